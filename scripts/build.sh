@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds everything the demo needs into pkg/: the compiled blob and the wasm package.
+# Needs the tools from scripts/setup.sh; the registry sources come from scripts/fetch-sources.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+bash scripts/fetch-sources.sh
+step "native build"
+cargo build --release --features cli --quiet
+step "compile the code-set blob"
+./target/release/claimlint compile --out pkg/codesets.blob
+step "wasm build"
+cargo build --lib --target wasm32-unknown-unknown --profile wasm --quiet
+wasm-bindgen --target web --out-dir pkg --out-name claimlint target/wasm32-unknown-unknown/wasm/claimlint.wasm
+if [ -x node_modules/.bin/wasm-opt ]; then
+  node_modules/.bin/wasm-opt -Oz pkg/claimlint_bg.wasm -o pkg/claimlint_bg.wasm.opt && mv pkg/claimlint_bg.wasm.opt pkg/claimlint_bg.wasm
+fi
+sha256sum pkg/codesets.blob | cut -d' ' -f1 > pkg/codesets.blob.sha256
+printf 'wasm %s bytes (gzip %s); blob %s bytes (brotli %s)\n' \
+  "$(stat -c %s pkg/claimlint_bg.wasm)" "$(gzip -9 -c pkg/claimlint_bg.wasm | wc -c)" \
+  "$(stat -c %s pkg/codesets.blob)" "$( (command -v brotli >/dev/null && brotli -q 11 -c pkg/codesets.blob || gzip -9 -c pkg/codesets.blob) | wc -c)"

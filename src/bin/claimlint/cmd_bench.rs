@@ -1,0 +1,4 @@
+//! `claimlint bench`.
+pub fn run(_argv: &[String]) -> Result<u8, String> {
+    Err("`bench` is not available in this build yet".into())
+}

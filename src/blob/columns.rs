@@ -1,0 +1,250 @@
+//! Zero-copy column views over blob bytes, and their builders.
+//!
+//! Every accessor is bounds-checked and returns `Option`, so a damaged section can never
+//! panic a reader; sections validate their shapes once at open so lookups rarely see `None`.
+use serde::{Deserialize, Serialize};
+
+/// Little-endian `u32` values laid end to end.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, yoke::Yokeable)]
+pub struct U32Col<'a>(#[serde(borrow)] pub &'a [u8]);
+
+impl<'a> U32Col<'a> {
+    pub fn len(&self) -> usize {
+        self.0.len() / 4
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The value at `i`, or `None` past the end.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<u32> {
+        let start = i.checked_mul(4)?;
+        let b = self.0.get(start..start.checked_add(4)?)?;
+        Some(u32::from_le_bytes([*b.first()?, *b.get(1)?, *b.get(2)?, *b.get(3)?]))
+    }
+    /// True when the byte length is a whole number of values.
+    pub fn well_formed(&self) -> bool {
+        self.0.len() % 4 == 0
+    }
+    /// Index of the first value `>= x` in a sorted column.
+    pub fn lower_bound(&self, x: u32) -> usize {
+        let (mut lo, mut hi) = (0usize, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.get(mid) {
+                Some(v) if v < x => lo = mid + 1,
+                _ => hi = mid,
+            }
+        }
+        lo
+    }
+    pub fn iter(&self) -> impl Iterator<Item = u32> + 'a {
+        let s = self.0;
+        s.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+    }
+}
+
+/// Little-endian `u16` values laid end to end.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, yoke::Yokeable)]
+pub struct U16Col<'a>(#[serde(borrow)] pub &'a [u8]);
+
+impl<'a> U16Col<'a> {
+    pub fn len(&self) -> usize {
+        self.0.len() / 2
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<u16> {
+        let start = i.checked_mul(2)?;
+        let b = self.0.get(start..start.checked_add(2)?)?;
+        Some(u16::from_le_bytes([*b.first()?, *b.get(1)?]))
+    }
+    pub fn well_formed(&self) -> bool {
+        self.0.len() % 2 == 0
+    }
+}
+
+/// Sorted fixed-width ASCII keys (right-padded with spaces), searched by bisection.
+///
+/// Medical codes are short and share prefixes, so a sorted fixed-width table gives prefix
+/// ranges (completions, "valid so far" states) for free, and needs no build step at open.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, yoke::Yokeable)]
+pub struct FixedKeys<'a> {
+    pub width: u8,
+    #[serde(borrow)]
+    pub bytes: &'a [u8],
+}
+
+impl<'a> FixedKeys<'a> {
+    pub fn len(&self) -> usize {
+        match self.width {
+            0 => 0,
+            w => self.bytes.len() / usize::from(w),
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn well_formed(&self) -> bool {
+        self.width > 0 && self.bytes.len() % usize::from(self.width) == 0
+    }
+    /// The key at `i` without its padding.
+    #[inline]
+    pub fn key(&self, i: usize) -> Option<&'a [u8]> {
+        let w = usize::from(self.width);
+        let start = i.checked_mul(w)?;
+        let k = self.bytes.get(start..start.checked_add(w)?)?;
+        let end = k.iter().position(|&c| c == b' ').unwrap_or(k.len());
+        k.get(..end)
+    }
+    /// The key at `i` as text.
+    pub fn key_str(&self, i: usize) -> Option<&'a str> {
+        core::str::from_utf8(self.key(i)?).ok()
+    }
+    /// Index of the first key `>= k` (bytewise, padding sorts before any code character).
+    pub fn lower_bound(&self, k: &[u8]) -> usize {
+        let (mut lo, mut hi) = (0usize, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.key(mid) {
+                Some(m) if m < k => lo = mid + 1,
+                _ => hi = mid,
+            }
+        }
+        lo
+    }
+    /// Exact lookup.
+    #[inline]
+    pub fn find(&self, k: &[u8]) -> Option<usize> {
+        let i = self.lower_bound(k);
+        (self.key(i)? == k).then_some(i)
+    }
+    /// The index range of keys starting with `prefix`.
+    pub fn prefix_range(&self, prefix: &[u8]) -> core::ops::Range<usize> {
+        let start = self.lower_bound(prefix);
+        let (mut lo, mut hi) = (start, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.key(mid) {
+                Some(m) if m.starts_with(prefix) => lo = mid + 1,
+                _ => hi = mid,
+            }
+        }
+        start..lo
+    }
+}
+
+/// Deduplicated UTF-8 strings: `ends[i]` is the end offset of string `i` in `data`.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, yoke::Yokeable)]
+pub struct StrPool<'a> {
+    #[serde(borrow)]
+    pub ends: U32Col<'a>,
+    #[serde(borrow)]
+    pub data: &'a str,
+}
+
+impl<'a> StrPool<'a> {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// String `i`, or `None` when out of range or not on a character boundary.
+    #[inline]
+    pub fn get(&self, i: u32) -> Option<&'a str> {
+        let i = usize::try_from(i).ok()?;
+        let start = if i == 0 { 0 } else { self.ends.get(i.checked_sub(1)?)? };
+        let end = self.ends.get(i)?;
+        self.data.get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)
+    }
+    pub fn well_formed(&self) -> bool {
+        self.ends.well_formed() && self.ends.get(self.ends.len().saturating_sub(1)).map_or(true, |e| e as usize <= self.data.len())
+    }
+}
+
+#[cfg(feature = "compile")]
+pub mod build {
+    //! Writers for the column types (compile side only).
+    use std::collections::HashMap;
+
+    /// Packs `u32` values little-endian.
+    pub fn u32s(values: impl IntoIterator<Item = u32>) -> Vec<u8> {
+        values.into_iter().flat_map(u32::to_le_bytes).collect()
+    }
+    /// Packs `u16` values little-endian.
+    pub fn u16s(values: impl IntoIterator<Item = u16>) -> Vec<u8> {
+        values.into_iter().flat_map(u16::to_le_bytes).collect()
+    }
+    /// Packs sorted keys right-padded with spaces to `width`. Keys must be sorted and unique.
+    pub fn fixed_keys<S: AsRef<[u8]>>(keys: &[S], width: u8) -> Vec<u8> {
+        let w = usize::from(width);
+        let mut out = Vec::with_capacity(keys.len() * w);
+        for k in keys {
+            let k = k.as_ref();
+            assert!(k.len() <= w && !k.contains(&b' '), "key {:?} does not fit width {w}", String::from_utf8_lossy(k));
+            out.extend_from_slice(k);
+            out.resize(out.len() + (w - k.len()), b' ');
+        }
+        out
+    }
+
+    /// Interns strings so text shared by vintages or codes is stored once.
+    #[derive(Default, Debug)]
+    pub struct StrPoolBuilder {
+        ids: HashMap<String, u32>,
+        ends: Vec<u32>,
+        data: String,
+    }
+
+    impl StrPoolBuilder {
+        pub fn intern(&mut self, s: &str) -> u32 {
+            if let Some(&id) = self.ids.get(s) {
+                return id;
+            }
+            let id = u32::try_from(self.ends.len()).expect("fewer than 2^32 strings");
+            self.data.push_str(s);
+            self.ends.push(u32::try_from(self.data.len()).expect("string pool under 4 GiB"));
+            self.ids.insert(s.to_owned(), id);
+            id
+        }
+        /// `(ends bytes, data)` ready to store as a [`super::StrPool`].
+        pub fn finish(self) -> (Vec<u8>, String) {
+            (u32s(self.ends), self.data)
+        }
+    }
+}
+
+#[cfg(all(test, feature = "compile"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_keys_find_and_prefix() {
+        let keys = ["A00", "A000", "A001", "A01", "B99"];
+        let bytes = build::fixed_keys(&keys, 7);
+        let fk = FixedKeys { width: 7, bytes: &bytes };
+        assert_eq!(fk.len(), 5);
+        assert_eq!(fk.find(b"A001"), Some(2));
+        assert_eq!(fk.find(b"A0"), None);
+        assert_eq!(fk.prefix_range(b"A00"), 0..3);
+        assert_eq!(fk.prefix_range(b"C"), 5..5);
+        assert_eq!(fk.key_str(4), Some("B99"));
+        assert_eq!(fk.key(5), None);
+    }
+
+    #[test]
+    fn pool_dedups_and_bounds() {
+        let mut b = build::StrPoolBuilder::default();
+        assert_eq!(b.intern("x"), 0);
+        assert_eq!(b.intern("yy"), 1);
+        assert_eq!(b.intern("x"), 0);
+        let (ends, data) = b.finish();
+        let p = StrPool { ends: U32Col(&ends), data: &data };
+        assert_eq!(p.get(1), Some("yy"));
+        assert_eq!(p.get(2), None);
+        assert_eq!(U32Col(&ends[..5]).get(1), None);
+    }
+}

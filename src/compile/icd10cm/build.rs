@@ -1,0 +1,169 @@
+//! Packs ICD-10-CM editions into the `icd10cm` section, storing shared content once.
+use super::model::Edition;
+use super::refs::parse_refs;
+use crate::blob::columns::{build, FixedKeys, StrPool, U32Col};
+use crate::compile::{err, Result};
+use crate::icd10cm::{Icd10CmSection, SECTION, VERSION};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Owned column bytes, borrowed by the section struct when writing.
+struct Columns {
+    codes: Vec<u8>,
+    flags: Vec<u8>,
+    kinds: Vec<u8>,
+    titles: Vec<Vec<u8>>,
+    pool_ends: Vec<u8>,
+    pool_data: String,
+    block_first: Vec<u8>,
+    block_last: Vec<u8>,
+    block_title: Vec<u8>,
+    block_chapter: Vec<u8>,
+    chapters: Vec<(u8, u32)>,
+    note_code: Vec<u8>,
+    note_kind: Vec<u8>,
+    note_editions: Vec<u8>,
+    note_text: Vec<u8>,
+    note_ref_end: Vec<u8>,
+    ref_lo: Vec<u8>,
+    ref_hi: Vec<u8>,
+}
+
+/// Adds the section for `editions` (oldest first) to the blob writer.
+pub fn add_section(w: &mut crate::blob::BlobWriter, editions: &[Edition]) -> Result<()> {
+    if editions.is_empty() || editions.len() > 4 {
+        return Err(err("ICD-10-CM: between one and four editions are supported"));
+    }
+    let c = columns(editions)?;
+    let labels: Vec<&str> = editions.iter().map(|e| e.label.as_str()).collect();
+    let section = Icd10CmSection {
+        labels,
+        windows: editions.iter().map(|e| (e.valid_from, e.valid_to)).collect(),
+        codes: FixedKeys { width: 7, bytes: &c.codes },
+        flags: &c.flags,
+        kinds: &c.kinds,
+        titles: c.titles.iter().map(|t| U32Col(t)).collect(),
+        strings: StrPool { ends: U32Col(&c.pool_ends), data: &c.pool_data },
+        block_first: FixedKeys { width: 3, bytes: &c.block_first },
+        block_last: FixedKeys { width: 3, bytes: &c.block_last },
+        block_title: U32Col(&c.block_title),
+        block_chapter: &c.block_chapter,
+        chapters: c.chapters.clone(),
+        note_code: U32Col(&c.note_code),
+        note_kind: &c.note_kind,
+        note_editions: &c.note_editions,
+        note_text: U32Col(&c.note_text),
+        note_ref_end: U32Col(&c.note_ref_end),
+        ref_lo: FixedKeys { width: 7, bytes: &c.ref_lo },
+        ref_hi: FixedKeys { width: 7, bytes: &c.ref_hi },
+    };
+    w.add_section(SECTION, VERSION, &section).map_err(|e| err(format!("ICD-10-CM section: {e}")))?;
+    for e in editions {
+        let l = &e.label;
+        w.manifest.counts.push((format!("icd10cm.{l}.codes"), e.codes.len() as u64));
+        w.manifest.counts.push((format!("icd10cm.{l}.billable"), e.billable_count() as u64));
+        w.manifest.counts.push((format!("icd10cm.{l}.headers"), e.header_count() as u64));
+        w.manifest.counts.push((format!("icd10cm.{l}.notes"), e.notes.len() as u64));
+    }
+    Ok(())
+}
+
+fn columns(editions: &[Edition]) -> Result<Columns> {
+    let all: BTreeSet<&str> = editions.iter().flat_map(|e| e.codes.iter().map(|c| c.code.as_str())).collect();
+    let index: BTreeMap<&str, usize> = all.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+    let n = all.len();
+    let mut pool = build::StrPoolBuilder::default();
+    let mut flags = vec![0u8; n];
+    let mut kinds = vec![0u8; n];
+    let mut titles = vec![vec![u32::MAX; n]; editions.len()];
+    // Newest edition first, so pool ids follow the edition most people use.
+    for (e, ed) in editions.iter().enumerate().rev() {
+        for c in &ed.codes {
+            let i = index[c.code.as_str()];
+            flags[i] |= 1 << e;
+            if c.billable {
+                flags[i] |= 1 << (e + 4);
+            }
+            kinds[i] |= u8::from(c.extension) | (u8::from(c.needs_seventh) << 1);
+            titles[e][i] = pool.intern(&c.title);
+        }
+    }
+    // Blocks and chapters from the newest edition.
+    let newest = editions.last().ok_or_else(|| err("no edition"))?;
+    let mut blocks: Vec<(&str, &str, u32, u8)> = Vec::new();
+    let mut chapters = Vec::new();
+    for ch in &newest.chapters {
+        chapters.push((ch.number, pool.intern(&ch.title)));
+        for b in &ch.blocks {
+            blocks.push((b.first.as_str(), b.last.as_str(), pool.intern(&b.title), ch.number));
+        }
+    }
+    blocks.sort_by(|a, b| a.0.cmp(b.0));
+    blocks.dedup_by(|a, b| a.0 == b.0);
+    // Notes: identical (code, kind, text) across editions are stored once with an edition mask.
+    let mut notes: BTreeMap<(usize, u8, String), u8> = BTreeMap::new();
+    let mut order: Vec<(usize, u8, String)> = Vec::new();
+    for (e, ed) in editions.iter().enumerate() {
+        for note in &ed.notes {
+            let Some(&i) = index.get(note.code.as_str()) else { continue };
+            let key = (i, note.kind as u8, note.text.clone());
+            let m = notes.entry(key.clone()).or_insert_with(|| {
+                order.push(key);
+                0
+            });
+            *m |= 1 << e;
+        }
+    }
+    order.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let mut note_code = Vec::new();
+    let mut note_kind = Vec::new();
+    let mut note_editions = Vec::new();
+    let mut note_text = Vec::new();
+    let mut note_ref_end = Vec::new();
+    let mut ref_lo: Vec<String> = Vec::new();
+    let mut ref_hi: Vec<String> = Vec::new();
+    for key in &order {
+        note_code.push(key.0 as u32);
+        note_kind.push(key.1);
+        note_editions.push(notes[key]);
+        note_text.push(pool.intern(&key.2));
+        for r in parse_refs(&key.2) {
+            ref_lo.push(r.lo);
+            ref_hi.push(r.hi);
+        }
+        note_ref_end.push(ref_lo.len() as u32);
+    }
+    let codes: Vec<&str> = all.iter().copied().collect();
+    let (pool_ends, pool_data) = pool.finish();
+    Ok(Columns {
+        codes: build::fixed_keys(&codes, 7),
+        flags,
+        kinds,
+        titles: titles.into_iter().map(build::u32s).collect(),
+        pool_ends,
+        pool_data,
+        block_first: pad_unsorted(blocks.iter().map(|b| b.0), 3),
+        block_last: pad_unsorted(blocks.iter().map(|b| b.1), 3),
+        block_title: build::u32s(blocks.iter().map(|b| b.2)),
+        block_chapter: blocks.iter().map(|b| b.3).collect(),
+        chapters,
+        note_code: build::u32s(note_code),
+        note_kind,
+        note_editions,
+        note_text: build::u32s(note_text),
+        note_ref_end: build::u32s(note_ref_end),
+        ref_lo: pad_unsorted(ref_lo.iter().map(String::as_str), 7),
+        ref_hi: pad_unsorted(ref_hi.iter().map(String::as_str), 7),
+    })
+}
+
+/// Fixed-width, space-padded keys in the given order (truncating anything over width).
+fn pad_unsorted<'s>(keys: impl Iterator<Item = &'s str>, width: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    for k in keys {
+        let k = k.as_bytes();
+        let k = k.get(..width.min(k.len())).unwrap_or(k);
+        out.extend_from_slice(k);
+        out.resize(out.len() + (width - k.len()), b' ');
+    }
+    out
+}

@@ -1,0 +1,8 @@
+//! ICD-10-CM compile side: tabular XML or order file → editions → `icd10cm` section.
+pub mod build;
+pub mod model;
+pub mod order;
+pub mod refs;
+pub mod tabular;
+
+pub use model::{fiscal_year_window, Edition};

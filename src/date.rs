@@ -1,0 +1,187 @@
+//! Calendar dates for dates of service and code validity windows.
+//!
+//! Stored as `yyyymmdd` in a `u32`, which orders correctly and is what CMS files use.
+use core::fmt;
+use serde::{Deserialize, Serialize};
+
+/// A proleptic Gregorian calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Date(u32);
+
+impl Date {
+    /// Latest representable date; used for "no end date".
+    pub const MAX: Date = Date(9999_12_31);
+    /// Earliest representable date.
+    pub const MIN: Date = Date(1900_01_01);
+
+    /// Builds a date from parts; `None` when the day does not exist.
+    pub fn from_ymd(y: u32, m: u32, d: u32) -> Option<Date> {
+        if !(1900..=9999).contains(&y) || !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
+            return None;
+        }
+        Some(Date(y * 10_000 + m * 100 + d))
+    }
+
+    /// From the packed `yyyymmdd` number, validating it.
+    pub fn from_yyyymmdd(n: u32) -> Option<Date> {
+        Date::from_ymd(n / 10_000, (n / 100) % 100, n % 100)
+    }
+
+    /// The packed `yyyymmdd` number.
+    pub fn yyyymmdd(self) -> u32 {
+        self.0
+    }
+
+    pub fn year(self) -> u32 {
+        self.0 / 10_000
+    }
+    pub fn month(self) -> u32 {
+        (self.0 / 100) % 100
+    }
+    pub fn day(self) -> u32 {
+        self.0 % 100
+    }
+
+    /// Parses `YYYY-MM-DD`, `YYYYMMDD` or `MM/DD/YYYY` (the forms people and CMS files use).
+    pub fn parse(s: &str) -> Option<Date> {
+        let s = s.trim();
+        let b = s.as_bytes();
+        let num = |x: &[u8]| -> Option<u32> {
+            if x.is_empty() || !x.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            core::str::from_utf8(x).ok()?.parse().ok()
+        };
+        match b.len() {
+            8 => Date::from_yyyymmdd(num(b)?),
+            10 if b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-') => {
+                Date::from_ymd(num(b.get(0..4)?)?, num(b.get(5..7)?)?, num(b.get(8..10)?)?)
+            }
+            10 if b.get(2) == Some(&b'/') && b.get(5) == Some(&b'/') => {
+                Date::from_ymd(num(b.get(6..10)?)?, num(b.get(0..2)?)?, num(b.get(3..5)?)?)
+            }
+            _ => None,
+        }
+    }
+
+    /// Parses the CMS Julian form `YYYYDDD` used by the add-on code file.
+    pub fn from_julian(s: &str) -> Option<Date> {
+        let s = s.trim();
+        if s.len() != 7 || !s.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let y: u32 = s.get(0..4)?.parse().ok()?;
+        let mut doy: u32 = s.get(4..7)?.parse().ok()?;
+        for m in 1..=12 {
+            let dim = days_in_month(y, m);
+            if doy <= dim {
+                return Date::from_ymd(y, m, doy);
+            }
+            doy -= dim;
+        }
+        None
+    }
+
+    /// Days since 1970-01-01 (may be negative).
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil, in i64 so no step can overflow.
+        let (y, m, d) = (i64::from(self.year()), i64::from(self.month()), i64::from(self.day()));
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// Inverse of [`Date::days_since_epoch`]; `None` outside the representable range.
+    pub fn from_days_since_epoch(z: i64) -> Option<Date> {
+        let z = z.checked_add(719_468)?;
+        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let y = yoe + era * 400;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = if m <= 2 { y + 1 } else { y };
+        Date::from_ymd(u32::try_from(y).ok()?, u32::try_from(m).ok()?, u32::try_from(d).ok()?)
+    }
+
+    /// The day before, if representable.
+    pub fn pred(self) -> Option<Date> {
+        Date::from_days_since_epoch(self.days_since_epoch().checked_sub(1)?)
+    }
+
+    /// Whole years from `birth` to `self` (age on this date), `None` if born later.
+    pub fn years_since(self, birth: Date) -> Option<u32> {
+        if birth > self {
+            return None;
+        }
+        let mut years = self.year().checked_sub(birth.year())?;
+        if (self.month(), self.day()) < (birth.month(), birth.day()) {
+            years = years.checked_sub(1)?;
+        }
+        Some(years)
+    }
+
+    /// Today's date in UTC, from the platform clock (native only; the wasm face passes it in).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn today_utc() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        Date::from_days_since_epoch(i64::try_from(secs / 86_400).unwrap_or(0)).unwrap_or(Date::MIN)
+    }
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_forms_cms_and_people_use() {
+        let d = Date::from_ymd(2026, 4, 1).unwrap();
+        for s in ["2026-04-01", "20260401", "04/01/2026", " 2026-04-01 "] {
+            assert_eq!(Date::parse(s), Some(d), "{s}");
+        }
+        for s in ["2026-02-30", "2026-13-01", "abc", "", "2026-4-1", "99999999"] {
+            assert_eq!(Date::parse(s), None, "{s}");
+        }
+        assert_eq!(Date::from_julian("2013091"), Date::from_ymd(2013, 4, 1));
+        assert_eq!(Date::from_julian("2024366"), Date::from_ymd(2024, 12, 31));
+        assert_eq!(Date::from_julian("2023366"), None);
+    }
+
+    #[test]
+    fn epoch_round_trip_and_age() {
+        for n in [1900_01_01, 1970_01_01, 2000_02_29, 2024_12_31, 9999_12_31] {
+            let d = Date::from_yyyymmdd(n).unwrap();
+            assert_eq!(Date::from_days_since_epoch(d.days_since_epoch()), Some(d));
+        }
+        assert_eq!(Date::parse("1970-01-01").unwrap().days_since_epoch(), 0);
+        let dob = Date::parse("2000-06-15").unwrap();
+        assert_eq!(Date::parse("2026-06-14").unwrap().years_since(dob), Some(25));
+        assert_eq!(Date::parse("2026-06-15").unwrap().years_since(dob), Some(26));
+        assert_eq!(Date::parse("2026-03-01").unwrap().pred(), Date::parse("2026-02-28"));
+    }
+}

@@ -1,0 +1,94 @@
+//! The engine: an opened blob and the checks that run against it.
+mod check;
+mod describe;
+mod icd10cm_check;
+mod info;
+mod suggest;
+
+pub use check::{CodeCheck, CodeState, CodeSummary};
+pub use describe::Description;
+pub use info::BlobInfo;
+
+use crate::blob::{Blob, BlobError};
+use crate::date::Date;
+use crate::icd10cm::Icd10Cm;
+use crate::system::System;
+use yoke::Yoke;
+
+/// An opened blob with its sections, borrowed from the blob bytes.
+#[derive(Debug, Clone, yoke::Yokeable)]
+pub struct Engine<'a> {
+    pub blob: Blob<'a>,
+    pub icd10cm: Option<Icd10Cm<'a>>,
+    pub procedures: Option<crate::procedure::Procedures<'a>>,
+    pub ptp: Option<crate::ptp::Ptp<'a>>,
+    pub claim: Option<crate::claim::ClaimData<'a>>,
+    pub search: Option<crate::search::SearchIndex<'a>>,
+}
+
+impl<'a> Engine<'a> {
+    /// Opens and checks a blob (checksum included). Never panics on any bytes.
+    pub fn open(bytes: &'a [u8]) -> Result<Engine<'a>, BlobError> {
+        Engine::from_blob(Blob::open(bytes)?)
+    }
+
+    fn from_blob(blob: Blob<'a>) -> Result<Engine<'a>, BlobError> {
+        let icd10cm = Icd10Cm::open(&blob)?;
+        let procedures = crate::procedure::Procedures::open(&blob)?;
+        let ptp = crate::ptp::Ptp::open(&blob)?;
+        let claim = crate::claim::ClaimData::open(&blob)?;
+        let search = crate::search::SearchIndex::open(&blob)?;
+        Ok(Engine { blob, icd10cm, procedures, ptp, claim, search })
+    }
+
+    /// Checks one code of `system` on a date of service (`None`: the newest edition).
+    pub fn check_code(&self, system: System, raw: &str, dos: Option<Date>) -> CodeCheck {
+        match system {
+            System::Icd10cm => icd10cm_check::check(self, raw, dos),
+            other => {
+                let mut c = CodeCheck::new(other, raw, raw.trim().to_owned(), CodeState::NoDataForDate);
+                c.findings.push(crate::rules::finding(
+                    "DX-DATE",
+                    format!("this blob has no {} data; compile it with those sources", other.display_name()),
+                    None,
+                ));
+                c
+            }
+        }
+    }
+
+    /// Details of one code, or `None` when it is not in the blob.
+    pub fn describe(&self, system: System, raw: &str, dos: Option<Date>) -> Option<Description> {
+        match system {
+            System::Icd10cm => describe::icd10cm(self.icd10cm.as_ref()?, raw, dos),
+            _ => None,
+        }
+    }
+
+    /// Direct children of a code in the edition for the date.
+    pub fn children(&self, system: System, raw: &str, dos: Option<Date>) -> Vec<CodeSummary> {
+        match (system, self.icd10cm.as_ref()) {
+            (System::Icd10cm, Some(cm)) => describe::icd10cm_children(cm, raw, dos),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// An engine that owns its blob bytes (for the wasm face and long-lived handles).
+pub struct OwnedEngine(Yoke<Engine<'static>, Box<[u8]>>);
+
+impl core::fmt::Debug for OwnedEngine {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("OwnedEngine").field("bytes", &self.0.backing_cart().len()).finish()
+    }
+}
+
+impl OwnedEngine {
+    /// Takes ownership of the bytes and opens them.
+    pub fn open(bytes: Vec<u8>) -> Result<OwnedEngine, BlobError> {
+        Yoke::try_attach_to_cart(bytes.into_boxed_slice(), |b: &[u8]| Engine::open(b)).map(OwnedEngine)
+    }
+    pub fn get(&self) -> &Engine<'_> {
+        self.0.get()
+    }
+}

@@ -1,0 +1,117 @@
+//! Candidate corrections for a code that is not in the set: placeholder X, O/0 and I/1
+//! confusions, and single-character slips. Every candidate is checked against the set.
+use crate::icd10cm::Icd10Cm;
+
+/// Codes made by inserting placeholder X's so the 7th character lands in position 7
+/// (`T3601A` → `T360X1A`, `W2189A` → `W2189XA`), that are billable in the edition.
+pub fn placeholder_x(cm: &Icd10Cm<'_>, code: &str, e: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let len = code.len();
+    if !(4..7).contains(&len) {
+        return out;
+    }
+    let missing = 7 - len;
+    // Insert `missing` X's as one run at every position after the category.
+    for at in 3..len {
+        let (Some(head), Some(tail)) = (code.get(..at), code.get(at..)) else { continue };
+        let candidate = format!("{head}{}{tail}", "X".repeat(missing));
+        if let Some(i) = cm.find(&candidate) {
+            if cm.billable(i, e) && !out.contains(&i) {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
+/// Codes that differ only by letter O / digit 0 or letter I / digit 1 (in the positions
+/// where ICD-10-CM expects the other), existing in the edition.
+pub fn lookalike_digits(cm: &Icd10Cm<'_>, code: &str, e: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = code.chars().collect();
+    let swaps = |c: char, pos: usize| -> Option<char> {
+        match (c, pos) {
+            ('0', 0) => Some('O'),
+            ('1', 0) => Some('I'),
+            ('O', p) if p > 0 => Some('0'),
+            ('I', p) if p > 0 => Some('1'),
+            _ => None,
+        }
+    };
+    let mut fixed = chars.clone();
+    let mut changed = false;
+    for (p, c) in chars.iter().enumerate() {
+        if let Some(r) = swaps(*c, p) {
+            if let Some(slot) = fixed.get_mut(p) {
+                *slot = r;
+                changed = true;
+            }
+        }
+    }
+    if changed {
+        let candidate: String = fixed.into_iter().collect();
+        if let Some(i) = cm.find(&candidate) {
+            if cm.exists(i, e) {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
+/// Billable codes one substitution, deletion, insertion or adjacent swap away.
+pub fn near_misses(cm: &Icd10Cm<'_>, code: &str, e: usize, limit: usize) -> Vec<usize> {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let b = code.as_bytes();
+    let mut out: Vec<usize> = Vec::new();
+    let consider = |cand: &[u8], out: &mut Vec<usize>| {
+        if let Ok(s) = core::str::from_utf8(cand) {
+            if let Some(i) = cm.find(s) {
+                if cm.billable(i, e) && !out.contains(&i) {
+                    out.push(i);
+                }
+            }
+        }
+    };
+    let mut buf = Vec::with_capacity(8);
+    for p in 0..b.len() {
+        // adjacent swap
+        if p + 1 < b.len() {
+            buf.clear();
+            buf.extend_from_slice(b);
+            buf.swap(p, p + 1);
+            consider(&buf, &mut out);
+        }
+        // deletion
+        buf.clear();
+        buf.extend(b.iter().enumerate().filter(|(q, _)| *q != p).map(|(_, c)| *c));
+        consider(&buf, &mut out);
+        // substitution
+        for &a in ALPHABET {
+            if b.get(p) == Some(&a) {
+                continue;
+            }
+            buf.clear();
+            buf.extend_from_slice(b);
+            if let Some(slot) = buf.get_mut(p) {
+                *slot = a;
+            }
+            consider(&buf, &mut out);
+        }
+    }
+    // insertion (only for short codes: a missing character)
+    if b.len() < 7 {
+        for p in 0..=b.len() {
+            for &a in ALPHABET {
+                buf.clear();
+                buf.extend_from_slice(b.get(..p).unwrap_or(b));
+                buf.push(a);
+                buf.extend_from_slice(b.get(p..).unwrap_or(&[]));
+                consider(&buf, &mut out);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.truncate(limit);
+    out
+}

@@ -1,0 +1,61 @@
+//! Findings: what the engine tells a coder about a code, line or claim.
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A replacement the coder can apply with one click.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    /// The code to use instead (dotted form for ICD-10-CM).
+    pub code: String,
+    /// Its description, when the blob carries one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// One finding. Every finding names its rule, its CMS source and the data vintage used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable rule id from the edit catalogue, e.g. `DX-7TH`.
+    pub rule: String,
+    pub severity: Severity,
+    /// Plain words a coder understands, naming the codes involved.
+    pub message: String,
+    /// Codes to use instead, best first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<Suggestion>,
+    /// The official source the rule comes from, e.g. `CMS ICD-10-CM Tabular List`.
+    pub source: String,
+    /// Data vintage used, e.g. `ICD-10-CM FY2026`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vintage: Option<String>,
+    /// Where the finding points (JSON pointer into a claim), when it has a place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+}
+
+impl Finding {
+    /// A finding with no suggestions and no location.
+    pub fn new(rule: &str, severity: Severity, message: String, source: &str, vintage: Option<String>) -> Finding {
+        Finding { rule: rule.to_owned(), severity, message, suggestions: Vec::new(), source: source.to_owned(), vintage, location: None }
+    }
+
+    /// Adds suggestions.
+    pub fn with_suggestions(mut self, suggestions: Vec<Suggestion>) -> Finding {
+        self.suggestions = suggestions;
+        self
+    }
+
+    /// Sets the location (JSON pointer).
+    pub fn at(mut self, pointer: impl Into<String>) -> Finding {
+        self.location = Some(pointer.into());
+        self
+    }
+}

@@ -1,0 +1,19 @@
+//! ICD-10-CM in the blob: every code of every loaded edition, stored once.
+//!
+//! Codes live in one sorted fixed-width table (no dots). Per code, one byte says in which
+//! editions it exists and is billable, so a code and title unchanged between editions cost
+//! nothing twice. 7th-character codes store only the 7th character's text; their full
+//! description is the parent's title plus that text, as in the CMS order file.
+mod notes;
+mod section;
+
+pub use notes::{NoteKind, NoteRef, NoteView};
+pub use section::{Icd10Cm, Icd10CmSection, SECTION, VERSION};
+
+/// Inserts the dot after the category (`S72001A` → `S72.001A`).
+pub fn dotted(code: &str) -> String {
+    match (code.get(..3), code.get(3..)) {
+        (Some(cat), Some(rest)) if !rest.is_empty() => format!("{cat}.{rest}"),
+        _ => code.to_owned(),
+    }
+}

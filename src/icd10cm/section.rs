@@ -1,0 +1,303 @@
+//! The `icd10cm` blob section and its read-in-place view.
+use super::notes::{ref_matches, NoteKind, NoteRef, NoteView};
+use crate::blob::columns::{FixedKeys, StrPool, U32Col};
+use crate::blob::{Blob, BlobError};
+use crate::date::Date;
+use serde::{Deserialize, Serialize};
+
+pub const SECTION: &str = "icd10cm";
+pub const VERSION: u16 = 1;
+/// Code width without the dot.
+pub const WIDTH: u8 = 7;
+const ABSENT: u32 = u32::MAX;
+const KIND_EXTENSION: u8 = 1;
+const KIND_NEEDS_SEVENTH: u8 = 2;
+
+/// The stored layout. Every column is indexed by code position unless said otherwise.
+#[derive(Debug, Clone, Serialize, Deserialize, yoke::Yokeable)]
+pub struct Icd10CmSection<'a> {
+    /// Edition labels, oldest first (`FY2025`, `FY2026`); at most four.
+    #[serde(borrow)]
+    pub labels: Vec<&'a str>,
+    /// Date-of-service windows per edition, inclusive `yyyymmdd` pairs.
+    pub windows: Vec<(u32, u32)>,
+    /// All codes of all editions, sorted, no dots.
+    #[serde(borrow)]
+    pub codes: FixedKeys<'a>,
+    /// Bit `v`: exists in edition `v`; bit `4 + v`: billable in edition `v`.
+    #[serde(borrow)]
+    pub flags: &'a [u8],
+    /// Bit 0: a 7th-character code; bit 1: a header that needs a 7th character.
+    #[serde(borrow)]
+    pub kinds: &'a [u8],
+    /// Per edition: title string id per code (`u32::MAX` when absent).
+    #[serde(borrow)]
+    pub titles: Vec<U32Col<'a>>,
+    #[serde(borrow)]
+    pub strings: StrPool<'a>,
+    /// Blocks (e.g. A00-A09) sorted by first category.
+    #[serde(borrow)]
+    pub block_first: FixedKeys<'a>,
+    #[serde(borrow)]
+    pub block_last: FixedKeys<'a>,
+    #[serde(borrow)]
+    pub block_title: U32Col<'a>,
+    #[serde(borrow)]
+    pub block_chapter: &'a [u8],
+    /// (chapter number, title string id).
+    pub chapters: Vec<(u8, u32)>,
+    /// Notes sorted by the code they are written under.
+    #[serde(borrow)]
+    pub note_code: U32Col<'a>,
+    #[serde(borrow)]
+    pub note_kind: &'a [u8],
+    /// Editions the note appears in (bit per edition).
+    #[serde(borrow)]
+    pub note_editions: &'a [u8],
+    #[serde(borrow)]
+    pub note_text: U32Col<'a>,
+    /// End index into the reference columns, per note.
+    #[serde(borrow)]
+    pub note_ref_end: U32Col<'a>,
+    #[serde(borrow)]
+    pub ref_lo: FixedKeys<'a>,
+    #[serde(borrow)]
+    pub ref_hi: FixedKeys<'a>,
+}
+
+/// A checked view of the section.
+#[derive(Debug, Clone, yoke::Yokeable)]
+pub struct Icd10Cm<'a> {
+    pub s: Icd10CmSection<'a>,
+}
+
+impl<'a> Icd10Cm<'a> {
+    /// Decodes and shape-checks the section; `Ok(None)` when the blob has none.
+    pub fn open(blob: &Blob<'a>) -> Result<Option<Icd10Cm<'a>>, BlobError> {
+        let Some(s): Option<Icd10CmSection<'a>> = blob.decode(SECTION, VERSION)? else { return Ok(None) };
+        let n = s.codes.len();
+        let bad = |what: &str| Err(BlobError::Corrupt { what: format!("icd10cm section: {what}") });
+        let editions = s.labels.len();
+        if editions == 0 || editions > 4 || s.windows.len() != editions || s.titles.len() != editions {
+            return bad("edition tables");
+        }
+        if !s.codes.well_formed() || s.codes.width != WIDTH || s.flags.len() != n || s.kinds.len() != n {
+            return bad("code columns");
+        }
+        if s.titles.iter().any(|t| t.len() != n || !t.well_formed()) || !s.strings.well_formed() {
+            return bad("titles");
+        }
+        let b = s.block_first.len();
+        if s.block_last.len() != b || s.block_title.len() != b || s.block_chapter.len() != b {
+            return bad("blocks");
+        }
+        let m = s.note_code.len();
+        if s.note_kind.len() != m || s.note_editions.len() != m || s.note_text.len() != m || s.note_ref_end.len() != m {
+            return bad("notes");
+        }
+        if s.ref_lo.len() != s.ref_hi.len() {
+            return bad("note references");
+        }
+        Ok(Some(Icd10Cm { s }))
+    }
+
+    /// Number of editions.
+    pub fn editions(&self) -> usize {
+        self.s.labels.len()
+    }
+    pub fn label(&self, edition: usize) -> &'a str {
+        self.s.labels.get(edition).copied().unwrap_or("")
+    }
+    /// "ICD-10-CM FY2026".
+    pub fn vintage_name(&self, edition: usize) -> String {
+        format!("ICD-10-CM {}", self.label(edition))
+    }
+    pub fn window(&self, edition: usize) -> Option<(Date, Date)> {
+        let (a, b) = *self.s.windows.get(edition)?;
+        Some((Date::from_yyyymmdd(a)?, Date::from_yyyymmdd(b)?))
+    }
+    /// The edition whose window holds the date of service.
+    pub fn edition_for(&self, dos: Date) -> Option<usize> {
+        (0..self.editions()).find(|&e| self.window(e).is_some_and(|(a, b)| a <= dos && dos <= b))
+    }
+    /// The newest edition (used when no date is given).
+    pub fn latest(&self) -> usize {
+        self.editions().saturating_sub(1)
+    }
+
+    pub fn len(&self) -> usize {
+        self.s.codes.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Position of an exact code (no dot, upper case).
+    pub fn find(&self, code: &str) -> Option<usize> {
+        self.s.codes.find(code.as_bytes())
+    }
+    pub fn code(&self, i: usize) -> &'a str {
+        self.s.codes.key_str(i).unwrap_or("")
+    }
+    pub fn prefix_range(&self, prefix: &str) -> core::ops::Range<usize> {
+        self.s.codes.prefix_range(prefix.as_bytes())
+    }
+    fn flags(&self, i: usize) -> u8 {
+        self.s.flags.get(i).copied().unwrap_or(0)
+    }
+    pub fn exists(&self, i: usize, edition: usize) -> bool {
+        edition < 4 && self.flags(i) & (1 << edition) != 0
+    }
+    pub fn billable(&self, i: usize, edition: usize) -> bool {
+        edition < 4 && self.flags(i) & (1 << (edition + 4)) != 0
+    }
+    /// Editions in which the code exists.
+    pub fn editions_of(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        (0..self.editions()).filter(move |&e| self.exists(i, e))
+    }
+    pub fn is_extension(&self, i: usize) -> bool {
+        self.s.kinds.get(i).is_some_and(|k| k & KIND_EXTENSION != 0)
+    }
+    pub fn needs_seventh(&self, i: usize) -> bool {
+        self.s.kinds.get(i).is_some_and(|k| k & KIND_NEEDS_SEVENTH != 0)
+    }
+    fn title(&self, i: usize, edition: usize) -> Option<&'a str> {
+        let id = self.s.titles.get(edition)?.get(i)?;
+        if id == ABSENT {
+            return None;
+        }
+        self.s.strings.get(id)
+    }
+
+    /// Full description in an edition (7th-character codes get the parent's title prefixed).
+    pub fn description(&self, i: usize, edition: usize) -> Option<String> {
+        let own = self.title(i, edition)?;
+        if !self.is_extension(i) {
+            return Some(own.to_owned());
+        }
+        let code = self.code(i);
+        let base = code.get(..6).unwrap_or(code).trim_end_matches('X');
+        let parent = self.find(base)?;
+        let head = self.title(parent, edition)?;
+        Some(format!("{head}, {own}"))
+    }
+
+    /// The nearest existing ancestor (drops characters and placeholder X's).
+    pub fn parent(&self, i: usize) -> Option<usize> {
+        let code = self.code(i);
+        let mut p = code.get(..code.len().checked_sub(1)?)?;
+        loop {
+            if p.len() < 3 {
+                return None;
+            }
+            if let Some(j) = self.find(p) {
+                return Some(j);
+            }
+            p = p.get(..p.len().checked_sub(1)?)?;
+            p = p.trim_end_matches('X');
+        }
+    }
+
+    /// Ancestors from the code's parent up to its category.
+    pub fn ancestors(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut cur = self.parent(i);
+        while let Some(p) = cur {
+            if out.len() > 8 {
+                break;
+            }
+            out.push(p);
+            cur = self.parent(p);
+        }
+        out
+    }
+
+    /// Direct children existing in the edition.
+    pub fn children(&self, i: usize, edition: usize) -> Vec<usize> {
+        let code = self.code(i);
+        let r = self.prefix_range(code);
+        r.filter(|&j| j != i && self.exists(j, edition) && self.parent(j) == Some(i)).collect()
+    }
+
+    /// Billable descendants existing in the edition, in code order.
+    pub fn billable_descendants(&self, i: usize, edition: usize, limit: usize) -> Vec<usize> {
+        let code = self.code(i);
+        let mut r = self.prefix_range(code);
+        // Placeholder-padded extensions (W21.8 -> W21.89XA) share the plain prefix.
+        let mut out = Vec::new();
+        for j in r.by_ref() {
+            if out.len() >= limit {
+                break;
+            }
+            if j != i && self.billable(j, edition) {
+                out.push(j);
+            }
+        }
+        out
+    }
+
+    /// The block (e.g. `A00-A09`, title) and chapter (number, title) of a code.
+    pub fn block_and_chapter(&self, code: &str) -> Option<(String, &'a str, u8, &'a str)> {
+        let cat = code.get(..3)?.as_bytes();
+        let idx = self.s.block_first.lower_bound(&[cat, b"~"].concat()).checked_sub(1)?;
+        let first = self.s.block_first.key_str(idx)?;
+        let last = self.s.block_last.key_str(idx)?;
+        if cat > last.as_bytes() {
+            return None;
+        }
+        let title = self.s.strings.get(self.s.block_title.get(idx)?)?;
+        let ch = *self.s.block_chapter.get(idx)?;
+        let ch_title = self.s.chapters.iter().find(|(n, _)| *n == ch).and_then(|(_, t)| self.s.strings.get(*t)).unwrap_or("");
+        let range = if first == last { first.to_owned() } else { format!("{first}-{last}") };
+        Some((range, title, ch, ch_title))
+    }
+
+    /// Notes written directly under code `i` in an edition.
+    pub fn notes_at(&self, i: usize, edition: usize) -> Vec<NoteView> {
+        let Ok(key) = u32::try_from(i) else { return Vec::new() };
+        let mut out = Vec::new();
+        let mut n = self.s.note_code.lower_bound(key);
+        while self.s.note_code.get(n) == Some(key) {
+            if let Some(v) = self.note(n, edition) {
+                out.push(v);
+            }
+            n += 1;
+        }
+        out
+    }
+
+    fn note(&self, n: usize, edition: usize) -> Option<NoteView> {
+        let editions = *self.s.note_editions.get(n)?;
+        if edition >= 4 || editions & (1 << edition) == 0 {
+            return None;
+        }
+        let kind = NoteKind::from_u8(*self.s.note_kind.get(n)?)?;
+        let at = super::dotted(self.code(usize::try_from(self.s.note_code.get(n)?).ok()?));
+        let text = self.s.strings.get(self.s.note_text.get(n)?)?.to_owned();
+        let start = if n == 0 { 0 } else { self.s.note_ref_end.get(n - 1)? as usize };
+        let end = self.s.note_ref_end.get(n)? as usize;
+        let refs = (start..end)
+            .filter_map(|r| {
+                Some(NoteRef { lo: self.s.ref_lo.key_str(r)?.to_owned(), hi: self.s.ref_hi.key_str(r)?.to_owned() })
+            })
+            .collect();
+        Some(NoteView { kind, at, text, refs })
+    }
+
+    /// Notes of one kind that apply to code `i` (written under it or any ancestor).
+    pub fn applicable_notes(&self, i: usize, edition: usize, kind: NoteKind) -> Vec<NoteView> {
+        let mut out = Vec::new();
+        let mut chain = vec![i];
+        chain.extend(self.ancestors(i));
+        for c in chain {
+            out.extend(self.notes_at(c, edition).into_iter().filter(|n| n.kind == kind));
+        }
+        out
+    }
+
+    /// True when `other` (no dot) falls under a reference of a `kind` note applying to `i`.
+    pub fn note_covers(&self, i: usize, edition: usize, kind: NoteKind, other: &str) -> Option<NoteView> {
+        self.applicable_notes(i, edition, kind)
+            .into_iter()
+            .find(|n| n.refs.iter().any(|r| ref_matches(r.lo.as_bytes(), r.hi.as_bytes(), other.as_bytes())))
+    }
+}

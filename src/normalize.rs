@@ -1,0 +1,120 @@
+//! Cleans what a person typed or pasted into a code field.
+//!
+//! Upper-cases, drops dots and spaces, and maps Unicode look-alikes (full-width forms,
+//! Cyrillic and Greek capitals that render like Latin ones) to ASCII, remembering that it did
+//! so, so the engine can say "converted look-alike characters" rather than silently accept.
+
+/// Longest input the engine looks at; longer pastes are cut and reported, never scanned whole.
+pub const MAX_INPUT_CHARS: usize = 64;
+
+/// The cleaned code and what cleaning found.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Normalized {
+    /// Upper-case ASCII letters and digits only.
+    pub text: String,
+    /// A dot was typed (position in `text` where it stood).
+    pub dot_at: Option<usize>,
+    /// Look-alike characters were converted to ASCII.
+    pub converted_lookalikes: bool,
+    /// Characters that cannot be part of any code (first one kept for the message).
+    pub bad_char: Option<char>,
+    /// The input was longer than [`MAX_INPUT_CHARS`] characters.
+    pub too_long: bool,
+    /// A trailing "-" (the tabular wildcard) was typed.
+    pub wildcard: bool,
+}
+
+/// Normalises one code field.
+pub fn normalize_code(raw: &str) -> Normalized {
+    let mut n = Normalized::default();
+    let mut count = 0usize;
+    for ch in raw.chars() {
+        count = count.saturating_add(1);
+        if count > MAX_INPUT_CHARS {
+            n.too_long = true;
+            break;
+        }
+        if ch.is_whitespace() || ch == '\u{200b}' || ch == '\u{feff}' {
+            continue;
+        }
+        let (c, converted) = ascii_of(ch);
+        n.converted_lookalikes |= converted;
+        match c {
+            Some('.') => {
+                if n.dot_at.is_none() {
+                    n.dot_at = Some(n.text.len());
+                } else if n.bad_char.is_none() {
+                    n.bad_char = Some('.');
+                }
+            }
+            Some('-') if !n.text.is_empty() => n.wildcard = true,
+            Some(a) if a.is_ascii_alphanumeric() => {
+                if n.wildcard && n.bad_char.is_none() {
+                    n.bad_char = Some('-');
+                }
+                n.text.push(a.to_ascii_uppercase());
+            }
+            _ => {
+                if n.bad_char.is_none() {
+                    n.bad_char = Some(ch);
+                }
+            }
+        }
+    }
+    n
+}
+
+/// ASCII equivalent of a character and whether it was a look-alike conversion.
+fn ascii_of(ch: char) -> (Option<char>, bool) {
+    if ch.is_ascii() {
+        return (Some(ch), false);
+    }
+    let code = u32::from(ch);
+    // Full-width ASCII block.
+    if (0xFF01..=0xFF5E).contains(&code) {
+        return (char::from_u32(code - 0xFF01 + 0x21), true);
+    }
+    let mapped = match ch {
+        'А' | 'а' | 'Α' | 'α' => 'A',
+        'В' | 'в' | 'Β' | 'β' => 'B',
+        'С' | 'с' | 'Ϲ' => 'C',
+        'Е' | 'е' | 'Ε' | 'ε' => 'E',
+        'Н' | 'н' | 'Η' => 'H',
+        'І' | 'і' | 'Ι' | 'ι' => 'I',
+        'Ј' | 'ј' => 'J',
+        'К' | 'к' | 'Κ' | 'κ' => 'K',
+        'М' | 'м' | 'Μ' => 'M',
+        'Ν' => 'N',
+        'О' | 'о' | 'Ο' | 'ο' => 'O',
+        'Р' | 'р' | 'Ρ' | 'ρ' => 'P',
+        'Ѕ' | 'ѕ' => 'S',
+        'Т' | 'т' | 'Τ' | 'τ' => 'T',
+        'Х' | 'х' | 'Χ' | 'χ' => 'X',
+        'У' | 'у' | 'Υ' => 'Y',
+        'Ζ' => 'Z',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        '\u{2024}' | '\u{FF0E}' | '\u{3002}' => '.',
+        _ => return (None, false),
+    };
+    (Some(mapped), true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_what_people_type() {
+        let n = normalize_code(" s72.001a ");
+        assert_eq!((n.text.as_str(), n.dot_at, n.converted_lookalikes), ("S72001A", Some(3), false));
+        let n = normalize_code("Ј15.9"); // Cyrillic Je
+        assert_eq!(n.text, "J159");
+        assert!(n.converted_lookalikes);
+        assert_eq!(normalize_code("Ｋ３５．２").text, "K352");
+        assert_eq!(normalize_code("K35.2-").wildcard, true);
+        assert_eq!(normalize_code("J15<script>").bad_char, Some('<'));
+        assert_eq!(normalize_code("J15\u{202e}9").bad_char, Some('\u{202e}'));
+        assert!(normalize_code(&"A".repeat(1_000_000)).too_long);
+        assert_eq!(normalize_code("").text, "");
+    }
+}

@@ -1,0 +1,1 @@
+//! wasm methods for `crate::claim` (added by that area).

@@ -1,0 +1,85 @@
+//! The JavaScript face (wasm-bindgen). Results are plain JS objects; errors are JS `Error`s
+//! with a stable `code` property (`BLOB_CHECKSUM`, `BAD_DATE`, `BAD_SYSTEM`, ...).
+use crate::date::Date;
+use crate::engine::OwnedEngine;
+use crate::system::System;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+// Each area adds its methods in its own `#[wasm_bindgen] impl Validator` block.
+mod claim;
+mod procedure;
+mod ptp;
+mod search;
+
+/// A validator over one compiled blob. Construct once per page; calls are synchronous.
+#[wasm_bindgen]
+pub struct Validator {
+    pub(crate) engine: OwnedEngine,
+}
+
+pub(crate) fn js_error(code: &str, message: &str) -> JsValue {
+    let e = js_sys::Error::new(message);
+    // Setting a property on a fresh Error object cannot fail in practice; ignore if it does.
+    let _ = js_sys::Reflect::set(&e, &JsValue::from_str("code"), &JsValue::from_str(code));
+    e.into()
+}
+
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error("SERIALIZE", &e.to_string()))
+}
+
+pub(crate) fn system(s: &str) -> Result<System, JsValue> {
+    System::parse(s).ok_or_else(|| js_error("BAD_SYSTEM", &format!("unknown code system `{s}`; use icd10cm, icd10pcs, hcpcs, cpt or modifier")))
+}
+
+/// Reads `{ on: 'YYYY-MM-DD' }`; absent or empty means the newest edition.
+pub(crate) fn date_option(options: &JsValue) -> Result<Option<Date>, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(None);
+    }
+    let on = js_sys::Reflect::get(options, &JsValue::from_str("on")).unwrap_or(JsValue::UNDEFINED);
+    match on.as_string() {
+        None => Ok(None),
+        Some(s) if s.trim().is_empty() => Ok(None),
+        Some(s) => Date::parse(&s).map(Some).ok_or_else(|| js_error("BAD_DATE", &format!("`{s}` is not a date (use YYYY-MM-DD)"))),
+    }
+}
+
+#[wasm_bindgen]
+impl Validator {
+    /// Opens a blob from its bytes (copied into wasm memory). Throws on a damaged blob.
+    #[wasm_bindgen(constructor)]
+    pub fn new(bytes: &[u8]) -> Result<Validator, JsValue> {
+        OwnedEngine::open(bytes.to_vec()).map(|engine| Validator { engine }).map_err(|e| js_error(e.code(), &e.to_string()))
+    }
+
+    /// Format, vintages, counts, section sizes and sources.
+    pub fn info(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.engine.get().info())
+    }
+
+    /// Checks one code: `{state, code, description, completions, findings, ...}`.
+    #[wasm_bindgen(js_name = checkCode)]
+    pub fn check_code(&self, system_id: &str, code: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        let s = system(system_id)?;
+        let dos = date_option(&options)?;
+        to_js(&self.engine.get().check_code(s, code, dos))
+    }
+
+    /// Details of a code (description, chapter, block, notes) or `null`.
+    pub fn describe(&self, system_id: &str, code: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        let s = system(system_id)?;
+        let dos = date_option(&options)?;
+        to_js(&self.engine.get().describe(s, code, dos))
+    }
+
+    /// Direct children of a code.
+    pub fn children(&self, system_id: &str, code: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        let s = system(system_id)?;
+        let dos = date_option(&options)?;
+        to_js(&self.engine.get().children(s, code, dos))
+    }
+}

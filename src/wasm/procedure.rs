@@ -1,0 +1,1 @@
+//! wasm methods for `crate::procedure` (added by that area).

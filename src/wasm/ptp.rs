@@ -1,0 +1,1 @@
+//! wasm methods for `crate::ptp` (added by that area).

@@ -1,0 +1,1 @@
+//! wasm methods for `crate::search` (added by that area).

@@ -1,0 +1,50 @@
+//! Shared test fixtures: one blob compiled from the real sources per test binary.
+#![allow(dead_code)]
+use claimlint::compile::{compile, sources, CompileOptions, Icd10CmInput};
+use claimlint::{Date, OwnedEngine};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// The repository root (tests run with the package root as working directory).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The CMS data directory; tests that need it fail loudly when it is missing.
+pub fn data_dir() -> PathBuf {
+    std::env::var_os("CLAIMLINT_DATA").map(PathBuf::from).unwrap_or_else(|| root().join("../shared/data/cms"))
+}
+
+pub fn cache_dir() -> PathBuf {
+    std::env::var_os("CLAIMLINT_CACHE").map(PathBuf::from).unwrap_or_else(|| root().join(".cache"))
+}
+
+/// Compile options for the full default blob.
+pub fn options() -> CompileOptions {
+    let cache = cache_dir();
+    let icd10cm = [2025, 2026]
+        .into_iter()
+        .map(|fy| Icd10CmInput {
+            path: sources::cached_tabular(&cache, fy).expect("run scripts/fetch-sources.sh first"),
+            fiscal_year: fy,
+        })
+        .collect();
+    let data = data_dir();
+    CompileOptions { icd10cm, data_dir: data.is_dir().then_some(data), built: 2026_11_22, ..Default::default() }
+}
+
+/// The blob bytes, compiled once.
+pub fn blob() -> &'static [u8] {
+    static BLOB: OnceLock<Vec<u8>> = OnceLock::new();
+    BLOB.get_or_init(|| compile(&options()).expect("compile"))
+}
+
+/// An engine over the shared blob.
+pub fn engine() -> &'static OwnedEngine {
+    static ENGINE: OnceLock<OwnedEngine> = OnceLock::new();
+    ENGINE.get_or_init(|| OwnedEngine::open(blob().to_vec()).expect("open"))
+}
+
+pub fn date(s: &str) -> Date {
+    Date::parse(s).expect("date")
+}
