@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks: the wasm32 target, the wasm-bindgen CLI matching the
 # pinned crate, Debian's Chromium + ChromeDriver (browser tests), brotli, and npm packages.
-# Safe to run again: each step is skipped when already satisfied.
+# CLAIMLINT_SKIP_BROWSER=1 skips Chromium (the demo does not need it). Safe to run again: each step is skipped when already satisfied.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -15,8 +15,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   cargo install -f wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+if [ -z "${CLAIMLINT_SKIP_BROWSER:-}" ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+fi
 command -v brotli >/dev/null || missing+=(brotli)
 if [ ${#missing[@]} -gt 0 ]; then
   step "apt-get install ${missing[*]}"

@@ -10,9 +10,9 @@ pub struct Date(u32);
 
 impl Date {
     /// Latest representable date; used for "no end date".
-    pub const MAX: Date = Date(9999_12_31);
+    pub const MAX: Date = Date(9999_1231);
     /// Earliest representable date.
-    pub const MIN: Date = Date(1900_01_01);
+    pub const MIN: Date = Date(1900_0101);
 
     /// Builds a date from parts; `None` when the day does not exist.
     pub fn from_ymd(y: u32, m: u32, d: u32) -> Option<Date> {

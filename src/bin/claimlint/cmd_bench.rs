@@ -1,4 +1,145 @@
-//! `claimlint bench`.
-pub fn run(_argv: &[String]) -> Result<u8, String> {
-    Err("`bench` is not available in this build yet".into())
+//! `claimlint bench`: sizes, open time and check latency, each next to a baseline measured
+//! in the same run (machines are shared and absolute times drift; ratios travel).
+use crate::args::Args;
+use claimlint::icd10cm::dotted;
+use claimlint::{Engine, OwnedEngine, System};
+use serde_json::json;
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::io::Write;
+use std::time::Instant;
+
+pub fn run(argv: &[String]) -> Result<u8, String> {
+    let a = Args::parse(argv, &["smoke"])?;
+    let smoke = a.has("smoke");
+    let bytes = crate::load_blob(&a)?;
+    let engine = Engine::open(&bytes).map_err(|e| e.to_string())?;
+    let cm = engine.icd10cm.as_ref().ok_or("blob has no icd10cm section")?;
+    let e = cm.latest();
+    let dos = cm.window(e).map(|(a, _)| a);
+
+    // Size: blob vs the same codes + descriptions as TSV, compressed the same way.
+    let mut tsv = String::new();
+    for i in 0..cm.len() {
+        if cm.exists(i, e) {
+            tsv.push_str(&format!("{}\t{}\t{}\n", dotted(cm.code(i)), u8::from(cm.billable(i, e)), cm.description(i, e).unwrap_or_default()));
+        }
+    }
+    let sizes = |b: &[u8]| json!({"raw": b.len(), "gzip": gzip(b), "brotli": brotli(b, if smoke { 5 } else { 11 })});
+    let blob_size = sizes(&bytes);
+    let tsv_size = sizes(tsv.as_bytes());
+    let sections: Vec<_> = engine.blob.manifest.sections.iter().map(|s| json!({"name": s.name, "bytes": s.len})).collect();
+
+    // Open: full open (checksum included) vs opening from owned bytes.
+    let rounds = if smoke { 3 } else { 30 };
+    let open_ms = median((0..rounds).map(|_| time(|| drop(black_box(Engine::open(&bytes)))) * 1e3).collect());
+    let owned_ms = median((0..rounds.min(10)).map(|_| time(|| drop(black_box(OwnedEngine::open(bytes.clone())))) * 1e3).collect());
+
+    // Check latency: 100,000 inputs (valid, header, invalid) vs a HashMap validator doing the
+    // same normalisation and billable/header decision.
+    let n = if smoke { 10_000 } else { 100_000 };
+    let inputs = mix(&engine, n);
+    let map: HashMap<String, (bool, String)> = (0..cm.len())
+        .filter(|&i| cm.exists(i, e))
+        .map(|i| (cm.code(i).to_owned(), (cm.billable(i, e), cm.description(i, e).unwrap_or_default())))
+        .collect();
+    let ours = latencies(&inputs, |s| {
+        black_box(engine.check_code(System::Icd10cm, s, dos));
+    });
+    let base = latencies(&inputs, |s| {
+        let k: String = s.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect();
+        black_box(map.get(&k).map(|(b, d)| (*b, d.clone())));
+    });
+    let report = json!({
+        "machine": machine(),
+        "size": {"blob": blob_size, "tsv_same_content": tsv_size, "sections": sections},
+        "open_ms": {"blob_open_checked": open_ms, "owned_open_checked": owned_ms},
+        "check_code_us": {"ours": ours, "hashmap_baseline": base,
+            "ratio_p50": ours["p50"].as_f64().unwrap_or(0.0) / base["p50"].as_f64().unwrap_or(1.0).max(1e-9)},
+        "inputs": n,
+    });
+    let out = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+    println!("{out}");
+    if let Some(path) = a.get("out") {
+        std::fs::File::create(path).and_then(|mut f| f.write_all(out.as_bytes())).map_err(|e| format!("{path}: {e}"))?;
+    }
+    Ok(0)
 }
+
+fn time(f: impl FnOnce()) -> f64 {
+    let t = Instant::now();
+    f();
+    t.elapsed().as_secs_f64()
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// Per-call latency percentiles in microseconds (calls timed in batches of 16 to keep
+/// the clock's own cost out of the figure).
+fn latencies(inputs: &[String], mut f: impl FnMut(&str)) -> serde_json::Value {
+    let mut per_call = Vec::with_capacity(inputs.len() / 16 + 1);
+    for chunk in inputs.chunks(16) {
+        let t = Instant::now();
+        for s in chunk {
+            f(s);
+        }
+        per_call.push(t.elapsed().as_secs_f64() * 1e6 / chunk.len() as f64);
+    }
+    per_call.sort_by(f64::total_cmp);
+    let p = |q: f64| per_call.get(((per_call.len() as f64 - 1.0) * q) as usize).copied().unwrap_or(0.0);
+    json!({"p50": p(0.5), "p99": p(0.99)})
+}
+
+/// A seeded mix: 60 % billable, 20 % headers, 20 % invalid or unknown.
+fn mix(engine: &Engine<'_>, n: usize) -> Vec<String> {
+    let Some(cm) = engine.icd10cm.as_ref() else { return Vec::new() };
+    let e = cm.latest();
+    let billable: Vec<usize> = (0..cm.len()).filter(|&i| cm.billable(i, e)).collect();
+    let headers: Vec<usize> = (0..cm.len()).filter(|&i| cm.exists(i, e) && !cm.billable(i, e)).collect();
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    (0..n)
+        .map(|_| {
+            let r = next();
+            match r % 10 {
+                0..=5 => dotted(cm.code(billable[(r / 10) as usize % billable.len()])),
+                6 | 7 => dotted(cm.code(headers[(r / 10) as usize % headers.len()])).to_lowercase(),
+                8 => format!("Z{:02}.{}", r % 100, r % 7),
+                _ => "T36.01A".to_owned(),
+            }
+        })
+        .collect()
+}
+
+fn gzip(b: &[u8]) -> usize {
+    use flate2::{write::GzEncoder, Compression};
+    let mut e = GzEncoder::new(Vec::new(), Compression::best());
+    let _ = e.write_all(b);
+    e.finish().map(|v| v.len()).unwrap_or(0)
+}
+
+fn brotli(b: &[u8], quality: u32) -> usize {
+    let mut out = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut out, 1 << 16, quality, 22);
+        let _ = w.write_all(b);
+    }
+    out.len()
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned()))
+        .unwrap_or_else(|| "unknown CPU".into());
+    format!("{cpu}, {} cores", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
+}
+

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// Dependency-free static server for the claimlint demo and browser tests.
+//
+//   node scripts/serve.mjs [--port 8080] [--root <dir>]
+//
+// Serves the repository root so /www/... and /pkg/... resolve the way the demo
+// pages expect, sends the same Content-Security-Policy the pages declare, binds
+// to 127.0.0.1 only, and prints its URL on the first line of stdout.
+// --port 0 picks a free port (the tests use that and read the printed URL).
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; " +
+  "object-src 'none'; style-src 'self'";
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.blob': 'application/octet-stream',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+function parseArgs(argv) {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const opts = { port: 8080, root: path.resolve(here, '..') };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => (inline !== undefined ? inline : argv[++i]);
+    if (flag === '--port') opts.port = Number(value());
+    else if (flag === '--root') opts.root = path.resolve(value());
+    else if (flag === '--help' || flag === '-h') {
+      process.stdout.write('usage: node scripts/serve.mjs [--port 8080] [--root DIR]\n');
+      process.exit(0);
+    } else {
+      process.stderr.write(`serve.mjs: unknown argument ${argv[i]}\n`);
+      process.exit(2);
+    }
+  }
+  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) {
+    process.stderr.write('serve.mjs: --port must be 0..65535\n');
+    process.exit(2);
+  }
+  return opts;
+}
+
+// Maps a URL path to a file under root, or null when it would escape root.
+function resolveFile(root, urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const file = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
+  if (file !== root && !file.startsWith(root + path.sep)) return null;
+  return file;
+}
+
+function send(res, status, headers, body) {
+  res.writeHead(status, { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', ...headers });
+  res.end(body);
+}
+
+export function createServer(root) {
+  return http.createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(res, 405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }, 'method not allowed\n');
+    }
+    const url = new URL(req.url, 'http://localhost');
+    if (url.pathname === '/') {
+      return send(res, 302, { Location: '/www/index.html' }, '');
+    }
+    let file = resolveFile(root, url.pathname);
+    if (!file) return send(res, 400, { 'Content-Type': 'text/plain' }, 'bad path\n');
+    fs.stat(file, (err, st) => {
+      if (!err && st.isDirectory()) {
+        if (!url.pathname.endsWith('/')) {
+          return send(res, 301, { Location: url.pathname + '/' + url.search }, '');
+        }
+        file = path.join(file, 'index.html');
+        return fs.stat(file, (err2, st2) => serveFile(req, res, file, err2 ? null : st2));
+      }
+      serveFile(req, res, file, err ? null : st);
+    });
+  });
+}
+
+function serveFile(req, res, file, st) {
+  if (!st || !st.isFile()) return send(res, 404, { 'Content-Type': 'text/plain' }, 'not found\n');
+  // Weak validator from size and mtime: lets the browser revalidate cheaply,
+  // and makes a rebuilt blob show up on the next load.
+  const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+  const headers = {
+    'Content-Type': MIME[path.extname(file).toLowerCase()] || 'application/octet-stream',
+    'Cache-Control': 'no-cache',
+    ETag: etag,
+  };
+  if (req.headers['if-none-match'] === etag) return send(res, 304, headers, '');
+  headers['Content-Length'] = String(st.size);
+  if (req.method === 'HEAD') return send(res, 200, headers, '');
+  res.writeHead(200, { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', ...headers });
+  fs.createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
+
+function main() {
+  const { port, root } = parseArgs(process.argv.slice(2));
+  const server = createServer(root);
+  server.listen(port, '127.0.0.1', () => {
+    const { port: actual } = server.address();
+    process.stdout.write(`claimlint demo: http://127.0.0.1:${actual}/\n`);
+  });
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Every test: native unit, integration and agreement tests; the wasm face in Node and in
+# headless Chromium; the browser suite (Playwright); benchmark and fuzz smoke runs.
+# CLAIMLINT_FULL=1 (set by CI) adds the long agreement sweeps.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+bash scripts/setup.sh
+bash scripts/build.sh
+
+step "clippy (runtime modules deny unwrap/expect/panic/indexing)"
+cargo clippy --quiet --features cli --lib --bins
+step "native tests"
+cargo test --features cli
+step "wasm tests in Node"
+cargo test --target wasm32-unknown-unknown --test wasm_engine
+step "wasm tests in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test wasm_engine
+step "browser tests (Playwright, Chromium)"
+npm run --silent test:browser
+step "benchmark smoke run (prints, never asserts times)"
+./target/release/claimlint bench --smoke > /dev/null
+echo "all tests passed"

@@ -1,0 +1,100 @@
+// Shared plumbing for the browser tests: a private static server per test
+// file, a headless Chromium, and small page helpers.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// CLAIMLINT_ROOT serves another tree laid out like the repo (www/ + pkg/).
+export const ROOT = process.env.CLAIMLINT_ROOT ? path.resolve(process.env.CLAIMLINT_ROOT) : REPO;
+export const OUT = path.join(REPO, 'tests', 'browser', 'out');
+// A date inside the FY2026 ICD-10-CM vintage, so results do not depend on today.
+export const DOS = '2026-03-15';
+
+/** Fails early, with the fix, when the wasm package has not been built. */
+export function requirePkg() {
+  const missing = ['claimlint.js', 'claimlint_bg.wasm', 'codesets.blob'].filter((f) => !existsSync(path.join(ROOT, 'pkg', f)));
+  if (missing.length) {
+    throw new Error(`pkg/ is missing ${missing.join(', ')}: run \`bash scripts/build.sh\` before the browser tests`);
+  }
+}
+
+/** Starts scripts/serve.mjs on a free port; resolves to {url, stop()}. */
+export function startServer(root = ROOT) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(REPO, 'scripts', 'serve.mjs'), '--port', '0', '--root', root], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error('serve.mjs did not print its URL')), 10_000);
+    child.stdout.on('data', (chunk) => {
+      buf += chunk;
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(buf);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[0],
+          child,
+          stop: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', done);
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`serve.mjs exited early (${code})`)));
+  });
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+}
+
+/** Opens a demo page and waits until the engine has loaded. Collects page errors. */
+export async function openPage(context, url) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.errors.push(m.text());
+  });
+  await page.goto(url);
+  await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+  return page;
+}
+
+/** Sets a date input and fires the events a person's edit would. */
+export async function setDate(page, selector, iso) {
+  await page.fill(selector, iso);
+  await page.dispatchEvent(selector, 'change');
+}
+
+/** Types like a person: focus, then one key event per character. */
+export async function typeInto(page, selector, text) {
+  await page.click(selector);
+  await page.keyboard.type(text);
+}
+
+/** The field wrapper state/tone and its visible status text. */
+export function fieldState(page, inputSelector) {
+  return page.$eval(inputSelector, (input) => {
+    const wrap = input.closest('.cl-field');
+    const status = wrap.querySelector('.cl-status');
+    return {
+      state: wrap.dataset.state,
+      tone: wrap.dataset.tone,
+      status: status.textContent,
+      icon: status.querySelector('.cl-icon')?.textContent || '',
+      value: input.value,
+      ariaInvalid: input.getAttribute('aria-invalid'),
+      expanded: input.getAttribute('aria-expanded'),
+    };
+  });
+}

@@ -1,0 +1,44 @@
+// Offline mode: after one online visit the service worker has the pages,
+// the wasm and the code sets, so the demo loads and validates with no server.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { requirePkg, startServer, launch, openPage, setDate, typeInto, fieldState, DOS } from './helpers.mjs';
+
+describe('claimlint offline', () => {
+  let server, browser;
+
+  before(async () => {
+    requirePkg();
+    server = await startServer();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('reloads and validates with the network gone', async () => {
+    const context = await browser.newContext();
+    const page = await openPage(context, `${server.url}www/index.html`);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 });
+    const caches = await page.evaluate(() => caches.keys());
+    assert.ok(caches.some((c) => c.startsWith('claimlint-shell-')), `shell cached: ${caches}`);
+    assert.ok(caches.some((c) => c.startsWith('claimlint-data-')), `code sets cached: ${caches}`);
+
+    // Really offline: the browser reports no network and the server is gone.
+    await server.stop();
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    await setDate(page, '#l1-date', DOS);
+    await typeInto(page, '#dx-a-input', 'W21.89XA');
+    const s = await fieldState(page, '#dx-a-input');
+    assert.equal(s.state, 'billable');
+    assert.match(s.status, /struck by other sports equipment/i);
+    await typeInto(page, '#dx-b-input', 'K35.2');
+    assert.equal((await fieldState(page, '#dx-b-input')).state, 'header');
+    await context.close();
+    server = null;
+  });
+});

@@ -1,0 +1,51 @@
+// Routes one input value to the right check: the wasm engine for code systems
+// it has data for, local JavaScript checks for everything else. Never throws.
+import * as local from './local-checks.js';
+
+export const ENGINE_KINDS = new Set(['icd10cm', 'icd10pcs', 'hcpcs', 'cpt', 'modifier']);
+
+const SEARCH_MIN = 3;
+const SEARCH_LIMIT = 10;
+
+/**
+ * @param {string} kind  data-claimlint value
+ * @param {string} input raw input value
+ * @param {{engine: object|null, on: string, messages: object}} ctx
+ */
+export function runCheck(kind, input, ctx) {
+  const { engine, on, messages } = ctx;
+  switch (kind) {
+    case 'units':
+      return local.checkUnits(input, messages);
+    case 'pointer':
+      return local.checkPointer(input, messages);
+    case 'pos':
+      return local.checkPos(input, messages);
+    case 'date':
+      return local.checkDate(input, messages);
+    default:
+      break;
+  }
+  if (!ENGINE_KINDS.has(kind)) return local.result(kind, input);
+  if (!input.trim()) return local.result(kind, input);
+  if (!engine) return local.result(kind, input, { state: 'loading' });
+
+  const system = kind === 'hcpcs' ? local.procedureSystem(input) : kind;
+  if (!engine.hasSystem(system)) return local.formatOnly(system, input, messages);
+  let res;
+  try {
+    res = engine.checkCode(system, input, on);
+  } catch (e) {
+    return local.result(system, input, {
+      state: 'error',
+      findings: [{ rule: e?.code || 'ENGINE', severity: 'error', message: String(e?.message || e), suggestions: [], source: 'claimlint', vintage: null }],
+    });
+  }
+  res = { completions: [], findings: [], ...res };
+  // Typed words rather than a code: offer full-text matches when the engine can search.
+  if (engine.canSearch && !res.completions.length && input.trim().length >= SEARCH_MIN && res.state !== 'billable') {
+    const hits = engine.search(input.trim(), { systems: [system], limit: SEARCH_LIMIT, on });
+    res.completions = hits.map((h) => ({ code: h.code, description: h.description, billable: h.billable }));
+  }
+  return res;
+}

@@ -1,0 +1,53 @@
+// Turns the form's raw claim (values by JSON pointer, as typed) into the
+// engine's claim model (src/claim/model.rs): diagnoses as {code}, pointers as
+// letter arrays, numbers as numbers, empty lines and empty modifiers dropped.
+// Dropping shifts indexes, so it also returns locate(), which maps a finding's
+// location in the engine claim back to the form's own path.
+import { parsePointers } from './local-checks.js';
+import { todayIso } from './dom.js';
+
+const blank = (v) => v == null || String(v).trim() === '';
+const num = (v) => (blank(v) || !Number.isFinite(Number(v)) ? undefined : Number(v));
+
+export function toEngineClaim(raw) {
+  const back = []; // [enginePrefix, rawPrefix], most specific first when searched
+  const claim = { claimType: 'professional', today: todayIso(), patient: {}, diagnoses: [], lines: [] };
+
+  const p = raw.patient || {};
+  if (!blank(p.sex)) claim.patient.sex = String(p.sex);
+  if (!blank(p.dateOfBirth)) claim.patient.dateOfBirth = String(p.dateOfBirth);
+
+  // A diagnosis's letter is its position: keep gaps (the engine reports them), trim the tail.
+  const dx = (raw.diagnoses || []).map((c) => ({ code: String(c ?? '').trim() }));
+  while (dx.length && !dx.at(-1).code) dx.pop();
+  claim.diagnoses = dx;
+
+  (raw.lines || []).forEach((line, i) => {
+    if (!line || Object.values(line).every((v) => (Array.isArray(v) ? v.every(blank) : blank(v)))) return;
+    const j = claim.lines.length;
+    back.push([`/lines/${j}`, `/lines/${i}`]);
+    const out = { dateFrom: String(line.dateFrom ?? '').trim(), code: String(line.code ?? '').trim(), pointers: [] };
+    if (!blank(line.pos)) out.pos = String(line.pos).trim();
+    const mods = [];
+    (line.modifiers || []).forEach((m, k) => {
+      if (blank(m)) return;
+      back.push([`/lines/${j}/modifiers/${mods.length}`, `/lines/${i}/modifiers/${k}`]);
+      mods.push(String(m).trim().toUpperCase());
+    });
+    if (mods.length) out.modifiers = mods;
+    out.pointers = parsePointers(String(line.pointers ?? '')) || [String(line.pointers)];
+    if (num(line.units) !== undefined) out.units = num(line.units);
+    if (num(line.charge) !== undefined) out.charge = num(line.charge);
+    claim.lines.push(out);
+  });
+
+  back.sort((a, b) => b[0].length - a[0].length);
+  const locate = (location) => {
+    if (!location) return location;
+    for (const [from, to] of back) {
+      if (location === from || location.startsWith(from + '/')) return to + location.slice(from.length);
+    }
+    return location;
+  };
+  return { claim, locate };
+}

@@ -1,0 +1,238 @@
+// Loads the wasm validator and the code-set blob once per page and shares them.
+//
+// Every field on the page awaits the same module-level promise, so ten inputs
+// cost one download and one Validator. A failed load clears the promise so the
+// "Try again" path starts over (with cache: 'reload' to skip a bad cached copy).
+
+const DEFAULTS = {
+  moduleUrl: new URL('../../pkg/claimlint.js', import.meta.url).href,
+  wasmUrl: new URL('../../pkg/claimlint_bg.wasm', import.meta.url).href,
+  blobUrl: new URL('../../pkg/codesets.blob', import.meta.url).href,
+};
+
+/** Error with a stable `.code` the UI maps to a message (see messages.errors). */
+export class EngineError extends Error {
+  constructor(code, message, cause) {
+    super(message);
+    this.name = 'EngineError';
+    this.code = code;
+    if (cause) this.cause = cause;
+  }
+}
+
+/** Fires 'progress' ({loaded,total}), 'ready' ({engine}) and 'error' ({error}). */
+export const engineEvents = new EventTarget();
+
+let pending = null; // the shared promise
+let current = null; // the resolved engine, for synchronous use after load
+let attempts = 0;
+
+/** The engine if it has loaded, else null. Lets fields validate synchronously. */
+export function readyEngine() {
+  return current;
+}
+
+/** Starts loading (once) and resolves to the shared Engine. */
+export function loadEngine(options = {}) {
+  if (!pending) {
+    const opts = { ...DEFAULTS, ...pick(options, ['moduleUrl', 'wasmUrl', 'blobUrl']), integrity: options.integrity };
+    const retry = attempts++ > 0;
+    pending = load(opts, retry).then(
+      (engine) => {
+        current = engine;
+        engineEvents.dispatchEvent(new CustomEvent('ready', { detail: { engine } }));
+        return engine;
+      },
+      (error) => {
+        pending = null; // allow retry
+        const err = error instanceof EngineError ? error : new EngineError(error?.code || 'UNKNOWN', String(error?.message || error), error);
+        engineEvents.dispatchEvent(new CustomEvent('error', { detail: { error: err } }));
+        throw err;
+      },
+    );
+  }
+  return pending;
+}
+
+/** Forgets a failed load and tries again. */
+export function retryEngine(options) {
+  if (current) return Promise.resolve(current);
+  pending = null;
+  return loadEngine(options);
+}
+
+function pick(obj, keys) {
+  const out = {};
+  for (const k of keys) if (obj[k] != null) out[k] = String(obj[k]);
+  return out;
+}
+
+async function load(opts, retry) {
+  const t0 = performance.now();
+  const cache = retry ? 'reload' : 'default';
+  // The module and the blob download in parallel; neither depends on the other.
+  const modulePromise = (async () => {
+    let mod;
+    try {
+      mod = await import(opts.moduleUrl);
+      await mod.default({ module_or_path: new URL(opts.wasmUrl, location.href) });
+    } catch (e) {
+      throw new EngineError('WASM', `validator module failed to start: ${e?.message || e}`, e);
+    }
+    return mod;
+  })();
+  const bytesPromise = fetchBytes(opts.blobUrl, cache);
+  const [mod, bytes] = await Promise.all([modulePromise, bytesPromise]);
+  const integrity = await resolveIntegrity(opts.integrity);
+  if (integrity) await verifyIntegrity(bytes, integrity);
+  let validator;
+  try {
+    validator = new mod.Validator(bytes);
+  } catch (e) {
+    throw new EngineError(e?.code || 'UNKNOWN', e?.message || String(e), e);
+  }
+  return new Engine(validator, { loadMs: performance.now() - t0, bytes: bytes.byteLength });
+}
+
+// Streams the blob so the UI can show progress and a short read is caught
+// here (PARTIAL) rather than surfacing as a confusing decode error.
+async function fetchBytes(url, cache) {
+  let res;
+  try {
+    res = await fetch(url, { cache, credentials: 'same-origin' });
+  } catch (e) {
+    throw new EngineError('NETWORK', `code-set download failed: ${e?.message || e}`, e);
+  }
+  if (!res.ok) throw new EngineError('NETWORK', `code-set download failed: HTTP ${res.status}`);
+  const encoded = res.headers.get('content-encoding');
+  const total = encoded ? 0 : Number(res.headers.get('content-length')) || 0;
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks = [];
+  let loaded = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      loaded += value.byteLength;
+      engineEvents.dispatchEvent(new CustomEvent('progress', { detail: { loaded, total } }));
+    }
+  } catch (e) {
+    throw new EngineError('PARTIAL', `code-set download stopped after ${loaded} bytes`, e);
+  }
+  if (total && loaded !== total) {
+    throw new EngineError('PARTIAL', `code-set download incomplete: ${loaded} of ${total} bytes`);
+  }
+  const bytes = new Uint8Array(loaded);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return bytes;
+}
+
+// The expected digest may be known up front (a string) or fetched alongside
+// the blob (a function returning a promise, e.g. reading codesets.blob.sha256).
+async function resolveIntegrity(value) {
+  try {
+    const v = typeof value === 'function' ? await value() : await value;
+    return v ? String(v).trim() : '';
+  } catch (e) {
+    throw new EngineError('NETWORK', `could not read the expected checksum: ${e?.message || e}`, e);
+  }
+}
+
+/** Accepts SRI style ("sha256-BASE64"), "sha256:HEX" or bare 64-digit hex. */
+export async function verifyIntegrity(bytes, integrity) {
+  const want = parseDigest(integrity);
+  if (!want) throw new EngineError('INTEGRITY', `unrecognised integrity value`);
+  if (!globalThis.crypto?.subtle) throw new EngineError('INTEGRITY', 'crypto.subtle unavailable (needs https or localhost)');
+  const got = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  if (got.length !== want.length || got.some((b, i) => b !== want[i])) {
+    throw new EngineError('INTEGRITY', 'code-set checksum mismatch');
+  }
+}
+
+function parseDigest(s) {
+  s = String(s).trim();
+  let m = /^sha256-([A-Za-z0-9+/=_-]+)$/.exec(s);
+  if (m) {
+    try {
+      const bin = atob(m[1].replace(/-/g, '+').replace(/_/g, '/'));
+      return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
+    } catch {
+      return null;
+    }
+  }
+  // sha256sum output ("HEX  filename") is accepted too.
+  m = /^(?:sha256:)?([0-9a-fA-F]{64})(?:\s.*)?$/s.exec(s);
+  if (!m) return null;
+  return Uint8Array.from(m[1].match(/../g), (h) => parseInt(h, 16));
+}
+
+/**
+ * Thin facade over the wasm Validator: feature-detects optional methods and
+ * turns thrown errors into values so a keystroke never throws into the page.
+ */
+export class Engine {
+  constructor(validator, stats) {
+    this.validator = validator;
+    this.stats = stats;
+    this.info = validator.info();
+    this.systems = new Set((this.info.vintages || []).map((v) => v.system));
+  }
+
+  hasSystem(system) {
+    return this.systems.has(system);
+  }
+
+  get canSearch() {
+    return typeof this.validator.search === 'function';
+  }
+
+  get canCheckClaim() {
+    return typeof this.validator.checkClaim === 'function';
+  }
+
+  /** The vintages of a system that cover a date (YYYY-MM-DD), or all of them. */
+  vintagesFor(system, on) {
+    return (this.info.vintages || []).filter(
+      (v) => (!system || v.system === system) && (!on || ((!v.validFrom || v.validFrom <= on) && (!v.validTo || on <= v.validTo))),
+    );
+  }
+
+  checkCode(system, input, on) {
+    return this.validator.checkCode(system, input, on ? { on } : {});
+  }
+
+  describe(system, code, on) {
+    try {
+      return this.validator.describe(system, code, on ? { on } : {}) || null;
+    } catch {
+      return null;
+    }
+  }
+
+  children(system, code, on) {
+    try {
+      return this.validator.children(system, code, on ? { on } : {}) || [];
+    } catch {
+      return [];
+    }
+  }
+
+  search(query, opts) {
+    if (!this.canSearch) return [];
+    try {
+      return this.validator.search(query, opts) || [];
+    } catch {
+      return [];
+    }
+  }
+
+  checkClaim(claim) {
+    return this.validator.checkClaim(claim);
+  }
+}

@@ -1,0 +1,72 @@
+// Claim-level summary: every problem on the claim as a list of links, each of
+// which moves focus to the field it is about (the GOV.UK error-summary pattern).
+import { h, uid, ensureId } from './dom.js';
+import { fmt } from './messages.js';
+
+const GLYPH = { error: '✕', warning: '!', info: 'i' };
+
+export class Summary {
+  constructor(container, messages) {
+    this.messages = messages;
+    this.el = container.querySelector('[data-claimlint-summary]');
+    if (!this.el) {
+      this.el = h('section', { attrs: { 'data-claimlint-summary': '' } });
+      container.prepend(this.el);
+    }
+    this.el.classList.add('cl-summary');
+    const level = Math.min(6, Math.max(2, Number(this.el.dataset.claimlintSummary) || 2));
+    this.heading = h(`h${level}`, { className: 'cl-summary__title', attrs: { id: uid('summary-title'), tabindex: '-1' } });
+    this.intro = h('p', { className: 'cl-summary__intro' });
+    this.list = h('ul', { className: 'cl-summary__list' });
+    this.el.setAttribute('aria-labelledby', this.heading.id);
+    this.el.replaceChildren(this.heading, this.intro, this.list);
+    this.count = 0;
+    this.render([]);
+  }
+
+  render(rows) {
+    const m = this.messages;
+    const problems = rows.filter((r) => r.severity !== 'info');
+    this.count = problems.filter((r) => r.severity === 'error').length;
+    this.el.dataset.count = String(problems.length);
+    this.el.dataset.tone = this.count ? 'error' : problems.length ? 'warning' : 'ok';
+    this.heading.textContent = problems.length ? fmt(m.summaryTitle, { count: problems.length }) : m.summaryTitleNone;
+    this.intro.textContent = problems.length ? m.summaryIntro : m.summaryEmptyClaim;
+    this.list.replaceChildren(...problems.map((r) => this.row(r)));
+  }
+
+  row(r) {
+    const m = this.messages;
+    const body = h('span', { className: 'cl-summary__body' }, h('span', { className: 'cl-summary__sev', text: `${m.severity[r.severity] || r.severity}: ` }));
+    const li = h(
+      'li',
+      { className: `cl-summary__item cl-summary__item--${r.severity}` },
+      h('span', { className: 'cl-icon', attrs: { 'aria-hidden': 'true' }, text: GLYPH[r.severity] || 'i' }),
+      body,
+    );
+    if (r.field) {
+      const id = ensureId(r.field.input, 'field');
+      body.append(
+        h('a', {
+          href: `#${id}`,
+          className: 'cl-summary__link',
+          text: r.label,
+          onClick: (e) => {
+            e.preventDefault();
+            r.field.input.focus();
+            r.field.input.scrollIntoView({ block: 'center' });
+          },
+        }),
+        h('span', { className: 'cl-summary__msg', text: ` — ${r.message}` }),
+      );
+    } else {
+      body.append(h('span', { className: 'cl-summary__msg', text: r.message }));
+    }
+    return li;
+  }
+
+  /** Moves focus to the summary (after a blocked submit). */
+  focus() {
+    this.heading.focus();
+  }
+}
