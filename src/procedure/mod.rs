@@ -1,15 +1,50 @@
 //! HCPCS Level II, CPT code numbers, ICD-10-PCS, modifiers, MUE and add-on codes.
+//!
+//! Each code set or edit table is its own blob section (`hcpcs`, `cpt`, `icd10pcs`, `mue`,
+//! `aoc`), read in place; any of them may be absent and the checks say so.
+pub mod aoc;
+mod check;
+pub mod cpt;
+pub mod format;
+pub mod hcpcs;
+mod line;
+pub mod modifiers;
+pub mod mue;
+pub mod pcs;
+mod pcs_check;
+
+pub use aoc::{Aoc, AocEdit};
+pub use check::check_code;
+pub use cpt::Cpt;
+pub use hcpcs::{Hcpcs, HcpcsRecord, Table};
+pub use line::{check_line, check_lines, LineCheck, LineInput};
+pub use modifiers::{is_ptp_modifier, ptp_modifier_family, PtpModifierFamily};
+pub use mue::{ClaimType, Mue, MueEntry};
+pub use pcs::Pcs;
+
 use crate::blob::{Blob, BlobError};
 
 /// Read-in-place view of this area's blob sections.
 #[derive(Debug, Clone, yoke::Yokeable)]
 pub struct Procedures<'a> {
-    _blob: core::marker::PhantomData<&'a ()>,
+    pub hcpcs: Option<Hcpcs<'a>>,
+    pub cpt: Option<Cpt<'a>>,
+    pub pcs: Option<Pcs<'a>>,
+    pub mue: Option<Mue<'a>>,
+    pub aoc: Option<Aoc<'a>>,
 }
 
 impl<'a> Procedures<'a> {
     /// Opens the sections; `Ok(None)` when the blob has none.
-    pub fn open(_blob: &Blob<'a>) -> Result<Option<Procedures<'a>>, BlobError> {
-        Ok(None)
+    pub fn open(blob: &Blob<'a>) -> Result<Option<Procedures<'a>>, BlobError> {
+        let p = Procedures {
+            hcpcs: Hcpcs::open(blob)?,
+            cpt: Cpt::open(blob)?,
+            pcs: Pcs::open(blob)?,
+            mue: Mue::open(blob)?,
+            aoc: Aoc::open(blob)?,
+        };
+        let any = p.hcpcs.is_some() || p.cpt.is_some() || p.pcs.is_some() || p.mue.is_some() || p.aoc.is_some();
+        Ok(any.then_some(p))
     }
 }

@@ -1,0 +1,367 @@
+//! Claim-line checks: code and modifier validity, modifier conflicts, MUE units and add-on codes.
+//!
+//! [`check_line`] answers one line on its own. [`check_lines`] answers every line of one claim,
+//! adding what needs the other lines: MUE date-of-service sums (MAI 2/3) and add-on primaries.
+use super::aoc::AocEdit;
+use super::format::is_level2;
+use super::modifiers::conflicts;
+use super::mue::{ClaimType, MueEntry};
+use crate::date::Date;
+use crate::engine::{CodeCheck, Engine};
+use crate::finding::{Finding, Severity};
+use crate::normalize::normalize_code;
+use crate::rules::{finding, finding_with};
+use crate::system::System;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Most modifiers a claim line carries (CMS-1500 and 837P allow four).
+const MAX_MODIFIERS: usize = 4;
+
+/// One service line.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LineInput {
+    /// HCPCS Level II or CPT code.
+    pub code: String,
+    #[serde(default)]
+    pub modifiers: Vec<String>,
+    /// Units of service.
+    #[serde(default = "one")]
+    pub units: u32,
+    /// Date of service (`YYYY-MM-DD` in JSON).
+    #[serde(default, with = "date_text")]
+    pub date_of_service: Option<Date>,
+    #[serde(default)]
+    pub claim_type: ClaimType,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// The add-on facts of a line's code on its date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddOnInfo {
+    /// Edit type 1, 2 or 3.
+    pub kind: u8,
+    /// Eligible primary codes in force (empty for type 2: contractor-defined).
+    pub primaries: Vec<String>,
+}
+
+/// Everything said about one line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LineCheck {
+    pub code: CodeCheck,
+    pub modifiers: Vec<CodeCheck>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mue: Option<MueEntry>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub add_on: Option<AddOnInfo>,
+    /// Every finding of the line (code, modifiers, units, add-on), with locations.
+    pub findings: Vec<Finding>,
+}
+
+/// Checks one line on its own (MUE DOS edits use this line's units alone).
+pub fn check_line(engine: &Engine<'_>, line: &LineInput) -> LineCheck {
+    line_check(engine, line, true)
+}
+
+/// Checks all lines of one claim; findings are located at `/lines/{i}/...`.
+pub fn check_lines(engine: &Engine<'_>, lines: &[LineInput]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut checks = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        let lc = line_check(engine, line, false);
+        out.extend(lc.findings.iter().cloned().map(|f| relocate(f, i)));
+        checks.push(lc);
+    }
+    out.extend(mue_dos(engine, lines, &checks));
+    out.extend(add_on_primaries(engine, lines, &checks));
+    out
+}
+
+fn relocate(mut f: Finding, i: usize) -> Finding {
+    let rest = f.location.take().unwrap_or_default();
+    f.location = Some(format!("/lines/{i}{rest}"));
+    f
+}
+
+/// The code as the line's system sees it.
+pub(super) fn line_code(raw: &str) -> (String, System) {
+    let text = normalize_code(raw).text;
+    let system = if is_level2(&text) { System::Hcpcs } else { System::Cpt };
+    (text, system)
+}
+
+fn line_check(engine: &Engine<'_>, line: &LineInput, standalone: bool) -> LineCheck {
+    let (code, system) = line_code(&line.code);
+    let dos = line.date_of_service;
+    let cc = engine.check_code(system, &line.code, dos);
+    let mut findings: Vec<Finding> = cc.findings.iter().cloned().map(|f| f.at("/code")).collect();
+    let mut mods = Vec::new();
+    let mut clean = Vec::new();
+    for (k, m) in line.modifiers.iter().enumerate() {
+        let mc = engine.check_code(System::Modifier, m, dos);
+        findings.extend(mc.findings.iter().cloned().map(|f| f.at(format!("/modifiers/{k}"))));
+        clean.push(mc.code.clone());
+        mods.push(mc);
+    }
+    modifier_rules(&clean, &mut findings, cc.vintage.clone());
+    let mue = mue_entry(engine, &code, line.claim_type);
+    let mut lc = LineCheck { code: cc, modifiers: mods, mue: None, add_on: None, findings };
+    if let Some(m) = mue {
+        match mue_window_note(engine, dos) {
+            Some(note) => lc.findings.push(note),
+            None => lc.findings.extend(mue_line(&m, line, standalone, engine)),
+        }
+        lc.mue = Some(m);
+    }
+    if let Some(info) = add_on_info(engine, &code, dos) {
+        if standalone {
+            lc.findings.push(add_on_context(engine, &code, &info));
+        }
+        lc.add_on = Some(info);
+    }
+    lc
+}
+
+fn modifier_rules(mods: &[String], findings: &mut Vec<Finding>, vintage: Option<String>) {
+    if mods.len() > MAX_MODIFIERS {
+        findings.push(
+            finding_with(
+                "MOD-VALID",
+                Severity::Warning,
+                format!("{} modifiers on one line; claim forms carry at most {MAX_MODIFIERS}", mods.len()),
+                vintage.clone(),
+            )
+            .at("/modifiers"),
+        );
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for m in mods {
+        if seen.contains(&m.as_str()) && !m.is_empty() {
+            findings.push(finding_with("MOD-VALID", Severity::Warning, format!("modifier {m} is repeated on the line"), vintage.clone()).at("/modifiers"));
+        }
+        seen.push(m);
+    }
+    for (a, b, why) in conflicts(mods) {
+        findings.push(finding("MOD-CONFLICT", format!("modifiers {a} and {b} cannot be on the same line: {why}"), vintage.clone()).at("/modifiers"));
+    }
+}
+
+fn mue_entry(engine: &Engine<'_>, code: &str, t: ClaimType) -> Option<MueEntry> {
+    engine.procedures.as_ref()?.mue.as_ref()?.get(t, code)
+}
+
+/// An EDIT-DATE note when the MUE table does not cover the date of service.
+fn mue_window_note(engine: &Engine<'_>, dos: Option<Date>) -> Option<Finding> {
+    let mue = engine.procedures.as_ref()?.mue.as_ref()?;
+    let d = dos?;
+    let (a, b) = mue.window()?;
+    if a <= d && d <= b {
+        return None;
+    }
+    Some(
+        finding(
+            "EDIT-DATE",
+            format!("the loaded {} covers dates of service {a} to {b}; units on {d} were not checked against an MUE", mue.vintage_name()),
+            Some(mue.vintage_name()),
+        )
+        .at("/units"),
+    )
+}
+
+fn mue_vintage(engine: &Engine<'_>) -> Option<String> {
+    engine.procedures.as_ref()?.mue.as_ref().map(super::mue::Mue::vintage_name)
+}
+
+fn mue_line(m: &MueEntry, line: &LineInput, standalone: bool, engine: &Engine<'_>) -> Vec<Finding> {
+    let v = mue_vintage(engine);
+    let table = m.table.table_name();
+    if m.value == 0 {
+        return vec![finding(
+            "MUE-ZERO",
+            format!(
+                "{} has an MUE of 0 in the {table} table ({}): it is not separately reportable in this setting",
+                m.code, m.rationale
+            ),
+            v,
+        )
+        .at("/code")];
+    }
+    if line.units <= m.value {
+        return Vec::new();
+    }
+    if m.mai == 1 {
+        return vec![finding(
+            "MUE-LINE",
+            format!(
+                "{} units of {} on one line exceed its MUE of {} ({table}; {}; rationale: {}). Units beyond the MUE may go on another line only with a modifier that fits, e.g. 59, XS, 76, 91 or an anatomic modifier",
+                line.units, m.code, m.value, m.mai_text(), m.rationale
+            ),
+            v,
+        )
+        .at("/units")];
+    }
+    if !standalone {
+        return Vec::new();
+    }
+    vec![dos_finding(m, line.units, 1, v).at("/units")]
+}
+
+fn dos_finding(m: &MueEntry, units: u32, lines: usize, v: Option<String>) -> Finding {
+    let on = if lines > 1 { format!(" on {lines} lines") } else { String::new() };
+    finding(
+        "MUE-DOS",
+        format!(
+            "{units} units of {}{on} on one date of service exceed its MUE of {} ({}; {}; rationale: {}); all units of {} on that date would be denied",
+            m.code,
+            m.value,
+            m.table.table_name(),
+            m.mai_text(),
+            m.rationale,
+            m.code
+        ),
+        v,
+    )
+}
+
+/// (code, date of service, claim table) of an MUE date-of-service group.
+type DosKey = (String, Option<Date>, usize);
+
+/// MAI 2/3: sums units of each code on each date of service across lines.
+fn mue_dos(engine: &Engine<'_>, lines: &[LineInput], checks: &[LineCheck]) -> Vec<Finding> {
+    let mut groups: BTreeMap<DosKey, (u32, Vec<usize>)> = BTreeMap::new();
+    for (i, (line, lc)) in lines.iter().zip(checks).enumerate() {
+        let Some(m) = lc.mue.as_ref().filter(|m| m.mai == 2 || m.mai == 3) else { continue };
+        if mue_window_note(engine, line.date_of_service).is_some() || m.value == 0 {
+            continue;
+        }
+        let g = groups.entry((m.code.clone(), line.date_of_service, line.claim_type.index())).or_default();
+        g.0 = g.0.saturating_add(line.units);
+        g.1.push(i);
+    }
+    let mut out = Vec::new();
+    for (_, (sum, idx)) in groups {
+        let Some(&first) = idx.first() else { continue };
+        let Some(m) = checks.get(first).and_then(|c| c.mue.as_ref()) else { continue };
+        if sum > m.value {
+            out.push(dos_finding(m, sum, idx.len(), mue_vintage(engine)).at(format!("/lines/{first}/units")));
+        }
+    }
+    out
+}
+
+fn add_on_info(engine: &Engine<'_>, code: &str, dos: Option<Date>) -> Option<AddOnInfo> {
+    let aoc = engine.procedures.as_ref()?.aoc.as_ref()?;
+    let on = dos.or_else(|| aoc.window().map(|w| w.0))?;
+    let edits: Vec<AocEdit> = aoc.edits_of(code).into_iter().filter(|e| e.in_force(on)).collect();
+    let first = edits.first()?;
+    let kind = edits.iter().map(|e| e.kind).min().unwrap_or(first.kind);
+    let primaries =
+        edits.iter().filter(|e| !e.contractor_defined() && e.primary_current(on)).map(|e| e.primary.clone()).collect();
+    Some(AddOnInfo { kind, primaries })
+}
+
+fn aoc_vintage(engine: &Engine<'_>) -> Option<String> {
+    engine.procedures.as_ref()?.aoc.as_ref().map(super::aoc::Aoc::vintage_name)
+}
+
+fn listed(primaries: &[String]) -> String {
+    let shown: Vec<&str> = primaries.iter().take(8).map(String::as_str).collect();
+    let more = primaries.len().saturating_sub(shown.len());
+    if more > 0 {
+        format!("{} and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
+}
+
+fn add_on_context(engine: &Engine<'_>, code: &str, info: &AddOnInfo) -> Finding {
+    let prim = if info.primaries.is_empty() {
+        "its primary codes are contractor-defined".to_owned()
+    } else {
+        format!("eligible primaries: {}", listed(&info.primaries))
+    };
+    finding(
+        "AOC-CONTEXT",
+        format!("{code} is an add-on code (type {}): report it with its primary procedure on the same date of service; {prim}", info.kind),
+        aoc_vintage(engine),
+    )
+    .at("/code")
+}
+
+/// Add-on lines without an eligible primary on the same date of service.
+fn add_on_primaries(engine: &Engine<'_>, lines: &[LineInput], checks: &[LineCheck]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let codes: Vec<String> = lines.iter().map(|l| line_code(&l.code).0).collect();
+    for (i, (line, lc)) in lines.iter().zip(checks).enumerate() {
+        let Some(info) = lc.add_on.as_ref() else { continue };
+        let code = codes.get(i).cloned().unwrap_or_default();
+        let same_day: Vec<&String> = lines
+            .iter()
+            .zip(&codes)
+            .enumerate()
+            .filter(|(j, (l, _))| *j != i && l.date_of_service == line.date_of_service)
+            .map(|(_, (_, c))| c)
+            .collect();
+        let on = line.date_of_service.map(|d| format!(" on {d}")).unwrap_or_default();
+        let v = aoc_vintage(engine);
+        let f = match info.kind {
+            2 => {
+                let msg = if same_day.is_empty() {
+                    format!("{code} is an add-on code with contractor-defined primaries (type 2), but no other procedure is on the claim{on}; report it with its primary procedure")
+                } else {
+                    format!("{code} is an add-on code with contractor-defined primaries (type 2); check with your Medicare contractor that a procedure reported{on} is an eligible primary")
+                };
+                let sev = if same_day.is_empty() { Severity::Warning } else { Severity::Info };
+                Some(finding_with("AOC-2", sev, msg, v))
+            }
+            k => {
+                let has = same_day.iter().any(|c| info.primaries.iter().any(|p| p == *c));
+                if has {
+                    None
+                } else {
+                    let rule = if k == 1 { "AOC-1" } else { "AOC-3" };
+                    let extra = if k == 1 { "" } else { "; for type 3 edits contractors may accept other primaries" };
+                    Some(finding(
+                        rule,
+                        format!(
+                            "{code} is an add-on code (type {k}) but none of its eligible primary codes is on the claim{on} (eligible: {}){extra}",
+                            listed(&info.primaries)
+                        ),
+                        v,
+                    ))
+                }
+            }
+        };
+        if let Some(f) = f {
+            out.push(f.at(format!("/lines/{i}/code")));
+        }
+    }
+    out
+}
+
+/// `Option<Date>` as `YYYY-MM-DD` text in JSON.
+mod date_text {
+    use crate::date::Date;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_str(&d.to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+        let s: Option<String> = Option::deserialize(d)?;
+        match s.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(t) => Date::parse(t).map(Some).ok_or_else(|| serde::de::Error::custom(format!("`{t}` is not a date (use YYYY-MM-DD)"))),
+        }
+    }
+}
