@@ -1,15 +1,143 @@
-//! NCCI procedure-to-procedure (PTP) edits.
-use crate::blob::{Blob, BlobError};
+//! NCCI procedure-to-procedure (PTP) edits: which two procedure codes may not be billed
+//! together for one patient, by one provider, on one date of service.
+//!
+//! Both CMS tables (practitioner `ccipra`, outpatient hospital `ccioph`) are stored with every
+//! history row; see [`section`] for the layout and [`check`] for the semantics.
+pub mod check;
+pub mod edit;
+pub mod modifiers;
+pub mod rationale;
+pub mod section;
+pub mod table;
+pub mod varint;
 
-/// Read-in-place view of this area's blob sections.
+pub use check::{check_claim_pairs, check_pair, PairInput};
+pub use edit::{Edit, ModifierIndicator};
+pub use section::{PtpSection, TableSection};
+
+use crate::blob::{Blob, BlobError};
+use crate::date::Date;
+use serde::{Deserialize, Serialize};
+
+/// Which table applies: it follows the claim type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimType {
+    /// Professional claims (837P / CMS-1500): the practitioner table.
+    Professional,
+    /// Outpatient hospital facility claims (837I / UB-04): the outpatient table.
+    Outpatient,
+}
+
+impl ClaimType {
+    /// Parses `professional`/`practitioner`/`837p` or `outpatient`/`facility`/`837i`.
+    pub fn parse(s: &str) -> Option<ClaimType> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "professional" | "practitioner" | "837p" | "prof" => Some(ClaimType::Professional),
+            "outpatient" | "facility" | "institutional" | "837i" | "hospital" => Some(ClaimType::Outpatient),
+            _ => None,
+        }
+    }
+    /// Table name used in messages and manifest counts.
+    pub fn table_name(self) -> &'static str {
+        match self {
+            ClaimType::Professional => "practitioner",
+            ClaimType::Outpatient => "outpatient",
+        }
+    }
+}
+
+/// Read-in-place view of the `ptp` section. Opening only shape-checks columns.
 #[derive(Debug, Clone, yoke::Yokeable)]
 pub struct Ptp<'a> {
-    _blob: core::marker::PhantomData<&'a ()>,
+    pub s: PtpSection<'a>,
 }
 
 impl<'a> Ptp<'a> {
     /// Opens the sections; `Ok(None)` when the blob has none.
-    pub fn open(_blob: &Blob<'a>) -> Result<Option<Ptp<'a>>, BlobError> {
-        Ok(None)
+    pub fn open(blob: &Blob<'a>) -> Result<Option<Ptp<'a>>, BlobError> {
+        let Some(s): Option<PtpSection<'a>> = blob.decode(section::SECTION, section::VERSION)? else { return Ok(None) };
+        let bad = |what: &str| Err(BlobError::Corrupt { what: format!("ptp section: {what}") });
+        let codes = s.codes.len();
+        if !s.codes.well_formed() || s.codes.width != section::WIDTH || codes > usize::from(u16::MAX) {
+            return bad("code table");
+        }
+        let attrs = s.attr_meta.len();
+        if !s.dates.well_formed() || s.dates.is_empty() || s.attr_effective.len() != attrs || s.attr_deletion.len() != attrs {
+            return bad("attribute tables");
+        }
+        if s.rationales.len() > 16 {
+            return bad("rationales");
+        }
+        for t in [&s.practitioner, &s.outpatient].into_iter().flatten() {
+            if !t.well_formed(codes) {
+                return bad("edit table");
+            }
+        }
+        Ok(Some(Ptp { s }))
+    }
+
+    /// The table for a claim type, when compiled in.
+    pub fn table(&self, claim_type: ClaimType) -> Option<&TableSection<'a>> {
+        match claim_type {
+            ClaimType::Professional => self.s.practitioner.as_ref(),
+            ClaimType::Outpatient => self.s.outpatient.as_ref(),
+        }
+    }
+
+    /// Id of a code (exact, upper case), when any table uses it.
+    #[inline]
+    pub fn code_id(&self, code: &str) -> Option<u16> {
+        u16::try_from(self.s.codes.find(code.as_bytes())?).ok()
+    }
+
+    /// The code text of an id.
+    pub fn code(&self, id: u16) -> &'a str {
+        self.s.codes.key_str(usize::from(id)).unwrap_or("")
+    }
+
+    fn date(&self, index: u16) -> Option<Date> {
+        match self.s.dates.get(usize::from(index))? {
+            0 => None,
+            n => Date::from_yyyymmdd(n),
+        }
+    }
+
+    /// Decodes an attribute tuple into an edit.
+    pub fn edit(&self, column_one: u16, column_two: u16, attr: u32) -> Option<Edit<'a>> {
+        let a = usize::try_from(attr).ok()?;
+        let meta = *self.s.attr_meta.get(a)?;
+        Some(Edit {
+            column_one: self.code(column_one),
+            column_two: self.code(column_two),
+            effective: self.date(self.s.attr_effective.get(a)?),
+            deletion: self.date(self.s.attr_deletion.get(a)?),
+            modifier_indicator: ModifierIndicator::from_bits(meta & 3)?,
+            rationale: self.s.rationales.get(usize::from(meta >> 2)).copied().unwrap_or(""),
+        })
+    }
+
+    /// Every row (history included) with `column_one` in column 1 and `column_two` in column 2.
+    pub fn edits(&self, claim_type: ClaimType, column_one: &str, column_two: &str) -> Vec<Edit<'a>> {
+        let (Some(t), Some(c1), Some(c2)) = (self.table(claim_type), self.code_id(column_one), self.code_id(column_two)) else {
+            return Vec::new();
+        };
+        self.edits_by_id(t, c1, c2).collect()
+    }
+
+    /// Same, by code ids.
+    #[inline]
+    pub fn edits_by_id<'t>(&'t self, t: &TableSection<'a>, c1: u16, c2: u16) -> impl Iterator<Item = Edit<'a>> + 't {
+        t.pair_rows(c1, c2).filter_map(move |r| self.edit(c1, c2, r.attr))
+    }
+
+    /// The edit governing the pair on `dos`, if any: among rows in force, ignoring indicator 9
+    /// rows (never enforced), the one whose deletion date comes first. With unknown effective
+    /// dates this picks the history row covering the date (a re-added edit starts after the
+    /// earlier row's deletion).
+    pub fn edit_in_force(&self, t: &TableSection<'a>, c1: u16, c2: u16, dos: Date) -> Option<Edit<'a>> {
+        self.edits_by_id(t, c1, c2)
+            .filter(|e| e.modifier_indicator != ModifierIndicator::NotApplicable && e.in_force(dos))
+            .min_by_key(|e| e.deletion.unwrap_or(Date::MAX))
     }
 }

@@ -1,1 +1,73 @@
-//! wasm methods for `crate::ptp` (added by that area).
+//! wasm methods for `crate::ptp`: NCCI PTP pair checks.
+use super::{js_error, to_js, Validator};
+use crate::date::Date;
+use crate::ptp::{check_claim_pairs, check_pair, ClaimType, PairInput};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+/// `{ on: 'YYYY-MM-DD', claimType?: 'professional'|'outpatient', modsA?: [..], modsB?: [..] }`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct PairOptions {
+    on: Option<String>,
+    claim_type: Option<String>,
+    #[serde(default)]
+    mods_a: Vec<String>,
+    #[serde(default)]
+    mods_b: Vec<String>,
+}
+
+/// One line for `checkPairs`: `{ code, modifiers?: [..], on }`.
+#[derive(Deserialize)]
+struct PairLine {
+    code: String,
+    #[serde(default)]
+    modifiers: Vec<String>,
+    on: String,
+}
+
+fn parse<T: for<'de> Deserialize<'de> + Default>(v: JsValue) -> Result<T, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(T::default());
+    }
+    serde_wasm_bindgen::from_value(v).map_err(|e| js_error("BAD_INPUT", &e.to_string()))
+}
+
+fn dos(s: Option<&str>) -> Result<Date, JsValue> {
+    let s = s.ok_or_else(|| js_error("BAD_DATE", "`on` (YYYY-MM-DD) is required: PTP edits depend on the date of service"))?;
+    Date::parse(s).ok_or_else(|| js_error("BAD_DATE", &format!("`{s}` is not a date (use YYYY-MM-DD)")))
+}
+
+fn claim_type(s: Option<&str>) -> Result<ClaimType, JsValue> {
+    match s {
+        None => Ok(ClaimType::Professional),
+        Some(s) => ClaimType::parse(s).ok_or_else(|| js_error("BAD_CLAIM_TYPE", &format!("claim type `{s}`: use professional or outpatient"))),
+    }
+}
+
+#[wasm_bindgen]
+impl Validator {
+    /// NCCI PTP findings for two codes billed on one date: an array of findings.
+    #[wasm_bindgen(js_name = checkPair)]
+    pub fn check_pair(&self, a: &str, b: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        let o: PairOptions = parse(options)?;
+        let mods_a: Vec<&str> = o.mods_a.iter().map(String::as_str).collect();
+        let mods_b: Vec<&str> = o.mods_b.iter().map(String::as_str).collect();
+        let input = PairInput { a, b, mods_a: &mods_a, mods_b: &mods_b, dos: dos(o.on.as_deref())?, claim_type: claim_type(o.claim_type.as_deref())? };
+        to_js(&check_pair(self.engine.get(), &input))
+    }
+
+    /// NCCI PTP findings among lines `[{code, modifiers, on}]` (pairs on the same date);
+    /// `options.claimType` picks the table. Locations are `/lines/{i}` of the denied line.
+    #[wasm_bindgen(js_name = checkPairs)]
+    pub fn check_pairs(&self, lines: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let lines: Vec<PairLine> = serde_wasm_bindgen::from_value(lines).map_err(|e| js_error("BAD_INPUT", &e.to_string()))?;
+        let o: PairOptions = parse(options)?;
+        let mods: Vec<Vec<&str>> = lines.iter().map(|l| l.modifiers.iter().map(String::as_str).collect()).collect();
+        let mut input = Vec::with_capacity(lines.len());
+        for (l, m) in lines.iter().zip(&mods) {
+            input.push((l.code.as_str(), m.as_slice(), dos(Some(&l.on))?));
+        }
+        to_js(&check_claim_pairs(self.engine.get(), &input, claim_type(o.claim_type.as_deref())?))
+    }
+}

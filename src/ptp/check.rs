@@ -1,0 +1,165 @@
+//! PTP checks: one pair of codes, or all pairs among a claim's lines.
+//!
+//! CMS semantics (NCCI Policy Manual, Chapter I): an edit applies when both codes are billed
+//! for the same patient by the same provider on the same date of service and the edit is in
+//! force on that date (see [`super::edit::Edit::in_force`]). Then the column-two code is
+//! denied, except under modifier indicator 1 when an NCCI-associated modifier is on either code
+//! of the pair. Indicator 9 edits never apply. A code paired with itself is not a PTP edit.
+use super::edit::{Edit, ModifierIndicator};
+use super::modifiers::{first_bypass, ModifierFamily};
+use super::rationale::{kind, EditKind};
+use super::{ClaimType, Ptp, TableSection};
+use crate::date::Date;
+use crate::engine::Engine;
+use crate::finding::Finding;
+use crate::rules::finding;
+
+/// Two codes billed by one provider for one patient on one date of service.
+#[derive(Clone, Copy, Debug)]
+pub struct PairInput<'s> {
+    pub a: &'s str,
+    pub b: &'s str,
+    pub mods_a: &'s [&'s str],
+    pub mods_b: &'s [&'s str],
+    pub dos: Date,
+    pub claim_type: ClaimType,
+}
+
+/// Findings for one pair (either code may be column one).
+pub fn check_pair(engine: &Engine<'_>, input: &PairInput<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let (a, b) = (normalize(input.a), normalize(input.b));
+    if a == b {
+        return out;
+    }
+    let Some((ptp, table)) = table_for(engine, input.claim_type, &mut out) else { return out };
+    let (Some(ia), Some(ib)) = (ptp.code_id(&a), ptp.code_id(&b)) else { return out };
+    let la = Line { id: ia, mods: input.mods_a, index: None };
+    let lb = Line { id: ib, mods: input.mods_b, index: None };
+    check_ids(ptp, table, &la, &lb, input.dos, input.claim_type, &mut out);
+    out
+}
+
+/// Findings for every pair of lines with the same date of service. Each line is
+/// `(code, modifiers, date of service)`; a finding's location is `/lines/{i}`, `i` being the
+/// index in `lines` of the column-two (denied) line.
+pub fn check_claim_pairs(engine: &Engine<'_>, lines: &[(&str, &[&str], Date)], claim_type: ClaimType) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if lines.len() < 2 {
+        return out;
+    }
+    let Some((ptp, table)) = table_for(engine, claim_type, &mut out) else { return out };
+    let ids: Vec<Option<u16>> = lines.iter().map(|(code, _, _)| ptp.code_id(&normalize(code))).collect();
+    for (i, ((_, mods_i, dos_i), id_i)) in lines.iter().zip(&ids).enumerate() {
+        let Some(id_i) = *id_i else { continue };
+        let rest = lines.iter().zip(&ids).enumerate().skip(i.saturating_add(1));
+        for (j, ((_, mods_j, dos_j), id_j)) in rest {
+            let Some(id_j) = *id_j else { continue };
+            if dos_i != dos_j || id_i == id_j {
+                continue;
+            }
+            let li = Line { id: id_i, mods: mods_i, index: Some(i) };
+            let lj = Line { id: id_j, mods: mods_j, index: Some(j) };
+            check_ids(ptp, table, &li, &lj, *dos_i, claim_type, &mut out);
+        }
+    }
+    out
+}
+
+struct Line<'s> {
+    id: u16,
+    mods: &'s [&'s str],
+    index: Option<usize>,
+}
+
+fn normalize(code: &str) -> String {
+    code.trim().to_ascii_uppercase()
+}
+
+fn table_for<'e, 'a>(engine: &'e Engine<'a>, claim_type: ClaimType, out: &mut Vec<Finding>) -> Option<(&'e Ptp<'a>, &'e TableSection<'a>)> {
+    let found = engine.ptp.as_ref().and_then(|p| Some((p, p.table(claim_type)?)));
+    if found.is_none() {
+        out.push(finding(
+            "PTP-NODATA",
+            format!("this blob has no NCCI PTP {} table; compile it with the PTP files to check code pairs", claim_type.table_name()),
+            None,
+        ));
+    }
+    found
+}
+
+/// Checks both directions of one pair of lines.
+fn check_ids(ptp: &Ptp<'_>, t: &TableSection<'_>, x: &Line<'_>, y: &Line<'_>, dos: Date, ct: ClaimType, out: &mut Vec<Finding>) {
+    for (one, two) in [(x, y), (y, x)] {
+        let edit = ptp.edit_in_force(t, one.id, two.id, dos);
+        if let Some(f) = edit.and_then(|e| edit_finding(&e, one.mods, two.mods, dos, ct, t.vintage, t.effective_unknown)) {
+            out.push(match two.index {
+                Some(i) => f.at(format!("/lines/{i}")),
+                None => f,
+            });
+        }
+    }
+}
+
+fn edit_finding(e: &Edit<'_>, mods_one: &[&str], mods_two: &[&str], dos: Date, ct: ClaimType, vintage: &str, unknown_effective: bool) -> Option<Finding> {
+    let (c1, c2) = (e.column_one, e.column_two);
+    let facts = facts(e, ct, unknown_effective);
+    let vintage = Some(vintage.to_owned());
+    let same = format!("for the same patient by the same provider on {dos}");
+    let what = match kind(e.rationale) {
+        EditKind::MutuallyExclusive => {
+            format!("{c1} (column one) and {c2} (column two) are mutually exclusive and cannot both be paid {same}; {c2} is denied")
+        }
+        EditKind::Component => format!("{c2} (column two) is bundled into {c1} (column one) when both are billed {same}; {c2} is denied"),
+    };
+    Some(match e.modifier_indicator {
+        ModifierIndicator::NotAllowed => {
+            finding("PTP-0", format!("{what}, and no modifier bypasses this edit (modifier indicator 0). {facts}"), vintage)
+        }
+        ModifierIndicator::Allowed => {
+            let bypass = first_bypass(mods_two).map(|(m, f)| (m, f, c2)).or_else(|| first_bypass(mods_one).map(|(m, f)| (m, f, c1)));
+            match bypass {
+                Some((m, fam, on)) => finding(
+                    "PTP-BYPASS",
+                    format!(
+                        "NCCI PTP edit {c1} (column one) / {c2} (column two) is bypassed by modifier {m} ({} NCCI-associated modifier) on {on}; \
+                         the record must support a distinct service (modifier indicator 1). {facts}",
+                        fam_words(fam)
+                    ),
+                    vintage,
+                ),
+                None => finding(
+                    "PTP-1",
+                    format!(
+                        "{what} unless an NCCI-associated modifier on either code (59, XE, XS, XP, XU, an anatomic modifier such as \
+                         LT/RT, or a global-surgery modifier) shows a distinct service (modifier indicator 1). {facts}"
+                    ),
+                    vintage,
+                ),
+            }
+        }
+        // Indicator 9: the edit does not apply.
+        ModifierIndicator::NotApplicable => return None,
+    })
+}
+
+fn fam_words(f: ModifierFamily) -> &'static str {
+    match f {
+        ModifierFamily::Anatomic => "an anatomic",
+        ModifierFamily::Global => "a global-surgery",
+        ModifierFamily::Other => "an",
+    }
+}
+
+fn facts(e: &Edit<'_>, ct: ClaimType, unknown_effective: bool) -> String {
+    let effective = match e.effective {
+        Some(d) => format!("effective {d}"),
+        None if unknown_effective => "effective date unknown (not in the derived table)".to_owned(),
+        None => "in effect since before 1996".to_owned(),
+    };
+    let deletion = match e.deletion {
+        Some(d) => format!("in force through {d}"),
+        None => "no deletion date".to_owned(),
+    };
+    format!("Edit: {} table, rationale \"{}\", {effective}, {deletion}.", ct.table_name(), e.rationale)
+}
