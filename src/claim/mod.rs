@@ -1,15 +1,28 @@
-//! Claim engine data: MCE diagnosis edits, POA exemptions, place of service, payer rule packs.
-use crate::blob::{Blob, BlobError};
+//! The claim engine: a CMS-1500/837P or 837I claim in, findings with JSON pointers out.
+//!
+//! [`check_claim`] takes a typed [`Claim`]; [`check_claim_value`] reads any JSON leniently so
+//! wrong types, missing and unknown fields become input errors instead of failures. The
+//! `claim` blob section ([`ClaimData`]) carries the MCE diagnosis edits, place-of-service
+//! codes, POA-exempt codes and compiled payer rule packs.
+mod check;
+pub mod data;
+mod dx_pairs;
+mod dx_rules;
+pub mod ids;
+mod integrate;
+pub mod json;
+mod line_rules;
+pub mod model;
+pub mod pack;
+mod pack_rules;
+pub mod parse;
+pub mod result;
 
-/// Read-in-place view of this area's blob sections.
-#[derive(Debug, Clone, yoke::Yokeable)]
-pub struct ClaimData<'a> {
-    _blob: core::marker::PhantomData<&'a ()>,
-}
-
-impl<'a> ClaimData<'a> {
-    /// Opens the sections; `Ok(None)` when the blob has none.
-    pub fn open(_blob: &Blob<'a>) -> Result<Option<ClaimData<'a>>, BlobError> {
-        Ok(None)
-    }
-}
+#[cfg(feature = "compile")]
+pub use check::check_claim_json;
+pub use check::{check_claim, check_claim_value, CheckOptions};
+pub use data::{ClaimData, ClaimSection, MceFlag};
+pub use dx_rules::SEX_EDITS_END;
+pub use json::Json;
+pub use model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Patient, Sex};
+pub use result::ClaimResult;

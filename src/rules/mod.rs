@@ -17,8 +17,13 @@ pub struct Rule {
     pub source: &'static str,
 }
 
-/// All rules in catalogue order.
+/// All rules in catalogue order (parsed once, on first use).
 pub fn rules() -> impl Iterator<Item = Rule> {
+    static PARSED: std::sync::OnceLock<Vec<Rule>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| parse().collect()).iter().copied()
+}
+
+fn parse() -> impl Iterator<Item = Rule> {
     CATALOGUE.lines().skip(1).filter_map(|line| {
         let mut f = line.split('\t');
         let id = f.next()?;

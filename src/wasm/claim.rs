@@ -1,1 +1,32 @@
-//! wasm methods for `crate::claim` (added by that area).
+//! wasm methods for `crate::claim`: `checkClaim(obj)`.
+use super::{to_js, Validator};
+use crate::claim::{check_claim_value, CheckOptions, ClaimResult, Json};
+use crate::date::Date;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+impl Validator {
+    /// Checks a claim object: `{findings, inputErrors}`. Malformed input (wrong types, unknown
+    /// fields, cycles, deep nesting) comes back as `inputErrors`; it never throws for input.
+    /// `options`: `{ today: 'YYYY-MM-DD', payer: 'pack-id' }`, both optional.
+    #[wasm_bindgen(js_name = checkClaim)]
+    pub fn check_claim(&self, claim: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let opts = read_options(&options);
+        let result = match serde_wasm_bindgen::from_value::<Json>(claim) {
+            Ok(v) => check_claim_value(self.engine.get(), &v, &opts),
+            Err(e) => ClaimResult {
+                input_errors: vec![crate::rules::finding("CLAIM-INPUT", format!("the claim could not be read: {e}"), None).at("")],
+                ..ClaimResult::default()
+            },
+        };
+        to_js(&result)
+    }
+}
+
+fn read_options(options: &JsValue) -> CheckOptions {
+    if options.is_undefined() || options.is_null() {
+        return CheckOptions::default();
+    }
+    let get = |k: &str| js_sys::Reflect::get(options, &JsValue::from_str(k)).ok().and_then(|v| v.as_string());
+    CheckOptions { today: get("today").and_then(|s| Date::parse(&s)), payer: get("payer").filter(|p| !p.trim().is_empty()) }
+}

@@ -1,0 +1,199 @@
+//! Runs every claim rule and applies the payer pack.
+use super::data::ClaimData;
+use super::model::{Claim, MAX_DIAGNOSES};
+use super::pack::{fill, Pack};
+use super::parse::read_claim;
+use super::result::{sort_findings, ClaimResult};
+use super::{dx_pairs, dx_rules, integrate, line_rules, pack_rules};
+use crate::date::Date;
+use crate::engine::Engine;
+use crate::finding::Finding;
+use crate::normalize::normalize_code;
+
+/// Settings of one check that are not part of the claim.
+#[derive(Clone, Debug, Default)]
+pub struct CheckOptions {
+    /// "Today" for the future-date edit when the claim has no `today`; `None` skips that edit.
+    pub today: Option<Date>,
+    /// Payer pack to apply when the claim names none.
+    pub payer: Option<String>,
+}
+
+/// A diagnosis as the rules see it.
+#[derive(Clone, Debug)]
+pub(crate) struct Dx {
+    /// Position (0 = A, first-listed).
+    pub pos: usize,
+    /// Upper case, no dot.
+    pub code: String,
+    /// Index in the ICD-10-CM section when billable in the edition for the date.
+    pub icd: Option<usize>,
+}
+
+/// Everything a rule needs.
+pub(crate) struct Ctx<'e, 'a> {
+    pub engine: &'e Engine<'a>,
+    pub data: Option<&'e ClaimData<'a>>,
+    pub claim: &'e Claim,
+    pub pack: Option<&'e Pack<'a>>,
+    /// Date the diagnoses are checked on: the earliest valid line date.
+    pub dos: Option<Date>,
+    pub today: Option<Date>,
+    /// ICD-10-CM edition for `dos`.
+    pub edition: Option<usize>,
+    /// Patient age in years on `dos`.
+    pub age: Option<u32>,
+    pub dx: Vec<Dx>,
+    pub out: Vec<Finding>,
+    pub input: Vec<Finding>,
+}
+
+impl Ctx<'_, '_> {
+    pub fn push(&mut self, f: Finding) {
+        self.out.push(f);
+    }
+    pub fn input_error(&mut self, at: &str, msg: String) {
+        self.input.push(crate::rules::finding("CLAIM-INPUT", msg, None).at(at));
+    }
+    /// The payer switched the rule on (rules CMS has retired, such as sex edits).
+    pub fn pack_enables(&self, rule: &str) -> bool {
+        self.pack.is_some_and(|p| p.enables(rule))
+    }
+}
+
+/// Checks a typed claim.
+pub fn check_claim(engine: &Engine<'_>, claim: &Claim, opts: &CheckOptions) -> ClaimResult {
+    run(engine, claim, opts, Vec::new())
+}
+
+/// Reads a claim leniently from a JSON tree (any serde source) and checks it.
+pub fn check_claim_value(engine: &Engine<'_>, value: &super::json::Json, opts: &CheckOptions) -> ClaimResult {
+    let (claim, errors) = read_claim(value);
+    run(engine, &claim, opts, errors)
+}
+
+/// Parses JSON text and checks it; malformed JSON is one input error with line and column.
+#[cfg(feature = "compile")]
+pub fn check_claim_json(engine: &Engine<'_>, text: &str, opts: &CheckOptions) -> ClaimResult {
+    match serde_json::from_str::<super::json::Json>(text) {
+        Ok(v) => check_claim_value(engine, &v, opts),
+        Err(e) => ClaimResult {
+            input_errors: vec![crate::rules::finding(
+                "CLAIM-INPUT",
+                format!("not JSON: {e}"),
+                None,
+            )
+            .at("")],
+            ..ClaimResult::default()
+        },
+    }
+}
+
+fn run(engine: &Engine<'_>, claim: &Claim, opts: &CheckOptions, input: Vec<Finding>) -> ClaimResult {
+    let data = engine.claim.as_ref();
+    let payer = claim.payer.as_deref().or(opts.payer.as_deref());
+    let pack = payer.and_then(|p| data.and_then(|d| d.pack(p)));
+    let mut ctx = Ctx {
+        engine,
+        data,
+        claim,
+        pack,
+        dos: None,
+        today: None,
+        edition: None,
+        age: None,
+        dx: Vec::new(),
+        out: Vec::new(),
+        input,
+    };
+    ctx.today = match claim.today.as_deref() {
+        Some(t) => match Date::parse(t) {
+            Some(d) => Some(d),
+            None => {
+                ctx.input_error("/today", format!("today `{t}` is not a date (use YYYY-MM-DD)"));
+                opts.today
+            }
+        },
+        None => opts.today,
+    };
+    ctx.dos = claim.lines.iter().filter_map(|l| Date::parse(&l.date_from)).min();
+    ctx.edition = ctx.dos.and_then(|d| engine.icd10cm.as_ref().and_then(|cm| cm.edition_for(d)));
+    ctx.age = patient_age(&mut ctx);
+    ctx.dx = prepare_dx(&ctx);
+    if let (Some(p), None) = (payer, pack) {
+        let f = crate::rules::finding(
+            "CLAIM-PAYER",
+            format!("no rule pack for payer `{p}` is compiled into this blob; only CMS rules were applied"),
+            None,
+        )
+        .at(if claim.payer.is_some() { "/payer" } else { "" });
+        ctx.push(f);
+    }
+    line_rules::check(&mut ctx);
+    dx_rules::check(&mut ctx);
+    dx_pairs::check(&mut ctx);
+    integrate::check(&mut ctx);
+    pack_rules::check(&mut ctx);
+    let Ctx { mut out, mut input, .. } = ctx;
+    if let Some(p) = pack {
+        out = apply_pack(p, out);
+        input = apply_pack(p, input);
+    }
+    sort_findings(&mut out);
+    sort_findings(&mut input);
+    ClaimResult { id: claim.id.clone(), payer_pack: pack.map(Pack::label), findings: out, input_errors: input }
+}
+
+fn patient_age(ctx: &mut Ctx<'_, '_>) -> Option<u32> {
+    let p = &ctx.claim.patient;
+    let Some(dob) = p.date_of_birth.as_deref() else { return p.age };
+    let Some(birth) = Date::parse(dob) else {
+        ctx.input_error("/patient/dateOfBirth", format!("dateOfBirth `{dob}` is not a date (use YYYY-MM-DD)"));
+        return p.age;
+    };
+    let on = ctx.dos?;
+    match on.years_since(birth) {
+        Some(a) => Some(a),
+        None => {
+            ctx.input_error("/patient/dateOfBirth", format!("dateOfBirth {birth} is after the date of service {on}"));
+            None
+        }
+    }
+}
+
+fn prepare_dx(ctx: &Ctx<'_, '_>) -> Vec<Dx> {
+    let cm = ctx.engine.icd10cm.as_ref();
+    ctx.claim
+        .diagnoses
+        .iter()
+        .take(MAX_DIAGNOSES)
+        .enumerate()
+        .map(|(pos, d)| {
+            let code = normalize_code(&d.code).text;
+            let icd = match (cm, ctx.edition) {
+                (Some(cm), Some(e)) => cm.find(&code).filter(|&i| cm.billable(i, e)),
+                _ => None,
+            };
+            Dx { pos, code, icd }
+        })
+        .collect()
+}
+
+/// Applies the pack's rule settings: off, severity, message.
+fn apply_pack(p: &Pack<'_>, v: Vec<Finding>) -> Vec<Finding> {
+    v.into_iter()
+        .filter_map(|mut f| {
+            let Some(s) = p.setting(&f.rule) else { return Some(f) };
+            if s.enabled == Some(false) {
+                return None;
+            }
+            if let Some(sev) = s.severity {
+                f.severity = sev;
+            }
+            if let Some(m) = s.message {
+                f.message = fill(m, &f.message, "");
+            }
+            Some(f)
+        })
+        .collect()
+}

@@ -1,0 +1,205 @@
+//! Rules on each service line: dates, pointers, units, place of service, charge, NDC, NPI,
+//! and the form's limits.
+use super::check::Ctx;
+use super::ids::{ndc_problem, npi_problem};
+use super::model::{Line, LETTERS, MAX_DIAGNOSES, MAX_MODIFIERS, MAX_POINTERS};
+use crate::date::Date;
+use crate::finding::{Severity, Suggestion};
+use crate::rules::{finding, finding_with};
+
+/// Largest unit count accepted on one line (837 SV104 allows more, but nothing real bills it).
+const MAX_UNITS: f64 = 99_999.0;
+
+pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
+    limits(ctx);
+    let max = ctx.claim.claim_type.max_lines();
+    let lines: Vec<Line> = ctx.claim.lines.iter().take(max).cloned().collect();
+    for (k, line) in lines.iter().enumerate() {
+        let at = format!("/lines/{k}");
+        dates(ctx, line, &at);
+        pointers(ctx, line, &at);
+        units(ctx, line, &at);
+        pos(ctx, line, &at);
+        charge(ctx, line, &at);
+        if let Some(ndc) = line.ndc.as_deref() {
+            if let Some((msg, fixed)) = ndc_problem(ndc) {
+                let s = fixed.map(|c| vec![Suggestion { code: c, description: None }]).unwrap_or_default();
+                ctx.push(finding("LINE-NDC", msg, None).with_suggestions(s).at(format!("{at}/ndc")));
+            }
+        }
+        if let Some(npi) = line.npi.as_deref() {
+            if let Some(msg) = npi_problem(npi) {
+                ctx.push(finding("LINE-NPI", msg, None).at(format!("{at}/npi")));
+            }
+        }
+    }
+    if let Some(npi) = ctx.claim.billing_npi.as_deref() {
+        if let Some(msg) = npi_problem(npi) {
+            ctx.push(finding("LINE-NPI", format!("billing {msg}"), None).at("/billingNpi"));
+        }
+    }
+}
+
+/// CLAIM-LIMITS: 12 diagnoses, 50 or 450 lines, 4 modifiers, 4 pointers.
+fn limits(ctx: &mut Ctx<'_, '_>) {
+    let c = ctx.claim;
+    let form = c.claim_type.id();
+    let mut out = Vec::new();
+    if c.diagnoses.len() > MAX_DIAGNOSES {
+        out.push(finding("CLAIM-LIMITS", format!("the claim lists {} diagnoses; at most {MAX_DIAGNOSES} (A to L) fit, the rest were not checked", c.diagnoses.len()), None).at(format!("/diagnoses/{MAX_DIAGNOSES}")));
+    }
+    let max = c.claim_type.max_lines();
+    if c.lines.len() > max {
+        out.push(finding("CLAIM-LIMITS", format!("the claim has {} lines; a {form} claim carries at most {max}; split it", c.lines.len()), None).at(format!("/lines/{max}")));
+    }
+    if c.diagnoses.is_empty() {
+        out.push(finding("CLAIM-LIMITS", "the claim needs at least one diagnosis".into(), None).at("/diagnoses"));
+    }
+    if c.lines.is_empty() {
+        out.push(finding("CLAIM-LIMITS", "the claim needs at least one service line".into(), None).at("/lines"));
+    }
+    for (k, l) in c.lines.iter().take(max).enumerate() {
+        if l.modifiers.len() > MAX_MODIFIERS {
+            out.push(finding("CLAIM-LIMITS", format!("line {} has {} modifiers; at most {MAX_MODIFIERS} fit", k.saturating_add(1), l.modifiers.len()), None).at(format!("/lines/{k}/modifiers/{MAX_MODIFIERS}")));
+        }
+        if l.pointers.len() > MAX_POINTERS {
+            out.push(finding("CLAIM-LIMITS", format!("line {} has {} diagnosis pointers; at most {MAX_POINTERS} fit", k.saturating_add(1), l.pointers.len()), None).at(format!("/lines/{k}/pointers/{MAX_POINTERS}")));
+        }
+    }
+    ctx.out.extend(out);
+}
+
+/// LINE-DATE: format, order, not in the future, inside a loaded ICD-10-CM edition.
+fn dates(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
+    let from_raw = line.date_from.trim();
+    if from_raw.is_empty() {
+        return; // reported by the reader
+    }
+    let Some(from) = Date::parse(from_raw) else {
+        ctx.push(finding("LINE-DATE", format!("dateFrom `{from_raw}` is not a date (use YYYY-MM-DD)"), None).at(format!("{at}/dateFrom")));
+        return;
+    };
+    let to = match line.date_to.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => from,
+        Some(raw) => match Date::parse(raw) {
+            Some(d) => d,
+            None => {
+                ctx.push(finding("LINE-DATE", format!("dateTo `{raw}` is not a date (use YYYY-MM-DD)"), None).at(format!("{at}/dateTo")));
+                from
+            }
+        },
+    };
+    if to < from {
+        ctx.push(finding("LINE-DATE", format!("dateTo {to} is before dateFrom {from}"), None).at(format!("{at}/dateTo")));
+    }
+    if let Some(today) = ctx.today {
+        if from > today || to > today {
+            let (which, d) = if from > today { ("dateFrom", from) } else { ("dateTo", to) };
+            ctx.push(finding("LINE-DATE", format!("{which} {d} is in the future (today is {today}); services are billed after they are given"), None).at(format!("{at}/{which}")));
+        }
+    }
+    if let Some(cm) = ctx.engine.icd10cm.as_ref() {
+        if cm.edition_for(from).is_none() {
+            let loaded: Vec<String> = (0..cm.editions()).filter_map(|e| cm.window(e).map(|(a, b)| format!("{} ({a} to {b})", cm.label(e)))).collect();
+            ctx.push(
+                finding("LINE-DATE", format!("no code-set edition is loaded for {from}; loaded: {}", loaded.join(", ")), None)
+                    .at(format!("{at}/dateFrom")),
+            );
+        }
+    }
+}
+
+/// LINE-PTR: 1 to 4 pointers, letters A–L naming an existing diagnosis, no repeats.
+fn pointers(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
+    let n_dx = ctx.claim.diagnoses.len().min(MAX_DIAGNOSES);
+    if line.pointers.is_empty() {
+        if !ctx.claim.claim_type.is_facility() {
+            ctx.push(finding("LINE-PTR", "the line needs at least one diagnosis pointer (24E), A for the first diagnosis".into(), None).at(format!("{at}/pointers")));
+        }
+        return;
+    }
+    let mut seen: Vec<usize> = Vec::new();
+    for (j, p) in line.pointers.iter().enumerate().take(MAX_POINTERS) {
+        let here = format!("{at}/pointers/{j}");
+        let t = p.trim().to_ascii_uppercase();
+        let pos = match t.as_bytes() {
+            [c] => LETTERS.iter().position(|l| u32::from(*l) == u32::from(*c)),
+            _ => None,
+        };
+        let Some(pos) = pos else {
+            let shown: String = p.chars().take(16).collect();
+            ctx.push(finding("LINE-PTR", format!("pointer `{shown}` is not a diagnosis letter A to L"), None).at(here));
+            continue;
+        };
+        if pos >= n_dx {
+            let last = LETTERS.get(n_dx.saturating_sub(1)).copied().unwrap_or('A');
+            let msg = if n_dx == 0 {
+                format!("pointer {t} points to no diagnosis: the claim has none")
+            } else {
+                format!("pointer {t} points to no diagnosis: the claim lists A to {last}")
+            };
+            ctx.push(finding("LINE-PTR", msg, None).at(here));
+            continue;
+        }
+        if seen.contains(&pos) {
+            ctx.push(finding("LINE-PTR", format!("pointer {t} is repeated on the line"), None).at(here));
+            continue;
+        }
+        seen.push(pos);
+    }
+}
+
+/// LINE-UNITS: present on professional lines, positive, below a sane ceiling.
+fn units(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
+    let here = format!("{at}/units");
+    match line.units {
+        None if !ctx.claim.claim_type.is_facility() => {
+            ctx.push(finding("LINE-UNITS", "the line has no units (24G); give the number of days or units, usually 1".into(), None).at(here));
+        }
+        None => {}
+        Some(u) if !u.is_finite() || u <= 0.0 => ctx.push(finding("LINE-UNITS", format!("units must be more than zero, not {u}"), None).at(here)),
+        Some(u) if u > MAX_UNITS => ctx.push(finding("LINE-UNITS", format!("{u} units on one line is not plausible (more than {MAX_UNITS})"), None).at(here)),
+        Some(u) if u.fract() != 0.0 => ctx.push(
+            finding_with("LINE-UNITS", Severity::Warning, format!("units {u} is not a whole number; most payers accept fractions only for anesthesia minutes or drugs"), None).at(here),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// LINE-POS: a CMS place-of-service code, required on professional and DME lines.
+fn pos(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
+    let here = format!("{at}/pos");
+    let Some(raw) = line.pos.as_deref().map(str::trim).filter(|p| !p.is_empty()) else {
+        if !ctx.claim.claim_type.is_facility() {
+            ctx.push(finding("LINE-POS", "the line has no place of service (24B), e.g. 11 for an office".into(), None).at(here));
+        }
+        return;
+    };
+    let code = if raw.len() == 1 && raw.bytes().all(|b| b.is_ascii_digit()) { format!("0{raw}") } else { raw.to_owned() };
+    let Some(data) = ctx.data else { return };
+    if data.s.pos.is_empty() {
+        return;
+    }
+    match data.pos_name(&code) {
+        Some(_) if code != raw => ctx.push(finding_with("LINE-POS", Severity::Warning, format!("place of service `{raw}` has two digits: {code}"), Some(data.s.pos_label.to_owned())).at(here)),
+        Some(_) => {}
+        None => {
+            let shown: String = raw.chars().take(16).collect();
+            ctx.push(finding("LINE-POS", format!("`{shown}` is not a CMS place-of-service code (two digits, e.g. 11 office, 22 outpatient hospital)"), Some(data.s.pos_label.to_owned())).at(here));
+        }
+    }
+}
+
+/// LINE-CHARGE: present, not negative, whole cents.
+fn charge(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
+    let here = format!("{at}/charge");
+    match line.charge {
+        None => ctx.push(finding("LINE-CHARGE", "the line has no charge (24F)".into(), None).at(here)),
+        Some(c) if !c.is_finite() || c < 0.0 => ctx.push(finding("LINE-CHARGE", format!("charge {c} is negative"), None).at(here)),
+        Some(c) if c >= 10_000_000.0 => ctx.push(finding("LINE-CHARGE", format!("charge {c} is larger than the 837 amount field holds on one line"), None).at(here)),
+        Some(c) if ((c * 100.0).round() - c * 100.0).abs() > 1e-6 => {
+            ctx.push(finding("LINE-CHARGE", format!("charge {c} has fractions of a cent"), None).at(here))
+        }
+        Some(_) => {}
+    }
+}

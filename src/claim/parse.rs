@@ -1,0 +1,361 @@
+//! The lenient reader: any JSON value → a [`Claim`] plus input errors with JSON pointers.
+//!
+//! Wrong types, missing fields, oversized strings and unknown fields are reported, never
+//! silently dropped and never fatal: the rest of the claim is still read and checked.
+use super::json::{Json, MAX_ITEMS};
+use super::model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Patient, Sex, LETTERS};
+use crate::finding::Finding;
+use crate::rules::finding;
+
+/// Longest text kept in a code, date or identifier field.
+const MAX_FIELD: usize = 64;
+/// Longest free text (override reasons).
+const MAX_TEXT: usize = 2_000;
+
+const CLAIM_FIELDS: &[&str] =
+    &["id", "claimType", "payer", "today", "patient", "diagnoses", "lines", "billingNpi", "excludes1Overrides"];
+const PATIENT_FIELDS: &[&str] = &["sex", "dateOfBirth", "age"];
+const DX_FIELDS: &[&str] = &["code", "poa"];
+const LINE_FIELDS: &[&str] =
+    &["dateFrom", "dateTo", "pos", "code", "modifiers", "units", "pointers", "charge", "ndc", "npi", "revenueCode"];
+const OVERRIDE_FIELDS: &[&str] = &["codes", "reason"];
+
+/// Reads a claim. The errors are `CLAIM-INPUT` (unusable value) and `CLAIM-FIELD` (unknown).
+pub fn read_claim(v: &Json) -> (Claim, Vec<Finding>) {
+    let mut r = Reader { errors: Vec::new() };
+    let claim = r.claim(v);
+    (claim, r.errors)
+}
+
+/// Escapes one JSON-pointer segment (RFC 6901), cutting very long keys.
+pub fn escape(key: &str) -> String {
+    let short: String = key.chars().take(MAX_FIELD).collect();
+    short.replace('~', "~0").replace('/', "~1")
+}
+
+struct Reader {
+    errors: Vec<Finding>,
+}
+
+impl Reader {
+    fn input(&mut self, at: &str, msg: String) {
+        self.errors.push(finding("CLAIM-INPUT", msg, None).at(at));
+    }
+
+    /// The members of an object, reporting unknown ones.
+    fn object<'j>(&mut self, v: &'j Json, at: &str, what: &str, known: &[&str]) -> Option<&'j [(String, Json)]> {
+        let members = match v {
+            Json::Obj(m) => m.as_slice(),
+            Json::Truncated(inner, n) => {
+                self.input(at, format!("{what} has {n} fields; only the first {MAX_ITEMS} were read"));
+                match inner.as_ref() {
+                    Json::Obj(m) => m.as_slice(),
+                    _ => return None,
+                }
+            }
+            other => {
+                self.input(at, format!("{what} must be an object, not {}", other.kind()));
+                return None;
+            }
+        };
+        for (k, _) in members {
+            if !known.contains(&k.as_str()) {
+                let hint = near(k, known).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
+                let shown: String = k.chars().take(MAX_FIELD).collect();
+                self.errors.push(
+                    finding("CLAIM-FIELD", format!("unknown field `{shown}` in {what} is ignored{hint}"), None)
+                        .at(format!("{at}/{}", escape(k))),
+                );
+            }
+        }
+        Some(members)
+    }
+
+    fn array<'j>(&mut self, v: &'j Json, at: &str, what: &str) -> &'j [Json] {
+        match v {
+            Json::Arr(a) => a.as_slice(),
+            Json::Truncated(inner, n) => {
+                self.input(at, format!("{what} has {n} items; only the first {MAX_ITEMS} were read"));
+                match inner.as_ref() {
+                    Json::Arr(a) => a.as_slice(),
+                    _ => &[],
+                }
+            }
+            Json::Null => &[],
+            other => {
+                self.input(at, format!("{what} must be an array, not {}", other.kind()));
+                &[]
+            }
+        }
+    }
+
+    /// Text, or a whole number given as a number (codes and units are often typed so).
+    fn text(&mut self, v: &Json, at: &str, what: &str, max: usize) -> Option<String> {
+        match v {
+            Json::Str(s) if s.chars().nth(max).is_some() => {
+                self.input(at, format!("{what} is longer than {max} characters"));
+                None
+            }
+            Json::Str(s) => Some(s.clone()),
+            Json::Num(n) if n.fract() == 0.0 && *n >= 0.0 && *n < 1e15 => Some(format!("{n:.0}")),
+            Json::Null => None,
+            other => {
+                self.input(at, format!("{what} must be a string, not {}", other.kind()));
+                None
+            }
+        }
+    }
+
+    /// A number, or text holding one ("125.00").
+    fn number(&mut self, v: &Json, at: &str, what: &str) -> Option<f64> {
+        match v {
+            Json::Num(n) => Some(*n),
+            Json::Str(s) if s.len() <= MAX_FIELD => match s.trim().trim_start_matches('$').replace(',', "").parse::<f64>() {
+                Ok(n) if n.is_finite() => Some(n),
+                _ => {
+                    self.input(at, format!("{what} must be a number, not \"{}\"", s.trim()));
+                    None
+                }
+            },
+            Json::Null => None,
+            other => {
+                self.input(at, format!("{what} must be a number, not {}", other.kind()));
+                None
+            }
+        }
+    }
+
+    fn claim(&mut self, v: &Json) -> Claim {
+        let mut c = Claim::default();
+        let Some(members) = self.object(v, "", "the claim", CLAIM_FIELDS) else { return c };
+        let mut saw_dx = false;
+        let mut saw_lines = false;
+        for (k, val) in members {
+            let at = format!("/{}", escape(k));
+            match k.as_str() {
+                "id" => c.id = self.text(val, &at, "id", MAX_FIELD),
+                "claimType" => c.claim_type = self.claim_type(val, &at),
+                "payer" => c.payer = self.text(val, &at, "payer", MAX_FIELD),
+                "today" => c.today = self.text(val, &at, "today", MAX_FIELD),
+                "patient" => c.patient = self.patient(val, &at),
+                "diagnoses" => {
+                    saw_dx = true;
+                    c.diagnoses = self.array(val, &at, "diagnoses").iter().enumerate().map(|(i, d)| self.diagnosis(d, i)).collect();
+                }
+                "lines" => {
+                    saw_lines = true;
+                    c.lines = self.array(val, &at, "lines").iter().enumerate().map(|(i, l)| self.line(l, i)).collect();
+                }
+                "billingNpi" => c.billing_npi = self.text(val, &at, "billingNpi", MAX_FIELD),
+                "excludes1Overrides" => {
+                    c.excludes1_overrides =
+                        self.array(val, &at, "excludes1Overrides").iter().enumerate().filter_map(|(i, o)| self.override_(o, i)).collect();
+                }
+                _ => {}
+            }
+        }
+        if !saw_dx {
+            self.input("/diagnoses", "the claim has no `diagnoses`: give at least the first-listed diagnosis".into());
+        }
+        if !saw_lines {
+            self.input("/lines", "the claim has no `lines`: give at least one service line".into());
+        }
+        c
+    }
+
+    fn claim_type(&mut self, v: &Json, at: &str) -> ClaimType {
+        let t = self.text(v, at, "claimType", MAX_FIELD).unwrap_or_default();
+        match t.trim().to_ascii_lowercase().as_str() {
+            "professional" | "837p" | "cms-1500" | "cms1500" => ClaimType::Professional,
+            "outpatient" | "837i" | "ub-04" | "ub04" => ClaimType::Outpatient,
+            "inpatient" => ClaimType::Inpatient,
+            "dme" => ClaimType::Dme,
+            other => {
+                self.input(at, format!("claimType `{}` is not one of professional, outpatient, inpatient, dme; read as professional", other.chars().take(MAX_FIELD).collect::<String>()));
+                ClaimType::Professional
+            }
+        }
+    }
+
+    fn patient(&mut self, v: &Json, at: &str) -> Patient {
+        let mut p = Patient::default();
+        let Some(members) = self.object(v, at, "patient", PATIENT_FIELDS) else { return p };
+        for (k, val) in members {
+            let here = format!("{at}/{}", escape(k));
+            match k.as_str() {
+                "sex" => {
+                    p.sex = match self.text(val, &here, "sex", MAX_FIELD).map(|s| s.trim().to_ascii_uppercase()) {
+                        None => None,
+                        Some(s) => match s.as_str() {
+                            "F" | "FEMALE" => Some(Sex::F),
+                            "M" | "MALE" => Some(Sex::M),
+                            "U" | "UNKNOWN" | "" => Some(Sex::U),
+                            _ => {
+                                self.input(&here, format!("sex `{s}` is not F, M or U"));
+                                None
+                            }
+                        },
+                    }
+                }
+                "dateOfBirth" => p.date_of_birth = self.text(val, &here, "dateOfBirth", MAX_FIELD),
+                "age" => {
+                    p.age = match self.number(val, &here, "age") {
+                        Some(n) if n.fract() == 0.0 && (0.0..=130.0).contains(&n) => Some(n as u32),
+                        Some(n) => {
+                            self.input(&here, format!("age {n} is not a whole number of years from 0 to 130"));
+                            None
+                        }
+                        None => None,
+                    }
+                }
+                _ => {}
+            }
+        }
+        p
+    }
+
+    fn diagnosis(&mut self, v: &Json, i: usize) -> Diagnosis {
+        let at = format!("/diagnoses/{i}");
+        let letter = LETTERS.get(i).copied().unwrap_or('?');
+        if let Json::Str(_) | Json::Num(_) = v {
+            return Diagnosis { code: self.text(v, &at, "diagnosis", MAX_FIELD).unwrap_or_default(), poa: None };
+        }
+        let mut d = Diagnosis::default();
+        let Some(members) = self.object(v, &at, &format!("diagnosis {letter}"), DX_FIELDS) else { return d };
+        let mut saw_code = false;
+        for (k, val) in members {
+            let here = format!("{at}/{}", escape(k));
+            match k.as_str() {
+                "code" => {
+                    saw_code = true;
+                    d.code = self.text(val, &here, "code", MAX_FIELD).unwrap_or_default();
+                }
+                "poa" => d.poa = self.text(val, &here, "poa", MAX_FIELD),
+                _ => {}
+            }
+        }
+        if !saw_code {
+            self.input(&format!("{at}/code"), format!("diagnosis {letter} has no `code`"));
+        }
+        d
+    }
+
+    fn line(&mut self, v: &Json, i: usize) -> Line {
+        let at = format!("/lines/{i}");
+        let mut l = Line::default();
+        let Some(members) = self.object(v, &at, &format!("line {}", i.saturating_add(1)), LINE_FIELDS) else { return l };
+        let mut saw = (false, false);
+        for (k, val) in members {
+            let here = format!("{at}/{}", escape(k));
+            match k.as_str() {
+                "dateFrom" => {
+                    saw.0 = true;
+                    l.date_from = self.text(val, &here, "dateFrom", MAX_FIELD).unwrap_or_default();
+                }
+                "dateTo" => l.date_to = self.text(val, &here, "dateTo", MAX_FIELD),
+                "pos" => l.pos = self.text(val, &here, "pos", MAX_FIELD),
+                "code" => {
+                    saw.1 = true;
+                    l.code = self.text(val, &here, "code", MAX_FIELD).unwrap_or_default();
+                }
+                "modifiers" => l.modifiers = self.strings(val, &here, "modifier"),
+                "units" => l.units = self.number(val, &here, "units"),
+                "pointers" => l.pointers = self.pointers(val, &here),
+                "charge" => l.charge = self.number(val, &here, "charge"),
+                "ndc" => l.ndc = self.text(val, &here, "ndc", MAX_FIELD),
+                "npi" => l.npi = self.text(val, &here, "npi", MAX_FIELD),
+                "revenueCode" => l.revenue_code = self.text(val, &here, "revenueCode", MAX_FIELD),
+                _ => {}
+            }
+        }
+        if !saw.0 {
+            self.input(&format!("{at}/dateFrom"), format!("line {} has no `dateFrom`", i.saturating_add(1)));
+        }
+        if !saw.1 {
+            self.input(&format!("{at}/code"), format!("line {} has no procedure `code`", i.saturating_add(1)));
+        }
+        l
+    }
+
+    /// An array of short strings; a single string is read as a one-item array.
+    fn strings(&mut self, v: &Json, at: &str, what: &str) -> Vec<String> {
+        if let Json::Str(_) = v {
+            return self.text(v, at, what, MAX_FIELD).into_iter().collect();
+        }
+        let items = self.array(v, at, &format!("{what}s"));
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(j, x)| self.text(x, &format!("{at}/{j}"), what, MAX_FIELD))
+            .collect()
+    }
+
+    /// Pointers as letters ("A") or 837P numbers (1 = A); "ABL" is read as three pointers.
+    fn pointers(&mut self, v: &Json, at: &str) -> Vec<String> {
+        if let Json::Str(s) = v {
+            if s.len() <= LETTERS.len() && s.chars().all(|c| c.is_ascii_alphabetic()) {
+                return s.chars().map(|c| c.to_string()).collect();
+            }
+        }
+        let items = self.array(v, at, "pointers");
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(j, x)| {
+                let here = format!("{at}/{j}");
+                match x {
+                    Json::Num(n) if n.fract() == 0.0 && *n >= 1.0 && *n <= LETTERS.len() as f64 => {
+                        LETTERS.get((*n as usize).saturating_sub(1)).map(|c| c.to_string())
+                    }
+                    Json::Num(n) => Some(format!("{n}")),
+                    other => self.text(other, &here, "pointer", MAX_FIELD),
+                }
+            })
+            .collect()
+    }
+
+    fn override_(&mut self, v: &Json, i: usize) -> Option<Excludes1Override> {
+        let at = format!("/excludes1Overrides/{i}");
+        let members = self.object(v, &at, "an Excludes1 override", OVERRIDE_FIELDS)?;
+        let mut o = Excludes1Override::default();
+        for (k, val) in members {
+            let here = format!("{at}/{}", escape(k));
+            match k.as_str() {
+                "codes" => o.codes = self.strings(val, &here, "code"),
+                "reason" => o.reason = self.text(val, &here, "reason", MAX_TEXT).unwrap_or_default(),
+                _ => {}
+            }
+        }
+        if o.reason.trim().is_empty() {
+            self.input(&format!("{at}/reason"), "an Excludes1 override needs a `reason` (why the conditions are unrelated)".into());
+            return None;
+        }
+        if o.codes.len() < 2 {
+            self.input(&format!("{at}/codes"), "an Excludes1 override names the two codes it allows together".into());
+            return None;
+        }
+        Some(o)
+    }
+}
+
+/// A known name one edit away (case-insensitive or one character off), for typos.
+fn near<'k>(typed: &str, known: &[&'k str]) -> Option<&'k str> {
+    let t = typed.to_ascii_lowercase().replace(['_', '-'], "");
+    known.iter().copied().find(|k| {
+        let k2 = k.to_ascii_lowercase();
+        k2 == t || (k2.len().abs_diff(t.len()) <= 1 && edit1(&k2, &t))
+    })
+}
+
+fn edit1(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() > 40 || b.len() > 40 {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    let skip = usize::from(short.len() != long.len());
+    let rest_short = short.get(prefix.saturating_add(1).saturating_sub(skip)..).unwrap_or(&[]);
+    let rest_long = long.get(prefix.saturating_add(1)..).unwrap_or(&[]);
+    rest_short == rest_long
+}

@@ -1,0 +1,103 @@
+//! The MCE diagnosis master table (`code,start_date,end_date,flags`) and age groups.
+use crate::claim::data::{AgeGroup, MceFlag, MCE_FLAGS};
+use crate::compile::{err, Context, Result};
+use std::path::Path;
+
+pub struct Row {
+    pub code: String,
+    pub from: u32,
+    pub to: u32,
+    pub flags: u32,
+}
+
+pub struct Mce {
+    /// "v43.1".
+    pub version: String,
+    /// "MCE v43.1".
+    pub label: String,
+    pub name: String,
+    pub rows: Vec<Row>,
+    pub ages: Vec<AgeGroup>,
+    pub valid_from: u32,
+    pub valid_to: u32,
+    /// (file name, bytes, role) for provenance.
+    pub sources: Vec<(String, Vec<u8>, String)>,
+}
+
+pub fn read(master: &Path, dir: &Path) -> Result<Mce> {
+    let name = master.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let version = name.trim_start_matches("mce_i10dx_master_").trim_end_matches(".csv").to_owned();
+    let bytes = std::fs::read(master).context(master.display())?;
+    let text = std::str::from_utf8(&bytes).context(&name)?;
+    let mut rows = Vec::new();
+    for (n, line) in text.lines().enumerate().skip(1) {
+        let at = || format!("{name}:{}", n + 1);
+        let line = line.trim_end_matches('\r');
+        if line.is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split(',').collect();
+        if f.len() != 4 {
+            return Err(err(format!("{}: expected 4 columns, found {}", at(), f.len())));
+        }
+        let code = f[0].trim().replace('.', "").to_ascii_uppercase();
+        if code.is_empty() || code.len() > 7 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(err(format!("{}: bad code `{}`", at(), f[0])));
+        }
+        let date = |s: &str| s.trim().parse::<u32>().ok().filter(|d| crate::date::Date::from_yyyymmdd(*d).is_some());
+        let (Some(from), Some(to)) = (date(f[1]), date(f[2])) else {
+            return Err(err(format!("{}: bad dates `{}`, `{}`", at(), f[1], f[2])));
+        };
+        let mut flags = 0u32;
+        for flag in f[3].split('|').map(str::trim).filter(|s| !s.is_empty()) {
+            flags |= MceFlag::bit_of(flag).ok_or_else(|| err(format!("{}: unknown MCE flag `{flag}` (known: {})", at(), MCE_FLAGS.join(", "))))?;
+        }
+        rows.push(Row { code, from, to, flags });
+    }
+    rows.sort_by(|a, b| (a.code.as_str(), a.from).cmp(&(b.code.as_str(), b.from)));
+    let valid_from = rows.iter().map(|r| r.from).min().unwrap_or(0);
+    let valid_to = rows.iter().map(|r| r.to).max().unwrap_or(0);
+    let ages_path = dir.join(format!("mce_age_ranges_{version}.csv"));
+    let (ages, age_bytes) = read_ages(&ages_path)?;
+    let ages_name = ages_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(Mce {
+        label: format!("MCE {version}"),
+        version: version.clone(),
+        name: name.clone(),
+        rows,
+        ages,
+        valid_from,
+        valid_to,
+        sources: vec![
+            (name, bytes, format!("MCE {version} diagnosis edits")),
+            (ages_name, age_bytes, format!("MCE {version} age groups")),
+        ],
+    })
+}
+
+fn read_ages(path: &Path) -> Result<(Vec<AgeGroup>, Vec<u8>)> {
+    let bytes = std::fs::read(path).context(path.display())?;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate().skip(1) {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split(',').map(str::trim).collect();
+        let at = format!("{}:{}", path.display(), n + 1);
+        if f.len() != 5 {
+            return Err(err(format!("{at}: expected 5 columns")));
+        }
+        let flag = MceFlag::bit_of(&f[0].to_ascii_lowercase()).ok_or_else(|| err(format!("{at}: unknown age group `{}`", f[0])))?;
+        let num = |s: &str| s.parse::<u32>().map_err(|_| err(format!("{at}: bad number `{s}`")));
+        out.push(AgeGroup {
+            flag: flag.trailing_zeros() as u8,
+            min: num(f[1])? as u16,
+            max: num(f[2])? as u16,
+            from: num(f[3])?,
+            to: num(f[4])?,
+        });
+    }
+    Ok((out, bytes))
+}
