@@ -1,0 +1,53 @@
+//! The curated abbreviation table (`abbreviations.tsv`), read at query time.
+//!
+//! The table is tiny (under 100 lines), so a linear scan per query word costs less than
+//! building any structure, and the file stays the single documented source.
+
+const TABLE: &str = include_str!("abbreviations.tsv");
+
+fn rows() -> impl Iterator<Item = (&'static str, &'static str)> {
+    TABLE.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).filter_map(|l| l.split_once('\t'))
+}
+
+/// Alternatives for a normalised query word, if it is in the table.
+pub fn expand(word: &str) -> Option<Vec<Vec<&'static str>>> {
+    let (_, alts) = rows().find(|(k, _)| *k == word && !k.contains('/'))?;
+    Some(alts.split('|').map(|a| a.split_whitespace().collect()).collect())
+}
+
+/// Rewrites slash abbreviations (`w/o`, `w/`) in lower-cased raw text before splitting words.
+pub fn rewrite_slashes(lower: &str) -> String {
+    let mut out = String::with_capacity(lower.len());
+    for (i, chunk) in lower.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let mut chunk = chunk;
+        // Longest key first so `w/o` wins over `w/`.
+        let mut keys: Vec<(&str, &str)> = rows().filter(|(k, _)| k.contains('/')).collect();
+        keys.sort_by_key(|(k, _)| core::cmp::Reverse(k.len()));
+        if let Some((k, alts)) = keys.iter().find(|(k, _)| chunk.starts_with(k)) {
+            let first = alts.split('|').next().unwrap_or("").trim().trim_start_matches('=');
+            out.push_str(first);
+            chunk = chunk.get(k.len()..).unwrap_or("");
+            if !chunk.is_empty() {
+                out.push(' ');
+            }
+        }
+        out.push_str(chunk);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_reads() {
+        assert_eq!(expand("htn"), Some(vec![vec!["hypertension"]]));
+        assert_eq!(expand("chf").map(|a| a.len()), Some(2));
+        assert_eq!(rewrite_slashes("fx w/o displacement w/fever"), "fx without displacement with fever");
+        assert!(rows().all(|(k, v)| !k.is_empty() && !v.trim().is_empty()));
+    }
+}
