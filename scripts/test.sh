@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: native unit, integration and agreement tests; the wasm face in Node and in
 # headless Chromium; the browser suite (Playwright); benchmark and fuzz smoke runs.
+# CLAIMLINT_FUZZ_SECONDS sets the time per fuzz target (default 30).
 # CLAIMLINT_FULL=1 (set by CI) adds the long agreement sweeps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,13 +12,17 @@ bash scripts/build.sh
 step "clippy (runtime modules deny unwrap/expect/panic/indexing)"
 cargo clippy --quiet --features cli --lib --bins
 step "native tests"
-cargo test --features cli
+# The agreement tests read the blob the release compiler just built (tests/compile_mini.rs
+# and the unit tests cover the compiler in-process).
+CLAIMLINT_TEST_BLOB="$PWD/pkg/codesets.blob" cargo test --features cli
 step "wasm tests in Node"
 cargo test --target wasm32-unknown-unknown --test wasm_engine
 step "wasm tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test wasm_engine
 step "browser tests (Playwright, Chromium)"
 npm run --silent test:browser
-step "benchmark smoke run (prints, never asserts times)"
-./target/release/claimlint bench --smoke > /dev/null
+step "benchmark smoke run: native + browser (prints, never asserts times)"
+bash scripts/bench.sh --smoke > /dev/null
+step "fuzz smoke: every target for a bounded time"
+bash scripts/fuzz.sh "${CLAIMLINT_FUZZ_SECONDS:-30}"
 echo "all tests passed"

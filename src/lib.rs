@@ -23,6 +23,7 @@ pub mod claim;
 pub mod date;
 pub mod engine;
 pub mod finding;
+pub mod grade;
 pub mod icd10cm;
 pub mod normalize;
 pub mod procedure;

@@ -48,6 +48,22 @@ const SHELL = [
   './claimlint/status.js',
   './claimlint/summary.js',
   './claimlint/vintage.js',
+  './exercise.html',
+  './exercise/page.js',
+  './exercise/answer.js',
+  './exercise/render.js',
+  './exercise/exercise.css',
+  './exercise/exercises.json',
+  './exercise/acetaminophen.json',
+  './exercise/copd-exam.json',
+  './exercise/diabetes-htn.json',
+  './exercise/hip-fracture.json',
+  './exercise/otitis-left.json',
+  './exercise/pneumonia-cxr.json',
+  './bench.html',
+  './bench/bench.js',
+  './bench/baseline.js',
+  './bench/claim-sample.js',
 ].map((p) => new URL(p, self.location).href);
 
 const DATA = {

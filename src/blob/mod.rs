@@ -217,6 +217,11 @@ impl BlobWriter {
         Ok(())
     }
 
+    /// True when no section has been added.
+    pub fn is_empty(&self) -> bool {
+        self.payloads.is_empty()
+    }
+
     /// Serialises header, manifest, sections and checksum into one byte vector.
     pub fn finish(mut self) -> Result<Vec<u8>, postcard::Error> {
         // Section offsets depend on the manifest length, which depends on the offsets'

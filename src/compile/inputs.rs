@@ -50,8 +50,8 @@ pub fn compile(opts: &CompileOptions) -> Result<Vec<u8>> {
         docs.extend(super::claim::add_sections(&mut w, dir, opts)?);
     }
     super::search::add_section(&mut w, &editions, &docs)?;
-    if w.manifest.sections.is_empty() && editions.is_empty() {
-        return Err(err("nothing to compile: give at least one ICD-10-CM source"));
+    if w.is_empty() {
+        return Err(err("nothing to compile: give an ICD-10-CM source or a CMS data directory"));
     }
     w.finish().map_err(|e| err(format!("writing blob: {e}")))
 }

@@ -211,7 +211,7 @@ fn format_problem(n: &Normalized) -> Option<String> {
     if t.len() == 2 && b.iter().all(u8::is_ascii_alphanumeric) && !b.first().is_some_and(u8::is_ascii_uppercase) {
         return Some(format!("{t} looks like a modifier; this field takes an ICD-10-CM diagnosis code"));
     }
-    if t.len() == 7 && b.iter().all(u8::is_ascii_alphanumeric) && b.get(0).is_some_and(|c| c.is_ascii_digit() || b"BCDFGHX".contains(c)) && b.get(1).is_some_and(|c| c.is_ascii_alphabetic()) {
+    if t.len() == 7 && b.iter().all(u8::is_ascii_alphanumeric) && b.first().is_some_and(|c| c.is_ascii_digit() || b"BCDFGHX".contains(c)) && b.get(1).is_some_and(|c| c.is_ascii_alphabetic()) {
         return Some(format!("{t} looks like an ICD-10-PCS procedure code; this field takes an ICD-10-CM diagnosis code"));
     }
     match b.first() {

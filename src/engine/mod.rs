@@ -32,6 +32,12 @@ impl<'a> Engine<'a> {
         Engine::from_blob(Blob::open(bytes)?)
     }
 
+    /// Opens the sections of an already opened blob (e.g. one whose checksum was verified
+    /// elsewhere with [`Blob::open_unchecked_checksum`]). Still never panics.
+    pub fn open_blob(blob: Blob<'a>) -> Result<Engine<'a>, BlobError> {
+        Engine::from_blob(blob)
+    }
+
     fn from_blob(blob: Blob<'a>) -> Result<Engine<'a>, BlobError> {
         let icd10cm = Icd10Cm::open(&blob)?;
         let procedures = crate::procedure::Procedures::open(&blob)?;
@@ -45,15 +51,7 @@ impl<'a> Engine<'a> {
     pub fn check_code(&self, system: System, raw: &str, dos: Option<Date>) -> CodeCheck {
         match system {
             System::Icd10cm => icd10cm_check::check(self, raw, dos),
-            other => {
-                let mut c = CodeCheck::new(other, raw, raw.trim().to_owned(), CodeState::NoDataForDate);
-                c.findings.push(crate::rules::finding(
-                    "DX-DATE",
-                    format!("this blob has no {} data; compile it with those sources", other.display_name()),
-                    None,
-                ));
-                c
-            }
+            System::Icd10pcs | System::Hcpcs | System::Cpt | System::Modifier => crate::procedure::check_code(self, system, raw, dos),
         }
     }
 

@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 
 // Each area adds its methods in its own `#[wasm_bindgen] impl Validator` block.
 mod claim;
+mod grade;
 mod procedure;
 mod ptp;
 mod search;

@@ -33,10 +33,14 @@ pub fn options() -> CompileOptions {
     CompileOptions { icd10cm, data_dir: data.is_dir().then_some(data), built: 2026_11_22, ..Default::default() }
 }
 
-/// The blob bytes, compiled once.
+/// The blob bytes, compiled once per test binary; or, when `CLAIMLINT_TEST_BLOB` names a
+/// blob the release compiler just built from the same sources (scripts/test.sh does), that one.
 pub fn blob() -> &'static [u8] {
     static BLOB: OnceLock<Vec<u8>> = OnceLock::new();
-    BLOB.get_or_init(|| compile(&options()).expect("compile"))
+    BLOB.get_or_init(|| match std::env::var_os("CLAIMLINT_TEST_BLOB") {
+        Some(path) => std::fs::read(&path).unwrap_or_else(|e| panic!("CLAIMLINT_TEST_BLOB {}: {e}", PathBuf::from(&path).display())),
+        None => compile(&options()).expect("compile"),
+    })
 }
 
 /// An engine over the shared blob.

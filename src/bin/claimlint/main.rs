@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 clean, 1 when a finding has severity error, 2 for usage or data errors.
 mod args;
+mod bench_claims;
 mod cmd_check;
 mod cmd_compile;
 mod cmd_bench;
@@ -10,6 +11,8 @@ mod cmd_info;
 mod cmd_line;
 mod cmd_pair;
 mod cmd_search;
+mod cmd_grade;
+mod cmd_exercise;
 
 use std::process::ExitCode;
 
@@ -22,7 +25,13 @@ usage:
   claimlint codes   --blob FILE --system icd10cm [--billable] [--on YYYY-MM-DD]
   claimlint check   --blob FILE --system icd10cm [--on YYYY-MM-DD] CODE...
   claimlint describe --blob FILE --system icd10cm [--on YYYY-MM-DD] CODE
-  claimlint line | pair | claim | search | bench   (procedure, claim and search tools)
+  claimlint line     --blob F --code X [--mod M]... [--units N] --on DATE [--claim-type professional|outpatient|dme]
+  claimlint pair     --blob F --on DATE [--claim-type professional|outpatient] CODE_A CODE_B [--mod-a M] [--mod-b M]
+  claimlint claim    --blob F [--today DATE] FILE.json|-
+  claimlint search   --blob F [--system S] [--limit N] [--billable] [--on DATE] QUERY...
+  claimlint grade    --blob F EXERCISE.json ANSWER.json
+  claimlint exercise seal IN.json
+  claimlint bench    --blob F [--smoke] [--out FILE] [--emit-baseline DIR]
 
 Defaults: --out pkg/codesets.blob; --data-dir $CLAIMLINT_DATA or ../shared/data/cms;
 --cache $CLAIMLINT_CACHE or .cache (filled by scripts/fetch-sources.sh).";
@@ -44,6 +53,8 @@ fn main() -> ExitCode {
         "claim" => cmd_claim::run(rest),
         "search" => cmd_search::run(rest),
         "bench" => cmd_bench::run(rest),
+        "grade" => cmd_grade::run(rest),
+        "exercise" => cmd_exercise::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(0)

@@ -113,7 +113,7 @@ fn columns(editions: &[Edition]) -> Result<Columns> {
             *m |= 1 << e;
         }
     }
-    order.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    order.sort_by_key(|a| (a.0, a.1));
     let mut note_code = Vec::new();
     let mut note_kind = Vec::new();
     let mut note_editions = Vec::new();

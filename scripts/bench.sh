@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Regenerates benches/REPORT.md and benches/results.json: native, Python and browser figures,
+# each beside a same-run baseline. `--smoke` runs a short version that asserts nothing (CI).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+SMOKE="${1:-}"
+[ -s pkg/codesets.blob ] && [ -s pkg/claimlint_bg.wasm ] || bash scripts/build.sh
+mkdir -p pkg/bench
+step "native benchmark"
+./target/release/claimlint bench ${SMOKE:+--smoke} --emit-baseline pkg/bench --out pkg/bench/native.json > /dev/null
+if [ -z "$SMOKE" ]; then
+  step "Python baseline (simple-icd-10-cm 1.5.0)"
+  PYDIR="${CLAIMLINT_CACHE:-.cache}/py"
+  [ -d "$PYDIR/simple_icd_10_cm" ] || python3 -m pip install --quiet --no-deps --target "$PYDIR" "$(ls "${CLAIMLINT_CACHE:-.cache}"/wheels/simple_icd_10_cm-1.5.0-*.whl)"
+  PYTHONPATH="$PYDIR" python3 scripts/bench_python.py pkg/bench/bench-inputs.json pkg/bench/python.json
+fi
+step "browser benchmark (headless Chromium)"
+node scripts/bench.mjs pkg/bench/native.json pkg/bench/python.json ${SMOKE:+--smoke}

@@ -1,0 +1,116 @@
+// Browser benchmark: load and check latency of the wasm engine against a plain-JS validator
+// (JSON.parse + Map) built from the same codes and descriptions, plus search and claim
+// latency when the blob has them. Results go to window.benchResults for scripts/bench.mjs.
+import init, { Validator } from '../../pkg/claimlint.js';
+import { plainValidator } from './baseline.js';
+import { sampleClaim } from './claim-sample.js';
+
+const ON = '2026-03-15';
+const params = new URLSearchParams(location.search);
+const SMOKE = params.has('smoke');
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function percentile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((s.length - 1) * q))];
+}
+
+/** Per-call microseconds, timed in batches so the coarse browser clock does not dominate. */
+function perCall(inputs, fn, batch = 256) {
+  const out = [];
+  for (let i = 0; i < inputs.length; i += batch) {
+    const chunk = inputs.slice(i, i + batch);
+    const t = performance.now();
+    for (const s of chunk) fn(s);
+    out.push(((performance.now() - t) * 1000) / chunk.length);
+  }
+  return { p50: median(out), p95: percentile(out, 0.95) };
+}
+
+function row(name, ours, base, unit) {
+  const tr = document.createElement('tr');
+  const fmt = (v) => (v === null || v === undefined ? '—' : `${v.toFixed(v < 10 ? 2 : 1)} ${unit}`);
+  const ratio = ours && base ? (ours / base).toFixed(2) + '×' : '—';
+  for (const text of [name, fmt(ours), fmt(base), ratio]) {
+    const td = document.createElement('td');
+    td.textContent = text;
+    tr.append(td);
+  }
+  document.querySelector('#results tbody').append(tr);
+}
+
+async function run() {
+  const results = { userAgent: navigator.userAgent };
+  const [bytes, baselineText, inputsAll] = await Promise.all([
+    fetch('../pkg/codesets.blob').then((r) => r.arrayBuffer()).then((b) => new Uint8Array(b)),
+    fetch('../pkg/bench/baseline-icd10cm.json').then((r) => r.text()),
+    fetch('../pkg/bench/bench-inputs.json').then((r) => r.json()),
+  ]);
+  const inputs = SMOKE ? inputsAll.slice(0, 5000) : inputsAll;
+  const t0 = performance.now();
+  await init({ module_or_path: new URL('../../pkg/claimlint_bg.wasm', import.meta.url) });
+  results.wasmInitMs = performance.now() - t0;
+
+  // Load: bytes in memory -> ready validator, vs JSON.parse + Map.
+  const rounds = SMOKE ? 3 : 7;
+  const ours = [];
+  const base = [];
+  let v;
+  let plain;
+  for (let i = 0; i < rounds; i++) {
+    let t = performance.now();
+    v?.free?.();
+    v = new Validator(bytes);
+    ours.push(performance.now() - t);
+    t = performance.now();
+    plain = plainValidator(baselineText);
+    base.push(performance.now() - t);
+  }
+  results.loadMs = { ours: median(ours), baseline: median(base), blobBytes: bytes.length, jsonBytes: baselineText.length };
+  row('load: bytes → ready validator', results.loadMs.ours, results.loadMs.baseline, 'ms');
+
+  // Single code check, same inputs, same decision (state + description).
+  const on = { on: ON };
+  results.checkUs = {
+    ours: perCall(inputs, (s) => v.checkCode('icd10cm', s, on)),
+    baseline: perCall(inputs, (s) => plain.check(s)),
+  };
+  row('checkCode p50', results.checkUs.ours.p50, results.checkUs.baseline.p50, 'µs');
+
+  if (typeof v.search === 'function') {
+    const queries = ['bacterial pneumonia', 'type 2 diabetes without complications', 'right femoral neck fracture initial', 'wheelchair', 'k35.2', 'htn', 'copd exac', 'pneumonai', 'chest pain', 'uti'];
+    const times = [];
+    for (let r = 0; r < (SMOKE ? 3 : 30); r++) {
+      for (const q of queries) {
+        const t = performance.now();
+        v.search(q, { limit: 10, on: ON });
+        times.push((performance.now() - t) * 1000);
+      }
+    }
+    results.searchUs = { p50: median(times), p95: percentile(times, 0.95) };
+    row('search top-10 p50', results.searchUs.p50, null, 'µs');
+    row('search top-10 p95', results.searchUs.p95, null, 'µs');
+  }
+  if (typeof v.checkClaim === 'function') {
+    const claim = sampleClaim();
+    const times = [];
+    for (let r = 0; r < (SMOKE ? 5 : 200); r++) {
+      const t = performance.now();
+      v.checkClaim(claim);
+      times.push((performance.now() - t) * 1000);
+    }
+    results.claimUs = { p50: median(times), p95: percentile(times, 0.95), lines: claim.lines.length, diagnoses: claim.diagnoses.length };
+    row(`checkClaim (${claim.lines.length} lines, ${claim.diagnoses.length} dx) p50`, results.claimUs.p50, null, 'µs');
+  }
+  window.benchResults = results;
+  document.getElementById('status').textContent = 'Done.';
+}
+
+run().catch((e) => {
+  window.benchResults = { error: String(e && e.message || e) };
+  document.getElementById('status').textContent = `Failed: ${e && e.message}`;
+});
