@@ -9,7 +9,8 @@ bash scripts/fetch-sources.sh
 step "native build"
 cargo build --release --features cli --quiet
 step "compile the code-set blob"
-./target/release/claimlint compile --out pkg/codesets.blob
+# The demo blob carries the example payer pack: its rules apply only to claims naming that payer.
+./target/release/claimlint compile --out pkg/codesets.blob --rules src/rules/packs/example-payer.json
 step "wasm build"
 cargo build --lib --target wasm32-unknown-unknown --profile wasm --quiet
 wasm-bindgen --target web --out-dir pkg --out-name claimlint target/wasm32-unknown-unknown/wasm/claimlint.wasm

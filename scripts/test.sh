@@ -16,9 +16,9 @@ step "native tests"
 # and the unit tests cover the compiler in-process).
 CLAIMLINT_TEST_BLOB="$PWD/pkg/codesets.blob" cargo test --features cli
 step "wasm tests in Node"
-cargo test --target wasm32-unknown-unknown --test wasm_engine
+cargo test --target wasm32-unknown-unknown --test wasm_engine --test wasm_cases
 step "wasm tests in headless Chromium"
-CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test wasm_engine
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test wasm_engine --test wasm_cases
 step "browser tests (Playwright, Chromium)"
 npm run --silent test:browser
 step "benchmark smoke run: native + browser (prints, never asserts times)"

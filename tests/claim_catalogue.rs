@@ -70,3 +70,14 @@ fn bad_pack_is_a_compile_error_with_position() {
     assert!(e.0.contains("bad.json:5:"), "{}", e.0);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn claim_case_files_are_all_listed_for_the_wasm_run() {
+    let listed = std::fs::read_to_string(common::root().join("tests/wasm_cases.rs")).expect("tests/wasm_cases.rs");
+    for entry in std::fs::read_dir(common::root().join("tests/claims")).expect("tests/claims") {
+        let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
+        if name.ends_with(".json") {
+            assert!(listed.contains(&format!("include_str!(\"claims/{name}\")")), "add {name} to CLAIM_FILES in tests/wasm_cases.rs");
+        }
+    }
+}

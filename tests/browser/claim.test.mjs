@@ -4,7 +4,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { requirePkg, startServer, launch, openPage, setDate, typeInto, fieldState, DOS, OUT } from './helpers.mjs';
+import { fillLine, requirePkg, startServer, launch, openPage, setDate, typeInto, fieldState, DOS, OUT } from './helpers.mjs';
 
 describe('claimlint claim form', () => {
   let server, browser;
@@ -60,6 +60,8 @@ describe('claimlint claim form', () => {
     assert.match(focused, /cl-summary__title/);
     assert.equal(await page.textContent('#outcome'), '');
     await page.fill('#dx-a-input', 'K35.201');
+    // A claim needs a service line (CLAIM-LIMITS); fill one completely.
+    await fillLine(page);
     await page.click('button[type="submit"]');
     assert.match(await page.textContent('#outcome'), /No problems found/);
     await context.close();

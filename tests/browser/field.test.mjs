@@ -2,7 +2,7 @@
 // keyboard-only use, native validity and XSS safety, against the real engine.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { requirePkg, startServer, launch, openPage, setDate, typeInto, fieldState, DOS } from './helpers.mjs';
+import { fillLine, requirePkg, startServer, launch, openPage, setDate, typeInto, fieldState, DOS } from './helpers.mjs';
 
 describe('claimlint field', () => {
   let server, browser, context, page;
@@ -113,6 +113,8 @@ describe('claimlint field', () => {
     assert.equal(v.form, false);
     assert.match(await page.$eval('#dx-a', (el) => el.validationMessage), /K35\.2/);
     await page.fill('#dx-a-input', 'J15.9');
+    // A claim needs a service line (CLAIM-LIMITS); fill one completely.
+    await fillLine(page);
     v = await validity();
     assert.equal(v.el, true);
     assert.equal(v.form, true);

@@ -70,6 +70,15 @@ export async function openPage(context, url) {
   return page;
 }
 
+/** Fills service line 1 completely (office visit pointing to diagnosis A). */
+export async function fillLine(page) {
+  for (const [sel, value] of [['#l1-pos', '11'], ['#l1-code', '99213'], ['#l1-units', '1'], ['#l1-ptr', 'A'], ['#l1-charge', '120.00']]) {
+    await page.fill(sel, value);
+    await page.dispatchEvent(sel, 'input');
+    await page.dispatchEvent(sel, 'change');
+  }
+}
+
 /** Sets a date input and fires the events a person's edit would. */
 export async function setDate(page, selector, iso) {
   await page.fill(selector, iso);
