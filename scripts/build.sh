@@ -18,6 +18,11 @@ if [ -x node_modules/.bin/wasm-opt ]; then
   node_modules/.bin/wasm-opt -Oz pkg/claimlint_bg.wasm -o pkg/claimlint_bg.wasm.opt && mv pkg/claimlint_bg.wasm.opt pkg/claimlint_bg.wasm
 fi
 sha256sum pkg/codesets.blob | cut -d' ' -f1 > pkg/codesets.blob.sha256
+# Precompressed copies, served by scripts/serve.mjs as a static host would (Content-Encoding).
+for f in pkg/codesets.blob pkg/claimlint_bg.wasm; do
+  gzip -9 -c "$f" > "$f.gz"
+  if command -v brotli >/dev/null; then brotli -q 9 -f -o "$f.br" "$f"; fi
+done
 printf 'wasm %s bytes (gzip %s); blob %s bytes (brotli %s)\n' \
   "$(stat -c %s pkg/claimlint_bg.wasm)" "$(gzip -9 -c pkg/claimlint_bg.wasm | wc -c)" \
   "$(stat -c %s pkg/codesets.blob)" "$( (command -v brotli >/dev/null && brotli -q 11 -c pkg/codesets.blob || gzip -9 -c pkg/codesets.blob) | wc -c)"

@@ -98,21 +98,39 @@ export function createServer(root) {
   });
 }
 
+/** A precompressed sibling (`FILE.br`, `FILE.gz`) the client accepts, as a static host would serve it. */
+function precompressed(req, file) {
+  const accept = String(req.headers['accept-encoding'] || '');
+  for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!new RegExp(`\\b${enc}\\b`).test(accept)) continue;
+    try {
+      const st = fs.statSync(file + ext);
+      if (st.isFile()) return { enc, file: file + ext, st };
+    } catch {
+      // no such variant
+    }
+  }
+  return null;
+}
+
 function serveFile(req, res, file, st) {
   if (!st || !st.isFile()) return send(res, 404, { 'Content-Type': 'text/plain' }, 'not found\n');
+  const variant = precompressed(req, file);
   // Weak validator from size and mtime: lets the browser revalidate cheaply,
   // and makes a rebuilt blob show up on the next load.
-  const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+  const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}${variant ? '-' + variant.enc : ''}"`;
   const headers = {
     'Content-Type': MIME[path.extname(file).toLowerCase()] || 'application/octet-stream',
     'Cache-Control': 'no-cache',
     ETag: etag,
   };
+  headers.Vary = 'Accept-Encoding';
   if (req.headers['if-none-match'] === etag) return send(res, 304, headers, '');
-  headers['Content-Length'] = String(st.size);
+  headers['Content-Length'] = String(variant ? variant.st.size : st.size);
+  if (variant) headers['Content-Encoding'] = variant.enc;
   if (req.method === 'HEAD') return send(res, 200, headers, '');
   res.writeHead(200, { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', ...headers });
-  fs.createReadStream(file)
+  fs.createReadStream(variant ? variant.file : file)
     .on('error', () => res.destroy())
     .pipe(res);
 }

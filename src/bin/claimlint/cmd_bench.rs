@@ -56,8 +56,10 @@ pub fn run(argv: &[String]) -> Result<u8, String> {
         black_box(map.get(&k).map(|(b, d)| (*b, d.clone())));
     });
     let claims = claims_throughput(&engine, if smoke { 200 } else { 5_000 });
+    let search_us = search_latency(&engine, if smoke { 3 } else { 50 });
     let report = json!({
         "claims": claims,
+        "search_us": search_us,
         "machine": machine(),
         "size": {"blob": blob_size, "tsv_same_content": tsv_size, "sections": sections},
         "open_ms": {"blob_open_checked": open_ms, "owned_open_checked": owned_ms},
@@ -74,6 +76,31 @@ pub fn run(argv: &[String]) -> Result<u8, String> {
         std::fs::File::create(path).and_then(|mut f| f.write_all(out.as_bytes())).map_err(|e| format!("{path}: {e}"))?;
     }
     Ok(0)
+}
+
+/// The query list the browser benchmark also uses (www/bench/bench.js).
+const QUERIES: &[&str] = &[
+    "bacterial pneumonia", "type 2 diabetes without complications", "right femoral neck fracture initial", "wheelchair",
+    "k35.2", "htn", "copd exac", "pneumonai", "chest pain", "uti",
+];
+
+/// Top-10 search latency percentiles in microseconds over the fixed query list.
+fn search_latency(engine: &Engine<'_>, rounds: usize) -> serde_json::Value {
+    if engine.search.is_none() {
+        return serde_json::Value::Null;
+    }
+    let opts = claimlint::search::SearchOptions { limit: 10, ..Default::default() };
+    let mut t: Vec<f64> = Vec::new();
+    for _ in 0..rounds {
+        for q in QUERIES {
+            let start = Instant::now();
+            black_box(claimlint::search::search(engine, q, &opts));
+            t.push(start.elapsed().as_secs_f64() * 1e6);
+        }
+    }
+    t.sort_by(f64::total_cmp);
+    let p = |q: f64| t.get(((t.len() as f64 - 1.0) * q) as usize).copied().unwrap_or(0.0);
+    json!({"p50": p(0.5), "p95": p(0.95)})
 }
 
 /// Claims per second, single-threaded, on the seeded mix with every edit on.
