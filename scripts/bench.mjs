@@ -90,8 +90,12 @@ function report(r) {
   lines.push(`| blob (all sections) | ${kb(s.blob.raw)} | ${kb(s.blob.gzip)} | ${kb(s.blob.brotli)} |`);
   lines.push(`| baseline: ICD-10-CM newest edition as TSV (code, billable, description) | ${kb(s.tsv_same_content.raw)} | ${kb(s.tsv_same_content.gzip)} | ${kb(s.tsv_same_content.brotli)} |`);
   lines.push(`| wasm runtime | ${kb(r.wasm.raw)} | ${kb(r.wasm.gzip)} | ${kb(r.wasm.brotli)} |`, '');
-  lines.push('| section | raw bytes |', '|---|---|');
-  for (const sec of s.sections) lines.push(`| ${sec.name} | ${sec.bytes.toLocaleString('en-US')} |`);
+  lines.push('| section | raw bytes | brotli alone | share of blob brotli |', '|---|---|---|---|');
+  const totalBr = s.sections.reduce((a, x) => a + (x.brotli || 0), 0);
+  for (const sec of s.sections) {
+    const share = totalBr ? `${((100 * sec.brotli) / totalBr).toFixed(1)} %` : '—';
+    lines.push(`| ${sec.name} | ${sec.bytes.toLocaleString('en-US')} | ${(sec.brotli ?? 0).toLocaleString('en-US')} | ${share} |`);
+  }
   lines.push('', '## Load', '', '| measure | claimlint | baseline | ratio |', '|---|---|---|---|');
   lines.push(`| native open (checksum included) | ${f(n.open_ms.blob_open_checked, 2)} ms | — | — |`);
   lines.push(`| Chromium: bytes in memory → ready validator vs JSON.parse + Map | ${f(r.browser.loadMs.ours)} ms | ${f(r.browser.loadMs.baseline)} ms | ${ratio(r.browser.loadMs.ours, r.browser.loadMs.baseline)} |`);
