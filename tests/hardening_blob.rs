@@ -124,3 +124,24 @@ fn hostile_strings_are_findings_not_panics() {
         }
     }
 }
+
+/// Inputs the fuzzer once found slow or crashing (fuzz/regressions/blob_open) stay harmless:
+/// each opens (or fails to) and survives every accessor. The bound only guards termination.
+#[test]
+fn fuzz_regressions_stay_fixed() {
+    let dir = common::root().join("fuzz/regressions/blob_open");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("fuzz/regressions/blob_open") {
+        let bytes = std::fs::read(entry.expect("entry").path()).expect("read");
+        let t = std::time::Instant::now();
+        let _ = Engine::open(&bytes);
+        if let Ok(blob) = Blob::open_unchecked_checksum(&bytes) {
+            if let Ok(engine) = Engine::open_blob(blob) {
+                touch_everything(&engine);
+            }
+        }
+        assert!(t.elapsed().as_secs() < 5, "regression input took {:?}", t.elapsed());
+        seen += 1;
+    }
+    assert!(seen > 0, "no regression inputs found");
+}

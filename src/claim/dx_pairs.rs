@@ -27,8 +27,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
             let mut n = Notes { excludes1: Vec::new(), excludes2: Vec::new(), code_first: Vec::new(), use_additional: Vec::new() };
             let mut chain = vec![i];
             chain.extend(cm.ancestors(i));
+            const KINDS: [NoteKind; 4] = [NoteKind::Excludes1, NoteKind::Excludes2, NoteKind::CodeFirst, NoteKind::UseAdditionalCode];
             for c in chain {
-                for note in cm.notes_at(c, e) {
+                for note in cm.notes_of_kinds(c, e, &KINDS) {
                     match note.kind {
                         NoteKind::Excludes1 => n.excludes1.push(note),
                         NoteKind::Excludes2 => n.excludes2.push(note),

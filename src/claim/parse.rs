@@ -28,9 +28,13 @@ pub fn read_claim(v: &Json) -> (Claim, Vec<Finding>) {
 }
 
 /// Escapes one JSON-pointer segment (RFC 6901), cutting very long keys.
-pub fn escape(key: &str) -> String {
+pub fn escape(key: &str) -> std::borrow::Cow<'_, str> {
+    // Ordinary keys need no work; this runs for every field of every claim.
+    if key.len() <= MAX_FIELD && !key.contains(['~', '/']) {
+        return std::borrow::Cow::Borrowed(key);
+    }
     let short: String = key.chars().take(MAX_FIELD).collect();
-    short.replace('~', "~0").replace('/', "~1")
+    std::borrow::Cow::Owned(short.replace('~', "~0").replace('/', "~1"))
 }
 
 struct Reader {

@@ -265,6 +265,24 @@ impl<'a> Icd10Cm<'a> {
         out
     }
 
+    /// Notes of the given kinds written directly under code `i` (other kinds are skipped
+    /// before any text is copied: inclusion terms and plain notes are most of the table).
+    pub fn notes_of_kinds(&self, i: usize, edition: usize, kinds: &[NoteKind]) -> Vec<NoteView> {
+        let Ok(key) = u32::try_from(i) else { return Vec::new() };
+        let mut out = Vec::new();
+        let mut n = self.s.note_code.lower_bound(key);
+        while self.s.note_code.get(n) == Some(key) {
+            let wanted = self.s.note_kind.get(n).and_then(|k| NoteKind::from_u8(*k)).is_some_and(|k| kinds.contains(&k));
+            if wanted {
+                if let Some(v) = self.note(n, edition) {
+                    out.push(v);
+                }
+            }
+            n += 1;
+        }
+        out
+    }
+
     fn note(&self, n: usize, edition: usize) -> Option<NoteView> {
         let editions = *self.s.note_editions.get(n)?;
         if edition >= 4 || editions & (1 << edition) == 0 {
@@ -273,8 +291,10 @@ impl<'a> Icd10Cm<'a> {
         let kind = NoteKind::from_u8(*self.s.note_kind.get(n)?)?;
         let at = super::dotted(self.code(usize::try_from(self.s.note_code.get(n)?).ok()?));
         let text = self.s.strings.get(self.s.note_text.get(n)?)?.to_owned();
-        let start = if n == 0 { 0 } else { self.s.note_ref_end.get(n - 1)? as usize };
-        let end = self.s.note_ref_end.get(n)? as usize;
+        // Clamp to the reference table: a damaged end offset must not become a long loop.
+        let refs_len = self.s.ref_lo.len();
+        let start = if n == 0 { 0 } else { self.s.note_ref_end.get(n - 1)? as usize }.min(refs_len);
+        let end = (self.s.note_ref_end.get(n)? as usize).clamp(start, refs_len);
         let refs = (start..end)
             .filter_map(|r| {
                 Some(NoteRef { lo: self.s.ref_lo.key_str(r)?.to_owned(), hi: self.s.ref_hi.key_str(r)?.to_owned() })
@@ -289,7 +309,7 @@ impl<'a> Icd10Cm<'a> {
         let mut chain = vec![i];
         chain.extend(self.ancestors(i));
         for c in chain {
-            out.extend(self.notes_at(c, edition).into_iter().filter(|n| n.kind == kind));
+            out.extend(self.notes_of_kinds(c, edition, &[kind]));
         }
         out
     }

@@ -50,6 +50,8 @@ pub fn check_claim_pairs(engine: &Engine<'_>, lines: &[(&str, &[&str], Date)], c
     }
     let Some((ptp, table)) = table_for(engine, claim_type, &mut out) else { return out };
     let ids: Vec<Option<u16>> = lines.iter().map(|(code, _, _)| ptp.code_id(&normalize(code))).collect();
+    // Claims repeat codes across lines: look each (column one, column two, date) up once.
+    let mut memo: std::collections::HashMap<(u16, u16, Date), Option<Edit<'_>>> = std::collections::HashMap::new();
     for (i, ((_, mods_i, dos_i), id_i)) in lines.iter().zip(&ids).enumerate() {
         let Some(id_i) = *id_i else { continue };
         let rest = lines.iter().zip(&ids).enumerate().skip(i.saturating_add(1));
@@ -60,7 +62,10 @@ pub fn check_claim_pairs(engine: &Engine<'_>, lines: &[(&str, &[&str], Date)], c
             }
             let li = Line { id: id_i, mods: mods_i, index: Some(i) };
             let lj = Line { id: id_j, mods: mods_j, index: Some(j) };
-            check_ids(ptp, table, &li, &lj, *dos_i, claim_type, &mut out);
+            for (one, two) in [(&li, &lj), (&lj, &li)] {
+                let edit = memo.entry((one.id, two.id, *dos_i)).or_insert_with(|| ptp.edit_in_force(table, one.id, two.id, *dos_i));
+                push_finding(edit.as_ref(), one, two, *dos_i, claim_type, table, &mut out);
+            }
         }
     }
     out
@@ -92,12 +97,17 @@ fn table_for<'e, 'a>(engine: &'e Engine<'a>, claim_type: ClaimType, out: &mut Ve
 fn check_ids(ptp: &Ptp<'_>, t: &TableSection<'_>, x: &Line<'_>, y: &Line<'_>, dos: Date, ct: ClaimType, out: &mut Vec<Finding>) {
     for (one, two) in [(x, y), (y, x)] {
         let edit = ptp.edit_in_force(t, one.id, two.id, dos);
-        if let Some(f) = edit.and_then(|e| edit_finding(&e, one.mods, two.mods, dos, ct, t.vintage, t.effective_unknown)) {
-            out.push(match two.index {
-                Some(i) => f.at(format!("/lines/{i}")),
-                None => f,
-            });
-        }
+        push_finding(edit.as_ref(), one, two, dos, ct, t, out);
+    }
+}
+
+/// The finding for an edit in force between column-one line `one` and column-two line `two`.
+fn push_finding(edit: Option<&Edit<'_>>, one: &Line<'_>, two: &Line<'_>, dos: Date, ct: ClaimType, t: &TableSection<'_>, out: &mut Vec<Finding>) {
+    if let Some(f) = edit.and_then(|e| edit_finding(e, one.mods, two.mods, dos, ct, t.vintage, t.effective_unknown)) {
+        out.push(match two.index {
+            Some(i) => f.at(format!("/lines/{i}")),
+            None => f,
+        });
     }
 }
 

@@ -37,6 +37,17 @@ fn parse() -> impl Iterator<Item = Rule> {
     })
 }
 
+/// A rule with its citation ("source (CMS cross-reference)"), built once per rule rather
+/// than once per finding: claims produce many findings and this is their hot path.
+fn cited(id: &str) -> Option<(Rule, &'static str)> {
+    static CITED: std::sync::OnceLock<Vec<(Rule, String)>> = std::sync::OnceLock::new();
+    CITED
+        .get_or_init(|| rules().map(|r| (r, format!("{} ({})", r.source, r.cms_ref))).collect())
+        .iter()
+        .find(|(r, _)| r.id == id)
+        .map(|(r, s)| (*r, s.as_str()))
+}
+
 /// The catalogue row for a rule id.
 pub fn rule(id: &str) -> Option<Rule> {
     rules().find(|r| r.id == id)
@@ -44,8 +55,8 @@ pub fn rule(id: &str) -> Option<Rule> {
 
 /// A finding for a catalogued rule with the catalogue's severity and source.
 pub fn finding(id: &str, message: String, vintage: Option<String>) -> Finding {
-    match rule(id) {
-        Some(r) => Finding::new(r.id, r.severity, message, &format!("{} ({})", r.source, r.cms_ref), vintage),
+    match cited(id) {
+        Some((r, source)) => Finding::new(r.id, r.severity, message, source, vintage),
         None => {
             debug_assert!(false, "rule {id} is not in the catalogue");
             Finding::new(id, Severity::Error, message, "uncatalogued rule", vintage)
