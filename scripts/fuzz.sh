@@ -18,7 +18,7 @@ export RUSTC_BOOTSTRAP=1
 export CLAIMLINT_FUZZ_BLOB="$PWD/pkg/codesets.blob"
 for target in $(cargo fuzz list --fuzz-dir fuzz); do
   step "fuzz $target"
-  args=(-max_len=65536)
+  args=(-max_len=65536 -timeout=10)  # a slow input is a hang: fail on it
   if [ "$RUNS" -gt 0 ]; then args+=(-runs="$RUNS"); else args+=(-max_total_time="$SECONDS_EACH"); fi
   cargo fuzz run --fuzz-dir fuzz "$target" "fuzz/corpus/$target" -- "${args[@]}" 2>&1 | grep -E '^(Done|#[0-9]+ +DONE|==[0-9]+==|SUMMARY|thread .* panicked)' || true
   if ls fuzz/artifacts/"$target"/crash-* >/dev/null 2>&1; then echo "fuzz target $target crashed" >&2; exit 1; fi
