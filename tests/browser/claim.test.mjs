@@ -4,24 +4,14 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fillLine, requirePkg, startServer, launch, openPage, setDate, typeInto, fieldState, DOS, OUT } from './helpers.mjs';
+import { fillLine, requirePkg, startServer, launch, openPage, setDate, typeInto, fieldState, DOS, OUT, withServerAndBrowser } from './helpers.mjs';
 
 describe('claimlint claim form', () => {
-  let server, browser;
-
-  before(async () => {
-    requirePkg();
-    server = await startServer();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = withServerAndBrowser();
 
   async function fresh(viewport = { width: 1440, height: 1000 }) {
-    const context = await browser.newContext({ viewport });
-    const page = await openPage(context, `${server.url}www/index.html`);
+    const context = await env.browser.newContext({ viewport });
+    const page = await openPage(context, `${env.server.url}www/index.html`);
     await setDate(page, '#l1-date', DOS);
     return { context, page };
   }

@@ -6,24 +6,14 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { requirePkg, startServer, launch, openPage, setDate, typeInto, fieldState, DOS, ROOT } from './helpers.mjs';
+import { requirePkg, startServer, launch, openPage, setDate, typeInto, fieldState, DOS, ROOT, withServerAndBrowser } from './helpers.mjs';
 
 describe('claimlint embedded in an existing form', () => {
-  let server, browser;
-
-  before(async () => {
-    requirePkg();
-    server = await startServer();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = withServerAndBrowser();
 
   it('upgrades data-claimlint inputs and blocks native submit on a bad code', async () => {
-    const context = await browser.newContext();
-    const page = await openPage(context, `${server.url}www/embed.html`);
+    const context = await env.browser.newContext();
+    const page = await openPage(context, `${env.server.url}www/embed.html`);
     await setDate(page, '#visit-date', DOS);
     await page.fill('#patient', 'Test Patient');
     await typeInto(page, '#dx1', 'K35.2');
@@ -40,13 +30,13 @@ describe('claimlint embedded in an existing form', () => {
   });
 
   it('shows a retry path for a truncated download, and the retry works', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const blob = readFileSync(path.join(ROOT, 'pkg', 'codesets.blob'));
     await context.route('**/pkg/codesets.blob*', (route) =>
       route.fulfill({ status: 200, contentType: 'application/octet-stream', body: blob.subarray(0, blob.length >> 1) }),
     );
     const page = await context.newPage();
-    await page.goto(`${server.url}www/embed.html`);
+    await page.goto(`${env.server.url}www/embed.html`);
     await page.waitForSelector('html[data-claimlint-ready="error"]', { timeout: 20_000 });
     const notice = page.locator('[data-claimlint-notice]');
     assert.equal(await notice.getAttribute('role'), 'alert');
@@ -68,17 +58,17 @@ describe('claimlint embedded in an existing form', () => {
     const html = readFileSync(path.join(ROOT, 'www', 'embed.html'), 'utf8');
     const withIntegrity = (value) => html.replace('<html lang="en">', `<html lang="en" data-claimlint-integrity="${value}">`);
 
-    const bad = await browser.newContext();
+    const bad = await env.browser.newContext();
     await bad.route('**/www/embed.html', (route) => route.fulfill({ contentType: 'text/html', body: withIntegrity(`sha256-${'A'.repeat(43)}=`) }));
     let page = await bad.newPage();
-    await page.goto(`${server.url}www/embed.html`);
+    await page.goto(`${env.server.url}www/embed.html`);
     await page.waitForSelector('html[data-claimlint-ready="error"]', { timeout: 20_000 });
     assert.equal(await page.getAttribute('[data-claimlint-notice]', 'data-error-code'), 'INTEGRITY');
     await bad.close();
 
-    const ok = await browser.newContext();
+    const ok = await env.browser.newContext();
     await ok.route('**/www/embed.html', (route) => route.fulfill({ contentType: 'text/html', body: withIntegrity(`sha256-${good}`) }));
-    page = await openPage(ok, `${server.url}www/embed.html`);
+    page = await openPage(ok, `${env.server.url}www/embed.html`);
     await setDate(page, '#visit-date', DOS);
     await typeInto(page, '#dx1', 'S72.001A');
     assert.equal((await fieldState(page, '#dx1')).state, 'billable');

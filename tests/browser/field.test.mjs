@@ -2,26 +2,17 @@
 // keyboard-only use, native validity and XSS safety, against the real engine.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { fillLine, requirePkg, startServer, launch, openPage, setDate, typeInto, fieldState, DOS } from './helpers.mjs';
+import { fillLine, requirePkg, startServer, launch, openPage, setDate, typeInto, fieldState, DOS, withServerAndBrowser } from './helpers.mjs';
 
 describe('claimlint field', () => {
-  let server, browser, context, page;
-
-  before(async () => {
-    requirePkg();
-    server = await startServer();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = withServerAndBrowser();
+  let context, page;
 
   // A fresh page per test keeps them independent.
   async function fresh() {
     await context?.close();
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    page = await openPage(context, `${server.url}www/index.html`);
+    context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    page = await openPage(context, `${env.server.url}www/index.html`);
     await setDate(page, '#l1-date', DOS);
     return page;
   }
@@ -127,8 +118,8 @@ describe('claimlint field', () => {
 
   it('exam mode gives the verdict without hints or answers', async () => {
     await context?.close();
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    page = await openPage(context, `${server.url}www/index.html?mode=exam`);
+    context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    page = await openPage(context, `${env.server.url}www/index.html?mode=exam`);
     await setDate(page, '#l1-date', DOS);
     await typeInto(page, '#dx-a-input', 'T36.01A');
     await typeInto(page, '#dx-b-input', 'K35.2');

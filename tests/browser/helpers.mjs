@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -48,6 +49,24 @@ export function startServer(root = ROOT) {
     });
     child.once('exit', (code) => reject(new Error(`serve.mjs exited early (${code})`)));
   });
+}
+
+/**
+ * Registers the usual suite hooks: a private server and a headless Chromium, both closed
+ * afterwards. Returns a handle whose `server` and `browser` are set once `before` has run.
+ */
+export function withServerAndBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    requirePkg();
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
 
 export function launch() {

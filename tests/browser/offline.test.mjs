@@ -2,24 +2,14 @@
 // the wasm and the code sets, so the demo loads and validates with no server.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { requirePkg, startServer, launch, openPage, setDate, typeInto, fieldState, DOS } from './helpers.mjs';
+import { requirePkg, startServer, launch, openPage, setDate, typeInto, fieldState, DOS, withServerAndBrowser } from './helpers.mjs';
 
 describe('claimlint offline', () => {
-  let server, browser;
-
-  before(async () => {
-    requirePkg();
-    server = await startServer();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = withServerAndBrowser();
 
   it('reloads and validates with the network gone', async () => {
-    const context = await browser.newContext();
-    const page = await openPage(context, `${server.url}www/index.html`);
+    const context = await env.browser.newContext();
+    const page = await openPage(context, `${env.server.url}www/index.html`);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 });
     const caches = await page.evaluate(() => caches.keys());
@@ -27,7 +17,7 @@ describe('claimlint offline', () => {
     assert.ok(caches.some((c) => c.startsWith('claimlint-data-')), `code sets cached: ${caches}`);
 
     // Really offline: the browser reports no network and the server is gone.
-    await server.stop();
+    await env.server.stop();
     await context.setOffline(true);
     await page.reload();
     await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
@@ -39,6 +29,6 @@ describe('claimlint offline', () => {
     await typeInto(page, '#dx-b-input', 'K35.2');
     assert.equal((await fieldState(page, '#dx-b-input')).state, 'header');
     await context.close();
-    server = null;
+    env.server = null;
   });
 });
