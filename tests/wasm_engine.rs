@@ -39,6 +39,11 @@ fn checks_codes_through_the_js_face() {
     assert_eq!(get(&sugg.get(0), "code").as_string().as_deref(), Some("T36.0X1A"));
     let info = v.info().unwrap();
     assert_eq!(js_sys::Array::from(&get(&info, "vintages")).length() >= 2, true);
+    // CPT numbers and modifiers have no dated vintage of their own; info says they are loaded.
+    let systems: Vec<String> = js_sys::Array::from(&get(&info, "systems")).iter().filter_map(|s| s.as_string()).collect();
+    for s in ["icd10cm", "icd10pcs", "hcpcs", "cpt", "modifier"] {
+        assert!(systems.iter().any(|x| x == s), "{s} missing from info().systems {systems:?}");
+    }
 }
 
 #[wasm_bindgen_test]

@@ -47,8 +47,9 @@ fn base(cm: &Icd10Cm<'_>, raw: &str, n: &Normalized, dos: Option<Date>) -> CodeC
     let mut c = CodeCheck::new(System::Icd10cm, raw, shown.clone(), CodeState::InvalidFormat);
     c.vintage = vintage.clone();
     let code = n.text.as_str();
+    let found = cm.find(code);
     // Letter O typed as zero (or I as one) first: "010.02" is O10.02, not a CPT code.
-    let swaps = if cm.find(code).is_none() { suggest::lookalike_digits(cm, code, e) } else { Vec::new() };
+    let swaps = if found.is_none() { suggest::lookalike_digits(cm, code, e) } else { Vec::new() };
     if let Some(&first) = swaps.first() {
         let first = dotted(cm.code(first));
         c.findings.push(
@@ -61,7 +62,7 @@ fn base(cm: &Icd10Cm<'_>, raw: &str, n: &Normalized, dos: Option<Date>) -> CodeC
         c.findings.push(finding("DX-VALID", msg, vintage));
         return c;
     }
-    if let Some(i) = cm.find(code) {
+    if let Some(i) = found {
         return known(cm, c, i, e);
     }
     // Not a code. A valid beginning while typing?

@@ -36,6 +36,8 @@ pub struct BlobInfo {
     pub built: String,
     pub bytes: u64,
     pub cpt_licensed: bool,
+    /// Code systems `check_code` answers from data in this blob (others: no data).
+    pub systems: Vec<String>,
     pub vintages: Vec<VintageInfo>,
     pub counts: BTreeMap<String, u64>,
     pub sections: Vec<SectionInfo>,
@@ -47,6 +49,20 @@ fn day(n: u32) -> String {
 }
 
 impl super::Engine<'_> {
+    /// The systems answered from data. CPT numbers and modifiers have no dated vintage of
+    /// their own (they come from the MUE/AOC and HCPCS files), so vintages alone would miss them.
+    pub fn systems(&self) -> Vec<crate::system::System> {
+        use crate::system::System;
+        let p = self.procedures.as_ref();
+        let has = |s: System| match s {
+            System::Icd10cm => self.icd10cm.is_some(),
+            System::Icd10pcs => p.is_some_and(|p| p.pcs.is_some()),
+            System::Hcpcs | System::Modifier => p.is_some_and(|p| p.hcpcs.is_some()),
+            System::Cpt => p.is_some_and(|p| p.cpt.is_some()),
+        };
+        System::ALL.into_iter().filter(|&s| has(s)).collect()
+    }
+
     /// What this blob holds.
     pub fn info(&self) -> BlobInfo {
         let m = &self.blob.manifest;
@@ -56,6 +72,7 @@ impl super::Engine<'_> {
             built: day(m.built),
             bytes: self.blob.bytes().len() as u64,
             cpt_licensed: m.cpt_licensed,
+            systems: self.systems().into_iter().map(|s| s.id().to_owned()).collect(),
             vintages: m
                 .vintages
                 .iter()
