@@ -42,6 +42,19 @@ describe('claimlint claim form', () => {
     await context.close();
   });
 
+  it('shows a code finding once at its field, not again as a claim finding', async () => {
+    const { context, page } = await fresh();
+    await typeInto(page, '#dx-a-input', 'J15.9');
+    await typeInto(page, '#dx-c-input', 'T36.01A');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.querySelector('.cl-summary').textContent.includes('placeholder X'), null, { timeout: 5000 });
+    const count = await page.$eval('#dx-c-input', (i) => i.closest('.cl-field').textContent.split('missing the placeholder X').length - 1);
+    assert.equal(count, 1);
+    // Every system the form uses has data, so the panel lists vintages and nothing else.
+    assert.doesNotMatch(await page.textContent('[data-claimlint-vintage]'), /\bnull\b|format only/);
+    await context.close();
+  });
+
   it('stops a submit with problems and moves focus to the summary', async () => {
     const { context, page } = await fresh();
     await typeInto(page, '#dx-a-input', 'K35.2');

@@ -181,7 +181,8 @@ export class Engine {
     this.validator = validator;
     this.stats = stats;
     this.info = validator.info();
-    this.systems = new Set((this.info.vintages || []).map((v) => v.system));
+    // The engine lists the systems it answers from data; older blobs only imply them by vintage.
+    this.systems = new Set(this.info.systems || (this.info.vintages || []).map((v) => v.system));
   }
 
   hasSystem(system) {

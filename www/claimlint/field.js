@@ -101,7 +101,7 @@ export class Field {
 
   render() {
     const { ctx, result } = this;
-    const tone = renderStatus({ status: this.status, message: this.message }, result, this.claimFindings, {
+    const tone = renderStatus({ status: this.status, message: this.message }, result, this.extraClaimFindings(), {
       messages: ctx.messages,
       mode: ctx.mode,
       onFix: (code) => this.apply(code, 'fix'),
@@ -134,6 +134,15 @@ export class Field {
       this.ctx.announce(text + extra);
     }
     if (changed) this.ctx.onCommit?.(this);
+  }
+
+  /**
+   * Claim findings that add to the field's own check: the claim engine re-reports a code's
+   * own findings (e.g. a missing placeholder X) at its field, which would show them twice.
+   */
+  extraClaimFindings() {
+    const own = this.result?.findings || [];
+    return this.claimFindings.filter((c) => !own.some((f) => f.rule === c.rule && f.message === c.message));
   }
 
   /** Claim-level findings that point at this field (set by the claim controller). */

@@ -22,10 +22,9 @@ export function renderVintages(root, engine, messages, serviceDate, systems = []
       );
     });
     const missing = systems.filter((sys) => !engine.hasSystem(sys)).map((sys) => messages.systemName[sys] || sys);
-    el.replaceChildren(
-      h('ul', { className: 'cl-vintages' }, items),
-      missing.length ? h('p', { className: 'cl-vintages__missing', text: fmt(messages.formatOnlySystems, { names: missing.join(', ') }) }) : null,
-    );
+    const note = missing.length ? h('p', { className: 'cl-vintages__missing', text: fmt(messages.formatOnlySystems, { names: missing.join(', ') }) }) : null;
+    // replaceChildren would turn a null into the text "null".
+    el.replaceChildren(...[h('ul', { className: 'cl-vintages' }, items), note].filter(Boolean));
   }
 }
 
