@@ -19,7 +19,8 @@ impl Date {
         if !(1900..=9999).contains(&y) || !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
             return None;
         }
-        Some(Date(y * 10_000 + m * 100 + d))
+        // Bounded above (y <= 9999, m <= 12, d <= 31), so this is at most 9999_1231.
+        Some(Date(y.checked_mul(10_000)?.checked_add(m.checked_mul(100)?)?.checked_add(d)?))
     }
 
     /// From the packed `yyyymmdd` number, validating it.
@@ -77,36 +78,40 @@ impl Date {
             if doy <= dim {
                 return Date::from_ymd(y, m, doy);
             }
-            doy -= dim;
+            doy = doy.checked_sub(dim)?;
         }
         None
     }
 
     /// Days since 1970-01-01 (may be negative).
     pub fn days_since_epoch(self) -> i64 {
-        // Howard Hinnant's days_from_civil, in i64 so no step can overflow.
+        // Howard Hinnant's days_from_civil, in i64. Even for an arbitrary packed `u32` (e.g. a
+        // deserialised value) year <= 429_496 and month, day < 100, so every intermediate is
+        // below 2^28 in magnitude: the saturating forms never saturate and equal plain `+ - *`.
         let (y, m, d) = (i64::from(self.year()), i64::from(self.month()), i64::from(self.day()));
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = if y >= 0 { y } else { y - 399 } / 400;
-        let yoe = y - era * 400;
-        let mp = (m + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        let y = if m <= 2 { y.saturating_sub(1) } else { y };
+        let era = if y >= 0 { y } else { y.saturating_sub(399) } / 400;
+        let yoe = y.saturating_sub(era.saturating_mul(400));
+        let mp = m.saturating_add(9) % 12;
+        let doy = (mp.saturating_mul(153).saturating_add(2) / 5).saturating_add(d).saturating_sub(1);
+        let doe = yoe.saturating_mul(365).saturating_add(yoe / 4).saturating_sub(yoe / 100).saturating_add(doy);
+        era.saturating_mul(146_097).saturating_add(doe).saturating_sub(719_468)
     }
 
     /// Inverse of [`Date::days_since_epoch`]; `None` outside the representable range.
     pub fn from_days_since_epoch(z: i64) -> Option<Date> {
+        // Howard Hinnant's civil_from_days with checked steps: any overflow (only possible for
+        // `z` near the ends of `i64`) is `None`, and so is any year outside 1900..=9999.
         let z = z.checked_add(719_468)?;
-        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let y = yoe + era * 400;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = doy - (153 * mp + 2) / 5 + 1;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        let y = if m <= 2 { y + 1 } else { y };
+        let era = if z >= 0 { z } else { z.checked_sub(146_096)? } / 146_097;
+        let doe = z.checked_sub(era.checked_mul(146_097)?)?; // [0, 146_096]
+        let yoe = doe.checked_sub(doe / 1460)?.checked_add(doe / 36_524)?.checked_sub(doe / 146_096)? / 365; // [0, 399]
+        let y = yoe.checked_add(era.checked_mul(400)?)?;
+        let doy = doe.checked_sub(yoe.checked_mul(365)?.checked_add(yoe / 4)?.checked_sub(yoe / 100)?)?; // [0, 365]
+        let mp = doy.checked_mul(5)?.checked_add(2)? / 153; // [0, 11]
+        let d = doy.checked_sub(mp.checked_mul(153)?.checked_add(2)? / 5)?.checked_add(1)?; // [1, 31]
+        let m = if mp < 10 { mp.checked_add(3)? } else { mp.checked_sub(9)? }; // [1, 12]
+        let y = if m <= 2 { y.checked_add(1)? } else { y };
         Date::from_ymd(u32::try_from(y).ok()?, u32::try_from(m).ok()?, u32::try_from(d).ok()?)
     }
 
@@ -183,5 +188,34 @@ mod tests {
         assert_eq!(Date::parse("2026-06-14").unwrap().years_since(dob), Some(25));
         assert_eq!(Date::parse("2026-06-15").unwrap().years_since(dob), Some(26));
         assert_eq!(Date::parse("2026-03-01").unwrap().pred(), Date::parse("2026-02-28"));
+    }
+
+    #[test]
+    fn every_representable_day_round_trips_in_order() {
+        let (lo, hi) = (Date::MIN.days_since_epoch(), Date::MAX.days_since_epoch());
+        let mut prev = None;
+        for z in lo..=hi {
+            let d = Date::from_days_since_epoch(z).unwrap();
+            assert_eq!(d.days_since_epoch(), z);
+            assert!(prev < Some(d));
+            assert_eq!(Date::from_yyyymmdd(d.yyyymmdd()), Some(d));
+            prev = Some(d);
+        }
+        assert_eq!(prev, Some(Date::MAX));
+    }
+
+    #[test]
+    fn hostile_day_counts_and_packed_values_do_not_panic() {
+        for z in [i64::MIN, i64::MIN + 1, -719_469, -25_568, i64::MAX - 719_468, i64::MAX] {
+            assert_eq!(Date::from_days_since_epoch(z), None, "{z}");
+        }
+        assert_eq!(Date::MIN.days_since_epoch(), -25_567);
+        assert_eq!(Date::MIN.pred(), None);
+        assert_eq!(Date::from_days_since_epoch(Date::MAX.days_since_epoch() + 1), None);
+        // Any packed value (a deserialised `Date` is not validated) still counts days.
+        for n in [0, 1, 99, 1_0000, 19_991_399, u32::MAX] {
+            let _ = Date(n).days_since_epoch();
+            let _ = Date(n).years_since(Date::MIN);
+        }
     }
 }

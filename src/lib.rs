@@ -5,8 +5,9 @@
 //! code checks in microseconds, natively and in the browser through the wasm face.
 //!
 //! Runtime modules never panic on any input: bad blobs and bad strings become typed errors
-//! or findings. The lints below enforce that outside tests; arithmetic on values read from a
-//! blob or from input uses checked or saturating operations.
+//! or findings. The lints below enforce that outside tests, including
+//! `clippy::arithmetic_side_effects`: arithmetic on values read from a blob or from input
+//! uses checked or saturating operations (wrapping only where wrap-around is the algorithm).
 #![forbid(unsafe_code)]
 #![cfg_attr(
     not(test),
@@ -14,7 +15,8 @@
         clippy::unwrap_used,
         clippy::expect_used,
         clippy::panic,
-        clippy::indexing_slicing
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
     )
 )]
 

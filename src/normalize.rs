@@ -72,7 +72,8 @@ fn ascii_of(ch: char) -> (Option<char>, bool) {
     let code = u32::from(ch);
     // Full-width ASCII block.
     if (0xFF01..=0xFF5E).contains(&code) {
-        return (char::from_u32(code - 0xFF01 + 0x21), true);
+        // U+FF01..=U+FF5E map to U+0021..=U+007E: subtract 0xFF01 - 0x21 = 0xFEE0.
+        return (code.checked_sub(0xFEE0).and_then(char::from_u32), true);
     }
     let mapped = match ch {
         'А' | 'а' | 'Α' | 'α' => 'A',

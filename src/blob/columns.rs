@@ -30,9 +30,10 @@ impl<'a> U32Col<'a> {
     pub fn lower_bound(&self, x: u32) -> usize {
         let (mut lo, mut hi) = (0usize, self.len());
         while lo < hi {
-            let mid = lo + (hi - lo) / 2;
+            // mid < hi, so neither step can saturate.
+            let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);
             match self.get(mid) {
-                Some(v) if v < x => lo = mid + 1,
+                Some(v) if v < x => lo = mid.saturating_add(1),
                 _ => hi = mid,
             }
         }
@@ -79,16 +80,14 @@ pub struct FixedKeys<'a> {
 
 impl<'a> FixedKeys<'a> {
     pub fn len(&self) -> usize {
-        match self.width {
-            0 => 0,
-            w => self.bytes.len() / usize::from(w),
-        }
+        // Width 0 (a damaged section) holds no keys.
+        self.bytes.len().checked_div(usize::from(self.width)).unwrap_or(0)
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
     pub fn well_formed(&self) -> bool {
-        self.width > 0 && self.bytes.len() % usize::from(self.width) == 0
+        self.bytes.len().checked_rem(usize::from(self.width)) == Some(0)
     }
     /// The key at `i` without its padding.
     #[inline]
@@ -107,9 +106,10 @@ impl<'a> FixedKeys<'a> {
     pub fn lower_bound(&self, k: &[u8]) -> usize {
         let (mut lo, mut hi) = (0usize, self.len());
         while lo < hi {
-            let mid = lo + (hi - lo) / 2;
+            // mid < hi, so neither step can saturate.
+            let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);
             match self.key(mid) {
-                Some(m) if m < k => lo = mid + 1,
+                Some(m) if m < k => lo = mid.saturating_add(1),
                 _ => hi = mid,
             }
         }
@@ -126,9 +126,10 @@ impl<'a> FixedKeys<'a> {
         let start = self.lower_bound(prefix);
         let (mut lo, mut hi) = (start, self.len());
         while lo < hi {
-            let mid = lo + (hi - lo) / 2;
+            // mid < hi, so neither step can saturate.
+            let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);
             match self.key(mid) {
-                Some(m) if m.starts_with(prefix) => lo = mid + 1,
+                Some(m) if m.starts_with(prefix) => lo = mid.saturating_add(1),
                 _ => hi = mid,
             }
         }
@@ -182,12 +183,12 @@ pub mod build {
     /// Packs sorted keys right-padded with spaces to `width`. Keys must be sorted and unique.
     pub fn fixed_keys<S: AsRef<[u8]>>(keys: &[S], width: u8) -> Vec<u8> {
         let w = usize::from(width);
-        let mut out = Vec::with_capacity(keys.len() * w);
+        let mut out = Vec::with_capacity(keys.len().saturating_mul(w));
         for k in keys {
             let k = k.as_ref();
             assert!(k.len() <= w && !k.contains(&b' '), "key {:?} does not fit width {w}", String::from_utf8_lossy(k));
             out.extend_from_slice(k);
-            out.resize(out.len() + (w - k.len()), b' ');
+            out.resize(out.len().saturating_add(w.saturating_sub(k.len())), b' ');
         }
         out
     }

@@ -133,11 +133,13 @@ impl<'a> Blob<'a> {
             .ok_or(BlobError::Truncated { needed, got })?;
         let manifest: Manifest =
             postcard::from_bytes(mbytes).map_err(|_| BlobError::Corrupt { what: "manifest does not decode".into() })?;
-        let body_end = got - FOOTER_LEN as u64;
-        let mut max_end = needed - FOOTER_LEN as u64;
+        // `got >= needed >= FOOTER_LEN`, so neither subtraction saturates.
+        let body_end = got.saturating_sub(FOOTER_LEN as u64);
+        let header_end = needed.saturating_sub(FOOTER_LEN as u64);
+        let mut max_end = header_end;
         for s in &manifest.sections {
             let end = s.offset.checked_add(s.len).ok_or_else(|| BlobError::Corrupt { what: format!("section `{}` bounds overflow", s.name) })?;
-            if s.offset < needed - FOOTER_LEN as u64 {
+            if s.offset < header_end {
                 return Err(BlobError::Corrupt { what: format!("section `{}` overlaps the header", s.name) });
             }
             max_end = max_end.max(end);
@@ -217,6 +219,12 @@ impl BlobWriter {
         Ok(())
     }
 
+    /// Adds a section from already encoded bytes (re-packing sections of another blob).
+    pub fn add_raw_section(&mut self, name: &str, version: u16, bytes: Vec<u8>) {
+        self.payloads.retain(|(n, _, _)| n != name);
+        self.payloads.push((name.to_owned(), version, bytes));
+    }
+
     /// True when no section has been added.
     pub fn is_empty(&self) -> bool {
         self.payloads.is_empty()
@@ -228,19 +236,20 @@ impl BlobWriter {
         // varint sizes: iterate until stable (two rounds in practice).
         let mut mlen = 0usize;
         loop {
-            let mut offset = (HEADER_LEN + mlen) as u64;
+            let mut offset = HEADER_LEN.saturating_add(mlen) as u64;
             self.manifest.sections = self
                 .payloads
                 .iter()
                 .map(|(name, version, bytes)| {
                     let e = SectionEntry { name: name.clone(), version: *version, offset, len: bytes.len() as u64 };
-                    offset += bytes.len() as u64;
+                    offset = offset.saturating_add(bytes.len() as u64);
                     e
                 })
                 .collect();
             let m = postcard::to_allocvec(&self.manifest)?;
             if m.len() == mlen {
-                let mut out = Vec::with_capacity(HEADER_LEN + m.len() + self.payloads.iter().map(|p| p.2.len()).sum::<usize>() + FOOTER_LEN);
+                let body: usize = self.payloads.iter().fold(0usize, |n, p| n.saturating_add(p.2.len()));
+                let mut out = Vec::with_capacity(HEADER_LEN.saturating_add(m.len()).saturating_add(body).saturating_add(FOOTER_LEN));
                 out.extend_from_slice(&MAGIC);
                 out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
                 out.extend_from_slice(&0u16.to_le_bytes());

@@ -239,7 +239,7 @@ fn suggestions(cm: &Icd10Cm<'_>, idx: &[usize], e: usize) -> Vec<Suggestion> {
 
 /// For a prefix, the codes one level further (categories for "J1", subcategories for "J15").
 fn next_level(cm: &Icd10Cm<'_>, in_edition: &[usize], typed_len: usize, e: usize) -> Vec<super::check::CodeSummary> {
-    let target = if typed_len < 3 { 3 } else { typed_len + 1 };
+    let target = if typed_len < 3 { 3 } else { typed_len.saturating_add(1) };
     let mut out: Vec<_> = in_edition.iter().filter(|&&j| cm.code(j).len() == target).take(COMPLETIONS).map(|&j| summary(cm, j, e)).collect();
     if out.is_empty() {
         out = in_edition.iter().take(COMPLETIONS).map(|&j| summary(cm, j, e)).collect();

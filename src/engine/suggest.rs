@@ -10,7 +10,8 @@ pub fn placeholder_x(cm: &Icd10Cm<'_>, code: &str, e: usize) -> Vec<usize> {
     if !(4..7).contains(&len) {
         return out;
     }
-    let missing = 7 - len;
+    // `len` is in 4..7, so this is 1..=3 and never saturates.
+    let missing = 7usize.saturating_sub(len);
     // Insert `missing` X's as one run at every position after the category.
     for at in 3..len {
         let (Some(head), Some(tail)) = (code.get(..at), code.get(at..)) else { continue };
@@ -76,10 +77,10 @@ pub fn near_misses(cm: &Icd10Cm<'_>, code: &str, e: usize, limit: usize) -> Vec<
     let mut buf = Vec::with_capacity(8);
     for p in 0..b.len() {
         // adjacent swap
-        if p + 1 < b.len() {
+        if let Some(q) = p.checked_add(1).filter(|&q| q < b.len()) {
             buf.clear();
             buf.extend_from_slice(b);
-            buf.swap(p, p + 1);
+            buf.swap(p, q);
             consider(&buf, &mut out);
         }
         // deletion

@@ -46,14 +46,15 @@ fn compress(h: &mut [u32; 8], block: &[u8]) {
         b.copy_from_slice(bytes);
         *slot = u32::from_be_bytes(b);
     }
-    for t in 16..64 {
+    for t in 16..64usize {
         let get = |k: usize| w.get(k).copied().unwrap_or(0);
-        let (w15, w2) = (get(t - 15), get(t - 2));
+        // `t >= 16`, so these index offsets never saturate.
+        let (w15, w2) = (get(t.saturating_sub(15)), get(t.saturating_sub(2)));
         let s0 = w15.rotate_right(7) ^ w15.rotate_right(18) ^ (w15 >> 3);
         let s1 = w2.rotate_right(17) ^ w2.rotate_right(19) ^ (w2 >> 10);
-        let v = get(t - 16)
+        let v = get(t.saturating_sub(16))
             .wrapping_add(s0)
-            .wrapping_add(get(t - 7))
+            .wrapping_add(get(t.saturating_sub(7)))
             .wrapping_add(s1);
         if let Some(slot) = w.get_mut(t) {
             *slot = v;

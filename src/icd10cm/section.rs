@@ -148,7 +148,8 @@ impl<'a> Icd10Cm<'a> {
         edition < 4 && self.flags(i) & (1 << edition) != 0
     }
     pub fn billable(&self, i: usize, edition: usize) -> bool {
-        edition < 4 && self.flags(i) & (1 << (edition + 4)) != 0
+        // `edition < 4` is checked first, so the shift is at most 7 and the add never saturates.
+        edition < 4 && self.flags(i) & (1 << edition.saturating_add(4)) != 0
     }
     /// Editions in which the code exists.
     pub fn editions_of(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
@@ -159,6 +160,10 @@ impl<'a> Icd10Cm<'a> {
     }
     pub fn needs_seventh(&self, i: usize) -> bool {
         self.s.kinds.get(i).is_some_and(|k| k & KIND_NEEDS_SEVENTH != 0)
+    }
+    /// The interned title id of code `i` in an edition (`None` when absent there).
+    pub fn title_id(&self, i: usize, edition: usize) -> Option<u32> {
+        self.s.titles.get(edition)?.get(i).filter(|&id| id != ABSENT)
     }
     fn title(&self, i: usize, edition: usize) -> Option<&'a str> {
         let id = self.s.titles.get(edition)?.get(i)?;
@@ -260,7 +265,8 @@ impl<'a> Icd10Cm<'a> {
             if let Some(v) = self.note(n, edition) {
                 out.push(v);
             }
-            n += 1;
+            // `get(n)` was `Some`, so `n` is below the column length and this never saturates.
+            n = n.saturating_add(1);
         }
         out
     }
@@ -278,7 +284,8 @@ impl<'a> Icd10Cm<'a> {
                     out.push(v);
                 }
             }
-            n += 1;
+            // `get(n)` was `Some`, so `n` is below the column length and this never saturates.
+            n = n.saturating_add(1);
         }
         out
     }
@@ -293,7 +300,11 @@ impl<'a> Icd10Cm<'a> {
         let text = self.s.strings.get(self.s.note_text.get(n)?)?.to_owned();
         // Clamp to the reference table: a damaged end offset must not become a long loop.
         let refs_len = self.s.ref_lo.len();
-        let start = if n == 0 { 0 } else { self.s.note_ref_end.get(n - 1)? as usize }.min(refs_len);
+        let start = match n.checked_sub(1) {
+            None => 0,
+            Some(prev) => self.s.note_ref_end.get(prev)? as usize,
+        }
+        .min(refs_len);
         let end = (self.s.note_ref_end.get(n)? as usize).clamp(start, refs_len);
         let refs = (start..end)
             .filter_map(|r| {
