@@ -7,6 +7,16 @@ impl Bits {
     pub fn new(n: usize) -> Bits {
         Bits(vec![0; n.div_ceil(64)])
     }
+    /// Every id in `[0, n)` set.
+    pub fn all(n: usize) -> Bits {
+        let mut b = Bits(vec![u64::MAX; n.div_ceil(64)]);
+        if let (Some(last), r) = (b.0.last_mut(), n % 64) {
+            if r != 0 {
+                *last = (1u64 << r).wrapping_sub(1);
+            }
+        }
+        b
+    }
     #[inline]
     pub fn set(&mut self, i: usize) {
         if let Some(w) = self.0.get_mut(i / 64) {

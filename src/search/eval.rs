@@ -93,8 +93,11 @@ pub fn text_matches(ctx: &Ctx<'_, '_, '_>, m: &Matched, top: &mut TopK<usize>, s
     for u in m.units.iter().skip(1) {
         all.and_with(u);
     }
+    let counted = ctx.query.words.iter().filter(|w| w.counts()).count();
     for d in all.ones(0, s.ext_first as usize) {
-        if skip.contains(&d) {
+        // Skip before any lookup when even a billable, fully explained match would not place.
+        let (wc, default) = rank_byte(s, d);
+        if key(TIER_TEXT, true, wc.saturating_sub(counted), 0, default, d) >= top.bar() || skip.contains(&d) {
             continue;
         }
         let Some(billable) = ctx.ix.doc_billable(ctx, d) else { continue };
@@ -102,51 +105,79 @@ pub fn text_matches(ctx: &Ctx<'_, '_, '_>, m: &Matched, top: &mut TopK<usize>, s
             continue;
         }
         let (t, only) = m.counts(ctx, d, None);
-        let (wc, default) = rank_byte(s, d);
         top.push(key(TIER_TEXT, billable, wc.saturating_sub(t), only, default, d), d);
     }
     extensions(ctx, m, top, skip);
 }
 
 /// 7th-character codes: the parent matches some units, the 7th-character text the rest.
+///
+/// Each 7th-character text satisfies a set of units (a bit mask); a parent is a candidate
+/// only when it matches every unit outside one of those masks (and at least one unit). That
+/// keeps a short query ("type 2 w/o c") from walking every parent that takes a 7th character.
 fn extensions(ctx: &Ctx<'_, '_, '_>, m: &Matched, top: &mut TopK<usize>, skip: &[usize]) {
     let (Some(cm), Some(e), true) = (ctx.cm, ctx.edition, ctx.icd_allowed) else { return };
     let s = &ctx.ix.s;
     let icd = s.icd_docs as usize;
     let (ext_lo, ext_hi) = (s.ext_first as usize, s.total_docs());
-    // Units no 7th-character text can satisfy must be matched by the parent itself.
-    let mut parents: Option<Bits> = None;
-    for u in &m.units {
-        if u.ones(ext_lo, ext_hi).next().is_none() {
-            match parents.as_mut() {
-                None => parents = Some(u.clone()),
-                Some(p) => p.and_with(u),
+    let units = m.units.len().min(super::query::MAX_UNITS);
+    let full: u16 = (1u16 << units).wrapping_sub(1);
+    let mask_of = |d: usize| -> u16 {
+        m.units.iter().take(units).enumerate().filter(|(_, u)| u.has(d)).fold(0u16, |acc, (i, _)| acc | (1u16 << i))
+    };
+    let ext_masks: Vec<u16> = (ext_lo..ext_hi).map(mask_of).collect();
+    let mut distinct: Vec<u16> = ext_masks.iter().copied().filter(|&x| x != 0).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let mut parents = Bits::new(s.total_docs());
+    for &mask in &distinct {
+        let mut need: Option<Bits> = None;
+        for (i, u) in m.units.iter().take(units).enumerate() {
+            if mask & (1u16 << i) == 0 {
+                match need.as_mut() {
+                    None => need = Some(u.clone()),
+                    Some(n) => n.and_with(u),
+                }
             }
         }
-    }
-    let parents = parents.unwrap_or_else(|| {
-        let mut any = Bits::new(s.total_docs());
-        for u in &m.units {
-            any.or_with(u);
+        match need {
+            Some(n) => parents.or_with(&n),
+            // This text alone satisfies the query: any parent may do.
+            None => parents = Bits::all(s.total_docs()),
         }
-        any
-    });
-    let counted = ctx.query.words.iter().filter(|w| w.counts()).count();
+    }
+    // A parent must match some of the query itself: "initial encounter" alone does not
+    // list every injury code.
+    let mut any_unit = Bits::new(s.total_docs());
+    for u in &m.units {
+        any_unit.or_with(u);
+    }
+    parents.and_with(&any_unit);
+    // Counted words some 7th-character text has in its own description: with the parent's
+    // own, they bound how well any child of a parent can rank.
+    let in_ext_titles: Vec<bool> = m.words.iter().map(|h| h.title.ones(ext_lo, ext_hi).next().is_some()).collect();
+    let mut ext_doc_of: std::collections::HashMap<u32, Option<usize>> = std::collections::HashMap::new();
     for d in parents.ones(0, icd) {
         if !cm.needs_seventh(d) || !cm.exists(d, e) {
             continue;
         }
         let (wc, default) = rank_byte(s, d);
+        let best_t = ctx
+            .query
+            .words
+            .iter()
+            .zip(&m.words)
+            .zip(&in_ext_titles)
+            .filter(|((w, h), &in_ext)| w.counts() && (in_ext || h.title.has(d)))
+            .count();
         // Best key any child could reach; children ids follow the parent's.
-        if key(TIER_TEXT, true, wc.saturating_sub(counted), 0, default, d) >= top.bar() {
+        if key(TIER_TEXT, true, wc.saturating_sub(best_t), 0, default, d) >= top.bar() {
             continue;
         }
         let parent = cm.code(d);
-        let mut missing: [Option<&Bits>; super::query::MAX_UNITS] = [None; super::query::MAX_UNITS];
-        for (slot, u) in missing.iter_mut().zip(m.units.iter().filter(|u| !u.has(d))) {
-            *slot = Some(u);
-        }
-        for c in cm.prefix_range(parent) {
+        let parent_mask = mask_of(d);
+        // Children follow their parent in code order.
+        for c in (d.saturating_add(1)..cm.len()).take_while(|&c| cm.code(c).starts_with(parent)) {
             if !cm.is_extension(c) || !cm.exists(c, e) || skip.contains(&c) {
                 continue;
             }
@@ -154,8 +185,10 @@ fn extensions(ctx: &Ctx<'_, '_, '_>, m: &Matched, top: &mut TopK<usize>, skip: &
             if code.get(..6).unwrap_or(code).trim_end_matches('X') != parent {
                 continue;
             }
-            let Some(p) = ctx.ix.ext_doc(cm, c, e) else { continue };
-            if !missing.iter().flatten().all(|u| u.has(p)) {
+            let Some(id) = cm.title_id(c, e) else { continue };
+            let Some(p) = *ext_doc_of.entry(id).or_insert_with(|| ctx.ix.ext_doc(cm, id)) else { continue };
+            let ext_mask = p.checked_sub(ext_lo).and_then(|i| ext_masks.get(i)).copied().unwrap_or(0);
+            if parent_mask | ext_mask != full {
                 continue;
             }
             let billable = cm.billable(c, e);

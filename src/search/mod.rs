@@ -69,9 +69,8 @@ impl<'a> SearchIndex<'a> {
         self.s.groups.iter().enumerate().find(|(_, g)| d >= g.first_doc as usize && d < (g.first_doc as usize).saturating_add(g.codes.len()))
     }
 
-    /// The pseudo-document of a 7th-character code's own text.
-    fn ext_doc(&self, cm: &Icd10Cm<'_>, c: usize, e: usize) -> Option<usize> {
-        let id = cm.s.titles.get(e)?.get(c)?;
+    /// The pseudo-document of a 7th-character code's own text (its interned title `id`).
+    fn ext_doc(&self, cm: &Icd10Cm<'_>, id: u32) -> Option<usize> {
         let own = cm.s.strings.get(id)?;
         let pool = &self.s.ext_titles;
         let (mut lo, mut hi) = (0usize, pool.len());
