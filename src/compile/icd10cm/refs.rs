@@ -8,11 +8,31 @@ pub fn parse_refs(text: &str) -> Vec<NoteRef> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut depth = 0u32;
+    // Index in `out` of the first reference inside the current parentheses.
+    let mut group = 0usize;
     while i < b.len() {
         match b.get(i) {
-            Some(b'(') => depth += 1,
+            Some(b'(') => {
+                if depth == 0 {
+                    group = out.len();
+                }
+                depth += 1;
+            }
             Some(b')') => depth = depth.saturating_sub(1),
             _ => {}
+        }
+        // "(E08-E13 with .42)": the categories take the suffixes, so the note names E08.42,
+        // E09.42 ... E13.42, not every diabetes code.
+        if depth > 0 && b.get(i..i + 5) == Some(b"with ".as_slice()) && out.len() > group {
+            let (suffixes, end) = suffix_list(b, i + 5);
+            if !suffixes.is_empty() {
+                let categories = out.split_off(group);
+                for c in &categories {
+                    out.extend(with_suffixes(c, &suffixes));
+                }
+                i = end;
+                continue;
+            }
         }
         // CMS writes references in parentheses; outside them "A1C" is a word, not a code.
         let boundary = i == 0 || !b.get(i - 1).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'.');
@@ -40,6 +60,64 @@ pub fn parse_refs(text: &str) -> Vec<NoteRef> {
         i += 1;
     }
     out
+}
+
+/// Suffixes after "with": `.42`, `.51-.52` (a range), `.69-` (all codes under it), separated
+/// by commas, spaces or a stray period. Returns (lo, hi) pairs without dots and the index
+/// after the list.
+fn suffix_list(b: &[u8], mut k: usize) -> (Vec<(String, String)>, usize) {
+    let mut out = Vec::new();
+    let alnum_run = |from: usize| -> (String, usize) {
+        let mut e = from;
+        while e < b.len() && e < from + 4 && b.get(e).is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase()) {
+            e += 1;
+        }
+        (String::from_utf8_lossy(b.get(from..e).unwrap_or_default()).into_owned(), e)
+    };
+    loop {
+        while b.get(k).is_some_and(|c| *c == b' ' || *c == b',') || (b.get(k) == Some(&b'.') && b.get(k + 1) == Some(&b' ')) {
+            k += 1;
+        }
+        if b.get(k) != Some(&b'.') {
+            break;
+        }
+        let (lo, e) = alnum_run(k + 1);
+        if lo.is_empty() {
+            break;
+        }
+        k = e;
+        let mut hi = lo.clone();
+        if b.get(k) == Some(&b'-') {
+            k += 1;
+            if b.get(k) == Some(&b'.') {
+                let (h, e2) = alnum_run(k + 1);
+                if !h.is_empty() {
+                    hi = h;
+                    k = e2;
+                }
+            }
+        }
+        out.push((lo, hi));
+    }
+    (out, k)
+}
+
+/// A category reference (`E08`, or the range `E08`–`E13`) combined with suffixes.
+fn with_suffixes(r: &NoteRef, suffixes: &[(String, String)]) -> Vec<NoteRef> {
+    let number = |c: &str| -> Option<(u8, u32)> {
+        let (letter, digits) = (c.as_bytes().first().copied()?, c.get(1..)?);
+        (c.len() == 3 && digits.bytes().all(|d| d.is_ascii_digit())).then_some(())?;
+        Some((letter, digits.parse().ok()?))
+    };
+    let categories: Vec<String> = match (number(&r.lo), number(&r.hi)) {
+        (Some((l1, a)), Some((l2, z))) if l1 == l2 && a <= z && z - a < 100 => (a..=z).map(|n| format!("{}{n:02}", char::from(l1))).collect(),
+        // Not a plain category range: the suffixes cannot apply; keep the reference as written.
+        _ => return vec![r.clone()],
+    };
+    categories
+        .iter()
+        .flat_map(|c| suffixes.iter().map(move |(lo, hi)| NoteRef { lo: format!("{c}{lo}"), hi: format!("{c}{hi}") }))
+        .collect()
 }
 
 /// A code starting at `i`: letter, digit, alphanumeric, then optionally `.` and up to four
@@ -90,5 +168,23 @@ mod tests {
         assert_eq!(parse_refs("unspecified (NOS)"), vec![]);
         assert_eq!(parse_refs("ion channel disorders (QA0.01-)"), vec![r("QA001", "QA001")]);
         assert_eq!(parse_refs("pneumonia due to SARS-associated coronavirus (J12.81)"), vec![r("J1281", "J1281")]);
+    }
+
+    #[test]
+    fn category_ranges_with_suffixes_name_only_those_codes() {
+        let each = |cats: &[&str], sfx: &[(&str, &str)]| -> Vec<NoteRef> {
+            cats.iter().flat_map(|c| sfx.iter().map(move |(lo, hi)| r(&format!("{c}{lo}"), &format!("{c}{hi}")))).collect()
+        };
+        let diabetes = ["E08", "E09", "E10", "E11", "E12", "E13"];
+        assert_eq!(parse_refs("diabetes mellitus (E08-E13 with .42)"), each(&diabetes, &[("42", "42")]));
+        assert_eq!(parse_refs("diabetic ulcer (E08-E13 with .51-.52)"), each(&diabetes, &[("51", "52")]));
+        assert_eq!(parse_refs("diabetic arthropathy (E08-E13 with .61-)"), each(&diabetes, &[("61", "61")]));
+        let drugs = ["F11", "F12", "F13", "F14", "F15", "F16", "F17", "F18", "F19"];
+        assert_eq!(parse_refs("induced disorder (F11-F19 with .15. .25, .95)"), each(&drugs, &[("15", "15"), ("25", "25"), ("95", "95")]));
+        assert_eq!(parse_refs("(F10, F13, F19 with .26, .96)"), each(&["F10", "F13", "F19"], &[("26", "26"), ("96", "96")]));
+        assert_eq!(parse_refs("(F10-F19, with .17, .27, .97)").len(), 30);
+        // "with" outside a code list, or not followed by suffixes, changes nothing.
+        assert_eq!(parse_refs("infection (A00-A09) with fever"), vec![r("A00", "A09")]);
+        assert_eq!(parse_refs("(E08-E13 with complications)"), vec![r("E08", "E13")]);
     }
 }
