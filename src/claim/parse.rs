@@ -249,18 +249,24 @@ impl Reader {
         let mut l = Line::default();
         let Some(members) = self.object(v, &at, &format!("line {}", i.saturating_add(1)), LINE_FIELDS) else { return l };
         let mut saw = (false, false);
+        // Present but blank (a wrong type is reported by `text` already).
+        let mut blank = (false, false);
         for (k, val) in members {
             let here = format!("{at}/{}", escape(k));
             match k.as_str() {
                 "dateFrom" => {
                     saw.0 = true;
-                    l.date_from = self.text(val, &here, "dateFrom", MAX_FIELD).unwrap_or_default();
+                    let text = self.text(val, &here, "dateFrom", MAX_FIELD);
+                    blank.0 = text.as_deref().is_some_and(|t| t.trim().is_empty());
+                    l.date_from = text.unwrap_or_default();
                 }
                 "dateTo" => l.date_to = self.text(val, &here, "dateTo", MAX_FIELD),
                 "pos" => l.pos = self.text(val, &here, "pos", MAX_FIELD),
                 "code" => {
                     saw.1 = true;
-                    l.code = self.text(val, &here, "code", MAX_FIELD).unwrap_or_default();
+                    let text = self.text(val, &here, "code", MAX_FIELD);
+                    blank.1 = text.as_deref().is_some_and(|t| t.trim().is_empty());
+                    l.code = text.unwrap_or_default();
                 }
                 "modifiers" => l.modifiers = self.strings(val, &here, "modifier"),
                 "units" => l.units = self.number(val, &here, "units"),
@@ -272,11 +278,16 @@ impl Reader {
                 _ => {}
             }
         }
+        let n = i.saturating_add(1);
         if !saw.0 {
-            self.input(&format!("{at}/dateFrom"), format!("line {} has no `dateFrom`", i.saturating_add(1)));
+            self.input(&format!("{at}/dateFrom"), format!("line {n} has no `dateFrom`"));
+        } else if blank.0 {
+            self.input(&format!("{at}/dateFrom"), format!("line {n} has an empty `dateFrom`: give the date of service"));
         }
         if !saw.1 {
-            self.input(&format!("{at}/code"), format!("line {} has no procedure `code`", i.saturating_add(1)));
+            self.input(&format!("{at}/code"), format!("line {n} has no procedure `code`"));
+        } else if blank.1 {
+            self.input(&format!("{at}/code"), format!("line {n} has an empty procedure `code`"));
         }
         l
     }
