@@ -1,21 +1,12 @@
-//! Any string through normalisation and `check_code` for every system, on the real blob
-//! (`CLAIMLINT_FUZZ_BLOB`, default `pkg/codesets.blob`).
+//! Any string through normalisation and `check_code` for every system, on the real blob.
+//! The first byte picks the system; a date-like input is also tried as the date of service.
 #![no_main]
-use claimlint::{Date, OwnedEngine, System};
+use claimlint::{Date, System};
+use claimlint_fuzz::real_engine;
 use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
-
-fn engine() -> Option<&'static OwnedEngine> {
-    static E: OnceLock<Option<OwnedEngine>> = OnceLock::new();
-    E.get_or_init(|| {
-        let path = std::env::var("CLAIMLINT_FUZZ_BLOB").unwrap_or_else(|_| "../pkg/codesets.blob".into());
-        std::fs::read(path).ok().and_then(|b| OwnedEngine::open(b).ok())
-    })
-    .as_ref()
-}
 
 fuzz_target!(|data: &[u8]| {
-    let Some(engine) = engine() else { return };
+    let Some(engine) = real_engine() else { return };
     let engine = engine.get();
     let (selector, rest) = data.split_first().unwrap_or((&0, &[]));
     let text = String::from_utf8_lossy(rest);
@@ -25,4 +16,5 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(r.system, system);
     let _ = engine.describe(system, &text, on);
     let _ = engine.children(system, &text, on);
+    let _ = claimlint::normalize::normalize_code(&text);
 });
