@@ -113,3 +113,194 @@ fn search_relevance_table() {
     assert!(CASES.len() >= 40);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Hostile text through every method of the wasm face: a result with findings (or an honest
+/// `empty`), never an `Err` for text, never a trap, and every call under 50 ms. `&str`
+/// parameters get their text as the generated glue makes it (`TextEncoder`: a lone surrogate
+/// becomes U+FFFD), which `JsValue::as_string` reproduces; claim and answer objects carry the
+/// raw JS strings, lone surrogates included. `js_sys::Date::now()` has 1 ms resolution; run
+/// with `-- --nocapture` to see the slowest call of each method.
+#[wasm_bindgen_test]
+fn hostile_strings_through_every_method() {
+    const BUDGET_MS: f64 = 50.0;
+    const SYSTEMS: [&str; 5] = ["icd10cm", "icd10pcs", "hcpcs", "cpt", "modifier"];
+    // Claim fields that get the hostile string (the rest of the claim is clean, as in
+    // tests/claims/clean.json) and where a finding about it must be located.
+    const PLACES: [(&str, &str); 7] = [
+        ("dx", "/diagnoses/0"),
+        ("code", "/lines/0/code"),
+        ("modifier", "/lines/0/modifiers/0"),
+        ("pos", "/lines/0/pos"),
+        ("npi", "/lines/0/npi"),
+        ("date", "/lines/0/dateFrom"),
+        ("dob", "/patient/dateOfBirth"),
+    ];
+    // Where no located finding is expected: invisible characters and line breaks around a
+    // real diagnosis are dropped by normalisation (J15.9 is then billable), a blank modifier
+    // is no modifier, and a blank line code or dateFrom is not reported (only a missing key
+    // is; see `Reader::line` in src/claim/parse.rs).
+    const QUIET: [(&str, &str); 6] =
+        [("dx", "code with CR LF"), ("dx", "BOM"), ("dx", "zero width space"), ("modifier", "empty"), ("code", "empty"), ("date", "empty")];
+
+    let v = Validator::new(BLOB).expect("blob opens");
+    let js = |s: &str| JsValue::from_str(s);
+    let lone = |unit: u32| JsValue::from(js_sys::JsString::from_char_code1(unit));
+    // Absent lists (skipped when empty) read as empty.
+    let list = |r: &JsValue, key: &str| -> Vec<JsValue> {
+        let a = get(r, key);
+        if a.is_undefined() {
+            Vec::new()
+        } else {
+            js_sys::Array::from(&a).iter().collect()
+        }
+    };
+    let arr = |items: &[JsValue]| -> JsValue { items.iter().collect::<js_sys::Array>().into() };
+    let obj = |pairs: &[(&str, JsValue)]| -> JsValue {
+        let o = js_sys::Object::new();
+        for (k, val) in pairs {
+            js_sys::Reflect::set(&o, &js(k), val).unwrap();
+        }
+        o.into()
+    };
+
+    let mut mixed = String::new();
+    while mixed.len() < 1 << 20 {
+        mixed.push_str("J15.9 \u{1F912}\u{202E}\u{200B}\u{FEFF}\u{FF2A}\u{FF11}\u{0408}\u{A4F2}<img src=x onerror=alert(1)>\0\u{1}\u{1B}\u{7F}\u{85}\u{9F}\n\t");
+    }
+    let mixed: JsValue = js_sys::JsString::from(mixed.as_str()).concat(&lone(0xD800)).concat(&js("J15.9")).concat(&lone(0xDFFF)).into();
+    let c0: String = (0u8..0x20).chain([0x7f]).map(char::from).collect();
+    let c1: String = (0x80u32..0xa0).filter_map(char::from_u32).collect();
+    let hostile: Vec<(&str, JsValue)> = vec![
+        ("1 MB of J", js(&"J".repeat(1 << 20))),
+        ("1 MB mixed", mixed),
+        ("empty", js("")),
+        ("NUL", js("\0")),
+        ("NUL inside a code", js("J15\09")),
+        ("C0 controls", js(&c0)),
+        ("C1 controls", js(&c1)),
+        ("code with CR LF", js("J15.9\r\n")),
+        ("emoji", js("\u{1F912}\u{1F912}")),
+        ("RTL override", js("J15\u{202E}9")),
+        ("BOM", js("\u{FEFF}J15.9")),
+        ("zero width space", js("J1\u{200B}5.9")),
+        ("fullwidth", js("\u{FF2A}\u{FF11}\u{FF15}\u{FF0E}\u{FF19}")),
+        ("Cyrillic Je", js("\u{0408}15.9")),
+        ("Lisu", js("\u{A4F2}10")),
+        ("markup", js("<img src=x onerror=alert(1)>")),
+        ("lone high surrogate", lone(0xD800)),
+        ("lone low surrogate in a code", js_sys::JsString::from("J15").concat(&lone(0xDC00)).concat(&js("9")).into()),
+    ];
+
+    let failures = std::cell::RefCell::new(Vec::<String>::new());
+    let fail = |m: String| failures.borrow_mut().push(m);
+    let mut slowest: Vec<(&str, f64, &str)> = Vec::new(); // method, ms, input
+    let mut timed = |method: &'static str, label: &'static str, f: &mut dyn FnMut() -> Result<JsValue, JsValue>| -> Option<JsValue> {
+        let t0 = js_sys::Date::now();
+        let r = f();
+        let mut ms = js_sys::Date::now() - t0;
+        if ms >= BUDGET_MS {
+            // Once more, so a garbage-collector pause (the 1 MB strings make them) is not
+            // taken for a slow method: a slow method is slow twice.
+            let t1 = js_sys::Date::now();
+            let _ = f();
+            ms = ms.min(js_sys::Date::now() - t1);
+        }
+        match slowest.iter_mut().find(|(m, _, _)| *m == method) {
+            Some(e) if e.1 < ms => *e = (method, ms, label),
+            Some(_) => {}
+            None => slowest.push((method, ms, label)),
+        }
+        if ms >= BUDGET_MS {
+            fail(format!("{method} / {label}: {ms} ms"));
+        }
+        r.map_err(|e| fail(format!("{method} / {label}: Err {:?}", get(&e, "message").as_string()))).ok()
+    };
+
+    let on = obj(&[("on", js("2026-03-15"))]);
+    let claim_opts = obj(&[("today", js("2026-04-15"))]);
+    let exercise = js_sys::JSON::parse(
+        r#"{"id":"x","title":"t","scenario":"s","dateOfService":"2026-03-15","rubric":"aapc","mode":"practice","key":{"principal":{"code":"J44.1"}}}"#,
+    )
+    .unwrap();
+
+    for (label, h) in &hostile {
+        let s = h.as_string().expect("a JS string");
+        for sys in SYSTEMS {
+            if let Some(r) = timed("checkCode", label, &mut || v.check_code(sys, &s, on.clone())) {
+                let state = text(&r, "state").unwrap_or_default();
+                let findings = list(&r, "findings").len();
+                let quiet = match state.as_str() {
+                    "empty" => s.is_empty(),
+                    // Only the invisible-character variants of J15.9 may come out clean.
+                    "billable" => text(&r, "code").as_deref() == Some("J15.9"),
+                    _ => false,
+                };
+                if !quiet && findings == 0 {
+                    fail(format!("checkCode {sys} / {label}: state {state:?} without a finding"));
+                }
+            }
+            if let Some(r) = timed("describe", label, &mut || v.describe(sys, &s, on.clone())) {
+                if !(r.is_null() || r.is_object()) {
+                    fail(format!("describe {sys} / {label}: neither null nor an object"));
+                }
+            }
+            if let Some(r) = timed("children", label, &mut || v.children(sys, &s, on.clone())) {
+                if !js_sys::Array::is_array(&r) {
+                    fail(format!("children {sys} / {label}: not an array"));
+                }
+            }
+        }
+        if let Some(r) = timed("search", label, &mut || v.search(&s, JsValue::UNDEFINED)) {
+            if !js_sys::Array::is_array(&r) {
+                fail(format!("search / {label}: not an array"));
+            }
+        }
+
+        for (place, path) in PLACES {
+            let at = |p: &str, clean: &str| if p == place { h.clone() } else { js(clean) };
+            let line = obj(&[
+                ("dateFrom", at("date", "2026-03-02")),
+                ("pos", at("pos", "11")),
+                ("code", at("code", "99213")),
+                ("modifiers", arr(&[at("modifier", "25")])),
+                ("units", JsValue::from(1)),
+                ("pointers", arr(&[js("A")])),
+                ("charge", JsValue::from(120)),
+                ("npi", at("npi", "1234567893")),
+            ]);
+            let claim = obj(&[
+                ("claimType", js("professional")),
+                ("patient", obj(&[("sex", js("F")), ("dateOfBirth", at("dob", "1980-05-01"))])),
+                ("diagnoses", arr(&[obj(&[("code", at("dx", "J45.909"))])])),
+                ("lines", arr(&[line])),
+                ("billingNpi", js("1234567893")),
+            ]);
+            if let Some(r) = timed("checkClaim", label, &mut || v.check_claim(claim.clone(), claim_opts.clone())) {
+                let located = ["findings", "inputErrors"]
+                    .iter()
+                    .flat_map(|k| list(&r, k))
+                    .any(|f| text(&f, "location").is_some_and(|l| l == path || l.starts_with(&format!("{path}/"))));
+                if !located && !QUIET.contains(&(place, *label)) {
+                    fail(format!("checkClaim {place} / {label}: no finding at {path}"));
+                }
+            }
+        }
+
+        let answer = obj(&[
+            ("principal", h.clone()),
+            ("otherDiagnoses", arr(std::slice::from_ref(h))),
+            ("procedures", arr(&[obj(&[("code", h.clone()), ("modifiers", arr(std::slice::from_ref(h)))])])),
+        ]);
+        if let Some(r) = timed("grade", label, &mut || v.grade(exercise.clone(), answer.clone())) {
+            // The key is J44.1: no hostile answer earns credit.
+            if get(&r, "score").as_f64() != Some(0.0) {
+                fail(format!("grade / {label}: score {:?}", get(&r, "score").as_f64()));
+            }
+        }
+    }
+    for (method, ms, label) in &slowest {
+        wasm_bindgen_test::console_log!("slowest {method}: {ms} ms ({label})");
+    }
+    let failures = failures.into_inner();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

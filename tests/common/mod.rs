@@ -52,3 +52,28 @@ pub fn engine() -> &'static OwnedEngine {
 pub fn date(s: &str) -> Date {
     Date::parse(s).expect("date")
 }
+
+/// Hostile text: 1 MB pastes, NUL and control characters, emoji, right-to-left overrides,
+/// zero-width characters and look-alikes of code characters.
+pub fn hostile() -> Vec<String> {
+    let controls: String = (0u8..32).map(char::from).chain(['\u{7f}', '\u{85}', '\u{9b}']).collect();
+    vec![
+        "J".repeat(1 << 20),
+        "J15.9 ".repeat(200_000),
+        "J15\u{0}9".into(),
+        controls,
+        "J15\u{202e}9".into(),
+        "🤒🤒".into(),
+        "Ｊ１５．９".into(),
+        "Ј15.9".into(),
+        "ꓲ10".into(),
+        "\u{feff}J15.9".into(),
+        "J1\u{200b}5.9".into(),
+        "<script>alert(1)</script>".into(),
+        "'; DROP TABLE codes; --".into(),
+        ".....".into(),
+        "-".into(),
+        "J15.9-".into(),
+        String::new(),
+    ]
+}

@@ -6,6 +6,9 @@ export const ENGINE_KINDS = new Set(['icd10cm', 'icd10pcs', 'hcpcs', 'cpt', 'mod
 
 const SEARCH_MIN = 3;
 const SEARCH_LIMIT = 10;
+// The engine reads at most 64 characters of a code and 200 of a query: a pasted megabyte is
+// cut here rather than copied into wasm and back on every keystroke.
+export const MAX_SENT = 256;
 
 /**
  * @param {string} kind  data-claimlint value
@@ -27,6 +30,7 @@ export function runCheck(kind, input, ctx) {
       break;
   }
   if (!ENGINE_KINDS.has(kind)) return local.result(kind, input);
+  if (input.length > MAX_SENT) input = input.slice(0, MAX_SENT);
   if (!input.trim()) return local.result(kind, input);
   if (!engine) return local.result(kind, input, { state: 'loading' });
 

@@ -4,7 +4,7 @@
 import { h, uid, addIdRef } from './dom.js';
 import { fmt } from './messages.js';
 import { Combobox } from './combobox.js';
-import { runCheck, ENGINE_KINDS } from './checks.js';
+import { runCheck, ENGINE_KINDS, MAX_SENT } from './checks.js';
 import { renderStatus, toneOf, validityMessage, announcement } from './status.js';
 
 export const PAUSE_MS = 600;
@@ -37,6 +37,8 @@ export class Field {
     host.replaceWith(this.wrap);
     this.wrap.append(host);
     input.classList.add('cl-input');
+    // A code or a search fits in far less; a pasted megabyte would stall the page's layout.
+    if (ENGINE_KINDS.has(kind) && input.maxLength < 0) input.maxLength = MAX_SENT;
     this.status = h('span', { className: 'cl-status', attrs: { id: uid('status') } });
     this.message = h('span', { className: 'cl-message', attrs: { id: uid('msg') } });
     this.wrap.append(this.status, this.message);

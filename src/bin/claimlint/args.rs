@@ -1,4 +1,5 @@
-//! A small argument reader: `--flag value`, `--flag=value`, switches and positionals.
+//! A small argument reader: `--flag value`, `--flag=value`, switches, positionals, and `--`
+//! ending the flags.
 use std::collections::BTreeMap;
 
 #[derive(Debug, Default)]
@@ -14,6 +15,11 @@ impl Args {
         let mut a = Args::default();
         let mut it = argv.iter();
         while let Some(arg) = it.next() {
+            if arg == "--" {
+                // Everything after `--` is a positional, even text that starts with dashes.
+                a.positional.extend(it.by_ref().cloned());
+                break;
+            }
             if let Some(flag) = arg.strip_prefix("--") {
                 if let Some((k, v)) = flag.split_once('=') {
                     a.options.entry(k.to_owned()).or_default().push(v.to_owned());
