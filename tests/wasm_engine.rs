@@ -69,3 +69,74 @@ fn hostile_strings_give_findings_not_traps() {
         assert!(get(&r, "state").is_string());
     }
 }
+
+/// The blob with its manifest re-encoded after `change` (same length) and the checksum
+/// recomputed: a blob "from a different build" that is otherwise intact.
+fn with_manifest(change: impl Fn(&mut claimlint::blob::Manifest)) -> Vec<u8> {
+    let mut manifest = claimlint::Blob::open(BLOB).expect("opens").manifest;
+    let before = postcard::to_allocvec(&manifest).expect("encode");
+    change(&mut manifest);
+    let after = postcard::to_allocvec(&manifest).expect("encode");
+    assert_eq!(before.len(), after.len(), "the change keeps the manifest length");
+    let mut b = BLOB.to_vec();
+    b[16..16 + after.len()].copy_from_slice(&after);
+    let body = b.len() - 4;
+    let crc = crc32fast::hash(&b[..body]);
+    b[body..].copy_from_slice(&crc.to_le_bytes());
+    b
+}
+
+#[wasm_bindgen_test]
+fn damaged_blobs_are_typed_errors_that_name_the_fix() {
+    let fails = |bytes: &[u8]| -> (String, String) {
+        let e = Validator::new(bytes).err().expect("a damaged blob never opens");
+        (get(&e, "code").as_string().unwrap_or_default(), get(&e, "message").as_string().unwrap_or_default())
+    };
+    // Cuts at every section boundary (and one byte either side) and at seeded random offsets.
+    let manifest = claimlint::Blob::open(BLOB).expect("opens").manifest;
+    let mut cuts = vec![0usize, 7, 8, 15, 16, BLOB.len() - 4, BLOB.len() - 1];
+    for s in &manifest.sections {
+        for edge in [s.offset as usize, (s.offset + s.len) as usize] {
+            cuts.extend([edge - 1, edge, edge + 1]);
+        }
+    }
+    let mut x = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    cuts.extend((0..24).map(|_| (next() % BLOB.len() as u64) as usize));
+    for cut in cuts.into_iter().filter(|&c| c < BLOB.len()) {
+        let (code, message) = fails(&BLOB[..cut]);
+        assert!(["BLOB_TRUNCATED", "BLOB_BAD_MAGIC", "BLOB_CHECKSUM", "BLOB_CORRUPT"].contains(&code.as_str()), "cut {cut}: {code}");
+        assert!(message.contains("fetch it again") || message.contains("claimlint compile"), "cut {cut}: {message}");
+    }
+    // Single bit flips anywhere are caught by the checksum.
+    for _ in 0..12 {
+        let mut b = BLOB.to_vec();
+        let at = (next() % b.len() as u64) as usize;
+        b[at] ^= 1 << (next() % 8);
+        assert!(Validator::new(&b).is_err(), "flip at {at} went unnoticed");
+    }
+    // Older and newer format versions.
+    for v in [0u16, 2] {
+        let mut b = BLOB.to_vec();
+        b[8..10].copy_from_slice(&v.to_le_bytes());
+        let (code, message) = fails(&b);
+        assert_eq!(code, "BLOB_VERSION");
+        assert!(message.contains("claimlint compile"), "{message}");
+    }
+    // A different build with the same format version: one section in a newer layout.
+    for name in manifest.sections.iter().map(|s| s.name.clone()) {
+        let b = with_manifest(|m| {
+            if let Some(s) = m.sections.iter_mut().find(|s| s.name == name) {
+                s.version += 1;
+            }
+        });
+        let (code, message) = fails(&b);
+        assert_eq!(code, "BLOB_SECTION_VERSION", "{name}");
+        assert!(message.contains(&name) && message.contains("claimlint compile"), "{message}");
+    }
+}
