@@ -168,11 +168,18 @@ fn sections_from_a_different_build_are_typed_errors_naming_the_fix() {
     assert!(rejected >= names.len() - 1, "only {rejected} of {} swapped sections were rejected", names.len());
 }
 
-/// Runs `f`, failing when it takes 50 ms or more (the budget for one keystroke).
-fn quick<T>(what: &str, s: &str, f: impl FnOnce() -> T) -> T {
+/// Runs `f`, failing when it takes 50 ms or more (the budget for one keystroke) twice in a
+/// row: one slow run can be the machine, two are the code.
+fn quick<T>(what: &str, s: &str, f: impl Fn() -> T) -> T {
     let t = std::time::Instant::now();
     let r = f();
-    assert!(t.elapsed().as_millis() < 50, "{what} {:?} took {:?}", s.get(..20).unwrap_or(s), t.elapsed());
+    let first = t.elapsed();
+    if first.as_millis() >= 50 {
+        let again = std::time::Instant::now();
+        let r = f();
+        assert!(again.elapsed().as_millis() < 50, "{what} {:?} took {first:?}, then {:?}", s.get(..20).unwrap_or(s), again.elapsed());
+        return r;
+    }
     r
 }
 
