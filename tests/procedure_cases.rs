@@ -175,17 +175,3 @@ fn every_emitted_rule_is_catalogued() {
         assert!(claimlint::rules::rule(id).is_some(), "{id}");
     }
 }
-
-#[test]
-fn line_check_latency_is_small() {
-    let e = common::engine().get();
-    let l = line("11045", &["59", "LT"], 3, "2026-04-01");
-    let n = 2000u32;
-    let t = std::time::Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(check_line(e, std::hint::black_box(&l)));
-    }
-    let per = t.elapsed() / n;
-    eprintln!("check_line: {per:?} per call (test profile)");
-    assert!(per < std::time::Duration::from_millis(5));
-}

@@ -34,7 +34,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
             })
             .collect();
         let found = procedure::check_lines(ctx.engine, &inputs);
-        ctx.out.extend(found.into_iter().map(|f| relocate(f, &coded)));
+        // "No CPT description shown" is about display, not the claim: the field says it once.
+        ctx.out.extend(found.into_iter().filter(|f| f.rule != "CPT-DESC").map(|f| relocate(f, &coded)));
     }
     let ptp_type = match ctx.claim.claim_type {
         ClaimType::Professional => Some(crate::ptp::ClaimType::Professional),
