@@ -14,7 +14,7 @@ const NOT_YET_ON_CLAIMS: &[&str] = &[
     "AOC-2",       // procedure area: type 2 add-on (contractor-defined primaries); no case yet
     "AOC-3",       // procedure area: type 3 add-on; no case yet
     "AOC-CONTEXT", // procedure area: single-line check only (check_line), never from a claim
-    "CPT-DESC",    // procedure area: a display note for the code field, dropped from claims
+    "CPT-DESC",    // procedure area: a display note for the code field, left out of check_lines
     "PTP-NODATA",  // PTP area: fires only when the blob lacks the claim type's PTP table
     "SEARCH-",     // search area: not a claim rule
 ];

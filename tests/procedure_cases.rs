@@ -92,6 +92,8 @@ fn licensed_cpt_build_shows_fixture_descriptions() {
     assert_eq!(m.description.as_deref(), Some("Test fixture description for modifier 25 (invented)"));
     // A code outside the fixture keeps the licence note.
     assert!(e.check_code(System::Cpt, "99213", None).findings.iter().any(|f| f.rule == "CPT-DESC"));
+    // A claim's lines leave the display note out.
+    assert!(!rules(&check_lines(e, &[line("99213", &[], 1, "2026-04-01")])).contains(&"CPT-DESC"));
 }
 
 #[test]

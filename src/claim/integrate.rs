@@ -34,8 +34,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
             })
             .collect();
         let found = procedure::check_lines(ctx.engine, &inputs);
-        // "No CPT description shown" is about display, not the claim: the field says it once.
-        ctx.out.extend(found.into_iter().filter(|f| f.rule != "CPT-DESC").map(|f| relocate(f, &coded)));
+        ctx.out.extend(found.into_iter().map(|f| relocate(f, &coded)));
     }
     let ptp_type = match ctx.claim.claim_type {
         ClaimType::Professional => Some(crate::ptp::ClaimType::Professional),

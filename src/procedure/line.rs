@@ -69,13 +69,15 @@ pub fn check_line(engine: &Engine<'_>, line: &LineInput) -> LineCheck {
     line_check(engine, line, true)
 }
 
-/// Checks all lines of one claim; findings are located at `/lines/{i}/...`.
+/// Checks all lines of one claim; findings are located at `/lines/{i}/...`. The note that a
+/// CPT description is not shown (CPT-DESC) belongs to a code field, not to a claim: left out.
 pub fn check_lines(engine: &Engine<'_>, lines: &[LineInput]) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut checks = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
-        let lc = line_check(engine, line, false);
-        out.extend(lc.findings.iter().cloned().map(|f| relocate(f, i)));
+        let mut lc = line_check(engine, line, false);
+        let findings = std::mem::take(&mut lc.findings);
+        out.extend(findings.into_iter().filter(|f| f.rule != "CPT-DESC").map(|f| relocate(f, i)));
         checks.push(lc);
     }
     out.extend(mue_dos(engine, lines, &checks));
