@@ -7,9 +7,8 @@ use claimlint_fuzz::every_face;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(engine) = Engine::open(data) {
-        every_face(&engine);
-    }
+    // The checked open must not panic either; the faces run once, below.
+    let _ = Engine::open(data);
     // Bypass the checksum so damage reaches the section decoders and accessors.
     if let Ok(blob) = Blob::open_unchecked_checksum(data) {
         if let Ok(engine) = Engine::open_blob(blob) {

@@ -41,11 +41,13 @@ fn parse() -> impl Iterator<Item = Rule> {
 /// than once per finding: claims produce many findings and this is their hot path.
 fn cited(id: &str) -> Option<(Rule, &'static str)> {
     static CITED: std::sync::OnceLock<Vec<(Rule, String)>> = std::sync::OnceLock::new();
-    CITED
-        .get_or_init(|| rules().map(|r| (r, format!("{} ({})", r.source, r.cms_ref))).collect())
-        .iter()
-        .find(|(r, _)| r.id == id)
-        .map(|(r, s)| (*r, s.as_str()))
+    let cited = CITED.get_or_init(|| {
+        let mut v: Vec<(Rule, String)> = rules().map(|r| (r, format!("{} ({})", r.source, r.cms_ref))).collect();
+        v.sort_by(|a, b| a.0.id.cmp(b.0.id));
+        v
+    });
+    let (r, s) = cited.get(cited.binary_search_by(|(r, _)| r.id.cmp(id)).ok()?)?;
+    Some((*r, s.as_str()))
 }
 
 /// The catalogue row for a rule id.

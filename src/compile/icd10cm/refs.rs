@@ -104,10 +104,10 @@ fn suffix_list(b: &[u8], mut k: usize) -> (Vec<(String, String)>, usize) {
 
 /// A category reference (`E08`, or the range `E08`–`E13`) combined with suffixes.
 fn with_suffixes(r: &NoteRef, suffixes: &[(String, String)]) -> Vec<NoteRef> {
-    let number = |c: &str| -> Option<(u8, u32)> {
-        let (letter, digits) = (c.as_bytes().first().copied()?, c.get(1..)?);
-        (c.len() == 3 && digits.bytes().all(|d| d.is_ascii_digit())).then_some(())?;
-        Some((letter, digits.parse().ok()?))
+    // "E08" -> (b'E', 8); anything else is not a plain category.
+    let number = |c: &str| match c.as_bytes() {
+        [letter, d1, d2] if d1.is_ascii_digit() && d2.is_ascii_digit() => Some((*letter, u32::from(d1 - b'0') * 10 + u32::from(d2 - b'0'))),
+        _ => None,
     };
     let categories: Vec<String> = match (number(&r.lo), number(&r.hi)) {
         (Some((l1, a)), Some((l2, z))) if l1 == l2 && a <= z && z - a < 100 => (a..=z).map(|n| format!("{}{n:02}", char::from(l1))).collect(),
