@@ -40,6 +40,7 @@ pub mod compile;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use blob::columns::CodeTable;
 pub use blob::{Blob, BlobError};
 pub use date::Date;
 pub use engine::{CodeCheck, CodeState, Engine, OwnedEngine};

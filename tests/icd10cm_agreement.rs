@@ -3,6 +3,7 @@
 //! - FY2026 billable set equals the 74,719 codes active on 2026-04-01 in the MCE v43.1 master;
 //! - codes added or deleted between the editions answer `inactive` with the right dates.
 mod common;
+use claimlint::CodeTable;
 use claimlint::compile::sources::read_source;
 use claimlint::icd10cm::dotted;
 use claimlint::{CodeState, System};

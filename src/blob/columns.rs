@@ -137,6 +137,31 @@ impl<'a> FixedKeys<'a> {
     }
 }
 
+/// A read-in-place view whose rows are keyed by one sorted code column (ICD-10-CM, CPT):
+/// lookups by code text, written once for every such view.
+pub trait CodeTable<'a> {
+    /// The sorted code column (no dots, upper case).
+    fn codes(&self) -> &FixedKeys<'a>;
+    fn len(&self) -> usize {
+        self.codes().len()
+    }
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Row of an exact code.
+    fn find(&self, code: &str) -> Option<usize> {
+        self.codes().find(code.as_bytes())
+    }
+    /// The code of row `i` (empty when out of range).
+    fn code(&self, i: usize) -> &'a str {
+        self.codes().key_str(i).unwrap_or("")
+    }
+    /// Rows whose code starts with `prefix`.
+    fn prefix_range(&self, prefix: &str) -> core::ops::Range<usize> {
+        self.codes().prefix_range(prefix.as_bytes())
+    }
+}
+
 /// Deduplicated UTF-8 strings: `ends[i]` is the end offset of string `i` in `data`.
 #[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, yoke::Yokeable)]
 pub struct StrPool<'a> {

@@ -1,4 +1,5 @@
 //! Runs every claim rule and applies the payer pack.
+use crate::blob::columns::CodeTable;
 use super::data::ClaimData;
 use super::model::{Claim, MAX_DIAGNOSES};
 use super::pack::{fill, Pack};

@@ -1,5 +1,6 @@
 //! Rules on each diagnosis alone: validity (from `check_code`), MCE age, sex, first-listed
 //! edits, unspecified codes, and POA indicators.
+use crate::blob::columns::CodeTable;
 use super::check::{Ctx, Dx};
 use super::data::MceFlag;
 use super::model::{ClaimType, Sex, LETTERS};

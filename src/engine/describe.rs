@@ -1,4 +1,5 @@
 //! Code details for display: description, hierarchy, notes.
+use crate::blob::columns::CodeTable;
 use super::check::CodeSummary;
 use crate::date::Date;
 use crate::icd10cm::{dotted, Icd10Cm, NoteView};

@@ -1,4 +1,5 @@
 //! `check_code` for ICD-10-CM: one state per keystroke, with findings that say why.
+use crate::blob::columns::CodeTable;
 use super::check::{CodeCheck, CodeState};
 use super::describe::summary;
 use super::suggest;

@@ -1,5 +1,6 @@
 //! Candidate corrections for a code that is not in the set: placeholder X, O/0 and I/1
 //! confusions, and single-character slips. Every candidate is checked against the set.
+use crate::blob::columns::CodeTable;
 use crate::icd10cm::Icd10Cm;
 
 /// Codes made by inserting placeholder X's so the 7th character lands in position 7

@@ -1,5 +1,6 @@
 //! Practice-mode rules found from the code sets: headers, invalid codes, Excludes1 pairs
 //! and add-on codes entered without their primary procedure.
+use crate::blob::columns::CodeTable;
 use crate::date::Date;
 use crate::engine::{CodeState, Engine};
 use crate::icd10cm::{dotted, NoteKind};

@@ -1,4 +1,5 @@
 //! The `icd10cm` blob section and its read-in-place view.
+use crate::blob::columns::CodeTable;
 use super::notes::{ref_matches, NoteKind, NoteRef, NoteView};
 use crate::blob::columns::{FixedKeys, StrPool, U32Col};
 use crate::blob::{Blob, BlobError};
@@ -125,22 +126,6 @@ impl<'a> Icd10Cm<'a> {
         self.editions().saturating_sub(1)
     }
 
-    pub fn len(&self) -> usize {
-        self.s.codes.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-    /// Position of an exact code (no dot, upper case).
-    pub fn find(&self, code: &str) -> Option<usize> {
-        self.s.codes.find(code.as_bytes())
-    }
-    pub fn code(&self, i: usize) -> &'a str {
-        self.s.codes.key_str(i).unwrap_or("")
-    }
-    pub fn prefix_range(&self, prefix: &str) -> core::ops::Range<usize> {
-        self.s.codes.prefix_range(prefix.as_bytes())
-    }
     fn flags(&self, i: usize) -> u8 {
         self.s.flags.get(i).copied().unwrap_or(0)
     }
@@ -330,5 +315,11 @@ impl<'a> Icd10Cm<'a> {
         self.applicable_notes(i, edition, kind)
             .into_iter()
             .find(|n| n.refs.iter().any(|r| ref_matches(r.lo.as_bytes(), r.hi.as_bytes(), other.as_bytes())))
+    }
+}
+
+impl<'a> crate::blob::columns::CodeTable<'a> for Icd10Cm<'a> {
+    fn codes(&self) -> &crate::blob::columns::FixedKeys<'a> {
+        &self.s.codes
     }
 }

@@ -1,4 +1,5 @@
 //! `check_code` for HCPCS Level II, CPT numbers and modifiers (ICD-10-PCS is in `pcs_check`).
+use crate::blob::columns::CodeTable;
 use super::format::{cpt_category, is_cpt_modifier, is_level2, level2_prefix, looks_like_icd10cm, looks_like_pcs};
 use super::hcpcs::{Hcpcs, Table};
 use super::Procedures;

@@ -63,21 +63,6 @@ impl<'a> Cpt<'a> {
         }
         Ok(Some(Cpt { s }))
     }
-    pub fn len(&self) -> usize {
-        self.s.codes.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-    pub fn find(&self, code: &str) -> Option<usize> {
-        self.s.codes.find(code.as_bytes())
-    }
-    pub fn code(&self, i: usize) -> &'a str {
-        self.s.codes.key_str(i).unwrap_or("")
-    }
-    pub fn prefix_range(&self, prefix: &str) -> core::ops::Range<usize> {
-        self.s.codes.prefix_range(prefix.as_bytes())
-    }
     pub fn seen_in(&self, i: usize) -> u8 {
         self.s.seen_in.get(i).copied().unwrap_or(0)
     }
@@ -105,5 +90,11 @@ impl<'a> Cpt<'a> {
             .filter(|(b, _)| bits & b != 0)
             .map(|(_, n)| n)
             .collect()
+    }
+}
+
+impl<'a> crate::blob::columns::CodeTable<'a> for Cpt<'a> {
+    fn codes(&self) -> &crate::blob::columns::FixedKeys<'a> {
+        &self.s.codes
     }
 }

@@ -1,4 +1,5 @@
 //! Code queries: exact code and code prefix, with or without the dot, any case.
+use crate::blob::columns::CodeTable;
 use super::eval::Ctx;
 use super::rank::{key, TopK, TIER_EXACT, TIER_PREFIX};
 

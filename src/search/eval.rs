@@ -1,5 +1,6 @@
 //! Evaluates a parsed query over the index: plain documents, then 7th-character codes
 //! through their parents.
+use crate::blob::columns::CodeTable;
 use super::bits::Bits;
 use super::matching::{word_hits, WordHits};
 use super::query::Query;

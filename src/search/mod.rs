@@ -16,6 +16,7 @@ pub mod section;
 mod spans;
 pub mod text;
 
+use crate::blob::columns::CodeTable;
 use crate::blob::{Blob, BlobError};
 use crate::date::Date;
 use crate::engine::Engine;

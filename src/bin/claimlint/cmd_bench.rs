@@ -1,5 +1,6 @@
 //! `claimlint bench`: sizes, open time and check latency, each next to a baseline measured
 //! in the same run (machines are shared and absolute times drift; ratios travel).
+use claimlint::CodeTable;
 use crate::args::Args;
 use claimlint::icd10cm::dotted;
 use claimlint::{Engine, OwnedEngine, System};

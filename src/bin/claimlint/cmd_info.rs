@@ -1,4 +1,5 @@
 //! `claimlint info` and `claimlint codes`.
+use claimlint::CodeTable;
 use crate::args::Args;
 use claimlint::icd10cm::dotted;
 use claimlint::{Engine, System};
