@@ -7,7 +7,12 @@ use wasm_bindgen::prelude::*;
 impl Validator {
     /// Grades `answer` (`{principal, otherDiagnoses, procedures}`) against `exercise` (plain
     /// or sealed) → `{score, maxScore, items, extras, sequencing, ...}`; exam mode: score only.
-    pub fn grade(&self, exercise: JsValue, answer: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "GradeResult")]
+    pub fn grade(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Exercise")] exercise: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Answer")] answer: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let ex: Exercise = serde_wasm_bindgen::from_value(exercise)
             .map_err(|e| js_error("BAD_EXERCISE", &format!("not an exercise: {e}")))?;
         if let Some(p) = ex.problem() {
