@@ -25,6 +25,8 @@ step "TypeScript API schema against real results (wasm in Node)"
 node --test tests/types/
 step "npm packages: pack, install into an example site, tsc --strict, Node and Chromium"
 bash scripts/package-test.sh
+step "Python package: wheel, install, pytest, PySpark local[2]"
+bash scripts/python-test.sh
 step "benchmark smoke run: native + browser (prints, never asserts times)"
 bash scripts/bench.sh --smoke > /dev/null
 step "fuzz smoke: every target for a bounded time"
