@@ -32,7 +32,7 @@ node -e '
     row(`single process, every core (check_claims_json) — ${(r.single_process_all_cores.per_second / base).toFixed(2)}×`, r.single_process_all_cores),
     row(`PySpark ${r.spark.master}, mapInArrow, Parquet in and out — ${(r.spark.per_second / base).toFixed(2)}×`, r.spark),
     "",
-    "Spark time excludes session start and a 1,000-claim warm-up job; it includes reading and writing Parquet.",
+    `Spark time excludes session start and a 1,000-claim warm-up job; it includes reading and writing Parquet. Load average at the end of the run: ${r.load_average ?? "?"} (the machine is shared; compare the ratios).`,
     "<!-- python-spark:end -->",
   ].join("\n");
   const p = "benches/REPORT.md";

@@ -1,6 +1,6 @@
 //! Many claims at once on every core (feature `parallel`): the CLI's `claim --jsonl` and the
 //! Python package's batch call. Results come back in input order.
-use crate::claim::{check_claim_value, CheckOptions, ClaimResult, Json};
+use crate::claim::{check_claim_json, CheckOptions, ClaimResult};
 use crate::engine::Engine;
 use rayon::prelude::*;
 
@@ -19,14 +19,8 @@ where
     claims.par_iter().map(|c| f(check_json_bytes(engine, c.as_ref(), opts))).collect()
 }
 
-/// One claim from JSON bytes; bytes that are not JSON (or not UTF-8) give one `CLAIM-INPUT`
-/// error with line and column, as `check_claim_json` does for text.
+/// One claim from JSON bytes, read as `check_claim_json` reads text; bytes that are not
+/// UTF-8 are replaced (U+FFFD), so they surface as findings on the values that held them.
 pub fn check_json_bytes(engine: &Engine<'_>, bytes: &[u8], opts: &CheckOptions) -> ClaimResult {
-    match serde_json::from_slice::<Json>(bytes) {
-        Ok(v) => check_claim_value(engine, &v, opts),
-        Err(e) => ClaimResult {
-            input_errors: vec![crate::rules::finding("CLAIM-INPUT", format!("not JSON: {e}"), None).at("")],
-            ..ClaimResult::default()
-        },
-    }
+    check_claim_json(engine, &String::from_utf8_lossy(bytes), opts)
 }

@@ -29,8 +29,8 @@ fn hostile() -> Vec<String> {
         .collect()
 }
 
-/// Runs the binary; asserts it exits 0, 1 or 2 without a panic. Returns stdout.
-fn run(args: &[&str], stdin: Option<&[u8]>) -> String {
+/// Runs the binary and returns (exit code, stdout, stderr); asserts it did not panic.
+fn run_any(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
     let mut child = Command::new(BIN)
         .args(args)
         .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
@@ -42,11 +42,18 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> String {
         pipe.write_all(bytes).expect("write stdin");
     }
     let out = child.wait_with_output().expect("wait");
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let shown: String = args.iter().map(|a| a.chars().take(30).collect::<String>()).collect::<Vec<_>>().join(" ");
     assert!(!stderr.contains("panicked"), "`{shown}` panicked: {stderr}");
-    assert!(matches!(out.status.code(), Some(0..=2)), "`{shown}` exited {:?}: {stderr}", out.status);
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), stderr)
+}
+
+/// Runs the binary; asserts it exits 0, 1 or 2 without a panic. Returns stdout.
+fn run(args: &[&str], stdin: Option<&[u8]>) -> String {
+    let (code, stdout, stderr) = run_any(args, stdin);
+    let shown: String = args.iter().map(|a| a.chars().take(30).collect::<String>()).collect::<Vec<_>>().join(" ");
+    assert!((0..=2).contains(&code), "`{shown}` exited {code}: {stderr}");
+    stdout
 }
 
 #[test]
@@ -104,24 +111,6 @@ fn claim_and_grade_read_hostile_standard_input() {
         run(&["grade", "--blob", blob, exercise.to_str().expect("path"), answer.to_str().expect("path")], None);
     }
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// Runs the binary and returns (exit code, stdout, stderr), whatever the code.
-fn run_any(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn claimlint");
-    if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
-        pipe.write_all(bytes).expect("write stdin");
-    }
-    let out = child.wait_with_output().expect("wait");
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!stderr.contains("panicked"), "{args:?} panicked: {stderr}");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), stderr)
 }
 
 const SUBCOMMANDS: [&str; 12] =

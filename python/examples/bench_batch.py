@@ -51,7 +51,7 @@ def main():
         from claimlint.spark import validate_claims
 
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-        spark = (SparkSession.builder.master(a.master).appName("claimlint-bench").config("spark.ui.enabled", "false")
+        spark = (SparkSession.builder.master(a.master).appName("claimlint-bench").config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
                  .config("spark.sql.files.maxPartitionBytes", str(4 << 20)).getOrCreate())
         df = spark.read.parquet(src)
         # A first small job warms the JVM and the Python workers (each opens the blob once).
@@ -62,7 +62,7 @@ def main():
         sp = rate(len(texts), time.perf_counter() - t)
         spark.stop()
 
-    report = {"cores": os.cpu_count(), "single_process_1_thread": one, "single_process_all_cores": every,
+    report = {"cores": os.cpu_count(), "load_average": round(os.getloadavg()[0], 1), "single_process_1_thread": one, "single_process_all_cores": every,
               "spark": {"master": a.master, **sp}}
     print(json.dumps(report, indent=2))
     if a.out:

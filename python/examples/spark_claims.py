@@ -44,7 +44,7 @@ def main() -> None:
     from claimlint.spark import validate_claims
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers use this interpreter
-    spark = SparkSession.builder.master(a.master).appName("claimlint").getOrCreate()
+    spark = SparkSession.builder.master(a.master).appName("claimlint").config("spark.ui.showConsoleProgress", "false").getOrCreate()
     t = time.perf_counter()
     results = validate_claims(spark.read.parquet(a.input), str(pathlib.Path(a.blob).resolve()), today=a.today)
     results.write.mode("overwrite").parquet(a.output)

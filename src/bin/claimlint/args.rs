@@ -32,3 +32,16 @@ pub fn date(s: &str) -> Result<Date, String> {
 pub fn system(s: &str) -> Result<System, String> {
     System::parse(s).ok_or_else(|| format!("`{s}` is not a code system; use icd10cm, icd10pcs, hcpcs, cpt or modifier"))
 }
+
+/// The blob, a code system and a date of service: what the code commands share.
+#[derive(clap::Args, Debug)]
+pub struct CodeArgs {
+    #[command(flatten)]
+    pub blob: BlobArg,
+    /// Code system: icd10cm, icd10pcs, hcpcs, cpt or modifier.
+    #[arg(long, default_value = "icd10cm", value_parser = system)]
+    pub system: System,
+    /// Date of service (YYYY-MM-DD) [default: the newest data]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
+    pub on: Option<Date>,
+}

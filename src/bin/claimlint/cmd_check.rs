@@ -1,18 +1,12 @@
 //! `claimlint check` and `claimlint describe`.
-use crate::args::{self, BlobArg};
+use crate::args::{self, CodeArgs};
 use crate::out::{Out, Outcome};
-use claimlint::{Date, Severity, System};
+use claimlint::Severity;
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
     #[command(flatten)]
-    pub blob: BlobArg,
-    /// Code system: icd10cm, icd10pcs, hcpcs, cpt or modifier.
-    #[arg(long, default_value = "icd10cm", value_parser = args::system)]
-    pub system: System,
-    /// Date of service (YYYY-MM-DD) [default: the newest edition]
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
-    pub on: Option<Date>,
+    pub code: CodeArgs,
     /// The codes, as typed (dots, case and look-alike characters are read).
     #[arg(required = true, value_name = "CODE")]
     pub codes: Vec<String>,
@@ -20,11 +14,11 @@ pub struct CheckArgs {
 
 /// One result per code, on its own line; exit 1 when a code has an error finding.
 pub fn run(a: CheckArgs, out: &mut Out) -> Outcome {
-    let bytes = a.blob.read()?;
+    let bytes = a.code.blob.read()?;
     let engine = args::open(&bytes)?;
     let mut worst = 0;
     for code in &a.codes {
-        let c = engine.check_code(a.system, code, a.on);
+        let c = engine.check_code(a.code.system, code, a.code.on);
         if c.worst() == Some(Severity::Error) {
             worst = 1;
         }
@@ -36,24 +30,19 @@ pub fn run(a: CheckArgs, out: &mut Out) -> Outcome {
 #[derive(clap::Args, Debug)]
 pub struct DescribeArgs {
     #[command(flatten)]
-    pub blob: BlobArg,
-    /// Code system (descriptions are kept for icd10cm).
-    #[arg(long, default_value = "icd10cm", value_parser = args::system)]
-    pub system: System,
-    /// Date of service (YYYY-MM-DD) [default: the newest edition]
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
-    pub on: Option<Date>,
-    /// The code.
-    pub code: String,
+    pub code: CodeArgs,
+    /// The code (descriptions and notes are kept for icd10cm).
+    #[arg(value_name = "CODE")]
+    pub value: String,
 }
 
 /// The description, or `null` and exit 1 when the code is not in the blob.
 pub fn describe(a: DescribeArgs, out: &mut Out) -> Outcome {
-    let bytes = a.blob.read()?;
+    let bytes = a.code.blob.read()?;
     let engine = args::open(&bytes)?;
-    let d = engine.describe(a.system, &a.code, a.on);
+    let d = engine.describe(a.code.system, &a.value, a.code.on);
     let found = d.is_some();
     let value = serde_json::to_value(&d)?;
-    out.either_pretty(&value, || if found { crate::text::outline(&value) } else { format!("{}: not found", a.code) })?;
+    out.either_pretty(&value, || if found { crate::text::outline(&value) } else { format!("{}: not found", a.value) })?;
     Ok(u8::from(!found))
 }

@@ -1,6 +1,6 @@
 //! `claimlint codes --system S [--billable] [--on DATE]`: every code of one system valid on
 //! a date, one per line (`CODE  description` as text, `{code, description, billable}` as JSON).
-use crate::args::{self, BlobArg};
+use crate::args::{self, CodeArgs};
 use crate::out::{Fail, Out, Outcome};
 use claimlint::icd10cm::dotted;
 use claimlint::procedure::format::CPT_MODIFIERS;
@@ -11,16 +11,10 @@ use serde::Serialize;
 #[derive(clap::Args, Debug)]
 pub struct CodesArgs {
     #[command(flatten)]
-    pub blob: BlobArg,
-    /// Code system: icd10cm, icd10pcs, hcpcs, cpt or modifier.
-    #[arg(long, default_value = "icd10cm", value_parser = args::system)]
-    pub system: System,
+    pub code: CodeArgs,
     /// Billable codes only (ICD-10-CM: leaves out category and subcategory headers).
     #[arg(long)]
     pub billable: bool,
-    /// Date of service (YYYY-MM-DD) [default: as `check` without a date]
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
-    pub on: Option<Date>,
 }
 
 #[derive(Serialize)]
@@ -32,7 +26,7 @@ struct Listed {
 }
 
 pub fn run(a: CodesArgs, out: &mut Out) -> Outcome {
-    let bytes = a.blob.read()?;
+    let bytes = a.code.blob.read()?;
     let engine = args::open(&bytes)?;
     let mut emit = |l: Listed| -> Result<(), Fail> {
         if a.billable && !l.billable {
@@ -47,17 +41,17 @@ pub fn run(a: CodesArgs, out: &mut Out) -> Outcome {
             out.json_line(&l)
         }
     };
-    match a.system {
-        System::Icd10cm => icd10cm(&engine, a.on, &mut emit)?,
-        System::Hcpcs => hcpcs(&engine, Table::Codes, a.on, &mut emit)?,
+    match a.code.system {
+        System::Icd10cm => icd10cm(&engine, a.code.on, &mut emit)?,
+        System::Hcpcs => hcpcs(&engine, Table::Codes, a.code.on, &mut emit)?,
         System::Modifier => {
-            hcpcs(&engine, Table::Modifiers, a.on, &mut emit)?;
+            hcpcs(&engine, Table::Modifiers, a.code.on, &mut emit)?;
             let cpt = engine.procedures.as_ref().and_then(|p| p.cpt.as_ref());
             for m in CPT_MODIFIERS {
                 emit(Listed { code: (*m).to_owned(), description: cpt.and_then(|c| c.modifier_description(m)).map(str::to_owned), billable: true })?;
             }
         }
-        System::Icd10pcs => icd10pcs(&engine, a.on, &mut emit)?,
+        System::Icd10pcs => icd10pcs(&engine, a.code.on, &mut emit)?,
         System::Cpt => {
             let cpt = engine.procedures.as_ref().and_then(|p| p.cpt.as_ref()).ok_or("this blob has no CPT section")?;
             for i in 0..cpt.len() {
@@ -84,11 +78,7 @@ fn icd10cm(engine: &Engine<'_>, on: Option<Date>, emit: &mut Emit<'_>) -> Result
 
 fn hcpcs(engine: &Engine<'_>, t: Table, on: Option<Date>, emit: &mut Emit<'_>) -> Result<(), Fail> {
     let h = engine.procedures.as_ref().and_then(|p| p.hcpcs.as_ref()).ok_or("this blob has no HCPCS section")?;
-    let (from, to) = h.window().ok_or("HCPCS window unreadable")?;
-    if let Some(d) = on.filter(|d| *d < from || *d > to) {
-        return Err(format!("the loaded {} answers {from} to {to}, not {d}", h.vintage_name()).into());
-    }
-    let on = on.unwrap_or(from);
+    let on = within(h.window(), on, &h.vintage_name())?.0;
     for i in (0..h.len(t)).filter(|&i| h.valid_on(t, i, on)) {
         emit(Listed { code: h.code(t, i).to_owned(), description: h.short(t, i).map(str::to_owned), billable: true })?;
     }
@@ -97,11 +87,7 @@ fn hcpcs(engine: &Engine<'_>, t: Table, on: Option<Date>, emit: &mut Emit<'_>) -
 
 fn icd10pcs(engine: &Engine<'_>, on: Option<Date>, emit: &mut Emit<'_>) -> Result<(), Fail> {
     let pcs = engine.procedures.as_ref().and_then(|p| p.pcs.as_ref()).ok_or("this blob has no ICD-10-PCS section")?;
-    let (from, to) = pcs.window().ok_or("ICD-10-PCS window unreadable")?;
-    if let Some(d) = on.filter(|d| *d < from || *d > to) {
-        return Err(format!("the loaded {} answers {from} to {to}, not {d}", pcs.vintage_name()).into());
-    }
-    let on = on.unwrap_or(to);
+    let on = within(pcs.window(), on, &pcs.vintage_name())?.1;
     let mut last = "";
     for r in (0..pcs.rows()).filter(|&r| pcs.row_valid_on(r, on)) {
         let code = pcs.code(r);
@@ -111,4 +97,15 @@ fn icd10pcs(engine: &Engine<'_>, on: Option<Date>, emit: &mut Emit<'_>) -> Resul
         }
     }
     Ok(())
+}
+
+/// The date to list on: `(on or the window's first day, on or its last day)`, or an error
+/// when `on` is outside the loaded release's window.
+fn within(window: Option<(Date, Date)>, on: Option<Date>, release: &str) -> Result<(Date, Date), Fail> {
+    let (from, to) = window.ok_or_else(|| format!("{release}: window unreadable"))?;
+    match on {
+        Some(d) if d < from || d > to => Err(format!("the loaded {release} answers {from} to {to}, not {d}").into()),
+        Some(d) => Ok((d, d)),
+        None => Ok((from, to)),
+    }
 }
