@@ -52,7 +52,7 @@ def main():
 
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         spark = (SparkSession.builder.master(a.master).appName("claimlint-bench").config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
-                 .config("spark.sql.files.maxPartitionBytes", str(4 << 20)).getOrCreate())
+                 .config("spark.sql.files.maxPartitionBytes", str(1 << 20)).getOrCreate())
         df = spark.read.parquet(src)
         # A first small job warms the JVM and the Python workers (each opens the blob once).
         validate_claims(df.limit(1000), a.blob, today=TODAY).count()

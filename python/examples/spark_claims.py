@@ -24,7 +24,7 @@ def write_claims(path: str, n: int, seed: int = 42) -> None:
 
     texts = claims_json(n, seed)
     table = pa.table({"claim_id": [f"c{i}" for i in range(n)], "claim": texts})
-    pq.write_table(table, path)
+    pq.write_table(table, path, row_group_size=5000)  # row groups Spark can split between tasks
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ def spark():
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     s = (SparkSession.builder.master("local[2]").appName("claimlint-test")
          .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
-         .config("spark.sql.files.maxPartitionBytes", str(4 << 20))
+         .config("spark.sql.files.maxPartitionBytes", str(1 << 20))
          .config("spark.sql.execution.arrow.maxRecordsPerBatch", "5000")
          .getOrCreate())
     yield s
