@@ -1,5 +1,7 @@
 //! `claimlint grade --blob F [--full] EXERCISE.json ANSWER.json`: grades one answer and
-//! prints the result as JSON. Exam-mode exercises print the score only unless `--full`.
+//! prints the result as JSON, as the learner may see it: exam mode the score only, practice
+//! mode the key's codes only on right items. `--full` prints everything (for instructors).
+//! This is the way to grade where the learner cannot reach the key: on a server.
 use crate::args::Args;
 use claimlint::grade::{grade, grade_full, Answer, Exercise};
 use claimlint::Engine;
