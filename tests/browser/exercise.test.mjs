@@ -5,9 +5,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { withServerAndBrowser, openPage, OUT } from './helpers.mjs';
+import { withServerAndBrowser, openPage, axeViolations, OUT } from './helpers.mjs';
 
 const SIZES = [
   { name: 'desktop', viewport: { width: 1366, height: 900 } },
@@ -31,17 +30,8 @@ async function typeField(page, selector, text) {
   await page.keyboard.press('Escape');
 }
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
 /** axe-core violations of any impact in the page's current state. */
-async function audit(page) {
-  await page.addScriptTag({ path: AXE });
-  const { violations, passes } = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }),
-  );
-  assert.ok(passes.length > 20, `axe really ran (${passes.length} rules passed)`);
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
+const audit = (page) => axeViolations(page);
 
 const texts = (page, sel) => page.$$eval(sel, (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
 const text = async (page, sel) => (await page.textContent(sel)).replace(/\s+/g, ' ').trim();
