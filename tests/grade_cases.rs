@@ -2,8 +2,8 @@
 mod common;
 
 use claimlint::grade::{
-    answer_sheet, grade, grade_full, seal, Answer, Attempts, Decision, Exercise, GradeResult,
-    Mark, Mode,
+    answer_sheet, grade, grade_full, seal, Answer, Attempts, Decision, Exercise, GradeResult, Mark,
+    Mode,
 };
 use serde_json::{json, Value};
 
@@ -559,15 +559,21 @@ fn page_exercises_grade_their_own_key_at_100() {
             serde_json::from_str(&std::fs::read_to_string(dir.join(name)).expect("exercise"))
                 .expect("parse");
         assert!(ex.problem().is_none(), "{name}");
-        // Sealed page exercises have their plain form in tests/exercises.
-        let plain: Exercise = if ex.sealed.is_some() {
-            let p = common::root()
-                .join("tests/exercises")
-                .join(name.replace(".json", ".plain.json"));
-            serde_json::from_str(&std::fs::read_to_string(p).expect("plain form")).expect("parse")
-        } else {
-            ex.clone()
-        };
+        // The page ships no plain key: every exercise is sealed, with its plain form in
+        // tests/exercises. Practice keeps its answer sheet (masked); exams have none.
+        assert!(
+            ex.sealed.is_some() && ex.key.is_none(),
+            "{name} is not sealed"
+        );
+        let p = common::root()
+            .join("tests/exercises")
+            .join(name.replace(".json", ".plain.json"));
+        let plain: Exercise =
+            serde_json::from_str(&std::fs::read_to_string(p).expect("plain form")).expect("parse");
+        match ex.mode {
+            Mode::Practice => assert_eq!(answer_sheet(&ex), answer_sheet(&plain), "{name}"),
+            Mode::Exam => assert_eq!(answer_sheet(&ex), None, "{name}"),
+        }
         let key = plain.key.clone().expect("key");
         if ex.sealed.is_some() {
             let text = std::fs::read_to_string(dir.join(name))
@@ -626,30 +632,87 @@ type RuleCase = (
 fn reasons_cite_only_guidelines_that_apply() {
     const FULL_CODE: &str = "highest number of characters";
     let cases: Vec<RuleCase> = vec![
-        ("lobar for unspecified pneumonia", pneumonia, "hierarchical",
-            json!({"principal": "J18.1", "procedures": [{"code": "71046"}]}), "J18.9",
-            &["Right category"], &["I.B.2", FULL_CODE]),
-        ("diabetes with hyperglycemia for no complication", diabetes, "hierarchical",
-            json!({"principal": "E11.65"}), "E11.9", &["Right category"], &["I.B.2", FULL_CODE]),
-        ("intentional self-harm for accidental", poisoning, "hierarchical",
-            json!({"principal": "T39.1X2A", "otherDiagnoses": ["R11.2"]}), "T39.1X1A",
-            &["wrong intent", "I.C.19.e.5", "accidental"], &["I.B.2", FULL_CODE]),
-        ("a header does need the full code", pneumonia, "hierarchical",
-            json!({"principal": "J18", "procedures": [{"code": "71046"}]}), "J18.9",
-            &["header", "I.B.2"], &[]),
-        ("missing RT, hierarchical", femur, "hierarchical",
+        (
+            "lobar for unspecified pneumonia",
+            pneumonia,
+            "hierarchical",
+            json!({"principal": "J18.1", "procedures": [{"code": "71046"}]}),
+            "J18.9",
+            &["Right category"],
+            &["I.B.2", FULL_CODE],
+        ),
+        (
+            "diabetes with hyperglycemia for no complication",
+            diabetes,
+            "hierarchical",
+            json!({"principal": "E11.65"}),
+            "E11.9",
+            &["Right category"],
+            &["I.B.2", FULL_CODE],
+        ),
+        (
+            "intentional self-harm for accidental",
+            poisoning,
+            "hierarchical",
+            json!({"principal": "T39.1X2A", "otherDiagnoses": ["R11.2"]}),
+            "T39.1X1A",
+            &["wrong intent", "I.C.19.e.5", "accidental"],
+            &["I.B.2", FULL_CODE],
+        ),
+        (
+            "a header does need the full code",
+            pneumonia,
+            "hierarchical",
+            json!({"principal": "J18", "procedures": [{"code": "71046"}]}),
+            "J18.9",
+            &["header", "I.B.2"],
+            &[],
+        ),
+        (
+            "missing RT, hierarchical",
+            femur,
+            "hierarchical",
             json!({"principal": "S72.001A", "otherDiagnoses": ["W01.0XXA"], "procedures": [{"code": "73502"}]}),
-            "73502-RT", &["wrong modifiers"], &["AAPC", "\"P\""]),
-        ("missing RT, AAPC", femur, "aapc",
+            "73502-RT",
+            &["wrong modifiers"],
+            &["AAPC", "\"P\""],
+        ),
+        (
+            "missing RT, AAPC",
+            femur,
+            "aapc",
             json!({"principal": "S72.001A", "otherDiagnoses": ["W01.0XXA"], "procedures": [{"code": "73502"}]}),
-            "73502-RT", &["AAPC", "\"P\""], &[]),
-        ("COPD for pneumonia is not 'right chapter'", pneumonia, "hierarchical",
-            json!({"principal": "J44.1", "procedures": [{"code": "71046"}]}), "J18.9",
-            &["different condition", "no credit"], &["Right chapter", "I.B.2"]),
-        ("injury 7th character: encounter meanings", femur, "hierarchical", femur_with("S72.001D"), "S72.001A",
-            &["I.A.5", "initial encounter"], &[]),
-        ("glaucoma 7th character is a stage, not an encounter", glaucoma, "hierarchical",
-            json!({"principal": "H40.1132"}), "H40.1131", &["I.A.5"], &["initial encounter", "I.C.19"]),
+            "73502-RT",
+            &["AAPC", "\"P\""],
+            &[],
+        ),
+        (
+            "COPD for pneumonia is not 'right chapter'",
+            pneumonia,
+            "hierarchical",
+            json!({"principal": "J44.1", "procedures": [{"code": "71046"}]}),
+            "J18.9",
+            &["different condition", "no credit"],
+            &["Right chapter", "I.B.2"],
+        ),
+        (
+            "injury 7th character: encounter meanings",
+            femur,
+            "hierarchical",
+            femur_with("S72.001D"),
+            "S72.001A",
+            &["I.A.5", "initial encounter"],
+            &[],
+        ),
+        (
+            "glaucoma 7th character is a stage, not an encounter",
+            glaucoma,
+            "hierarchical",
+            json!({"principal": "H40.1132"}),
+            "H40.1131",
+            &["I.A.5"],
+            &["initial encounter", "I.C.19"],
+        ),
     ];
     let mut failures = Vec::new();
     for (name, build, rubric, ans, expected, must, must_not) in cases {
@@ -664,7 +727,10 @@ fn reasons_cite_only_guidelines_that_apply() {
         }
     }
     // No credit at all for another condition in the same chapter.
-    let r = run(&pneumonia("hierarchical"), &json!({"principal": "J44.1", "procedures": [{"code": "71046"}]}));
+    let r = run(
+        &pneumonia("hierarchical"),
+        &json!({"principal": "J44.1", "procedures": [{"code": "71046"}]}),
+    );
     assert_eq!(item(&r, "J18.9").mark, Mark::Incorrect);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -673,10 +739,18 @@ fn reasons_cite_only_guidelines_that_apply() {
 #[test]
 fn input_is_echoed_as_typed() {
     let cases: [(Value, &str, &str); 4] = [
-        (json!({"principal": "S72.001A", "otherDiagnoses": ["W19A"]}), "W01.0XXA", "W19A"),
+        (
+            json!({"principal": "S72.001A", "otherDiagnoses": ["W19A"]}),
+            "W01.0XXA",
+            "W19A",
+        ),
         (femur_with("s72001a"), "S72.001A", "s72001a"),
         (femur_with("  S72.001d "), "S72.001A", "S72.001d"),
-        (json!({"principal": "S72.001A", "procedures": [{"code": " 73502", "modifiers": ["rt"], "units": 2}]}), "73502-RT", "73502-rt ×2"),
+        (
+            json!({"principal": "S72.001A", "procedures": [{"code": " 73502", "modifiers": ["rt"], "units": 2}]}),
+            "73502-RT",
+            "73502-rt ×2",
+        ),
     ];
     for (ans, expected, typed) in cases {
         let r = run(&femur("hierarchical"), &ans);
@@ -686,7 +760,10 @@ fn input_is_echoed_as_typed() {
         assert!(!rule.contains("W19.A"), "{rule}");
     }
     // The code-set finding about W19A names it as typed too.
-    let r = run(&femur("hierarchical"), &json!({"principal": "S72.001A", "otherDiagnoses": ["W19A"]}));
+    let r = run(
+        &femur("hierarchical"),
+        &json!({"principal": "S72.001A", "otherDiagnoses": ["W19A"]}),
+    );
     let rule = item(&r, "W01.0XXA").rule.clone().unwrap_or_default();
     assert!(rule.contains("W19A is missing the placeholder"), "{rule}");
 }
@@ -703,11 +780,19 @@ fn practice_hides_the_key_until_asked() {
         assert!(!text.contains(code), "{code} shown before asking: {text}");
     }
     assert!(r.items.iter().all(|i| !i.reason.is_empty()));
-    let right = r.items.iter().find(|i| i.mark == Mark::Correct).expect("W01.0XXA right");
+    let right = r
+        .items
+        .iter()
+        .find(|i| i.mark == Mark::Correct)
+        .expect("W01.0XXA right");
     assert_eq!(right.expected.as_deref(), Some("W01.0XXA"));
     // Asking for the answers (grade_full) shows every code.
     let full = grade_full(engine, &ex, &answer(wrong));
-    let shown: Vec<_> = full.items.iter().filter_map(|i| i.expected.clone()).collect();
+    let shown: Vec<_> = full
+        .items
+        .iter()
+        .filter_map(|i| i.expected.clone())
+        .collect();
     assert_eq!(shown, ["S72.001A", "W01.0XXA", "Y92.009", "73502-RT"]);
 }
 
@@ -718,9 +803,15 @@ fn sealed_practice_reveals_only_on_request() {
     let plain = diabetes("hierarchical");
     let sealed = seal(engine, &plain, "feed").expect("seal");
     let json_text = serde_json::to_string(&sealed).expect("json");
-    assert!(!json_text.contains("E11") && !json_text.contains("No complication"), "{json_text}");
+    assert!(
+        !json_text.contains("E11") && !json_text.contains("No complication"),
+        "{json_text}"
+    );
     let a = answer(json!({"principal": "E11.65"}));
-    assert_eq!(grade_full(engine, &sealed, &a), grade_full(engine, &plain, &a));
+    assert_eq!(
+        grade_full(engine, &sealed, &a),
+        grade_full(engine, &plain, &a)
+    );
     assert_eq!(grade(engine, &sealed, &a), grade(engine, &plain, &a));
     assert_eq!(grade(engine, &sealed, &a).items[0].expected, None);
     let sheet = answer_sheet(&sealed).expect("sheet");
@@ -733,7 +824,12 @@ fn sealed_practice_reveals_only_on_request() {
     let mut exam = plain.clone();
     exam.mode = Mode::Exam;
     let sealed_exam = seal(engine, &exam, "feed").expect("seal");
-    assert!(sealed_exam.sealed.as_ref().expect("sealed").reveal.is_none());
+    assert!(sealed_exam
+        .sealed
+        .as_ref()
+        .expect("sealed")
+        .reveal
+        .is_none());
     assert_eq!(answer_sheet(&sealed_exam), None);
 }
 
@@ -750,16 +846,26 @@ fn exam_attempts_are_limited_in_the_engine() {
     // Default: one attempt, whatever is asked afterwards.
     let mut ledger = Attempts::default();
     assert_eq!(ledger.left(&sealed), Some(1));
-    assert_eq!(ledger.grade(engine, &sealed, &right).map(|r| r.score), Ok(100.0));
+    assert_eq!(
+        ledger.grade(engine, &sealed, &right).map(|r| r.score),
+        Ok(100.0)
+    );
     assert_eq!(ledger.left(&sealed), Some(0));
     let probes = ["A00.0", "J00", "J18.0", "J18.9", "J44.1"];
     let graded = probes
         .iter()
-        .filter(|p| ledger.grade(engine, &sealed, &answer(json!({"principal": p}))).is_ok())
+        .filter(|p| {
+            ledger
+                .grade(engine, &sealed, &answer(json!({"principal": p})))
+                .is_ok()
+        })
         .count();
     assert_eq!(graded, 0, "no probe graded after the attempt");
     let err = ledger.grade(engine, &sealed, &right).expect_err("refused");
-    assert_eq!(err.to_string(), "this exam allows 1 attempt, and all have been used");
+    assert_eq!(
+        err.to_string(),
+        "this exam allows 1 attempt, and all have been used"
+    );
     // A new id does not buy attempts: the ledger follows the sealed key.
     let mut renamed = sealed.clone();
     renamed.id = "other".into();
@@ -770,7 +876,9 @@ fn exam_attempts_are_limited_in_the_engine() {
     three.attempts = Some(3);
     let three = seal(engine, &three, "beef").expect("seal");
     let mut ledger = Attempts::default();
-    let results: Vec<bool> = (0..5).map(|_| ledger.grade(engine, &three, &right).is_ok()).collect();
+    let results: Vec<bool> = (0..5)
+        .map(|_| ledger.grade(engine, &three, &right).is_ok())
+        .collect();
     assert_eq!(results, [true, true, true, false, false]);
 
     // Altered copies of the sealed exam (more attempts, practice mode, other weights or
@@ -780,7 +888,9 @@ fn exam_attempts_are_limited_in_the_engine() {
         ("more attempts", |e| e.attempts = Some(99)),
         ("practice mode", |e| e.mode = Mode::Practice),
         ("aapc rubric", |e| e.rubric = claimlint::grade::Rubric::Aapc),
-        ("weights", |e| e.weights = serde_json::from_value(json!({"chapter": 1.0})).ok()),
+        ("weights", |e| {
+            e.weights = serde_json::from_value(json!({"chapter": 1.0})).ok()
+        }),
         ("date", |e| e.date_of_service = Some("2025-03-15".into())),
     ];
     for (name, change) in alter {

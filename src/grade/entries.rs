@@ -2,8 +2,8 @@
 use super::compare::{DxProbe, ProcProbe};
 use super::levels::Hasher;
 use super::model::{Answer, AnswerProcedure, Key, KeyProcedure};
-use super::reveal::Shown;
 use super::result::Field;
+use super::reveal::Shown;
 use super::sealed::{SealedDx, SealedKey, SealedProcedure};
 use crate::engine::Engine;
 use crate::icd10cm::dotted;
@@ -27,10 +27,14 @@ pub struct Expected<'k> {
 /// What a plain key shows per expected code, in the order of [`expected`]: principal,
 /// other diagnoses, procedures.
 pub fn sheet(key: &Key) -> Vec<Shown> {
-    let dx = key.principal.iter().chain(key.other_diagnoses.iter()).map(|k| Shown {
-        label: dotted(&super::levels::clean(&k.code)),
-        explanation: k.explanation.clone(),
-    });
+    let dx = key
+        .principal
+        .iter()
+        .chain(key.other_diagnoses.iter())
+        .map(|k| Shown {
+            label: dotted(&super::levels::clean(&k.code)),
+            explanation: k.explanation.clone(),
+        });
     let px = key.procedures.iter().map(|k| Shown {
         label: key_proc_label(k),
         explanation: k.explanation.clone(),

@@ -44,7 +44,10 @@ fn from_hex(hex: &str) -> Option<Vec<u8>> {
     }
     (0..hex.len())
         .step_by(2)
-        .map(|i| hex.get(i..i.checked_add(2)?).and_then(|b| u8::from_str_radix(b, 16).ok()))
+        .map(|i| {
+            hex.get(i..i.checked_add(2)?)
+                .and_then(|b| u8::from_str_radix(b, 16).ok())
+        })
         .collect()
 }
 
@@ -55,8 +58,14 @@ mod tests {
     #[test]
     fn round_trip_and_wrong_salt() {
         let sheet = vec![
-            Shown { label: "J18.9".into(), explanation: Some("Pneumonia, organism not named.".into()) },
-            Shown { label: "71046".into(), explanation: None },
+            Shown {
+                label: "J18.9".into(),
+                explanation: Some("Pneumonia, organism not named.".into()),
+            },
+            Shown {
+                label: "71046".into(),
+                explanation: None,
+            },
         ];
         let hex = mask(&sheet, "s1");
         assert!(!hex.to_ascii_uppercase().contains("J18"));

@@ -212,7 +212,16 @@ pub fn extras(rubric: Rubric, entries: &[Entry], unmatched: &[usize]) -> Vec<Ite
     unmatched
         .iter()
         .filter_map(|ai| entries.get(*ai))
-        .map(|a| (a, text::Context { rubric, credit: 0.0, entered: a.code() }))
+        .map(|a| {
+            (
+                a,
+                text::Context {
+                    rubric,
+                    credit: 0.0,
+                    entered: a.code(),
+                },
+            )
+        })
         .map(|(a, cx)| Item {
             field: a.field,
             expected: None,
