@@ -6,7 +6,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { withServerAndBrowser, openPage, axeViolations, OUT } from './helpers.mjs';
+import { withServerAndBrowser, openPage, OUT } from './helpers.mjs';
+import { axeViolations } from './axe.mjs';
 
 const SIZES = [
   { name: 'desktop', viewport: { width: 1366, height: 900 } },
@@ -87,6 +88,8 @@ describe('coding exercises, as a learner', () => {
       assert.equal(await text(page, '#ex-grade'), 'Check my answer');
       await page.keyboard.press('Enter');
       await page.waitForSelector('.ex-item');
+      // The fields keep what the learner typed (no normalising, no auto-fix).
+      assert.equal(await page.inputValue('#dx-2'), 'W19A');
       assert.equal(await text(page, '.ex-score'), '75 / 100');
       assert.equal(await text(page, '.ex-points'), '2.25 of 3 points · hierarchical scoring');
       assert.equal(await text(page, '.ex-seq'), 'Sequencing: The principal diagnosis is listed first.');

@@ -2,7 +2,6 @@
 // file, a headless Chromium, and small page helpers.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
@@ -126,22 +125,4 @@ export function fieldState(page, inputSelector) {
       expanded: input.getAttribute('aria-expanded'),
     };
   });
-}
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/**
- * Runs axe-core (WCAG 2.x A/AA and best practice) on the page's current state and returns
- * the violations of the given impacts as readable lines. The context needs bypassCSP,
- * because axe is injected as a script the pages' CSP would otherwise refuse.
- */
-export async function axeViolations(page, impacts = ['minor', 'moderate', 'serious', 'critical']) {
-  await page.addScriptTag({ path: AXE });
-  const { violations, passes } = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }),
-  );
-  if (passes.length <= 20) throw new Error(`axe did not really run (${passes.length} rules passed)`);
-  return violations
-    .filter((v) => impacts.includes(v.impact))
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
