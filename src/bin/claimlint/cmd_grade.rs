@@ -1,7 +1,5 @@
 //! `claimlint grade --blob F [--full] EXERCISE.json ANSWER.json`: grades one answer and
-//! prints the result as JSON, as the learner may see it: exam mode the score only, practice
-//! mode the key's codes only on right items. `--full` prints everything (for instructors).
-//! This is the way to grade where the learner cannot reach the key: on a server.
+//! prints the result as JSON. Exam-mode exercises print the score only unless `--full`.
 use crate::args::Args;
 use claimlint::grade::{grade, grade_full, Answer, Exercise};
 use claimlint::Engine;
