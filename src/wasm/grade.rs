@@ -11,7 +11,7 @@ thread_local! {
     static ATTEMPTS: RefCell<Attempts> = RefCell::new(Attempts::default());
 }
 
-fn exercise(value: JsValue) -> Result<Exercise, JsValue> {
+fn read_exercise(value: JsValue) -> Result<Exercise, JsValue> {
     let ex: Exercise = serde_wasm_bindgen::from_value(value)
         .map_err(|e| js_error("BAD_EXERCISE", &format!("not an exercise: {e}")))?;
     match ex.problem() {
@@ -20,7 +20,7 @@ fn exercise(value: JsValue) -> Result<Exercise, JsValue> {
     }
 }
 
-fn answer(value: JsValue) -> Result<Answer, JsValue> {
+fn read_answer(value: JsValue) -> Result<Answer, JsValue> {
     serde_wasm_bindgen::from_value(value)
         .map_err(|e| js_error("BAD_ANSWER", &format!("not an answer: {e}")))
 }
@@ -31,9 +31,14 @@ impl Validator {
     /// or sealed) → `{score, maxScore, items, extras, sequencing, ...}`. Practice: reasons and
     /// rules, the key's code only where the learner got it right. Exam: the score only, and
     /// at most `attempts` (default 1) gradings per exam; then throws `NO_ATTEMPTS_LEFT`.
-    pub fn grade(&self, exercise_value: JsValue, answer_value: JsValue) -> Result<JsValue, JsValue> {
-        let ex = exercise(exercise_value)?;
-        let a = answer(answer_value)?;
+    #[wasm_bindgen(unchecked_return_type = "GradeResult")]
+    pub fn grade(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Exercise")] exercise: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Answer")] answer: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let ex = read_exercise(exercise)?;
+        let a = read_answer(answer)?;
         let graded = ATTEMPTS.with(|cell| {
             let mut ledger = cell.try_borrow_mut().map_err(|_| js_error("BUSY", "grading is already running"))?;
             ledger.grade(self.engine.get(), &ex, &a).map_err(|e| js_error("NO_ATTEMPTS_LEFT", &e.to_string()))
@@ -43,20 +48,27 @@ impl Validator {
 
     /// Practice only: grades and shows the whole key (codes and explanations), for a learner
     /// who asked for the answers. Exams throw `EXAM_NO_ANSWERS`.
-    #[wasm_bindgen(js_name = gradeAndReveal)]
-    pub fn grade_and_reveal(&self, exercise_value: JsValue, answer_value: JsValue) -> Result<JsValue, JsValue> {
-        let ex = exercise(exercise_value)?;
+    #[wasm_bindgen(js_name = gradeAndReveal, unchecked_return_type = "GradeResult")]
+    pub fn grade_and_reveal(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Exercise")] exercise: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Answer")] answer: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let ex = read_exercise(exercise)?;
         if ex.mode == Mode::Exam {
             return Err(js_error("EXAM_NO_ANSWERS", "an exam does not show its answers"));
         }
-        let a = answer(answer_value)?;
+        let a = read_answer(answer)?;
         to_js(&grade_full(self.engine.get(), &ex, &a))
     }
 
-    /// Exam attempts left in this loaded module; `null` for practice (no limit).
+    /// Exam attempts left in this loaded module; `undefined` for practice (no limit).
     #[wasm_bindgen(js_name = attemptsLeft)]
-    pub fn attempts_left(&self, exercise_value: JsValue) -> Result<Option<u32>, JsValue> {
-        let ex = exercise(exercise_value)?;
+    pub fn attempts_left(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Exercise")] exercise: JsValue,
+    ) -> Result<Option<u32>, JsValue> {
+        let ex = read_exercise(exercise)?;
         ATTEMPTS.with(|cell| {
             cell.try_borrow()
                 .map(|ledger| ledger.left(&ex))
