@@ -133,7 +133,7 @@ function exam({ ex, validator, form }) {
       return;
     }
     record.used += 1;
-    record.result = { score: result.score, maxScore: result.maxScore, earned: result.earned, possible: result.possible, rubric: result.rubric };
+    record.result = { score: result.score, maxScore: result.maxScore };
     saveExamRecord(ex, record);
     renderExamResult($('#ex-result'), result, left());
     $('#result-title').scrollIntoView({ block: 'nearest' });

@@ -15,22 +15,27 @@ const FIELDS = { principal: 'Principal diagnosis', diagnosis: 'Diagnosis', proce
 const fmt = (n) => (Math.round(n * 100) / 100).toString();
 const points = (n) => `${fmt(n)} ${n === 1 ? 'point' : 'points'}`;
 
-/** The score line: "62.5 / 100" and the points behind it. */
-function scoreNodes(result) {
-  return [
-    h('p', { className: 'ex-score', attrs: { 'data-score': result.score } },
-      h('span', { className: 'ex-score__value', text: `${result.score}` }),
-      h('span', { className: 'ex-score__max', text: ` / ${result.maxScore}` })),
-    h('p', { className: 'muted ex-points', text: `${fmt(result.earned)} of ${points(result.possible)} · ${result.rubric === 'aapc' ? 'AAPC-style' : 'hierarchical'} scoring` }),
-  ];
+/** The score: "62.5 / 100". */
+function scoreNode(result) {
+  return h('p', { className: 'ex-score', attrs: { 'data-score': result.score } },
+    h('span', { className: 'ex-score__value', text: `${result.score}` }),
+    h('span', { className: 'ex-score__max', text: ` / ${result.maxScore}` }));
 }
 
-/** Exam: the score and nothing about single codes. */
+/** Practice: the points behind the score (the denominator shows how extras count). */
+function pointsNode(result) {
+  return h('p', { className: 'muted ex-points', text: `${fmt(result.earned)} of ${points(result.possible)} · ${result.rubric === 'aapc' ? 'AAPC-style' : 'hierarchical'} scoring` });
+}
+
+/**
+ * Exam: the score alone. Not even the points: their denominator moves with the number of
+ * entered codes that matched nothing, which would tell which codes were wrong.
+ */
 export function renderExamResult(container, result, left) {
   const note = left > 0
     ? `Exam mode: only the score is shown. Attempts left: ${left}.`
     : 'Exam mode: only the score is shown. No attempts left.';
-  container.replaceChildren(...scoreNodes(result), h('p', { className: 'muted ex-exam-note', text: note }));
+  container.replaceChildren(scoreNode(result), h('p', { className: 'muted ex-exam-note', text: note }));
 }
 
 /**
@@ -38,7 +43,7 @@ export function renderExamResult(container, result, left) {
  * learner asked for the answers (the key's codes and explanations are then in the result).
  */
 export function renderPracticeResult(container, result, { revealed }) {
-  const nodes = scoreNodes(result);
+  const nodes = [scoreNode(result), pointsNode(result)];
   if (result.sequencing) nodes.push(sequencing(result.sequencing));
   if (result.items.length) nodes.push(h('ol', { className: 'ex-items' }, result.items.map(item)));
   if (result.extras.length) {
