@@ -84,6 +84,7 @@ pub struct Item {
     /// only once the learner got it right or asked for the answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,
+    /// The learner's entry exactly as typed (surrounding spaces dropped): `W19A` stays `W19A`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub answered: Option<String>,
     pub decision: Decision,
