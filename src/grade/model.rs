@@ -113,10 +113,13 @@ impl Exercise {
         match self.mode {
             Mode::Practice => String::new(),
             Mode::Exam => format!(
-                "\u{1f}exam\u{1f}{}\u{1f}{:?}\u{1f}{:?}\u{1f}{}",
+                "\u{1f}exam\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
                 self.attempts.unwrap_or(1).max(1),
-                self.rubric,
-                super::weights::Weights::resolve(self.rubric, self.weights.as_ref()),
+                match self.rubric {
+                    Rubric::Aapc => "aapc",
+                    Rubric::Hierarchical => "hierarchical",
+                },
+                super::weights::Weights::resolve(self.rubric, self.weights.as_ref()).fingerprint(),
                 self.date_of_service.as_deref().unwrap_or(""),
             ),
         }

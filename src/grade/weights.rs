@@ -75,6 +75,30 @@ impl Weights {
         }
     }
 
+    /// Every weight's exact bits, in field order: identifies the weights in an exam's hash
+    /// binding without formatting floats.
+    pub fn fingerprint(&self) -> String {
+        [
+            self.wrong_seventh,
+            self.missing_seventh,
+            self.placeholder,
+            self.laterality,
+            self.subcategory,
+            self.category,
+            self.block,
+            self.chapter,
+            self.modifier,
+            self.units,
+            self.modifier_and_units,
+            self.sequencing,
+            self.extra,
+        ]
+        .iter()
+        .map(|w| format!("{:x}", w.to_bits()))
+        .collect::<Vec<_>>()
+        .join(",")
+    }
+
     /// The preset with an exercise's overrides applied (each clamped to 0..=1).
     pub fn resolve(rubric: Rubric, o: Option<&WeightOverrides>) -> Weights {
         let mut w = Weights::preset(rubric);
