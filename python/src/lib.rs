@@ -29,7 +29,10 @@ fn date(s: Option<&str>, what: &str) -> PyResult<Option<Date>> {
 
 fn options(today: Option<&str>, payer: Option<String>) -> PyResult<CheckOptions> {
     let today = date(today, "today")?.unwrap_or_else(Date::today_utc);
-    Ok(CheckOptions { today: Some(today), payer: payer.filter(|p| !p.trim().is_empty()) })
+    // `..default()` keeps this valid as CheckOptions gains options.
+    #[allow(clippy::needless_update)]
+    let o = CheckOptions { today: Some(today), payer: payer.filter(|p| !p.trim().is_empty()), ..CheckOptions::default() };
+    Ok(o)
 }
 
 /// A claim as Python gives it: a dict (or any JSON-like value), or JSON text as str or bytes.

@@ -36,7 +36,9 @@ pub struct ClaimArgs {
 }
 
 pub fn run(a: ClaimArgs, out: &mut Out) -> Outcome {
-    let opts = CheckOptions { today: Some(a.today.unwrap_or_else(Date::today_utc)), payer: a.payer.clone() };
+    // `..default()` keeps this valid as CheckOptions gains options.
+    #[allow(clippy::needless_update)]
+    let opts = CheckOptions { today: Some(a.today.unwrap_or_else(Date::today_utc)), payer: a.payer.clone(), ..CheckOptions::default() };
     if let Some(source) = &a.jsonl {
         let reader = open_input(source)?;
         let bytes = a.blob.read()?;
