@@ -24,6 +24,7 @@
 pub mod batch;
 pub mod blob;
 pub mod claim;
+pub mod currency;
 pub mod date;
 pub mod engine;
 pub mod finding;

@@ -13,7 +13,7 @@ const API_TYPES: &str = r#"
 export * from "./claimlint-types.js";
 import type {
   Answer, BlobInfo, Claim, ClaimOptions, ClaimResult, CodeCheck, CodeOptions, CodeSummary,
-  Description, Exercise, Finding, GradeResult, LineCheck, LineInput, PairLine, PairOptions, PairsOptions,
+  Description, Exercise, Finding, GradeResult, LineCheck, LineInput, LineOptions, PairLine, PairOptions, PairsOptions,
   SearchHit, SearchOptions, System,
 } from "./claimlint-types.js";
 "#;

@@ -1,5 +1,6 @@
 //! Argument types shared by the subcommands: the blob, dates, code systems and claim types,
 //! each parsed once with an error that names what was wrong.
+use claimlint::currency::StaleEdits;
 use claimlint::{Date, Engine, System};
 use std::path::PathBuf;
 
@@ -44,4 +45,16 @@ pub struct CodeArgs {
     /// Date of service (YYYY-MM-DD) [default: the newest data]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
     pub on: Option<Date>,
+}
+
+/// `--stale-edits apply|skip`: edit tables (PTP, MUE, AOC) asked about a date past their window.
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct StaleArg {
+    /// Edit tables past their window: apply (findings marked DATA-STALE) or skip.
+    #[arg(long = "stale-edits", value_name = "apply|skip", default_value = "apply", value_parser = stale_edits)]
+    pub stale_edits: StaleEdits,
+}
+
+fn stale_edits(s: &str) -> Result<StaleEdits, String> {
+    StaleEdits::parse(s).ok_or_else(|| format!("`{s}`: use apply or skip"))
 }

@@ -2,7 +2,7 @@
 //! claim per input line, one result per output line, in input order, on every core.
 //!
 //! Exit 0 when nothing is an error, 1 when a finding or input error is, 2 for usage/data errors.
-use crate::args::{self, BlobArg};
+use crate::args::{self, BlobArg, StaleArg};
 use crate::out::{Fail, Out, Outcome};
 use claimlint::claim::{check_claim_json, CheckOptions, ClaimResult};
 use claimlint::{Date, Engine, Severity};
@@ -21,6 +21,8 @@ pub struct ClaimArgs {
     /// Payer rule pack to apply when the claim names none.
     #[arg(long, value_name = "ID")]
     pub payer: Option<String>,
+    #[command(flatten)]
+    pub stale: StaleArg,
     /// Indent the JSON (single claim).
     #[arg(long, conflicts_with = "jsonl")]
     pub pretty: bool,
@@ -38,7 +40,7 @@ pub struct ClaimArgs {
 pub fn run(a: ClaimArgs, out: &mut Out) -> Outcome {
     // `..default()` keeps this valid as CheckOptions gains options.
     #[allow(clippy::needless_update)]
-    let opts = CheckOptions { today: Some(a.today.unwrap_or_else(Date::today_utc)), payer: a.payer.clone(), ..CheckOptions::default() };
+    let opts = CheckOptions { today: Some(a.today.unwrap_or_else(Date::today_utc)), payer: a.payer.clone(), stale_edits: a.stale.stale_edits, ..CheckOptions::default() };
     if let Some(source) = &a.jsonl {
         let reader = open_input(source)?;
         let bytes = a.blob.read()?;

@@ -39,11 +39,7 @@ pub fn run(a: CompileArgs) -> Outcome {
     let data_dir = if a.no_data_dir { None } else { a.data_dir.or_else(sources::default_data_dir) };
     let mut icd10cm = a.icd10cm;
     if icd10cm.is_empty() {
-        for fy in [2025, 2026] {
-            if let Some(path) = sources::cached_tabular(&cache, fy) {
-                icd10cm.push(Icd10CmInput { path, fiscal_year: fy });
-            }
-        }
+        icd10cm = compile::default_icd10cm(&cache, data_dir.as_deref());
         if icd10cm.is_empty() {
             return Err(format!(
                 "no ICD-10-CM source in {}; run scripts/fetch-sources.sh first, or pass --icd10cm FY=PATH",

@@ -1,9 +1,9 @@
 //! `claimlint line`: checks one claim line (code, modifiers, units, date, claim type), or with
 //! `--lines FILE.json` (an array of line objects) several lines of one claim together (MUE
 //! date-of-service sums, add-on primaries).
-use crate::args::{self, BlobArg};
+use crate::args::{self, BlobArg, StaleArg};
 use crate::out::{Out, Outcome};
-use claimlint::procedure::{check_line, check_lines, ClaimType, LineInput};
+use claimlint::procedure::{check_line_with, check_lines_with, ClaimType, LineInput};
 use claimlint::{Date, Severity};
 use std::path::PathBuf;
 
@@ -31,6 +31,8 @@ pub struct LineArgs {
     /// Check the lines of one claim together from a JSON array of line objects.
     #[arg(long, value_name = "FILE.json", conflicts_with_all = ["code", "code_arg"])]
     pub lines: Option<PathBuf>,
+    #[command(flatten)]
+    pub stale: StaleArg,
 }
 
 fn claim_type(s: &str) -> Result<ClaimType, String> {
@@ -44,7 +46,7 @@ pub fn run(a: LineArgs, out: &mut Out) -> Outcome {
         let shown = path.display();
         let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: {e}"))?;
         let lines: Vec<LineInput> = serde_json::from_str(&text).map_err(|e| format!("{shown}: {e}"))?;
-        let findings = check_lines(&engine, &lines);
+        let findings = check_lines_with(&engine, &lines, a.stale.stale_edits);
         out.either_pretty(&findings, || {
             let mut s = format!("{} line(s): {} finding(s)\n", lines.len(), findings.len());
             crate::text::findings(&mut s, &findings, "  ");
@@ -54,7 +56,7 @@ pub fn run(a: LineArgs, out: &mut Out) -> Outcome {
     }
     let code = a.code.or(a.code_arg).ok_or("give --code CODE")?;
     let line = LineInput { code, modifiers: a.mods, units: a.units, date_of_service: a.on, claim_type: a.claim_type };
-    let lc = check_line(&engine, &line);
+    let lc = check_line_with(&engine, &line, a.stale.stale_edits);
     out.either_pretty(&lc, || {
         let mut s = crate::text::code_check(&lc.code);
         for m in &lc.modifiers {

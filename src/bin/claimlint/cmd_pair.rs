@@ -1,7 +1,7 @@
 //! `claimlint pair`: is a pair of procedure codes billable together (NCCI PTP edits)?
-use crate::args::{self, BlobArg};
+use crate::args::{self, BlobArg, StaleArg};
 use crate::out::{Out, Outcome};
-use claimlint::ptp::{check_pair, ClaimType, PairInput};
+use claimlint::ptp::{check_pair_with, ClaimType, PairInput};
 use claimlint::{Date, Severity};
 
 #[derive(clap::Args, Debug)]
@@ -24,6 +24,8 @@ pub struct PairArgs {
     /// Modifiers on the second code; repeat or separate with commas.
     #[arg(long = "mod-b", value_name = "M", value_delimiter = ',')]
     pub mods_b: Vec<String>,
+    #[command(flatten)]
+    pub stale: StaleArg,
 }
 
 fn claim_type(s: &str) -> Result<ClaimType, String> {
@@ -36,7 +38,7 @@ pub fn run(a: PairArgs, out: &mut Out) -> Outcome {
     let mods_a: Vec<&str> = a.mods_a.iter().map(String::as_str).collect();
     let mods_b: Vec<&str> = a.mods_b.iter().map(String::as_str).collect();
     let input = PairInput { a: &a.code_a, b: &a.code_b, mods_a: &mods_a, mods_b: &mods_b, dos: a.on, claim_type: a.claim_type };
-    let findings = check_pair(&engine, &input);
+    let findings = check_pair_with(&engine, &input, a.stale.stale_edits);
     let value = serde_json::json!({
         "a": a.code_a, "b": a.code_b, "modsA": mods_a, "modsB": mods_b,
         "on": a.on.to_string(), "claimType": a.claim_type, "findings": findings,
