@@ -136,7 +136,7 @@ fn help_and_version_follow_the_conventions() {
 fn usage_errors_name_the_bad_argument_and_exit_2() {
     let blob = blob_path();
     let blob = blob.to_str().expect("utf-8 path");
-    let cases: [(&[&str], &str); 7] = [
+    let cases: [(&[&str], &str); 8] = [
         (&["check", "--blob", blob, "--system", "snomed", "J15.9"], "--system"),
         (&["check", "--blob", blob, "--on", "2026-13-01", "J15.9"], "--on"),
         (&["line", "--blob", blob, "--code", "99213", "--units", "two"], "--units"),
@@ -144,6 +144,7 @@ fn usage_errors_name_the_bad_argument_and_exit_2() {
         (&["pair", "--blob", blob, "29881", "29877"], "--on"),
         (&["check", "--blob", blob, "--format", "yaml", "J15.9"], "--format"),
         (&["codes", "--blob", blob, "--frobnicate"], "--frobnicate"),
+        (&["pair", "--blob", blob, "--on", "2026-04-15", "--stale-edits", "sometimes", "29881", "29877"], "--stale-edits"),
     ];
     for (args, named) in cases {
         let (code, out, err) = run_any(args, None);
