@@ -64,6 +64,8 @@ pub struct Edition {
     pub tabular_order: Vec<String>,
     pub notes: Vec<TabularNote>,
     pub chapters: Vec<TabularChapter>,
+    /// Codes whose own tabular notes the sources do not carry (added by an addenda file).
+    pub notes_unavailable: Vec<String>,
 }
 
 impl Edition {

@@ -24,9 +24,16 @@ impl<'e> Outline<'e> {
         let mut by_tab: Vec<usize> = ed.tabular_order.iter().filter_map(|c| sorted.binary_search(&c.as_str()).ok()).collect();
         let mut seen = vec![false; sorted.len()];
         by_tab.retain(|&i| !std::mem::replace(&mut seen[i], true));
-        // Codes the edition has no Tabular order for (an order file) keep their sorted place.
-        if by_tab.len() != sorted.len() {
+        if by_tab.is_empty() {
+            // No Tabular order at all (an order file): sorted order.
             by_tab = (0..sorted.len()).collect();
+        } else {
+            // Codes the order does not list (added by an addenda) follow the code sorted
+            // just before them.
+            for i in (0..sorted.len()).filter(|&i| !seen[i]) {
+                let at = i.checked_sub(1).and_then(|p| by_tab.iter().position(|&x| x == p)).map_or(0, |p| p + 1);
+                by_tab.insert(at, i);
+            }
         }
         let mut tab_pos = vec![0; sorted.len()];
         for (p, &i) in by_tab.iter().enumerate() {
