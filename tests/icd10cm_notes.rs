@@ -2,13 +2,15 @@
 //! fully, and every note that was not, with its reason.
 mod common;
 use claimlint::compile::icd10cm::note_refs::{read_all, REFERENCE_KINDS};
+use claimlint::compile::icd10cm::addenda;
 use claimlint::compile::icd10cm::tabular::parse_tabular;
 use claimlint::compile::icd10cm::Edition;
 use claimlint::compile::sources;
 use std::collections::BTreeSet;
 
+/// FY2025 and FY2026 from their tabular XML, and FY2027 from the CMS addenda on FY2026.
 fn editions() -> Vec<Edition> {
-    [2025, 2026]
+    let mut eds: Vec<Edition> = [2025, 2026]
         .into_iter()
         .map(|fy| {
             let path = sources::cached_tabular(&common::cache_dir(), fy).expect("run scripts/fetch-sources.sh first");
@@ -16,7 +18,11 @@ fn editions() -> Vec<Edition> {
             ed.label = format!("FY{fy}");
             ed
         })
-        .collect()
+        .collect();
+    let text = std::fs::read_to_string(common::data_dir().join("icd10cm/icd10cm_order_addenda_2027.txt")).expect("FY2027 addenda");
+    let next = addenda::apply(eds.last().expect("FY2026"), &addenda::parse_addenda(&text).expect("addenda")).expect("apply");
+    eds.push(next);
+    eds
 }
 
 #[test]

@@ -39,8 +39,16 @@ impl<'e> Outline<'e> {
         for (p, &i) in by_tab.iter().enumerate() {
             tab_pos[i] = p;
         }
+        // A code added by an addenda is not marked as a 7th-character extension; its header
+        // needing a 7th character says it is one.
+        let needs_seventh: std::collections::HashSet<&str> = ed.codes.iter().filter(|c| c.needs_seventh).map(|c| c.code.as_str()).collect();
+        let extension = ed
+            .codes
+            .iter()
+            .map(|c| c.extension || (c.code.len() == 7 && c.code.get(..6).is_some_and(|b| needs_seventh.contains(b.trim_end_matches('X')))))
+            .collect();
         Outline {
-            extension: ed.codes.iter().map(|c| c.extension).collect(),
+            extension,
             titles: ed.codes.iter().map(|c| c.title.as_str()).collect(),
             sorted,
             tab_pos,
