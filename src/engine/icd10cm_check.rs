@@ -88,6 +88,20 @@ fn base(cm: &Icd10Cm<'_>, raw: &str, n: &Normalized, dos: Option<Date>) -> CodeC
         );
         return c;
     }
+    // Placeholder X and the 7th character both missing (T36.01 for T36.0X1A)?
+    let seventh = suggest::placeholder_x_seventh(cm, code, e, 5);
+    if let Some(&first) = seventh.first() {
+        let first = dotted(cm.code(first));
+        c.findings.push(
+            finding(
+                "DX-7TH",
+                format!("{shown} is missing the placeholder X and a 7th character; did you mean {first} or one of these?"),
+                vintage,
+            )
+            .with_suggestions(suggestions(cm, &seventh, e)),
+        );
+        return c;
+    }
     // Well formed but unknown: in another edition?
     c.state = CodeState::Unknown;
     let near = suggest::near_misses(cm, code, e, 5);
