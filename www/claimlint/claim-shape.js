@@ -23,7 +23,8 @@ export function toEngineClaim(raw) {
   claim.diagnoses = dx;
 
   (raw.lines || []).forEach((line, i) => {
-    if (!line || Object.values(line).every((v) => (Array.isArray(v) ? v.every(blank) : blank(v)))) return;
+    // A line with nothing but its date (the form fills in today's) is not a service line yet.
+    if (!line || Object.entries(line).every(([k, v]) => k === 'dateFrom' || (Array.isArray(v) ? v.every(blank) : blank(v)))) return;
     const j = claim.lines.length;
     back.push([`/lines/${j}`, `/lines/${i}`]);
     const out = { dateFrom: String(line.dateFrom ?? '').trim(), code: String(line.code ?? '').trim(), pointers: [] };

@@ -59,6 +59,25 @@ export class Summary {
         }),
         h('span', { className: 'cl-summary__msg', text: ` — ${r.message}` }),
       );
+      // The engine's fix, one press away (the field applies it and keeps the focus there).
+      const fixes = typeof r.field.apply === 'function' ? (r.suggestions || []).slice(0, 2) : [];
+      if (fixes.length) {
+        body.append(
+          h(
+            'span',
+            { className: 'cl-fixes' },
+            fixes.map((s) =>
+              h('button', {
+                type: 'button',
+                className: 'cl-fix',
+                text: fmt(m.useSuggestion, { code: s.code }),
+                attrs: { 'aria-label': `${r.label}: ${fmt(m.useSuggestionLabel, { code: s.code, description: s.description })}`, 'data-code': s.code },
+                onClick: () => r.field.apply(s.code, 'fix'),
+              }),
+            ),
+          ),
+        );
+      }
     } else {
       body.append(h('span', { className: 'cl-summary__msg', text: r.message }));
     }
