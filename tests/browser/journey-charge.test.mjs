@@ -107,6 +107,12 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       assert.equal(await stateText(page, '#dx-b-input'), 'Billable');
 
       assert.equal(await page.textContent('.cl-summary__title'), 'No problems found', (await summaryItems(page)).join('\n'));
+
+      // For the picture: one more diagnosis being typed, list open, and one left wrong.
+      await keyIn(page, '#dx-c-input', 'K35.2');
+      await leave(page);
+      await keyIn(page, '#dx-d-input', 'S72.00');
+      await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, `charge-entry-${size}`);
       assert.deepEqual(page.errors, []);
       await context.close();
