@@ -143,27 +143,37 @@ function renderFinding(f, messages, onFix) {
     h('span', { className: 'cl-visually-hidden', text: `${messages.severity[f.severity] || f.severity}: ` }),
     h('span', { className: 'cl-finding__text', text: f.message }),
   );
-  const fixes = (f.suggestions || []).slice(0, 3);
-  if (fixes.length) {
-    item.append(
-      h(
-        'span',
-        { className: 'cl-fixes' },
-        fixes.map((s) =>
-          h('button', {
-            type: 'button',
-            className: 'cl-fix',
-            text: fmt(messages.useSuggestion, { code: s.code }),
-            title: s.description || '',
-            attrs: { 'aria-label': fmt(messages.useSuggestionLabel, { code: s.code, description: s.description }), 'data-code': s.code },
-            // Keep focus in the input on mouse use: a blur here would commit the
-            // half-fixed value and could move the button before the click lands.
-            onMousedown: (e) => e.preventDefault(),
-            onClick: () => onFix(s.code),
-          }),
-        ),
-      ),
-    );
-  }
+  const fixes = fixButtons(f.suggestions, 3, messages, onFix, {
+    // Keep focus in the input on mouse use: a blur here would commit the half-fixed value
+    // and could move the button before the click lands.
+    onMousedown: (e) => e.preventDefault(),
+  });
+  if (fixes) item.append(fixes);
   return item;
+}
+
+/**
+ * "Use X" buttons for up to `limit` suggestions, or null when there are none.
+ * @param {string} [prefix] words in front of each button's accessible name (its field, when
+ *   the button is away from the field)
+ */
+export function fixButtons(suggestions, limit, messages, onFix, { prefix = '', onMousedown } = {}) {
+  const fixes = (suggestions || []).slice(0, limit);
+  if (!fixes.length) return null;
+  return h(
+    'span',
+    { className: 'cl-fixes' },
+    fixes.map((s) => {
+      const name = fmt(messages.useSuggestionLabel, { code: s.code, description: s.description });
+      return h('button', {
+        type: 'button',
+        className: 'cl-fix',
+        text: fmt(messages.useSuggestion, { code: s.code }),
+        title: s.description || '',
+        attrs: { 'aria-label': prefix ? `${prefix}: ${name}` : name, 'data-code': s.code },
+        onMousedown,
+        onClick: () => onFix(s.code),
+      });
+    }),
+  );
 }
