@@ -122,5 +122,11 @@ describe('claim shape for the engine', () => {
     assert.equal(locate('/lines/0/pointers/1'), '/lines/1/pointers/1');
     assert.equal(locate('/lines/0/modifiers/1'), '/lines/1/modifiers/3');
     assert.equal(locate('/diagnoses/1'), '/diagnoses/1');
+    // A date typed as MM/DD/YYYY reaches the engine as YYYY-MM-DD; a line with only its date
+    // (the form fills in today's) is not a service line yet.
+    const typed = toEngineClaim({ patient: { dateOfBirth: '04/12/1958' }, diagnoses: ['J15.9'], lines: [{ dateFrom: '09/30/2026', code: '99213' }, { dateFrom: '2026-09-30' }] });
+    assert.equal(typed.claim.lines.length, 1);
+    assert.equal(typed.claim.lines[0].dateFrom, '2026-09-30');
+    assert.equal(typed.claim.patient.dateOfBirth, '1958-04-12');
   });
 });

@@ -6,6 +6,7 @@ import { pointerFindings } from './pointers.js';
 import { toEngineClaim } from './claim-shape.js';
 import { validityMessage } from './status.js';
 import { MAX_SENT } from './checks.js';
+import { toIsoDate } from './dom.js';
 
 const LINE_KEYS = { date: 'dateFrom', pos: 'pos', hcpcs: 'code', cpt: 'code', icd10pcs: 'code', units: 'units', pointer: 'pointers' };
 
@@ -100,7 +101,7 @@ export class Claim {
       // A field whose own check already says the value is malformed needs no second,
       // more technical message about the same value (e.g. "dateFrom ... is not a date").
       if (field && field.committed?.state === 'invalid_format') continue;
-      if (field) byField.get(field).push(finding);
+      if (field) byField.get(field).push(field.kind === 'date' ? asTyped(finding, field.input) : finding);
       else this.unplaced.push({ ...finding, target: targets.find((t) => t.path === finding.location) || this.firstOf(finding.location) });
     }
     for (const [field, list] of byField) field.setClaimFindings(list);
@@ -182,6 +183,17 @@ class PathTarget {
     const text = el.labels?.[0]?.textContent.trim().replace(/\s+/g, ' ') || el.name || this.path;
     return num ? `Line ${num} ${text.toLowerCase()}` : text;
   }
+}
+
+/**
+ * A date typed in a text field as 09/30/2026 is read as 2026-09-30; the message about it says
+ * 09/30/2026, as the user typed it.
+ */
+function asTyped(finding, input) {
+  const typed = input.value.trim();
+  const iso = toIsoDate(typed);
+  if (!iso || iso === typed || !finding.message?.includes(iso)) return finding;
+  return { ...finding, message: finding.message.split(iso).join(typed) };
 }
 
 /** Sets obj at a JSON pointer, creating arrays for numeric segments. */
