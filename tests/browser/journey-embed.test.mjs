@@ -20,7 +20,7 @@ function hostPage({ origin, csp, options = '{}' }) {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <title>Host clinic form</title><link rel="stylesheet" href="${origin}claimlint.css">
 <script type="module" src="${HOST}/host.js"></script></head>
-<body><main><h1>New visit</h1><form id="visit" action="${HOST}/saved" method="get">
+<body><main><h1>New visit</h1><form id="visit" action="${HOST}/saved" method="get" data-claimlint-claim>
 <label for="dos">Date of visit</label> <input id="dos" name="dos" type="date" data-claimlint="date" data-claimlint-default="today">
 <label for="dx">Diagnosis</label> <input id="dx" name="dx" data-claimlint="icd10cm">
 <button type="submit">Save</button></form></main></body></html>`;
@@ -71,8 +71,18 @@ describe('embedding journey', () => {
     const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
     const origin = env.server.url; // http://127.0.0.1:PORT/ — another origin than host.test
     const csp = `default-src 'self'; script-src 'self' ${origin} 'wasm-unsafe-eval'; connect-src ${origin}; style-src 'self' ${origin}; object-src 'none'`;
-    await routeHost(context, hostPage({ origin, csp, options: '{ normalize: false }' }));
+    await routeHost(context, hostPage({ origin, csp, options: "{ normalize: false, staleEdits: 'skip' }" }));
     const page = await openPage(context, `${HOST}/form.html`);
+    // The host's staleEdits choice reaches the engine's claim check.
+    await page.evaluate(async () => {
+      const engine = await window.claimlint.ready;
+      const real = engine.validator.checkClaim.bind(engine.validator);
+      window.__claimOptions = [];
+      engine.validator.checkClaim = (claim, options) => {
+        window.__claimOptions.push(options);
+        return real(claim, options);
+      };
+    });
     assert.equal(await page.inputValue('#dos'), todayIso());
     await page.fill('#dos', '2026-03-15');
     await page.dispatchEvent('#dos', 'change');
@@ -82,6 +92,9 @@ describe('embedding journey', () => {
     assert.equal(await stateText(page, '#dx'), 'Billable');
     // The host turned normalisation off: the value stays as typed.
     assert.equal(await page.inputValue('#dx'), 'j159');
+    const options = await page.evaluate(() => window.__claimOptions);
+    assert.ok(options.length > 0, 'the claim was checked');
+    assert.deepEqual(options.at(-1), { staleEdits: 'skip' });
     assert.deepEqual(page.errors, []);
     await context.close();
   });
