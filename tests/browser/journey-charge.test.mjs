@@ -59,6 +59,10 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       // A procedure typed digit by digit is never "a modifier" on the way.
       await keyIn(page, '#l1-code', '71');
       assert.equal(await stateText(page, '#l1-code'), 'Keep typing');
+      // Even after a pause: 71 is the start of CPT numbers (71045…), not a modifier.
+      await page.waitForTimeout(800);
+      assert.equal(await stateText(page, '#l1-code'), 'Keep typing');
+      assert.notEqual(await tone(page, '#l1-code'), 'error');
       await page.keyboard.type('046');
       await leave(page);
       assert.equal(await stateText(page, '#l1-code'), 'Billable');
