@@ -1,7 +1,7 @@
 // One validated input: checks on every keystroke, shows the state at once,
 // but only flags aria-invalid (and announces) after a pause or on blur so a
 // screen reader is not told "invalid" for every half-typed code.
-import { h, uid, addIdRef } from './dom.js';
+import { h, uid, addIdRef, todayIso } from './dom.js';
 import { fmt } from './messages.js';
 import { Combobox } from './combobox.js';
 import { runCheck, ENGINE_KINDS, MAX_SENT } from './checks.js';
@@ -74,10 +74,10 @@ export class Field {
 
   /** A date of service that starts at today's date (a visible value, never a silent substitute). */
   fillToday() {
-    const d = new Date();
-    const p = (n) => String(n).padStart(2, '0');
-    const iso = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-    this.input.value = this.input.type === 'date' ? iso : `${p(d.getMonth() + 1)}/${p(d.getDate())}/${d.getFullYear()}`;
+    const iso = todayIso();
+    const [y, m, d] = iso.split('-');
+    // A text field gets the US form a person would type; a date input takes ISO.
+    this.input.value = this.input.type === 'date' ? iso : `${m}/${d}/${y}`;
   }
 
   /** Exam mode hides completions; elements upgraded before attach() learn it here. */
