@@ -85,6 +85,36 @@ describe('offline tablet journey (820×1180)', () => {
     await context.close();
   });
 
+  it("lists every table's window and current-through date from info().tables", async () => {
+    const context = await env.browser.newContext({ viewport: VIEWPORTS.tablet });
+    await context.clock.setFixedTime(new Date('2026-12-01T12:00:00'));
+    const page = await openPage(context, env.server.url);
+    // The contract of info().tables (shared with the engine); set here so the panel is
+    // checked against it whatever this blob carries.
+    await page.evaluate(async () => {
+      const { readyEngine } = await import('/claimlint/engine.js');
+      readyEngine().info.tables = [
+        { id: 'icd10cm', label: 'FY2026, FY2027', kind: 'code-set', validFrom: '2025-10-01', validTo: '2027-09-30', currentThrough: '2027-09-30', source: 'CMS' },
+        { id: 'mue-practitioner', label: 'practitioner effective 2026-04-01', kind: 'edit-table', validFrom: '2026-04-01', validTo: '2026-06-30', currentThrough: '2026-06-30', source: 'CMS' },
+        { id: 'hcpcs', label: '2026 January', kind: 'code-set', validFrom: '2026-01-01', validTo: '2026-12-31', currentThrough: '2026-09-30', source: 'CMS' },
+      ];
+    });
+    await setDate(page, '#l1-date', '2026-12-01');
+    const rows = await page.$$eval('.cl-table', (li) => li.map((l) => l.textContent));
+    assert.deepEqual(rows, [
+      'ICD-10-CM FY2026, FY2027: 2025-10-01 to 2027-09-30current through 2027-09-30',
+      'MUE practitioner effective 2026-04-01: 2026-04-01 to 2026-06-30current through 2026-06-30',
+      'HCPCS 2026 January: 2026-01-01 to 2026-12-31current through 2026-09-30',
+    ]);
+    const notices = await page.$$eval('.cl-data-notice', (n) => n.map((x) => `${x.dataset.kind}: ${x.textContent}`));
+    assert.deepEqual(notices, [
+      'past-service: The date of service 2026-12-01 is after the end of MUE practitioner effective 2026-04-01 (2026-06-30). Edits are applied from their newest release and marked as stale.',
+      'ended: Data past its window: MUE practitioner effective 2026-04-01 (2026-06-30). Load newer data; findings from these tables may be out of date.',
+      'ending: Data ending within 30 days: HCPCS 2026 January (2026-12-31). Newer data will be needed after that.',
+    ]);
+    await context.close();
+  });
+
   it('opens / and every page offline after one visit', async () => {
     const context = await env.browser.newContext({ viewport: VIEWPORTS.tablet });
     const page = await openPage(context, env.server.url);

@@ -199,15 +199,22 @@ function parseDigest(s) {
   return Uint8Array.from(m[1].match(/../g), (h) => parseInt(h, 16));
 }
 
-// Names for engines whose info() has vintages but no tables yet.
+// What each table is, in front of its label when the label does not say ("FY2027" ->
+// "ICD-10-CM FY2027"). Ids from info().tables, and the vintage systems of older engines.
 const TABLE_NAMES = {
   icd10cm: 'ICD-10-CM',
   icd10pcs: 'ICD-10-PCS',
   hcpcs: 'HCPCS',
   cpt: 'CPT',
   mue: 'MUE',
+  'mue-practitioner': 'MUE',
+  'mue-outpatient': 'MUE',
+  'mue-dme': 'MUE',
   aoc: 'Add-on codes',
   mce: 'MCE',
+  poa: 'POA exempt list',
+  'ptp-practitioner': 'NCCI PTP practitioner',
+  'ptp-outpatient': 'NCCI PTP outpatient',
   ncci_ptp_practitioner: 'NCCI PTP practitioner',
   ncci_ptp_outpatient: 'NCCI PTP outpatient',
 };
@@ -231,19 +238,22 @@ export class Engine {
    * code-set vintages (older engines), as {id, label, kind, validFrom, validTo, currentThrough, source}.
    */
   get tables() {
-    if (Array.isArray(this.info.tables)) return this.info.tables;
-    return (this.info.vintages || []).map((v) => {
-      const name = TABLE_NAMES[v.system] || v.system;
-      return {
+    const named = (t) => {
+      const name = TABLE_NAMES[t.id] || t.id;
+      return { ...t, label: String(t.label || '').includes(name) ? t.label : `${name} ${t.label || ''}`.trim() };
+    };
+    if (Array.isArray(this.info.tables)) return this.info.tables.map(named);
+    return (this.info.vintages || []).map((v) =>
+      named({
         id: v.system,
-        label: String(v.label).includes(name) ? v.label : `${name} ${v.label}`,
+        label: v.label,
         kind: CODE_SETS.has(v.system) ? 'code-set' : 'edit-table',
         validFrom: v.validFrom,
         validTo: v.validTo,
         currentThrough: v.validTo,
         source: v.source,
-      };
-    });
+      }),
+    );
   }
 
   /** True when the blob has CPT descriptions (a licensed private build). */

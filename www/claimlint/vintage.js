@@ -29,7 +29,7 @@ export function renderVintages(root, engine, messages, serviceDate, systems = []
     const notices = tableNotices(engine.tables, { today, on }).map((n) =>
       h('li', { className: `cl-data-notice cl-data-notice--${n.kind}`, attrs: { 'data-tables': n.ids.join(' '), 'data-kind': n.kind } }, fmt(messages[n.message], n)),
     );
-    const tables = Array.isArray(engine.info.tables) ? tableList(engine.info.tables, messages) : null;
+    const tables = Array.isArray(engine.info.tables) ? tableList(engine.tables, messages) : null;
     const missing = systems.filter((sys) => !engine.hasSystem(sys)).map((sys) => messages.systemName[sys] || sys);
     const note = missing.length ? h('p', { className: 'cl-vintages__missing', text: fmt(messages.formatOnlySystems, { names: missing.join(', ') }) }) : null;
     const cpt = systems.includes('cpt') && engine.hasSystem('cpt') && !engine.cptLicensed ? h('p', { className: 'cl-vintages__cpt', text: messages.cptLicence }) : null;
