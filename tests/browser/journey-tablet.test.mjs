@@ -73,15 +73,17 @@ describe('offline tablet journey (820×1180)', () => {
     assert.equal(list.some((n) => n.kind === 'ended' && /MUE/.test(n.text)), false);
     await page.close();
 
-    // A day after it ended.
+    // A day after it ended, for a service in its window.
     await context.clock.setFixedTime(new Date('2026-07-01T12:00:00'));
     page = await openPage(context, env.server.url);
+    await setDate(page, '#l1-date', '2026-06-15');
     list = await notices();
     assert.match(list.find((n) => n.kind === 'ended')?.text || '', /^Data past its window: .*MUE.*\(2026-06-30\).*Load newer data/);
-    // A date of service past a table is said too.
+    // A date of service past a table is said too, and the table is named once.
     await setDate(page, '#l1-date', '2026-07-01');
     list = await notices();
     assert.match(list.find((n) => n.kind === 'past-service')?.text || '', /^The date of service 2026-07-01 is after the end of .*MUE/);
+    assert.doesNotMatch(list.find((n) => n.kind === 'ended')?.text || '', /MUE/);
     await context.close();
   });
 
@@ -109,9 +111,11 @@ describe('offline tablet journey (820×1180)', () => {
     const notices = await page.$$eval('.cl-data-notice', (n) => n.map((x) => `${x.dataset.kind}: ${x.textContent}`));
     assert.deepEqual(notices, [
       'past-service: The date of service 2026-12-01 is after the end of MUE practitioner effective 2026-04-01 (2026-06-30). Edits are applied from their newest release and marked as stale.',
-      'ended: Data past its window: MUE practitioner effective 2026-04-01 (2026-06-30). Load newer data; findings from these tables may be out of date.',
       'ending: Data ending within 30 days: HCPCS 2026 January (2026-12-31). Newer data will be needed after that.',
     ]);
+    // For a service inside its window, the same table is one that has ended.
+    await setDate(page, '#l1-date', '2026-05-01');
+    assert.deepEqual(await page.$$eval('.cl-data-notice', (n) => n.map((x) => x.dataset.kind)), ['ended', 'ending']);
     await context.close();
   });
 

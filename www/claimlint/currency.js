@@ -29,7 +29,11 @@ export function newestById(tables) {
 export function tableNotices(tables, { today, on }) {
   const groups = { 'past-service': [], ended: [], ending: [] };
   for (const t of newestById(tables)) {
-    if (on && on > t.validTo) groups['past-service'].push(t);
+    // Past the date of service says more than "ended": a table is named once.
+    if (on && on > t.validTo) {
+      groups['past-service'].push(t);
+      continue;
+    }
     if (!today) continue;
     const days = daysBetween(today, t.validTo);
     if (days < 0) groups.ended.push(t);
