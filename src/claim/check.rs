@@ -18,6 +18,8 @@ pub struct CheckOptions {
     pub today: Option<Date>,
     /// Payer pack to apply when the claim names none.
     pub payer: Option<String>,
+    /// Edit tables (PTP, MUE, AOC) past their window: applied and marked, or skipped.
+    pub stale_edits: crate::currency::StaleEdits,
 }
 
 /// A diagnosis as the rules see it.
@@ -47,6 +49,7 @@ pub(crate) struct Ctx<'e, 'a> {
     pub dx: Vec<Dx>,
     pub out: Vec<Finding>,
     pub input: Vec<Finding>,
+    pub stale_edits: crate::currency::StaleEdits,
 }
 
 impl Ctx<'_, '_> {
@@ -106,6 +109,7 @@ fn run(engine: &Engine<'_>, claim: &Claim, opts: &CheckOptions, input: Vec<Findi
         dx: Vec::new(),
         out: Vec::new(),
         input,
+        stale_edits: opts.stale_edits,
     };
     ctx.today = match claim.today.as_deref() {
         Some(t) => match Date::parse(t) {
