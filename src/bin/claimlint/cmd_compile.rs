@@ -39,5 +39,11 @@ pub fn run(argv: &[String]) -> Result<u8, String> {
     }
     std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
     eprintln!("wrote {} ({} bytes) in {:.1} s", out.display(), bytes.len(), started.elapsed().as_secs_f64());
+    // The Tabular notes read: per kind, read fully / naming no code / not read (kept as text).
+    if let Ok(blob) = claimlint::blob::Blob::open(&bytes) {
+        for (name, n) in blob.manifest.counts.iter().filter(|(k, _)| k.starts_with("icd10cm.notes.")) {
+            eprintln!("{name} {n}");
+        }
+    }
     Ok(0)
 }
