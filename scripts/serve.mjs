@@ -4,8 +4,13 @@
 //   node scripts/serve.mjs [--port 8080] [--root <dir>]
 //
 // Serves the repository root so /www/... and /pkg/... resolve the way the demo
-// pages expect, sends the same Content-Security-Policy the pages declare, binds
-// to 127.0.0.1 only, and prints its URL on the first line of stdout.
+// pages expect, and every demo page at a clean URL too: / is the charge-entry
+// page, /embed.html, /exercise.html, /bench.html (any path not found at the
+// root is looked up under www/). Relative URLs still land on /pkg/... because
+// a URL cannot climb above the root. Sends the same Content-Security-Policy the
+// pages declare, the cross-origin headers a CDN must send so another site can
+// load the module and the data (see README: hosting), binds to 127.0.0.1 only,
+// and prints its URL on the first line of stdout.
 // --port 0 picks a free port (the tests use that and read the printed URL).
 import http from 'node:http';
 import fs from 'node:fs';
@@ -69,8 +74,19 @@ function resolveFile(root, urlPath) {
   return file;
 }
 
+// What a host must send for a page on another origin to import the module and fetch the
+// wasm and the blob: CORS for module scripts and fetch(), CORP for pages that isolate
+// themselves (Cross-Origin-Embedder-Policy). Nothing here is private, so any origin may read it.
+export const CROSS_ORIGIN = {
+  'Access-Control-Allow-Origin': '*',
+  // Lets the widget read the download's size and encoding for its progress bar.
+  'Access-Control-Expose-Headers': 'Content-Length, Content-Encoding, ETag',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  'Timing-Allow-Origin': '*',
+};
+
 function send(res, status, headers, body) {
-  res.writeHead(status, { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', ...headers });
+  res.writeHead(status, { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', ...CROSS_ORIGIN, ...headers });
   res.end(body);
 }
 
@@ -80,11 +96,11 @@ export function createServer(root) {
       return send(res, 405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }, 'method not allowed\n');
     }
     const url = new URL(req.url, 'http://localhost');
-    if (url.pathname === '/') {
-      return send(res, 302, { Location: '/www/index.html' }, '');
-    }
-    let file = resolveFile(root, url.pathname);
+    const pathname = url.pathname === '/' ? '/index.html' : url.pathname;
+    let file = resolveFile(root, pathname);
     if (!file) return send(res, 400, { 'Content-Type': 'text/plain' }, 'bad path\n');
+    // Clean URLs: a path that is not a file at the root is looked up under www/.
+    if (!fs.existsSync(file)) file = resolveFile(path.join(root, 'www'), pathname) || file;
     fs.stat(file, (err, st) => {
       if (!err && st.isDirectory()) {
         if (!url.pathname.endsWith('/')) {
@@ -129,7 +145,7 @@ function serveFile(req, res, file, st) {
   headers['Content-Length'] = String(variant ? variant.st.size : st.size);
   if (variant) headers['Content-Encoding'] = variant.enc;
   if (req.method === 'HEAD') return send(res, 200, headers, '');
-  res.writeHead(200, { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', ...headers });
+  res.writeHead(200, { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', ...CROSS_ORIGIN, ...headers });
   fs.createReadStream(variant ? variant.file : file)
     .on('error', () => res.destroy())
     .pipe(res);

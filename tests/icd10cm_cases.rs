@@ -24,6 +24,8 @@ const CASES: &[Case] = &[
     case("S72.001", "2026-03-15", Header, "S72.001", Some("DX-7TH"), Some("S72.001A")),
     case("S72.001A", "2026-03-15", Billable, "S72.001A", None, None),
     case("T36.01A", "2026-03-15", InvalidFormat, "T36.01A", Some("DX-7TH"), Some("T36.0X1A")),
+    // Placeholder X and the 7th character both missing: the T36.0X1- codes, not E36.01 or T86.01.
+    case("T36.01", "2026-03-15", InvalidFormat, "T36.01", Some("DX-7TH"), Some("T36.0X1A")),
     case("W21.89XA", "2026-03-15", Billable, "W21.89XA", None, None),
     case("W21.89A", "2026-03-15", InvalidFormat, "W21.89A", Some("DX-7TH"), Some("W21.89XA")),
     case("S06.1X7D", "2026-03-15", Unknown, "S06.1X7D", Some("DX-VALID"), None),

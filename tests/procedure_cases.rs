@@ -31,6 +31,9 @@ fn code_states() {
         (System::Cpt, "11045", CodeState::Billable, ""),
         (System::Cpt, "J1100", CodeState::InvalidFormat, "HCPCS Level II"),
         (System::Cpt, "1234X", CodeState::InvalidFormat, "shape of a CPT"),
+        // Digits on the way to a CPT number are a beginning, not "a modifier".
+        (System::Cpt, "71", CodeState::Prefix, ""),
+        (System::Cpt, "7", CodeState::Prefix, ""),
         (System::Icd10pcs, "0DTJ4ZZ", CodeState::Billable, ""),
         (System::Icd10pcs, "0DTJ4ZO", CodeState::InvalidFormat, "letter O"),
         (System::Icd10pcs, "0DTJ", CodeState::Prefix, ""),

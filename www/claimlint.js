@@ -16,6 +16,14 @@
 //   onResult(result, input), onSelect({code, how, item, result}, input)
 //   messages        overrides for any string in claimlint/messages.js
 //   serviceWorker   URL of sw.js to enable offline use, or false (default)
+//   baseUrl         folder holding claimlint.js, claimlint_bg.wasm and codesets.blob
+//                   (default: ../pkg/ beside this file, from import.meta.url)
+//   normalize       false keeps codes as typed; default puts them in standard form
+//                   when the user leaves the field ("j159" -> "J15.9")
+//   whileLoading    'wait' (default): a submit waits until the code sets have loaded
+//                   and the codes are checked; 'allow': it goes ahead unchecked
+//   staleEdits      'apply' (default) | 'skip': edit tables used past their window
+//   today           YYYY-MM-DD used for "data ends soon" notices (default: the clock)
 import { loadEngine, retryEngine, readyEngine, engineEvents } from './claimlint/engine.js';
 import { makeContext, registerClaim } from './claimlint/context.js';
 import { Field } from './claimlint/field.js';
@@ -26,6 +34,7 @@ import { Notice } from './claimlint/notice.js';
 import { renderVintages } from './claimlint/vintage.js';
 import { enableOffline } from './claimlint/offline.js';
 import { MESSAGES } from './claimlint/messages.js';
+import { todayIso } from './claimlint/dom.js';
 
 export { MESSAGES, ClaimlintFieldElement, readyEngine, engineEvents };
 
@@ -70,9 +79,17 @@ export function attach(root = document, options = {}) {
   if (root !== document && root.matches('[data-claimlint-claim]')) containers.unshift(root);
   const claims = containers.map((container) => {
     const inside = fields.filter((f) => container.contains(f.input));
-    const claim = new Claim(container, inside, { engine: readyEngine, messages: ctx.messages, mode: ctx.mode, summary: new Summary(container, ctx.messages) });
+    const claim = new Claim(container, inside, { engine: readyEngine, messages: ctx.messages, mode: ctx.mode, options, summary: new Summary(container, ctx.messages) });
     registerClaim(container, claim);
     interceptSubmit(container, claim);
+    // Live: a change to any claim value that is not a validated field (charge, sex)
+    // re-checks the claim at once; fields do so when they commit.
+    const onEdit = (e) => {
+      const el = e.target;
+      if (el?.matches?.('[data-claimlint-path]') && !inside.some((f) => f.input === el)) claim.update();
+    };
+    container.addEventListener('input', onEdit);
+    container.addEventListener('change', onEdit);
     return claim;
   });
 
@@ -80,7 +97,7 @@ export function attach(root = document, options = {}) {
     for (const f of fields) f.refresh();
     for (const c of claims) c.update();
     const engine = readyEngine();
-    if (engine) renderVintages(root, engine, ctx.messages, () => ctx.dateFor(fields[0]?.input || host), systemsInUse);
+    if (engine) renderVintages(root, engine, ctx.messages, () => ctx.dateFor(fields[0]?.input || host), systemsInUse, options.today || todayIso());
   };
 
   // A new date of service can change which code-set vintage applies.
@@ -105,6 +122,8 @@ export function attach(root = document, options = {}) {
       (error) => {
         notice.failed(error);
         host.dataset.claimlintReady = 'error';
+        // Fields stop saying "Loading…": they say they are not checked.
+        for (const f of fields) f.refresh();
         return null;
       },
     );
@@ -112,13 +131,41 @@ export function attach(root = document, options = {}) {
   const ready = start(loadEngine);
 
   if (options.serviceWorker) {
-    enableOffline(new URL(options.serviceWorker, document.baseURI).href, (state) => {
-      host.dataset.claimlintOffline = state;
-    });
+    enableOffline(
+      new URL(options.serviceWorker, document.baseURI).href,
+      (state) => {
+        host.dataset.claimlintOffline = state;
+      },
+      () => notice.updateReady(),
+    );
+  }
+
+  // While the code sets load, a submit waits for them (default) or goes ahead
+  // (options.whileLoading: 'allow'); either way fields show a pending state.
+  for (const form of formsOf(scope, fields)) {
+    form.addEventListener(
+      'submit',
+      (e) => {
+        if (readyEngine() || ctx.engineFailed() || options.whileLoading === 'allow') return;
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        notice.waiting();
+        ready.then((engine) => {
+          if (engine) form.requestSubmit();
+        });
+      },
+      { capture: true },
+    );
   }
 
   for (const c of claims) c.update();
   return { fields, claims, ready, refresh, context: ctx };
+}
+
+function formsOf(scope, fields) {
+  const forms = new Set(fields.map((f) => f.input.form || f.input.closest('form')).filter(Boolean));
+  if (scope.tagName === 'FORM') forms.add(scope);
+  return [...forms];
 }
 
 // In a form marked novalidate the summary replaces the browser's bubbles:
@@ -127,7 +174,7 @@ function interceptSubmit(container, claim) {
   const form = container.tagName === 'FORM' ? container : container.querySelector('form') || container.closest('form');
   if (!form || !form.noValidate) return;
   form.addEventListener('submit', (e) => {
-    for (const f of claim.fields) f.commit();
+    for (const f of claim.fields) f.commit({ leaving: true });
     claim.update();
     if (!form.checkValidity()) {
       e.preventDefault();

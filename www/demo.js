@@ -21,21 +21,11 @@ if (mode === 'exam') {
 handle.ready.then((engine) => {
   if (!engine) return;
   $('#load-time').textContent = `${Math.round(engine.stats.loadMs)} ms (${(engine.stats.bytes / 1048576).toFixed(1)} MB of code sets)`;
-  prefillDate(engine);
   showDateUsed();
 });
-
-// Codes are checked against the code set in force on the date of service. If
-// today is outside the loaded data, start from the last date it covers and say so.
-function prefillDate(engine) {
-  const first = $('#l1-date');
-  if (first.value) return;
-  const today = new Date().toISOString().slice(0, 10);
-  const vintages = engine.vintagesFor('icd10cm');
-  const covered = engine.vintagesFor('icd10cm', today).length > 0;
-  const last = vintages.map((v) => v.validTo).filter(Boolean).sort().pop();
-  setValue(first, covered || !last ? today : last);
-}
+// Line 1's date of service starts at today's date (data-claimlint-default="today"): codes
+// are checked against the code sets in force today, never a silently substituted date.
+showDateUsed();
 
 function showDateUsed() {
   const dates = [...document.querySelectorAll('[data-claimlint-line] [data-claimlint="date"]')].map((i) => i.value).filter(Boolean).sort();

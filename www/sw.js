@@ -8,7 +8,7 @@
 //    background, stored as a complete new generation, and only then made
 //    current, so the next load gets new glue + wasm + blob, never a mix.
 //    A page already loading stays pinned to the generation it started with.
-const SHELL_VERSION = 'v1';
+const SHELL_VERSION = 'v2';
 const SHELL_CACHE = `claimlint-shell-${SHELL_VERSION}`;
 const META_CACHE = 'claimlint-meta';
 const DATA_PREFIX = 'claimlint-data-';
@@ -28,11 +28,16 @@ const SHELL = [
   './demo.css',
   './embed-page.css',
   './favicon.svg',
+  './manifest.webmanifest',
+  './icons/icon-192.png',
+  './icons/icon-512.png',
+  './icons/icon-maskable-512.png',
   './claimlint/checks.js',
   './claimlint/claim.js',
   './claimlint/claim-shape.js',
   './claimlint/combobox.js',
   './claimlint/context.js',
+  './claimlint/currency.js',
   './claimlint/dom.js',
   './claimlint/element.js',
   './claimlint/engine.js',
@@ -190,15 +195,25 @@ async function fetchGeneration(known = {}) {
   return name;
 }
 
-async function maybeUpdate() {
-  if (Date.now() - lastCheck < UPDATE_INTERVAL_MS) return;
+async function maybeUpdate(force = false) {
+  if (!force && Date.now() - lastCheck < UPDATE_INTERVAL_MS) return;
   lastCheck = Date.now();
   try {
-    await fetchGeneration(await currentRecord());
+    const before = await currentRecord();
+    const name = await fetchGeneration(before);
+    // A new generation is stored whole: tell the pages, which offer to use it.
+    if (before.name && name !== before.name) {
+      for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage({ type: 'claimlint-update', name });
+    }
   } catch {
     // Offline or server gone: keep serving the current generation.
   }
 }
+
+// A page that comes back online asks for a check.
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'claimlint-check-update') event.waitUntil(maybeUpdate(true));
+});
 
 function hex(buf) {
   return [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');

@@ -74,18 +74,17 @@ fn base(cm: &Icd10Cm<'_>, raw: &str, n: &Normalized, dos: Option<Date>) -> CodeC
         c.completions = next_level(cm, &in_edition, code.len(), e);
         return c;
     }
-    // Placeholder X missing?
-    let fixes = suggest::placeholder_x(cm, code, e);
-    if !fixes.is_empty() {
-        let first = dotted(cm.code(fixes.first().copied().unwrap_or(0)));
-        c.findings.push(
-            finding(
-                "DX-7TH",
-                format!("{shown} is missing the placeholder X: the 7th character must be in position 7, so use {first}"),
-                vintage,
-            )
-            .with_suggestions(suggestions(cm, &fixes, e)),
-        );
+    // Placeholder X missing, with the 7th character typed (T36.01A) or without it (T36.01)?
+    let with_seventh = suggest::placeholder_x(cm, code, e);
+    let (fixes, what) = if with_seventh.is_empty() {
+        (suggest::placeholder_x_seventh(cm, code, e, 5), "the placeholder X and a 7th character; did you mean")
+    } else {
+        (with_seventh, "the placeholder X: the 7th character must be in position 7, so use")
+    };
+    if let Some(&first) = fixes.first() {
+        let first = dotted(cm.code(first));
+        let tail = if fixes.len() > 1 && what.ends_with("mean") { " or one of these?" } else { "" };
+        c.findings.push(finding("DX-7TH", format!("{shown} is missing {what} {first}{tail}"), vintage).with_suggestions(suggestions(cm, &fixes, e)));
         return c;
     }
     // Well formed but unknown: in another edition?

@@ -26,6 +26,33 @@ pub fn placeholder_x(cm: &Icd10Cm<'_>, code: &str, e: usize) -> Vec<usize> {
     out
 }
 
+/// Billable 7-character codes under the header made by inserting placeholder X's up to six
+/// characters: `T3601` → `T360X1` → `T36.0X1A`, `T36.0X1D`, `T36.0X1S` (the typed code lacks both
+/// the placeholder and the 7th character).
+pub fn placeholder_x_seventh(cm: &Icd10Cm<'_>, code: &str, e: usize, limit: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let len = code.len();
+    if !(4..6).contains(&len) {
+        return out;
+    }
+    let missing = 6usize.saturating_sub(len);
+    for at in 3..=len {
+        let (Some(head), Some(tail)) = (code.get(..at), code.get(at..)) else { continue };
+        let candidate = format!("{head}{}{tail}", "X".repeat(missing));
+        let Some(i) = cm.find(&candidate) else { continue };
+        if !cm.exists(i, e) || cm.billable(i, e) || !cm.needs_seventh(i) {
+            continue;
+        }
+        for j in cm.billable_descendants(i, e, limit) {
+            if !out.contains(&j) {
+                out.push(j);
+            }
+        }
+    }
+    out.truncate(limit);
+    out
+}
+
 /// Codes that differ only by letter O / digit 0 or letter I / digit 1 (in the positions
 /// where ICD-10-CM expects the other), existing in the edition.
 pub fn lookalike_digits(cm: &Icd10Cm<'_>, code: &str, e: usize) -> Vec<usize> {
@@ -113,7 +140,14 @@ pub fn near_misses(cm: &Icd10Cm<'_>, code: &str, e: usize, limit: usize) -> Vec<
             }
         }
     }
-    out.sort_unstable();
+    // Codes that keep more of what was typed, from the left, come first: at T36.01 the
+    // T36.0… codes before E36.01 (category changed) or T86.01 (a digit in the category).
+    out.sort_unstable_by_key(|&i| (core::cmp::Reverse(shared_prefix(cm.code(i), code)), i));
     out.truncate(limit);
     out
+}
+
+/// Length of the common leading part of two codes.
+fn shared_prefix(a: &str, b: &str) -> usize {
+    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
 }

@@ -241,19 +241,29 @@ fn cpt(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date>)
         c.findings.push(finding("PX-VALID", format!("{code} is a HCPCS Level II code (one letter and four digits), not CPT; check it as hcpcs"), vintage));
         return c;
     }
+    // Digits on the way to a CPT number: "71" is the start of 71045, not a modifier.
+    let b = code.as_bytes();
+    let typing = b.len() < 5 && b.iter().all(u8::is_ascii_digit) && n.dot_at.is_none();
+    let completions: Vec<CodeSummary> = if typing {
+        t.prefix_range(code)
+            .take(COMPLETIONS)
+            .map(|i| CodeSummary { code: t.code(i).to_owned(), description: t.description(i).map(str::to_owned), billable: true })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if !completions.is_empty() {
+        c.state = CodeState::Prefix;
+        c.completions = completions;
+        return c;
+    }
     if let Some(msg) = other_system_hint(&shown(raw, n), n.dot_at.is_some(), "CPT") {
         c.findings.push(finding("PX-VALID", msg, vintage));
         return c;
     }
-    let b = code.as_bytes();
-    let typing = b.len() < 5 && b.iter().all(u8::is_ascii_digit);
     if typing {
+        // No CPT number starts with these digits (yet): still a beginning, with nothing to offer.
         c.state = CodeState::Prefix;
-        c.completions = t
-            .prefix_range(code)
-            .take(COMPLETIONS)
-            .map(|i| CodeSummary { code: t.code(i).to_owned(), description: t.description(i).map(str::to_owned), billable: true })
-            .collect();
         return c;
     }
     let Some(cat) = cpt_category(code) else {

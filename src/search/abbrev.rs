@@ -15,6 +15,11 @@ pub fn expand(word: &str) -> Option<Vec<Vec<&'static str>>> {
     Some(alts.split('|').map(|a| a.split_whitespace().collect()).collect())
 }
 
+/// True for a connecting word the table drops (`w` in "DM2 w CKD").
+pub fn is_connector(word: &str) -> bool {
+    rows().any(|(k, v)| k == word && v.trim() == "-")
+}
+
 /// Rewrites slash abbreviations (`w/o`, `w/`) in lower-cased raw text before splitting words.
 pub fn rewrite_slashes(lower: &str) -> String {
     let mut out = String::with_capacity(lower.len());
@@ -49,5 +54,6 @@ mod tests {
         assert_eq!(expand("chf").map(|a| a.len()), Some(2));
         assert_eq!(rewrite_slashes("fx w/o displacement w/fever"), "fx without displacement with fever");
         assert!(rows().all(|(k, v)| !k.is_empty() && !v.trim().is_empty()));
+        assert!(is_connector("w") && !is_connector("htn"));
     }
 }

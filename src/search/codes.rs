@@ -35,7 +35,7 @@ pub fn code_matches(ctx: &Ctx<'_, '_, '_>, code: &str, top: &mut TopK<usize>, li
                 break;
             }
             let tier = if exact { TIER_EXACT } else { TIER_PREFIX };
-            top.push(key(tier, true, 0, 0, false, i), i);
+            top.push(key(tier, false, true, 0, 0, false, i), i);
             taken = taken.saturating_add(1);
         }
     }
@@ -58,7 +58,7 @@ pub fn code_matches(ctx: &Ctx<'_, '_, '_>, code: &str, top: &mut TopK<usize>, li
             }
             let doc = (g.first_doc as usize).saturating_add(i);
             let tier = if exact { TIER_EXACT } else { TIER_PREFIX };
-            top.push(key(tier, true, 0, 0, false, doc), doc);
+            top.push(key(tier, false, true, 0, 0, false, doc), doc);
             taken = taken.saturating_add(1);
         }
     }

@@ -4,7 +4,7 @@ use crate::blob::columns::CodeTable;
 use super::bits::Bits;
 use super::matching::{word_hits, WordHits};
 use super::query::Query;
-use super::rank::{key, TopK, TIER_TEXT};
+use super::rank::{is_common, key, TopK, TIER_TEXT};
 use super::SearchIndex;
 use crate::icd10cm::Icd10Cm;
 
@@ -98,7 +98,8 @@ pub fn text_matches(ctx: &Ctx<'_, '_, '_>, m: &Matched, top: &mut TopK<usize>, s
     for d in all.ones(0, s.ext_first as usize) {
         // Skip before any lookup when even a billable, fully explained match would not place.
         let (wc, default) = rank_byte(s, d);
-        if key(TIER_TEXT, true, wc.saturating_sub(counted), 0, default, d) >= top.bar() || skip.contains(&d) {
+        let common = d < s.icd_docs as usize && ctx.cm.is_some_and(|cm| is_common(cm.code(d)));
+        if key(TIER_TEXT, common, true, wc.saturating_sub(counted), 0, default, d) >= top.bar() || skip.contains(&d) {
             continue;
         }
         let Some(billable) = ctx.ix.doc_billable(ctx, d) else { continue };
@@ -106,7 +107,7 @@ pub fn text_matches(ctx: &Ctx<'_, '_, '_>, m: &Matched, top: &mut TopK<usize>, s
             continue;
         }
         let (t, only) = m.counts(ctx, d, None);
-        top.push(key(TIER_TEXT, billable, wc.saturating_sub(t), only, default, d), d);
+        top.push(key(TIER_TEXT, common, billable, wc.saturating_sub(t), only, default, d), d);
     }
     extensions(ctx, m, top, skip);
 }
@@ -172,7 +173,7 @@ fn extensions(ctx: &Ctx<'_, '_, '_>, m: &Matched, top: &mut TopK<usize>, skip: &
             .filter(|((w, h), &in_ext)| w.counts() && (in_ext || h.title.has(d)))
             .count();
         // Best key any child could reach; children ids follow the parent's.
-        if key(TIER_TEXT, true, wc.saturating_sub(best_t), 0, default, d) >= top.bar() {
+        if key(TIER_TEXT, false, true, wc.saturating_sub(best_t), 0, default, d) >= top.bar() {
             continue;
         }
         let parent = cm.code(d);
@@ -199,7 +200,7 @@ fn extensions(ctx: &Ctx<'_, '_, '_>, m: &Matched, top: &mut TopK<usize>, skip: &
             let (t, only) = m.counts(ctx, d, Some(p));
             // The 7th-character text's own words are not held against it: children of one
             // parent tie and fall back to code order (initial encounter first).
-            top.push(key(TIER_TEXT, billable, wc.saturating_sub(t), only, default, c), c);
+            top.push(key(TIER_TEXT, false, billable, wc.saturating_sub(t), only, default, c), c);
         }
     }
 }

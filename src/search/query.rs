@@ -73,7 +73,7 @@ pub fn parse(raw: &str) -> Query {
         if q.units.len() >= MAX_UNITS {
             break;
         }
-        if !all_stop && !indexed(&t.term) {
+        if (!all_stop && !indexed(&t.term)) || abbrev::is_connector(&t.term) {
             continue;
         }
         let mut unit = Unit::default();

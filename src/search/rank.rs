@@ -1,6 +1,7 @@
 //! Ranking keys and a bounded best-first list.
 //!
-//! Order: exact code, code prefix, then description matches — billable before headers
+//! Order: exact code, code prefix, then description matches — common conditions
+//! (`common.tsv`) first, billable before headers
 //! (unless the description leaves many words unexplained),
 //! fewer unmatched description words, fewer words matched only in extra text,
 //! "unspecified" default codes, code order.
@@ -13,8 +14,21 @@ pub const TIER_TEXT: u64 = 2;
 /// Unexplained words beyond which a match ranks after every closer one, billable or not.
 const FAR_EXTRA: u64 = 6;
 
+const COMMON: &str = include_str!("common.tsv");
+
+/// True when an ICD-10-CM code (undotted, as stored) is in the common-conditions list.
+pub fn is_common(code: &str) -> bool {
+    COMMON
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .any(|c| c.bytes().filter(|&b| b != b'.').eq(code.bytes()))
+}
+
 /// Packs a ranking key; smaller is better.
-pub fn key(tier: u64, billable: bool, extra_words: usize, extra_only: usize, default_code: bool, doc: usize) -> u64 {
+#[allow(clippy::too_many_arguments)]
+pub fn key(tier: u64, common: bool, billable: bool, extra_words: usize, extra_only: usize, default_code: bool, doc: usize) -> u64 {
+    let uncommon = u64::from(!common);
     let nb = u64::from(!billable);
     let extra = extra_words.min(255) as u64;
     let only = extra_only.min(15) as u64;
@@ -23,7 +37,7 @@ pub fn key(tier: u64, billable: bool, extra_words: usize, extra_only: usize, def
     // A long description with many unexplained words is rarely the one meant: it sinks below
     // headers instead of outranking them for being billable.
     let far = u64::from(extra > FAR_EXTRA);
-    (tier << 60) | (far << 59) | (nb << 58) | (extra << 50) | (only << 46) | (specific << 45) | doc
+    (tier << 61) | (far << 60) | (uncommon << 59) | (nb << 58) | (extra << 50) | (only << 46) | (specific << 45) | doc
 }
 
 /// The best `limit` (key, item) pairs seen, kept sorted.

@@ -46,7 +46,10 @@ describe('claimlint field', () => {
     await typeInto(page, '#dx-b-input', 'T36.01A');
     let s = await fieldState(page, '#dx-b-input');
     assert.equal(s.state, 'invalid_format');
-    assert.equal(s.tone, 'error');
+    // Neutral while typing; the error shows after the pause.
+    assert.equal(s.tone, 'info');
+    assert.match(s.status, /Keep typing/);
+    await page.waitForFunction(() => document.querySelector('#dx-b-input').closest('.cl-field').dataset.tone === 'error', null, { timeout: 3000 });
     const fix = page.locator('#dx-b .cl-fix[data-code="T36.0X1A"]');
     assert.equal(await fix.textContent(), 'Use T36.0X1A');
     await fix.click();

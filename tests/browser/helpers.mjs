@@ -1,7 +1,7 @@
 // Shared plumbing for the browser tests: a private static server per test
 // file, a headless Chromium, and small page helpers.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
@@ -125,4 +125,44 @@ export function fieldState(page, inputSelector) {
       expanded: input.getAttribute('aria-expanded'),
     };
   });
+}
+
+/** The two sizes every journey is walked at. */
+export const VIEWPORTS = {
+  desktop: { width: 1366, height: 900 },
+  tablet: { width: 820, height: 1180 },
+};
+
+/**
+ * Writes a screenshot to tests/browser/out/NAME.png and, when CLAIMLINT_SCREENSHOTS names a
+ * folder (scripts/screenshots.sh sets docs/screenshots), there too. Returns the bytes written.
+ */
+export async function screenshot(page, name, options = {}) {
+  mkdirSync(OUT, { recursive: true });
+  const buf = await page.screenshot({ path: path.join(OUT, `${name}.png`), ...options });
+  const docs = process.env.CLAIMLINT_SCREENSHOTS;
+  if (docs) {
+    const dir = path.resolve(REPO, docs);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${name}.png`), buf);
+  }
+  return buf.length;
+}
+
+/** The visible words of a field's state (without the screen-reader-only icon name). */
+export function stateText(page, inputSelector) {
+  return page.$eval(inputSelector, (input) => input.closest('.cl-field').querySelector('.cl-status .cl-state')?.textContent ?? '');
+}
+
+/** Presses Tab to leave the focused field, then waits for its state to settle. */
+export async function leave(page) {
+  await page.keyboard.press('Tab');
+  await page.waitForTimeout(50);
+}
+
+/** Today's date from the machine's clock, as the widget computes it. */
+export function todayIso() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }

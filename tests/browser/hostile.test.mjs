@@ -105,6 +105,10 @@ describe('claimlint with hostile input', () => {
       d.dismiss();
     });
     await setDate(page, '#l1-date', DOS);
+    // Something else on the claim, so it is checked even when a paste leaves the fields empty
+    // (an empty claim is not sent to the engine: there is nothing to report).
+    await page.fill('#dx-l-input', 'J15.9');
+    await page.dispatchEvent('#dx-l-input', 'change');
     // A real paste is cut by the browser: code fields get a maxlength from the widget
     // unless the page set its own (the modifier field has 2).
     for (const f of FIELDS) {

@@ -69,9 +69,21 @@ describe('scripts/serve.mjs', () => {
       assert.ok(res.headers.get('content-type').startsWith(type), `${p}: ${res.headers.get('content-type')}`);
       assert.equal(res.headers.get('content-security-policy'), CSP);
     }
-    const root = await fetch(server.url, { redirect: 'manual' });
-    assert.equal(root.status, 302);
-    assert.equal(root.headers.get('location'), '/www/index.html');
+  });
+
+  it('serves every demo page at a clean URL, with the cross-origin headers', async () => {
+    const pages = { '': 'Charge entry', 'index.html': 'Charge entry', 'embed.html': 'Visit summary', 'exercise.html': '<title>', 'bench.html': 'Browser benchmark', 'manifest.webmanifest': '"icons"' };
+    for (const [p, text] of Object.entries(pages)) {
+      const res = await fetch(server.url + p, { redirect: 'manual' });
+      assert.equal(res.status, 200, `/${p}`);
+      assert.ok((await res.text()).includes(text), `/${p} is the page itself, not a redirect`);
+      assert.equal(res.headers.get('access-control-allow-origin'), '*', `/${p}`);
+      assert.equal(res.headers.get('cross-origin-resource-policy'), 'cross-origin', `/${p}`);
+    }
+    // The old /www/ paths keep working, and a clean page's relative ../pkg/ still resolves.
+    assert.equal((await fetch(server.url + 'www/embed.html')).status, 200);
+    assert.equal((await fetch(server.url + 'claimlint/engine.js')).status, 200);
+    assert.equal((await fetch(server.url + 'no-such-page.html')).status, 404);
   });
 
   it('refuses paths outside the root', async () => {
@@ -110,5 +122,11 @@ describe('claim shape for the engine', () => {
     assert.equal(locate('/lines/0/pointers/1'), '/lines/1/pointers/1');
     assert.equal(locate('/lines/0/modifiers/1'), '/lines/1/modifiers/3');
     assert.equal(locate('/diagnoses/1'), '/diagnoses/1');
+    // A date typed as MM/DD/YYYY reaches the engine as YYYY-MM-DD; a line with only its date
+    // (the form fills in today's) is not a service line yet.
+    const typed = toEngineClaim({ patient: { dateOfBirth: '04/12/1958' }, diagnoses: ['J15.9'], lines: [{ dateFrom: '09/30/2026', code: '99213' }, { dateFrom: '2026-09-30' }] });
+    assert.equal(typed.claim.lines.length, 1);
+    assert.equal(typed.claim.lines[0].dateFrom, '2026-09-30');
+    assert.equal(typed.claim.patient.dateOfBirth, '1958-04-12');
   });
 });

@@ -49,9 +49,13 @@ describe('claimlint code-set update', () => {
     // ...while the worker stores the new one beside it.
     await page.waitForFunction(async () => (await caches.keys()).filter((k) => k.startsWith('claimlint-data-')).length === 2, null, { timeout: 20_000 });
     assert.ok((await dataCaches()).includes(first[0]));
+    // The page offers the stored update; pressing the button loads it.
+    await page.waitForSelector('[data-claimlint-notice][data-state="update"]', { timeout: 20_000 });
+    assert.equal(await page.textContent('.cl-notice__text'), 'Newer code sets have been downloaded.');
+    assert.equal(await page.textContent('[data-claimlint-notice] .cl-button'), 'Use them now (reload)');
 
     // The next load uses the new blob: here it is damaged, and the engine says so.
-    await page.reload();
+    await Promise.all([page.waitForNavigation(), page.click('[data-claimlint-notice] .cl-button')]);
     await page.waitForSelector('html[data-claimlint-ready="error"]', { timeout: 20_000 });
     assert.match(await page.getAttribute('[data-claimlint-notice]', 'data-error-code'), /BLOB_|INTEGRITY/);
     await context.close();

@@ -43,13 +43,22 @@ function row(name, ours, base, unit) {
   document.querySelector('#results tbody').append(tr);
 }
 
+/** Fetches a file the benchmark needs; a missing one is named with the command that writes it. */
+async function need(rel, command) {
+  const url = new URL(rel, location.href);
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url.pathname} is missing (HTTP ${res.status}): run \`${command}\` first`);
+  return res;
+}
+
 async function run() {
   const results = { userAgent: navigator.userAgent };
-  const [bytes, baselineText, inputsAll] = await Promise.all([
-    fetch('../pkg/codesets.blob').then((r) => r.arrayBuffer()).then((b) => new Uint8Array(b)),
-    fetch('../pkg/bench/baseline-icd10cm.json').then((r) => r.text()),
-    fetch('../pkg/bench/bench-inputs.json').then((r) => r.json()),
+  const [bytes, baselineText, inputsText] = await Promise.all([
+    need('../pkg/codesets.blob', 'bash scripts/build.sh').then((r) => r.arrayBuffer()).then((b) => new Uint8Array(b)),
+    need('../pkg/bench/baseline-icd10cm.json', 'bash scripts/bench.sh').then((r) => r.text()),
+    need('../pkg/bench/bench-inputs.json', 'bash scripts/bench.sh').then((r) => r.text()),
   ]);
+  const inputsAll = JSON.parse(inputsText);
   const inputs = SMOKE ? inputsAll.slice(0, 5000) : inputsAll;
   const t0 = performance.now();
   await init({ module_or_path: new URL('../../pkg/claimlint_bg.wasm', import.meta.url) });

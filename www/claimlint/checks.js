@@ -32,7 +32,7 @@ export function runCheck(kind, input, ctx) {
   if (!ENGINE_KINDS.has(kind)) return local.result(kind, input);
   if (input.length > MAX_SENT) input = input.slice(0, MAX_SENT);
   if (!input.trim()) return local.result(kind, input);
-  if (!engine) return local.result(kind, input, { state: 'loading' });
+  if (!engine) return local.result(kind, input, { state: ctx.failed ? 'unavailable' : 'loading' });
 
   const system = kind === 'hcpcs' ? local.procedureSystem(input) : kind;
   if (!engine.hasSystem(system)) return local.formatOnly(system, input, messages);
@@ -48,8 +48,24 @@ export function runCheck(kind, input, ctx) {
   res = { completions: [], findings: [], ...res };
   // Typed words rather than a code: offer full-text matches when the engine can search.
   if (engine.canSearch && !res.completions.length && input.trim().length >= SEARCH_MIN && res.state !== 'billable') {
-    const hits = engine.search(input.trim(), { systems: [system], limit: SEARCH_LIMIT, on });
+    const hits = engine.search(input.trim(), { systems: searchSystems(kind, system), limit: SEARCH_LIMIT, on });
     res.completions = hits.map((h) => ({ code: h.code, description: h.description, billable: h.billable }));
+    // Words are a search, not a malformed code: say what was found (or what to try), not
+    // "DM2 w CKD looks like an ICD-10-PCS code".
+    if (looksLikeWords(input) && !['header', 'prefix'].includes(res.state)) {
+      return { ...res, state: 'search', code: '', description: null, findings: [] };
+    }
   }
   return res;
+}
+
+/** A procedure field searches CPT and HCPCS together; other fields their own system. */
+function searchSystems(kind, system) {
+  return kind === 'hcpcs' ? ['hcpcs', 'cpt'] : [system];
+}
+
+/** Words rather than a code: a space between letters, or a run of four or more letters. */
+export function looksLikeWords(input) {
+  const s = input.trim();
+  return /[A-Za-z]\S*\s+\S/.test(s) || /[A-Za-z]{4,}/.test(s);
 }

@@ -4,7 +4,7 @@
 // Dropping shifts indexes, so it also returns locate(), which maps a finding's
 // location in the engine claim back to the form's own path.
 import { parsePointers } from './local-checks.js';
-import { todayIso } from './dom.js';
+import { todayIso, toIsoDate } from './dom.js';
 
 const blank = (v) => v == null || String(v).trim() === '';
 const num = (v) => (blank(v) || !Number.isFinite(Number(v)) ? undefined : Number(v));
@@ -15,7 +15,7 @@ export function toEngineClaim(raw) {
 
   const p = raw.patient || {};
   if (!blank(p.sex)) claim.patient.sex = String(p.sex);
-  if (!blank(p.dateOfBirth)) claim.patient.dateOfBirth = String(p.dateOfBirth);
+  if (!blank(p.dateOfBirth)) claim.patient.dateOfBirth = toIsoDate(p.dateOfBirth) || String(p.dateOfBirth);
 
   // A diagnosis's letter is its position: keep gaps (the engine reports them), trim the tail.
   const dx = (raw.diagnoses || []).map((c) => ({ code: String(c ?? '').trim() }));
@@ -23,10 +23,13 @@ export function toEngineClaim(raw) {
   claim.diagnoses = dx;
 
   (raw.lines || []).forEach((line, i) => {
-    if (!line || Object.values(line).every((v) => (Array.isArray(v) ? v.every(blank) : blank(v)))) return;
+    // A line with nothing but its date (the form fills in today's) is not a service line yet.
+    if (!line || Object.entries(line).every(([k, v]) => k === 'dateFrom' || (Array.isArray(v) ? v.every(blank) : blank(v)))) return;
     const j = claim.lines.length;
     back.push([`/lines/${j}`, `/lines/${i}`]);
-    const out = { dateFrom: String(line.dateFrom ?? '').trim(), code: String(line.code ?? '').trim(), pointers: [] };
+    // A date typed as 09/30/2026 goes to the engine as 2026-09-30.
+    const dateFrom = String(line.dateFrom ?? '').trim();
+    const out = { dateFrom: toIsoDate(dateFrom) || dateFrom, code: String(line.code ?? '').trim(), pointers: [] };
     if (!blank(line.pos)) out.pos = String(line.pos).trim();
     const mods = [];
     (line.modifiers || []).forEach((m, k) => {

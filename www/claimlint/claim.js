@@ -5,6 +5,8 @@
 import { pointerFindings } from './pointers.js';
 import { toEngineClaim } from './claim-shape.js';
 import { validityMessage } from './status.js';
+import { MAX_SENT } from './checks.js';
+import { toIsoDate } from './dom.js';
 
 const LINE_KEYS = { date: 'dateFrom', pos: 'pos', hcpcs: 'code', cpt: 'code', icd10pcs: 'code', units: 'units', pointer: 'pointers' };
 
@@ -48,14 +50,27 @@ export class Claim {
     }
   }
 
-  /** The claim as a plain object, from fields and any other [data-claimlint-path] element. */
-  toObject() {
-    const claim = { diagnoses: [], lines: [] };
+  /** Other elements with a JSON pointer (charge, sex): summary rows can link to them too. */
+  pathTargets() {
+    const out = [];
     for (const el of this.container.querySelectorAll('[data-claimlint-path]')) {
       if (this.fields.some((f) => f.input === el)) continue;
-      setAt(claim, el.dataset.claimlintPath, el.value ?? el.textContent);
+      out.push(new PathTarget(el));
     }
-    for (const f of this.fields) setAt(claim, f.path, f.input.value.trim());
+    return out;
+  }
+
+  /**
+   * The claim as a plain object, from fields and any other [data-claimlint-path] element.
+   * A field counts with its value as of its last pause or leave, so a half-typed code is
+   * not reported on the claim while it is being typed.
+   */
+  toObject() {
+    const claim = { diagnoses: [], lines: [] };
+    for (const t of this.pathTargets()) setAt(claim, t.path, t.input.value ?? t.input.textContent);
+    // The engine reads at most 64 characters of a code: a pasted megabyte is cut here rather
+    // than copied into wasm on every claim check.
+    for (const f of this.fields) setAt(claim, f.path, f.committedValue().slice(0, MAX_SENT).trim());
     return fillHoles(claim);
   }
 
@@ -64,10 +79,14 @@ export class Claim {
     const claim = this.toObject();
     const engine = this.ctx.engine();
     let findings = null;
-    if (engine?.canCheckClaim) {
+    const { claim: shaped, locate } = toEngineClaim(claim);
+    if (!shaped.diagnoses.length && !shaped.lines.length) {
+      // Nothing entered yet: nothing to report (a claim-level "no lines" would only be noise).
+      findings = [];
+    } else if (engine?.canCheckClaim) {
       try {
-        const { claim: shaped, locate } = toEngineClaim(claim);
-        findings = (engine.checkClaim(shaped)?.findings || []).map((f) => ({ ...f, location: locate(f.location) }));
+        const options = { staleEdits: this.ctx.options?.staleEdits };
+        findings = (engine.checkClaim(shaped, options)?.findings || []).map((f) => ({ ...f, location: locate(f.location) }));
       } catch {
         findings = null; // fall back to the local check rather than show nothing
       }
@@ -76,18 +95,32 @@ export class Claim {
     this.findings = findings;
     const byField = new Map(this.fields.map((f) => [f, []]));
     this.unplaced = [];
+    const targets = this.pathTargets();
     for (const finding of findings) {
-      const field = this.fieldAt(finding.location);
-      if (field) byField.get(field).push(finding);
-      else this.unplaced.push(finding);
+      const field = this.fieldAt(finding.location, finding.rule);
+      // A field whose own check already says the value is malformed needs no second,
+      // more technical message about the same value (e.g. "dateFrom ... is not a date").
+      if (field && field.committed?.state === 'invalid_format') continue;
+      if (field) byField.get(field).push(field.kind === 'date' ? asTyped(finding, field.input) : finding);
+      else this.unplaced.push({ ...finding, target: targets.find((t) => t.path === finding.location) || this.firstOf(finding.location) });
     }
     for (const [field, list] of byField) field.setClaimFindings(list);
     this.ctx.summary.render(this.entries());
   }
 
-  /** Exact path match, else the first field under the longest matching prefix. */
-  fieldAt(location) {
+  /**
+   * Exact path match, else the first field under the longest matching prefix. A finding about
+   * a whole line (NCCI pairs, units per day) belongs at the line's code, not its first cell.
+   */
+  fieldAt(location, rule = '') {
     if (!location) return null;
+    // A finding about the whole list ("needs at least one service line") is not any one cell's.
+    if (!/^\/[^/]+\/\d+/.test(location) && !this.fields.some((f) => f.path === location)) return null;
+    const line = /^\/lines\/\d+$/.exec(location) || (/^(PTP|PAYER-PAIR|MUE|AOC)/.test(rule) && /^\/lines\/\d+/.exec(location));
+    if (line) {
+      const code = this.fields.find((f) => f.path === `${line[0]}/code`);
+      if (code) return code;
+    }
     let best = null;
     let bestLen = -1;
     for (const f of this.fields) {
@@ -100,6 +133,12 @@ export class Claim {
     return best;
   }
 
+  /** For a finding about a whole list (`/lines`, `/diagnoses`), the field where that list starts. */
+  firstOf(location) {
+    const first = { '/lines': '/lines/0/code', '/diagnoses': '/diagnoses/0' }[location];
+    return (first && this.fields.find((f) => f.path === first)) || null;
+  }
+
   /** Summary rows in document order: field problems, then claim findings without a field. */
   entries() {
     const { messages } = this.ctx;
@@ -107,10 +146,10 @@ export class Claim {
     for (const f of this.fields) {
       const res = f.committed;
       const seen = new Set();
-      const push = (severity, message) => {
+      const push = (severity, message, suggestions = []) => {
         if (!message || seen.has(message)) return;
         seen.add(message);
-        rows.push({ severity, message, field: f, label: f.label() });
+        rows.push({ severity, message, field: f, label: f.label(), suggestions: this.ctx.mode === 'exam' ? [] : suggestions || [] });
       };
       if (res && res.state !== 'empty' && this.ctx.mode === 'exam') {
         // Exam mode gives the verdict only: finding texts often name the answer.
@@ -118,14 +157,43 @@ export class Claim {
         continue;
       }
       if (res && res.state !== 'empty') {
-        push('error', validityMessage(res, [], messages));
-        for (const x of res.findings || []) if (x.severity === 'warning') push('warning', x.message);
+        const own = validityMessage(res, [], messages);
+        push('error', own, (res.findings || []).find((x) => x.message === own)?.suggestions);
+        for (const x of res.findings || []) if (x.severity === 'warning' && x.rule !== 'CPT-DESC') push('warning', x.message, x.suggestions);
       }
-      for (const x of f.claimFindings) push(x.severity, x.message);
+      for (const x of f.claimFindings) push(x.severity, x.message, x.suggestions);
     }
-    for (const x of this.unplaced || []) rows.push({ severity: x.severity, message: x.message, field: null, label: '' });
+    for (const x of this.unplaced || []) rows.push({ severity: x.severity, message: x.message, field: x.target, label: x.target?.label() || '' });
     return rows;
   }
+}
+
+/** A non-validated element with a JSON pointer (e.g. the charge, item 24F), as a summary link target. */
+class PathTarget {
+  constructor(el) {
+    this.input = el;
+    this.path = el.dataset.claimlintPath;
+  }
+  label() {
+    const el = this.input;
+    if (el.dataset.claimlintLabel) return el.dataset.claimlintLabel;
+    if (el.getAttribute('aria-label')) return el.getAttribute('aria-label');
+    const line = el.closest('[data-claimlint-line]');
+    const num = line ? line.querySelector('legend')?.textContent.replace(/\D+/g, '') : '';
+    const text = el.labels?.[0]?.textContent.trim().replace(/\s+/g, ' ') || el.name || this.path;
+    return num ? `Line ${num} ${text.toLowerCase()}` : text;
+  }
+}
+
+/**
+ * A date typed in a text field as 09/30/2026 is read as 2026-09-30; the message about it says
+ * 09/30/2026, as the user typed it.
+ */
+function asTyped(finding, input) {
+  const typed = input.value.trim();
+  const iso = toIsoDate(typed);
+  if (!iso || iso === typed || !finding.message?.includes(iso)) return finding;
+  return { ...finding, message: finding.message.split(iso).join(typed) };
 }
 
 /** Sets obj at a JSON pointer, creating arrays for numeric segments. */

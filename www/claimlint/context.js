@@ -1,7 +1,7 @@
 // Per-attach() settings shared by its fields, and the lookup that lets a
 // <claimlint-field> element find the settings of the root it sits in.
 import { MESSAGES, mergeMessages } from './messages.js';
-import { readyEngine } from './engine.js';
+import { readyEngine, engineFailed } from './engine.js';
 import { serviceDateResolver } from './service-date.js';
 import { createAnnouncer } from './live.js';
 
@@ -18,6 +18,7 @@ export function makeContext(root, options = {}) {
     messages,
     mode: options.mode === 'exam' ? 'exam' : 'practice',
     engine: readyEngine,
+    engineFailed,
     dateFor: serviceDateResolver(options.dateOfService),
     announce: createAnnouncer(root),
     onResult: options.onResult,

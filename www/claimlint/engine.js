@@ -1,14 +1,27 @@
 // Loads the wasm validator and the code-set blob once per page and shares them.
 //
+// Where the files are: by default beside this module's package, resolved from
+// import.meta.url (www/claimlint/engine.js -> ../../pkg/), so the page, a CDN or
+// an npm install with the same relative layout all work without options. A host
+// that keeps the data elsewhere passes baseUrl (the folder holding claimlint.js,
+// claimlint_bg.wasm and codesets.blob) or moduleUrl / wasmUrl / blobUrl one by one.
+//
 // Every field on the page awaits the same module-level promise, so ten inputs
 // cost one download and one Validator. A failed load clears the promise so the
 // "Try again" path starts over (with cache: 'reload' to skip a bad cached copy).
 
-const DEFAULTS = {
-  moduleUrl: new URL('../../pkg/claimlint.js', import.meta.url).href,
-  wasmUrl: new URL('../../pkg/claimlint_bg.wasm', import.meta.url).href,
-  blobUrl: new URL('../../pkg/codesets.blob', import.meta.url).href,
-};
+const PKG = new URL('../../pkg/', import.meta.url).href;
+
+/** The three file URLs for a package folder. */
+export function packageUrls(base = PKG) {
+  const dir = new URL(base, document.baseURI);
+  if (!dir.pathname.endsWith('/')) dir.pathname += '/';
+  return {
+    moduleUrl: new URL('claimlint.js', dir).href,
+    wasmUrl: new URL('claimlint_bg.wasm', dir).href,
+    blobUrl: new URL('codesets.blob', dir).href,
+  };
+}
 
 /** Error with a stable `.code` the UI maps to a message (see messages.errors). */
 export class EngineError extends Error {
@@ -26,6 +39,12 @@ export const engineEvents = new EventTarget();
 let pending = null; // the shared promise
 let current = null; // the resolved engine, for synchronous use after load
 let attempts = 0;
+let failure = null; // the last load error, until a retry starts
+
+/** The error that stopped the last load, else null (fields then say they are not checked). */
+export function engineFailed() {
+  return failure;
+}
 
 /** The engine if it has loaded, else null. Lets fields validate synchronously. */
 export function readyEngine() {
@@ -35,8 +54,9 @@ export function readyEngine() {
 /** Starts loading (once) and resolves to the shared Engine. */
 export function loadEngine(options = {}) {
   if (!pending) {
-    const opts = { ...DEFAULTS, ...pick(options, ['moduleUrl', 'wasmUrl', 'blobUrl']), integrity: options.integrity };
+    const opts = { ...packageUrls(options.baseUrl || PKG), ...pick(options, ['moduleUrl', 'wasmUrl', 'blobUrl']), integrity: options.integrity };
     const retry = attempts++ > 0;
+    failure = null;
     pending = load(opts, retry).then(
       (engine) => {
         current = engine;
@@ -46,6 +66,7 @@ export function loadEngine(options = {}) {
       (error) => {
         pending = null; // allow retry
         const err = error instanceof EngineError ? error : new EngineError(error?.code || 'UNKNOWN', String(error?.message || error), error);
+        failure = err;
         engineEvents.dispatchEvent(new CustomEvent('error', { detail: { error: err } }));
         throw err;
       },
@@ -77,7 +98,10 @@ async function load(opts, retry) {
       mod = await import(opts.moduleUrl);
       await mod.default({ module_or_path: new URL(opts.wasmUrl, location.href) });
     } catch (e) {
-      throw new EngineError('WASM', `validator module failed to start: ${e?.message || e}`, e);
+      // A host page whose CSP lacks 'wasm-unsafe-eval' refuses to compile any wasm: say so,
+      // because no retry can help.
+      const csp = /Content Security Policy|unsafe-eval|wasm-eval/i.test(String(e?.message || e));
+      throw new EngineError(csp ? 'CSP' : 'WASM', `validator module failed to start: ${e?.message || e}`, e);
     }
     return mod;
   })();
@@ -99,7 +123,8 @@ async function load(opts, retry) {
 async function fetchBytes(url, cache) {
   let res;
   try {
-    res = await fetch(url, { cache, credentials: 'same-origin' });
+    // Another origin (a CDN) is fine: it must send Access-Control-Allow-Origin (README: hosting).
+    res = await fetch(url, { cache, credentials: 'same-origin', mode: 'cors' });
   } catch (e) {
     throw new EngineError('NETWORK', `code-set download failed: ${e?.message || e}`, e);
   }
@@ -121,7 +146,9 @@ async function fetchBytes(url, cache) {
   } catch (e) {
     throw new EngineError('PARTIAL', `code-set download stopped after ${loaded} bytes`, e);
   }
-  if (total && loaded !== total) {
+  // A compressed download decodes to more bytes than its Content-Length; only fewer is a short
+  // read. (Cross-origin, Content-Encoding is hidden unless the host exposes it.)
+  if (total && loaded < total) {
     throw new EngineError('PARTIAL', `code-set download incomplete: ${loaded} of ${total} bytes`);
   }
   const bytes = new Uint8Array(loaded);
@@ -172,6 +199,27 @@ function parseDigest(s) {
   return Uint8Array.from(m[1].match(/../g), (h) => parseInt(h, 16));
 }
 
+// What each table is, in front of its label when the label does not say ("FY2027" ->
+// "ICD-10-CM FY2027"). Ids from info().tables, and the vintage systems of older engines.
+const TABLE_NAMES = {
+  icd10cm: 'ICD-10-CM',
+  icd10pcs: 'ICD-10-PCS',
+  hcpcs: 'HCPCS',
+  cpt: 'CPT',
+  mue: 'MUE',
+  'mue-practitioner': 'MUE',
+  'mue-outpatient': 'MUE',
+  'mue-dme': 'MUE',
+  aoc: 'Add-on codes',
+  mce: 'MCE',
+  poa: 'POA exempt list',
+  'ptp-practitioner': 'NCCI PTP practitioner',
+  'ptp-outpatient': 'NCCI PTP outpatient',
+  ncci_ptp_practitioner: 'NCCI PTP practitioner',
+  ncci_ptp_outpatient: 'NCCI PTP outpatient',
+};
+const CODE_SETS = new Set(['icd10cm', 'icd10pcs', 'hcpcs', 'cpt', 'modifier']);
+
 /**
  * Thin facade over the wasm Validator: feature-detects optional methods and
  * turns thrown errors into values so a keystroke never throws into the page.
@@ -183,6 +231,34 @@ export class Engine {
     this.info = validator.info();
     // The engine lists the systems it answers from data; older blobs only imply them by vintage.
     this.systems = new Set(this.info.systems || (this.info.vintages || []).map((v) => v.system));
+  }
+
+  /**
+   * Every loaded table with its window: info().tables when the engine gives it, else the
+   * code-set vintages (older engines), as {id, label, kind, validFrom, validTo, currentThrough, source}.
+   */
+  get tables() {
+    const named = (t) => {
+      const name = TABLE_NAMES[t.id] || t.id;
+      return { ...t, label: String(t.label || '').includes(name) ? t.label : `${name} ${t.label || ''}`.trim() };
+    };
+    if (Array.isArray(this.info.tables)) return this.info.tables.map(named);
+    return (this.info.vintages || []).map((v) =>
+      named({
+        id: v.system,
+        label: v.label,
+        kind: CODE_SETS.has(v.system) ? 'code-set' : 'edit-table',
+        validFrom: v.validFrom,
+        validTo: v.validTo,
+        currentThrough: v.validTo,
+        source: v.source,
+      }),
+    );
+  }
+
+  /** True when the blob has CPT descriptions (a licensed private build). */
+  get cptLicensed() {
+    return Boolean(this.info.cptLicensed);
   }
 
   hasSystem(system) {
@@ -233,7 +309,10 @@ export class Engine {
     }
   }
 
-  checkClaim(claim) {
-    return this.validator.checkClaim(claim);
+  /** options: {today, payer, staleEdits: 'apply' | 'skip'}; unknown keys are left out. */
+  checkClaim(claim, options = {}) {
+    const opts = {};
+    for (const k of ['today', 'payer', 'staleEdits']) if (options[k] != null) opts[k] = options[k];
+    return Object.keys(opts).length ? this.validator.checkClaim(claim, opts) : this.validator.checkClaim(claim);
   }
 }

@@ -1,13 +1,15 @@
 // One validated input: checks on every keystroke, shows the state at once,
 // but only flags aria-invalid (and announces) after a pause or on blur so a
 // screen reader is not told "invalid" for every half-typed code.
-import { h, uid, addIdRef } from './dom.js';
+import { h, uid, addIdRef, todayIso } from './dom.js';
 import { fmt } from './messages.js';
 import { Combobox } from './combobox.js';
 import { runCheck, ENGINE_KINDS, MAX_SENT } from './checks.js';
 import { renderStatus, toneOf, validityMessage, announcement } from './status.js';
 
 export const PAUSE_MS = 600;
+// States whose `code` is the value in standard form.
+const NORMALIZED_STATES = new Set(['billable', 'header', 'valid', 'inactive', 'format_ok']);
 const LISTBOX_KINDS = new Set([...ENGINE_KINDS, 'pos']);
 
 export class Field {
@@ -62,9 +64,20 @@ export class Field {
       this.status.after(this.combobox.listbox);
     }
 
-    input.addEventListener('input', () => this.onInput());
-    input.addEventListener('blur', () => this.commit());
-    input.addEventListener('change', () => this.commit());
+    this.typing = false; // between a keystroke and the next pause or leave
+    this.committedText = input.value;
+    input.addEventListener('input', (e) => this.onInput(e));
+    input.addEventListener('blur', () => this.commit({ leaving: true }));
+    input.addEventListener('change', () => this.commit({ leaving: true }));
+    if (kind === 'date' && input.dataset.claimlintDefault === 'today' && !input.value) this.fillToday();
+  }
+
+  /** A date of service that starts at today's date (a visible value, never a silent substitute). */
+  fillToday() {
+    const iso = todayIso();
+    const [y, m, d] = iso.split('-');
+    // A text field gets the US form a person would type; a date input takes ISO.
+    this.input.value = this.input.type === 'date' ? iso : `${m}/${d}/${y}`;
   }
 
   /** Exam mode hides completions; elements upgraded before attach() learn it here. */
@@ -79,7 +92,19 @@ export class Field {
     return this.input.value;
   }
 
-  onInput() {
+  /** The value the claim sees: as of the last pause or leave while the user is typing. */
+  committedValue() {
+    return this.typing ? this.committedText : this.input.value;
+  }
+
+  onInput(e) {
+    if (e?.detail?.claimlintNormalized) {
+      this.check();
+      return;
+    }
+    this.typing = true;
+    // What was said about the previous value no longer holds.
+    if (this.committed) this.ctx.announce('');
     this.check();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.commit(), PAUSE_MS);
@@ -91,6 +116,7 @@ export class Field {
     const { ctx } = this;
     this.result = runCheck(this.kind, this.input.value, {
       engine: ctx.engine(),
+      failed: ctx.engineFailed?.(),
       on: ctx.dateFor(this.input),
       messages: ctx.messages,
     });
@@ -108,6 +134,8 @@ export class Field {
       mode: ctx.mode,
       onFix: (code) => this.apply(code, 'fix'),
       label: this.message.classList.contains('cl-message--remote') ? this.label() : '',
+      kind: this.kind,
+      typing: this.typing,
     });
     this.wrap.dataset.state = result?.state || 'empty';
     this.wrap.dataset.tone = tone || 'none';
@@ -120,10 +148,15 @@ export class Field {
     }
   }
 
-  /** The pause/blur point: aria-invalid, announcement, claim re-check. */
-  commit() {
+  /** The pause/blur point: aria-invalid, announcement, claim re-check; on leave, the standard form. */
+  commit({ leaving = false } = {}) {
     clearTimeout(this.timer);
+    const wasTyping = this.typing;
+    this.typing = false;
+    if (leaving) this.normalize();
+    this.committedText = this.input.value;
     if (!this.result) this.check();
+    else if (wasTyping) this.render();
     const tone = toneOf(this.result, this.claimFindings);
     if (tone === 'error') this.input.setAttribute('aria-invalid', 'true');
     else this.input.removeAttribute('aria-invalid');
@@ -131,7 +164,7 @@ export class Field {
     this.committed = this.result;
     if (changed && document.activeElement === this.input) {
       const count = this.combobox?.items.length || 0;
-      const text = announcement(this.result, this.claimFindings, this.ctx.messages, this.ctx.mode);
+      const text = announcement(this.result, this.claimFindings, this.ctx.messages, this.ctx.mode, this.kind);
       const extra = count && this.ctx.mode !== 'exam' ? ` ${fmt(this.ctx.messages.completionsCount, { count })}` : '';
       this.ctx.announce(text + extra);
     }
@@ -145,6 +178,19 @@ export class Field {
   extraClaimFindings() {
     const own = this.result?.findings || [];
     return this.claimFindings.filter((c) => !own.some((f) => f.rule === c.rule && f.message === c.message));
+  }
+
+  /**
+   * Puts a recognised code in its standard form ("j159" → "J15.9", "rt" → "RT").
+   * A host turns this off with attach(root, { normalize: false }).
+   */
+  normalize() {
+    if (this.ctx.options?.normalize === false || !this.result) return;
+    const { state, code } = this.result;
+    const standard = NORMALIZED_STATES.has(state) && code && (ENGINE_KINDS.has(this.kind) || this.kind === 'pointer' || this.kind === 'pos');
+    if (!standard || this.input.value === code) return;
+    this.input.value = code;
+    this.input.dispatchEvent(new CustomEvent('input', { bubbles: true, detail: { claimlintNormalized: true } }));
   }
 
   /** Claim-level findings that point at this field (set by the claim controller). */

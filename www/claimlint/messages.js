@@ -18,12 +18,27 @@ export const MESSAGES = {
     format_ok: 'Format OK',
     error: 'Could not check',
     attention: 'Needs attention',
+    // While the user is still typing, a value that is not (yet) a code is not an error.
+    pending: 'Keep typing',
+    // Words typed in a code field: a search.
+    search: 'Search',
+    // The validator could not start (the field is not checked).
+    unavailable: 'Not checked',
+  },
+  // Labels that depend on the kind of field: a modifier is not "billable", units are not a "code".
+  stateByKind: {
+    modifier: { billable: 'Valid modifier', valid: 'Valid modifier', invalid_format: 'Not a valid modifier', unknown: 'Unknown modifier', format_ok: 'Modifier format OK' },
+    units: { valid: 'Valid', invalid_format: 'Not a valid number of units' },
+    date: { valid: 'Valid date', invalid_format: 'Not a valid date' },
+    pointer: { valid: 'Valid', invalid_format: 'Not a valid pointer' },
+    pos: { invalid_format: 'Not a place-of-service code', unknown: 'Unlisted place of service' },
   },
   // Why a value blocks the form, when no finding says it better.
   validity: {
     prefix: 'The code is incomplete.',
     header: 'The code is a category and cannot be billed; choose a more specific code.',
     no_data_for_date: 'No code set is loaded for the date of service.',
+    search: 'Choose a code from the list; words are not a code.',
   },
   // Screen-reader-only icon names; the icons themselves are aria-hidden.
   icon: { ok: 'OK', error: 'Error', warning: 'Warning', info: 'Info', busy: 'Working' },
@@ -56,6 +71,25 @@ export const MESSAGES = {
   vintageFor: ({ label, from, to }) => `${label} (valid ${from} to ${to})`,
   foundIn: ({ source }) => `Source: ${source}`,
   vintageActive: ({ on }) => `In use for ${on}`,
+  tableWindow: ({ label, from, to }) => (from || to ? `${label}: ${from || '…'} to ${to || '…'}` : label),
+  tableCurrentThrough: ({ date }) => `current through ${date}`,
+  // Data currency notices; `tables` is a list like "MUE practitioner (ended 2026-06-30)".
+  tableEnded: ({ tables }) => `Data past its window: ${tables}. Load newer data; findings from these tables may be out of date.`,
+  tableEnding: ({ tables }) => `Data ending within 30 days: ${tables}. Newer data will be needed after that.`,
+  tablePastService: ({ tables, on, edits, codeSets }) =>
+    [
+      `The date of service ${on} is after the end of ${tables}.`,
+      edits ? 'Edits are applied from their newest release and marked as stale.' : '',
+      codeSets ? 'Codes are not checked against a code set for a date it does not cover.' : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  cptLicence:
+    'CPT codes are checked by number only: CPT descriptions are copyrighted by the AMA and are not in the public data. A licensed user can compile them in (claimlint compile --cpt).',
+  searchHits: ({ count, query }) => `${count === 1 ? '1 code matches' : `${count} codes match`} “${query}”. Choose one from the list.`,
+  searchNone: ({ query }) =>
+    `No code matches “${query}”. Try fewer or other words (for example “type 2 diabetes kidney”), a common abbreviation (DM2, HTN, CKD), or type the code itself.`,
+  dateTyped: ({ value }) => value,
 
   // Local (JavaScript) checks for kinds the engine does not cover.
   local: {
@@ -90,10 +124,14 @@ export const MESSAGES = {
     BLOB_TRUNCATED: 'The code-set file is incomplete.',
     BLOB_BAD_MAGIC: 'The file downloaded is not a claimlint code-set file.',
     WASM: 'The validator could not start in this browser.',
+    CSP: "This page's Content-Security-Policy does not allow WebAssembly, so codes cannot be checked here. The site must add 'wasm-unsafe-eval' to its script-src directive; trying again will not help.",
     UNKNOWN: 'The validator could not start.',
   },
   offlineReady: 'Works offline',
   offlinePending: 'Preparing offline use…',
+  updateReady: 'Newer code sets have been downloaded.',
+  updateReload: 'Use them now (reload)',
+  submitWaiting: 'The code sets are still loading; the form will be sent once its codes have been checked.',
 
   // Claim summary.
   summaryTitleNone: 'No problems found',

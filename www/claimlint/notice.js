@@ -56,6 +56,27 @@ export class Notice {
     this.el.setAttribute('role', 'alert');
     this.progress.hidden = true;
     this.text.textContent = m.errors[error?.code] || `${m.loadFailed} ${m.errors.UNKNOWN}`;
+    // A page policy that forbids wasm does not change on a retry.
+    this.retry.hidden = error?.code === 'CSP';
+  }
+
+  /** A submit is held until the code sets are ready. */
+  waiting() {
+    if (this.el.dataset.state !== 'loading') return;
+    this.el.setAttribute('role', 'status');
+    this.text.textContent = this.messages.submitWaiting;
+  }
+
+  /** The service worker stored newer code sets: offer them (they are used from the next load). */
+  updateReady() {
+    const m = this.messages;
+    this.el.hidden = false;
+    this.el.dataset.state = 'update';
+    this.el.setAttribute('role', 'status');
+    this.progress.hidden = true;
+    this.text.textContent = m.updateReady;
     this.retry.hidden = false;
+    this.retry.textContent = m.updateReload;
+    this.onRetry = () => location.reload();
   }
 }

@@ -2,6 +2,7 @@
 // which moves focus to the field it is about (the GOV.UK error-summary pattern).
 import { h, uid, ensureId } from './dom.js';
 import { fmt } from './messages.js';
+import { fixButtons } from './status.js';
 
 const GLYPH = { error: '✕', warning: '!', info: 'i' };
 
@@ -59,6 +60,9 @@ export class Summary {
         }),
         h('span', { className: 'cl-summary__msg', text: ` — ${r.message}` }),
       );
+      // The engine's fix, one press away (the field applies it and keeps the focus there).
+      const fixes = typeof r.field.apply === 'function' ? fixButtons(r.suggestions, 2, m, (code) => r.field.apply(code, 'fix'), { prefix: r.label }) : null;
+      if (fixes) body.append(fixes);
     } else {
       body.append(h('span', { className: 'cl-summary__msg', text: r.message }));
     }
