@@ -1,7 +1,7 @@
 //! One data-currency policy for every table, on real data:
 //! - code sets answer strictly by edition and by quarter (HCPCS Level II and CPT numbers from
 //!   the CMS I/OCE tables and the July 2026 HCPCS code list);
-//! - edit tables (PTP, MUE, AOC) past their window are applied and marked `DATA-STALE`, never
+//! - edit tables (PTP, MUE, AOC, POA exempt) past their window are applied and marked `DATA-STALE`, never
 //!   an error, or skipped with one `EDIT-DATE` note (`StaleEdits::Skip`);
 //! - `info().tables` lists every table with its window and "current through" date.
 mod common;
@@ -177,4 +177,10 @@ fn info_lists_every_table_with_its_window() {
     assert_eq!(window("ptp-practitioner"), ("edit-table", "2024-07-01", "2024-09-30", "2024-09-30"));
     assert_eq!(window("ptp-outpatient"), ("edit-table", "2019-07-01", "2026-06-30", "2026-06-30"));
     assert!(t("ptp-outpatient").source.contains("ioce_outpatient_ptp"), "{}", t("ptp-outpatient").source);
+    // The MCE master's end date 2027-03-31 only marks rows as open: the tables cover FY2027.
+    assert_eq!(window("mce"), ("code-set", "2015-10-01", "2027-09-30", "2027-09-30"));
+    assert!(t("mce").label.contains("FY2027") && t("mce").source.contains("FY2027 table set"), "{:?}", t("mce"));
+    // The POA exempt list is FY2025's only, applied past its window as a stale edit table.
+    assert_eq!(window("poa"), ("edit-table", "2024-10-01", "2025-09-30", "2025-09-30"));
+    assert!(t("poa").label.contains("FY2025"), "{:?}", t("poa"));
 }

@@ -1,6 +1,6 @@
 //! Table-driven ICD-10-CM code checks on the real FY2025/FY2026 editions.
 mod common;
-use claimlint::{CodeState, System};
+use claimlint::{CodeState, CodeTable, System};
 use common::{date, engine};
 
 struct Case {
@@ -89,4 +89,40 @@ fn describe_gives_hierarchy_and_parsed_notes() {
     // S72's Excludes1 "traumatic amputation of hip and thigh (S78.-)" is inherited and parsed.
     let ex1 = d.notes.iter().find(|n| n.kind == claimlint::icd10cm::NoteKind::Excludes1 && n.at == "S72").expect("S72 excludes1");
     assert_eq!(ex1.refs.first().map(|r| (r.lo.as_str(), r.hi.as_str())), Some(("S78", "S78")));
+}
+
+/// Blocks are found in Tabular order: D40 stands in D37-D48 although D3A sorts between them,
+/// lettered categories sit in the block the Tabular List puts them in, and categories new in
+/// FY2027 (K6A, J4B) take the block of the category before them.
+#[test]
+fn describe_places_every_billable_code_in_a_block_and_chapter() {
+    let cases = [
+        ("D40.0", "2026-03-15", "D37-D48", "Chapter 2:"),
+        ("D3A.00", "2026-03-15", "D3A", "Chapter 2:"),
+        ("C4A.0", "2026-03-15", "C43-C44", "Chapter 2:"),
+        ("M1A.00X0", "2026-03-15", "M05-M14", "Chapter 13:"),
+        ("K6A.01", "2026-12-01", "K65-K68", "Chapter 11:"),
+        ("J4B", "2026-12-01", "J40-J4A", "Chapter 10:"),
+    ];
+    let eng = engine().get();
+    for (code, on, block, chapter) in cases {
+        let d = eng.describe(System::Icd10cm, code, Some(date(on))).unwrap_or_else(|| panic!("{code} on {on}"));
+        assert!(d.block.as_deref().is_some_and(|b| b.starts_with(block)), "{code}: {:?}", d.block);
+        assert!(d.chapter.as_deref().is_some_and(|c| c.starts_with(chapter)), "{code}: {:?}", d.chapter);
+    }
+    let cm = eng.icd10cm.as_ref().expect("icd10cm");
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for e in 0..cm.editions() {
+        let (from, _) = cm.window(e).expect("edition window");
+        for i in (0..cm.len()).filter(|&i| cm.billable(i, e)) {
+            let d = eng.describe(System::Icd10cm, cm.code(i), Some(from));
+            if d.as_ref().and_then(|d| d.chapter.as_ref()).is_none() {
+                missing.push(format!("{} {}", cm.label(e), cm.code(i)));
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 220_000, "{checked} billable codes over all editions");
+    assert!(missing.is_empty(), "{} codes without a chapter, e.g. {:?}", missing.len(), missing.iter().take(10).collect::<Vec<_>>());
 }

@@ -163,3 +163,24 @@ fn without_the_data_directory_fy2025_and_fy2026_are_compiled() {
     let with: Vec<u32> = claimlint::compile::default_icd10cm(&cache, Some(&data_dir())).iter().map(|i| i.fiscal_year).collect();
     assert_eq!(with, [2025, 2026, 2027]);
 }
+
+/// Codes the addenda adds are stored as the tabular XML's: a new 7th-character code is an
+/// extension holding only its character's text (the same pool entry as FY2026's extensions),
+/// its base needs a 7th character, and new real 7-character codes (Z87.8901) are neither.
+#[test]
+fn added_codes_are_stored_as_the_tabular_xml_codes_are() {
+    let cm = engine().get().icd10cm.as_ref().unwrap();
+    let e = fy2027();
+    let at = |c: &str| cm.find(c).unwrap_or_else(|| panic!("{c} in the blob"));
+    for (code, extension) in [("T52811A", true), ("T52894S", true), ("O3140X0", true), ("O3143X9", true), ("Z878901", false), ("M868X11", false), ("K6A01", false)] {
+        assert_eq!(cm.is_extension(at(code)), extension, "{code} extension flag");
+    }
+    for (header, needs) in [("T52811", true), ("O3140", true), ("Z87890", false), ("M868X1", false), ("K6A0", false)] {
+        assert_eq!(cm.needs_seventh(at(header)), needs, "{header} needs a 7th character");
+    }
+    // "initial encounter" is stored once, for FY2026's T52.8X1A and FY2027's T52.811A alike.
+    assert_eq!(cm.title_id(at("T52811A"), e), cm.title_id(at("T528X1A"), e - 1));
+    let r = engine().get().check_code(System::Icd10cm, "T52.811", Some(date("2026-10-01")));
+    assert_eq!(r.findings.first().map(|f| f.rule.as_str()), Some("DX-7TH"), "{:?}", r.findings);
+    assert!(r.completions.iter().any(|c| c.code == "T52.811A"), "{:?}", r.completions);
+}

@@ -64,3 +64,26 @@ fn stale_edit_tables_on_a_claim_dated_today() {
     assert!(!skipped.iter().any(|f| f.rule.starts_with("PTP-") || f.rule == "DATA-STALE"), "{skipped:?}");
     assert!(skipped.iter().any(|f| f.rule == "EDIT-DATE"), "{skipped:?}");
 }
+
+/// The POA-exempt list is the FY2025 one (window 2024-10-01 to 2025-09-30): an inpatient claim
+/// past it is still checked against it, but its findings are at most warnings, each followed
+/// by `DATA-STALE`; on request the check is skipped with an `EDIT-DATE` note.
+#[test]
+fn the_fy2025_poa_exempt_list_applies_past_its_window_as_a_stale_edit_table() {
+    let inpatient = |on: &str| {
+        let mut c: serde_json::Value = serde_json::from_str(&claim(&["J45.909"], &[("99213", &[], 1)])).unwrap();
+        c["claimType"] = "inpatient".into();
+        c["lines"][0]["dateFrom"] = on.into();
+        c.to_string()
+    };
+    let poa = |f: &[claimlint::Finding]| f.iter().filter(|f| f.location.as_deref() == Some("/diagnoses/0/poa")).map(|f| (f.rule.clone(), f.severity)).collect::<Vec<_>>();
+    let inside = check(&inpatient("2025-05-01"), StaleEdits::Apply);
+    assert_eq!(poa(&inside), [("CLAIM-POA".to_owned(), Severity::Error)], "{inside:?}");
+    let past = check(&inpatient(TODAY), StaleEdits::Apply);
+    assert_eq!(poa(&past), [("CLAIM-POA".to_owned(), Severity::Warning), ("DATA-STALE".to_owned(), Severity::Warning)], "{past:?}");
+    let note = past.iter().find(|f| f.rule == "DATA-STALE").unwrap();
+    assert!(note.message.contains("POA exempt FY2025") && note.message.contains("2025-09-30") && note.message.contains("427 days past"), "{}", note.message);
+    assert_eq!(note.location.as_deref(), Some("/diagnoses/0/poa"));
+    let skipped = check(&inpatient(TODAY), StaleEdits::Skip);
+    assert_eq!(poa(&skipped), [("EDIT-DATE".to_owned(), Severity::Info)], "{skipped:?}");
+}

@@ -151,20 +151,33 @@ fn poa(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str) {
         return;
     }
     let exempt = ctx.data.is_some_and(|d| d.poa_exempt(&dx.code));
-    match given.as_deref() {
-        None | Some("") | Some("1") if !exempt => ctx.push(
-            finding("CLAIM-POA", format!("{shown} needs a present-on-admission indicator (Y, N, U or W); it is not POA exempt"), vintage)
-                .at(here),
-        ),
-        Some("Y" | "N" | "U" | "W") if exempt => ctx.push(
-            finding_with(
-                "CLAIM-POA",
-                Severity::Info,
-                format!("{shown} is POA exempt; report the indicator blank (or 1) rather than {}", given.as_deref().unwrap_or("")),
-                vintage,
-            )
-            .at(here),
-        ),
-        _ => {}
+    let found = match given.as_deref() {
+        None | Some("") | Some("1") if !exempt => vec![finding(
+            "CLAIM-POA",
+            format!("{shown} needs a present-on-admission indicator (Y, N, U or W); it is not POA exempt"),
+            vintage.clone(),
+        )
+        .at(&here)],
+        Some("Y" | "N" | "U" | "W") if exempt => vec![finding_with(
+            "CLAIM-POA",
+            Severity::Info,
+            format!("{shown} is POA exempt; report the indicator blank (or 1) rather than {}", given.as_deref().unwrap_or("")),
+            vintage.clone(),
+        )
+        .at(&here)],
+        _ => Vec::new(),
+    };
+    // The exempt list is an edit table: past its fiscal year it applies under the stale-edit policy.
+    let window = poa_window(ctx);
+    let what = format!("The POA exempt status of {shown} was");
+    for f in crate::procedure::stale::under_policy(window.as_ref(), ctx.dos, ctx.stale_edits, (&what, &here, vintage), || found) {
+        ctx.push(f);
     }
+}
+
+/// The POA-exempt list's fiscal-year window, from the blob's vintages.
+fn poa_window(ctx: &Ctx<'_, '_>) -> Option<crate::currency::EditWindow> {
+    let v = ctx.engine.blob.manifest.vintages.iter().find(|v| v.system == "poa")?;
+    let (from, to) = (Date::from_yyyymmdd(v.valid_from)?, Date::from_yyyymmdd(v.valid_to)?);
+    Some(crate::currency::EditWindow { table: format!("CMS POA exempt {} list", v.label), from, to })
 }

@@ -35,7 +35,8 @@ fn day(n: u32) -> String {
     Date::from_yyyymmdd(n).map(|d| d.to_string()).unwrap_or_default()
 }
 
-/// Manifest vintage system → (table id, kind).
+/// Manifest vintage system → (table id, kind). The POA-exempt list is an edit table: a claim
+/// past its fiscal year is still checked against it, under the stale-edit policy.
 const KNOWN: [(&str, &str, &str); 10] = [
     ("icd10cm", "icd10cm", CODE_SET),
     ("icd10pcs", "icd10pcs", CODE_SET),
@@ -46,7 +47,7 @@ const KNOWN: [(&str, &str, &str); 10] = [
     ("ncci_ptp_practitioner", "ptp-practitioner", EDIT_TABLE),
     ("ncci_ptp_outpatient", "ptp-outpatient", EDIT_TABLE),
     ("mce", "mce", CODE_SET),
-    ("poa", "poa", CODE_SET),
+    ("poa", "poa", EDIT_TABLE),
 ];
 
 impl super::Engine<'_> {

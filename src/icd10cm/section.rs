@@ -282,16 +282,22 @@ impl<'a> Icd10Cm<'a> {
     }
 
     /// The block (e.g. `A00-A09`, title) and chapter (number, title) of a code.
+    ///
+    /// Of the blocks whose label range holds the category, the one starting latest (D3A, a
+    /// block of its own, stands inside D37-D48 by name). A category the label ranges miss or
+    /// misplace (K6A, C4A) has a row of its own from the compiler; it shows the range of
+    /// the block it shares its title and chapter with.
     pub fn block_and_chapter(&self, code: &str) -> Option<(String, &'a str, u8, &'a str)> {
-        let cat = code.get(..3)?.as_bytes();
-        let idx = self.s.block_first.lower_bound(&[cat, b"~"].concat()).checked_sub(1)?;
-        let first = self.s.block_first.key_str(idx)?;
-        let last = self.s.block_last.key_str(idx)?;
-        if cat > last.as_bytes() {
-            return None;
-        }
-        let title = self.s.strings.get(self.s.block_title.get(idx)?)?;
-        let ch = *self.s.block_chapter.get(idx)?;
+        let cat = code.get(..3)?;
+        let rows = self.s.block_first.len();
+        let row = |i: usize| Some((self.s.block_first.key_str(i)?, self.s.block_last.key_str(i)?, self.s.block_title.get(i)?, *self.s.block_chapter.get(i)?));
+        let (first, last, title_id, ch) = (0..rows).filter_map(row).filter(|r| r.0 <= cat && cat <= r.1).max_by_key(|r| r.0)?;
+        let (first, last) = if first == last {
+            (0..rows).filter_map(row).find(|r| r.2 == title_id && r.3 == ch && r.0 != r.1).map_or((first, last), |r| (r.0, r.1))
+        } else {
+            (first, last)
+        };
+        let title = self.s.strings.get(title_id)?;
         let ch_title = self.s.chapters.iter().find(|(n, _)| *n == ch).and_then(|(_, t)| self.s.strings.get(*t)).unwrap_or("");
         let range = if first == last { first.to_owned() } else { format!("{first}-{last}") };
         Some((range, title, ch, ch_title))

@@ -14,7 +14,7 @@ pub mod pcs;
 mod pcs_check;
 mod quarter_check;
 pub mod quarters;
-mod stale;
+pub(crate) mod stale;
 
 pub use aoc::{Aoc, AocEdit};
 pub use check::check_code;

@@ -1,4 +1,5 @@
-//! The data-currency policy ([`crate::currency`]) where MUE and add-on code edits are applied.
+//! The data-currency policy ([`crate::currency`]) where MUE, add-on code and POA-exempt edits
+//! are applied.
 use crate::currency::{mark_stale, EditWindow, StaleEdits};
 use crate::date::Date;
 use crate::finding::Finding;
@@ -6,7 +7,7 @@ use crate::finding::Finding;
 /// Findings an edit table produces for one date of service, under the policy: inside the
 /// window as produced; past it applied and marked `DATA-STALE` (`Apply`), or replaced by one
 /// `EDIT-DATE` note located at `at` (`Skip`). Without a window or a date nothing changes.
-pub(super) fn under_policy(
+pub(crate) fn under_policy(
     window: Option<&EditWindow>,
     dos: Option<Date>,
     stale: StaleEdits,

@@ -19,7 +19,11 @@ pub struct Mce {
     pub rows: Vec<Row>,
     pub ages: Vec<AgeGroup>,
     pub valid_from: u32,
+    /// End of the newest fiscal year the master has rows starting in (its own end date,
+    /// 20270331, only marks rows as open).
     pub valid_to: u32,
+    /// That fiscal year (2027: the FY2027 table set).
+    pub fiscal_year: u32,
     /// (file name, bytes, role) for provenance.
     pub sources: Vec<(String, Vec<u8>, String)>,
 }
@@ -56,7 +60,10 @@ pub fn read(master: &Path, dir: &Path) -> Result<Mce> {
     }
     rows.sort_by(|a, b| (a.code.as_str(), a.from).cmp(&(b.code.as_str(), b.from)));
     let valid_from = rows.iter().map(|r| r.from).min().unwrap_or(0);
-    let valid_to = rows.iter().map(|r| r.to).max().unwrap_or(0);
+    // The newest start date (20261001) opens the newest fiscal year the tables cover.
+    let newest = rows.iter().map(|r| r.from).max().unwrap_or(0);
+    let fiscal_year = if newest % 10_000 >= 1001 { newest / 10_000 + 1 } else { newest / 10_000 };
+    let valid_to = crate::compile::icd10cm::fiscal_year_window(fiscal_year.max(1)).1;
     let ages_path = dir.join(format!("mce_age_ranges_{version}.csv"));
     let (ages, age_bytes) = read_ages(&ages_path)?;
     let ages_name = ages_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -68,6 +75,7 @@ pub fn read(master: &Path, dir: &Path) -> Result<Mce> {
         ages,
         valid_from,
         valid_to,
+        fiscal_year,
         sources: vec![
             (name, bytes, format!("MCE {version} diagnosis edits")),
             (ages_name, age_bytes, format!("MCE {version} age groups")),

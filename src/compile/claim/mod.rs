@@ -53,10 +53,10 @@ pub fn add_sections(w: &mut BlobWriter, data_dir: &Path, opts: &CompileOptions) 
     if let Some(m) = &mce {
         w.manifest.vintages.push(Vintage {
             system: "mce".into(),
-            label: m.version.clone(),
+            label: format!("{}, FY{} tables", m.version, m.fiscal_year),
             valid_from: m.valid_from,
             valid_to: m.valid_to,
-            source: format!("CMS Medicare Code Editor {} diagnosis master table ({})", m.version, m.name),
+            source: format!("CMS Medicare Code Editor {} diagnosis master table, the FY{} table set ({})", m.version, m.fiscal_year, m.name),
         });
         for (name, bytes, role) in &m.sources {
             w.manifest.sources.push(SourceFile { name: name.clone(), sha256: sha256_hex(bytes), role: role.clone() });

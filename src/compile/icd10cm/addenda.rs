@@ -171,17 +171,18 @@ pub fn apply(prev: &Edition, a: &Addenda) -> Result<Edition> {
             None => r.title.clone(),
         };
     }
-    // A new header whose billable children all add a 7th character needs one.
-    let with_seventh: BTreeSet<String> = a
-        .added
-        .iter()
-        .filter(|c| c.billable && c.code.len() == 7)
-        .map(|c| c.code.get(..6).unwrap_or("").trim_end_matches('X').to_owned())
-        .collect();
+    // Store added codes as the tabular XML does: a 7-character code whose long title continues
+    // its (header) base code's title is a 7th-character extension holding only the
+    // character's text, and that base needs a 7th character.
     let existed: BTreeSet<&str> = prev.codes.iter().map(|c| c.code.as_str()).collect();
-    for add in a.added.iter().filter(|c| !c.billable && !existed.contains(c.code.as_str())) {
+    for add in a.added.iter().filter(|c| c.billable && c.code.len() == 7) {
+        let base = add.code.get(..6).unwrap_or("").trim_end_matches('X');
+        let Some(parent) = codes.get_mut(base).filter(|p| !p.billable) else { continue };
+        let Some(own) = add.title.strip_prefix(&format!("{}, ", parent.title)).map(str::to_owned) else { continue };
+        parent.needs_seventh = true;
         if let Some(c) = codes.get_mut(&add.code) {
-            c.needs_seventh = add.code.len() < 7 && with_seventh.contains(&add.code);
+            c.extension = true;
+            c.title = own;
         }
     }
     let mut ed = Edition { chapters: prev.chapters.clone(), ..Edition::default() };
@@ -255,6 +256,34 @@ mod tests {
         // The same changes found by comparing full editions.
         let d = diff(&prev, &ed);
         assert_eq!(apply(&prev, &d).unwrap().codes, ed.codes);
+    }
+
+    #[test]
+    fn added_seventh_character_codes_are_stored_as_the_xml_stores_them() {
+        let mut text = line("Add:", '0', "T5281", "Toxic effects of alkenes");
+        text += &line("Add:", '0', "T52811", "Toxic effect of alkenes, accidental (unintentional)");
+        text += &line("Add:", '1', "T52811A", "Toxic effect of alkenes, accidental (unintentional), initial encounter");
+        text += &line("Add:", '1', "T52811S", "Toxic effect of alkenes, accidental (unintentional), sequela");
+        text += &line("Delete:", '1', "Z87890", "Personal history of sex reassignment");
+        text += &line("Add:", '0', "Z87890", "Personal history of sex reassignment");
+        text += &line("Add:", '1', "Z878901", "Personal history of social gender transition");
+        let prev = Edition { codes: vec![code("T528", false, "Toxic effect of other organic solvents"), code("Z87890", true, "Personal history of sex reassignment")], ..Edition::default() };
+        let ed = apply(&prev, &parse_addenda(&text).unwrap()).unwrap();
+        let got: Vec<(&str, &str, bool, bool)> = ed.codes.iter().map(|c| (c.code.as_str(), c.title.as_str(), c.extension, c.needs_seventh)).collect();
+        assert_eq!(
+            got,
+            [
+                ("T528", "Toxic effect of other organic solvents", false, false),
+                ("T5281", "Toxic effects of alkenes", false, false),
+                ("T52811", "Toxic effect of alkenes, accidental (unintentional)", false, true),
+                ("T52811A", "initial encounter", true, false),
+                ("T52811S", "sequela", true, false),
+                ("Z87890", "Personal history of sex reassignment", false, false),
+                ("Z878901", "Personal history of social gender transition", false, false),
+            ]
+        );
+        // The same edition found by comparing full editions (diff writes full titles).
+        assert_eq!(apply(&prev, &diff(&prev, &ed)).unwrap().codes, ed.codes);
     }
 
     #[test]

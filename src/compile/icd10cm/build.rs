@@ -135,6 +135,9 @@ fn columns(editions: &[Edition]) -> Result<Columns> {
     }
     blocks.sort_by(|a, b| a.0.cmp(b.0));
     blocks.dedup_by(|a, b| a.0 == b.0);
+    let strays = stray_categories(newest, &blocks);
+    blocks.extend(strays);
+    blocks.sort_by(|a, b| a.0.cmp(b.0));
     // Notes: identical (owner, kind, text) across editions are stored once with an edition
     // mask; code notes sorted by code, then block and chapter notes (code `u32::MAX`).
     let codes: Vec<&str> = all.iter().copied().collect();
@@ -201,6 +204,55 @@ fn columns(editions: &[Edition]) -> Result<Columns> {
         scope_hi: pad_unsorted(scope_hi.iter().map(String::as_str), 7),
         report,
     })
+}
+
+type BlockRow<'e> = (&'e str, &'e str, u32, u8);
+
+/// The block a category stands in, by Tabular order: a block starts at its first category
+/// and runs until the next block starts, so a category the addenda adds (K6A after K68) or
+/// one whose name sorts outside its block's label (C4A in C43-C44, M1A in M05-M14) is placed
+/// where the Tabular List puts it.
+fn tabular_block<'b, 'e>(ed: &'e Edition, blocks: &'b [BlockRow<'e>]) -> Vec<(&'e str, &'b BlockRow<'e>)> {
+    let sorted: Vec<&str> = ed.codes.iter().map(|c| c.code.as_str()).filter(|c| c.len() == 3).collect();
+    let mut tab: Vec<&str> = Vec::new();
+    for c in ed.tabular_order.iter().map(String::as_str).filter(|c| c.len() == 3) {
+        if !tab.contains(&c) && sorted.binary_search(&c).is_ok() {
+            tab.push(c);
+        }
+    }
+    for (i, c) in sorted.iter().enumerate() {
+        if !tab.contains(c) {
+            let at = i.checked_sub(1).and_then(|p| tab.iter().position(|t| *t == sorted[p])).map_or(0, |p| p + 1);
+            tab.insert(at, c);
+        }
+    }
+    let mut out = Vec::new();
+    let mut current: Option<&BlockRow> = None;
+    for c in tab {
+        // The narrowest block starting here (a heading block such as T20-T32 spans others).
+        if let Some(b) = blocks.iter().filter(|b| b.0 == c).min_by_key(|b| b.1) {
+            current = Some(b);
+        }
+        if let Some(b) = current {
+            out.push((c, b));
+        }
+    }
+    out
+}
+
+/// Rows that place categories the label ranges miss: the reader takes the block starting
+/// latest among those whose label range holds the category, so a category that would be
+/// missed or misplaced gets a row of its own (first = last = the category) with its block's
+/// title and chapter.
+fn stray_categories<'e>(ed: &'e Edition, blocks: &[BlockRow<'e>]) -> Vec<BlockRow<'e>> {
+    let mut out = Vec::new();
+    for (cat, b) in tabular_block(ed, blocks) {
+        let found = blocks.iter().filter(|r| r.0 <= cat && cat <= r.1).max_by_key(|r| r.0);
+        if found.is_none_or(|r| r.0 != b.0) {
+            out.push((cat, cat, b.2, b.3));
+        }
+    }
+    out
 }
 
 /// Fixed-width, space-padded keys in the given order (truncating anything over width).
