@@ -17,6 +17,11 @@ const NOT_YET_ON_CLAIMS: &[&str] = &[
     "CPT-DESC",    // procedure area: a display note for the code field, left out of check_lines
     "PTP-NODATA",  // PTP area: fires only when the blob lacks the claim type's PTP table
     "SEARCH-",     // search area: not a claim rule
+    // MCE edits CMS discontinued before ICD-10 (catalogued with their dates; they never fire).
+    "DX-PDX-NONSPEC", // MCE 7, discontinued 2007-10-01
+    "PX-NONSPEC-OR",  // MCE 10, discontinued 2007-10-01
+    "PX-OPEN-BIOPSY", // MCE 12, discontinued 2010-10-01
+    "PX-BILATERAL",   // MCE 13, discontinued with ICD-10 (2015-10-01)
 ];
 
 fn allowed(id: &str) -> bool {

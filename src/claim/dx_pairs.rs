@@ -50,25 +50,26 @@ fn covering<'n>(notes: &'n [NoteView], code: &str) -> Option<&'n NoteView> {
     notes.iter().find(|n| n.refs.iter().any(|r| r.matches(code)))
 }
 
-/// DX-DUP: the same code twice (MCE 3 for the principal; any repeat is an error on a claim).
+/// DX-DUP (MCE 3): a secondary diagnosis equal to the principal. DX-REPEAT: a secondary
+/// diagnosis repeating an earlier secondary (no MCE edit; the repeat adds nothing).
 fn duplicates(ctx: &mut Ctx<'_, '_>, dxs: &[Dx]) {
     for (j, b) in dxs.iter().enumerate() {
         if b.code.is_empty() {
             continue;
         }
-        if let Some(a) = dxs.iter().take(j).find(|a| a.code == b.code) {
-            let (la, lb) = (letter(a.pos), letter(b.pos));
-            let what = if a.pos == 0 { "the first-listed diagnosis" } else { "an earlier diagnosis" };
-            ctx.push(
-                finding("DX-DUP", format!("diagnosis {lb} repeats {} ({what}, {la}); remove the duplicate", dotted(&b.code)), None)
-                    .at(format!("/diagnoses/{}", b.pos)),
-            );
-        }
+        let Some(a) = dxs.iter().take(j).find(|a| a.code == b.code) else { continue };
+        let (la, lb) = (letter(a.pos), letter(b.pos));
+        let f = if a.pos == 0 {
+            finding("DX-DUP", format!("diagnosis {lb} repeats the principal diagnosis {} ({la}); remove the duplicate", dotted(&b.code)), None)
+        } else {
+            finding("DX-REPEAT", format!("diagnosis {lb} repeats {} (diagnosis {la}); report each code once", dotted(&b.code)), None)
+        };
+        ctx.push(f.at(format!("/diagnoses/{}", b.pos)));
     }
 }
 
-fn letter(pos: usize) -> char {
-    super::model::LETTERS.get(pos).copied().unwrap_or('?')
+fn letter(pos: usize) -> String {
+    super::model::dx_label(pos)
 }
 
 /// True when the claim carries an override with a reason for the pair.

@@ -3,15 +3,18 @@
 use crate::blob::columns::CodeTable;
 use super::check::{Ctx, Dx};
 use super::data::MceFlag;
-use super::model::{ClaimType, Sex, LETTERS};
+use super::model::{dx_label, ClaimType, Sex};
 use crate::date::Date;
-use crate::finding::{Severity, Suggestion};
+use crate::engine::CodeState;
+use crate::finding::{Finding, Severity, Suggestion};
 use crate::icd10cm::dotted;
 use crate::rules::{finding, finding_with};
 use crate::system::System;
 
 /// Last date of service on which CMS ran the MCE sex edits.
 pub const SEX_EDITS_END: u32 = 2024_0930;
+/// First discharge date coded in ICD-10.
+const ICD10_START: u32 = 2015_1001;
 
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let dxs = ctx.dx.clone();
@@ -25,8 +28,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     }
 }
 
-fn letter(pos: usize) -> char {
-    LETTERS.get(pos).copied().unwrap_or('?')
+fn letter(pos: usize) -> String {
+    dx_label(pos)
 }
 
 /// DX-VALID / DX-HEADER / DX-7TH / DX-DATE / DX-LOOKALIKE from the code check, relocated.
@@ -36,15 +39,39 @@ fn validity(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str) {
         ctx.push(finding("DX-VALID", format!("diagnosis {} is empty", letter(dx.pos)), None).at(at));
         return;
     }
-    let c = ctx.engine.check_code(System::Icd10cm, raw, ctx.dos);
-    for f in c.findings {
+    for f in code_findings(ctx, raw, &dx.code) {
         ctx.push(f.at(at));
     }
 }
 
+/// Why a diagnosis cannot go on a claim, or `None` when it can.
+pub(crate) fn invalid_reason(ctx: &Ctx<'_, '_>, raw: &str, code: &str) -> Option<String> {
+    code_findings(ctx, raw, code).into_iter().find(|f| f.severity == Severity::Error).map(|f| f.message)
+}
+
+/// The code check's findings for a diagnosis on the claim's date. A claim takes complete codes
+/// only: a beginning of a code (`S64.12X`, `B8`) is DX-VALID, with its completions. When no
+/// ICD-10-CM edition covers an inpatient discharge date, the MCE diagnosis table (dated from
+/// 2015-10-01) answers validity instead.
+fn code_findings(ctx: &Ctx<'_, '_>, raw: &str, code: &str) -> Vec<Finding> {
+    let c = ctx.engine.check_code(System::Icd10cm, raw, ctx.dos);
+    if c.state == CodeState::NoDataForDate && ctx.claim.claim_type == ClaimType::Inpatient {
+        if let (Some(data), Some(on)) = (ctx.data, ctx.dos) {
+            if on.yyyymmdd() >= ICD10_START && data.mce_covers(on) {
+                if data.mce_flags(code, on).is_some() {
+                    return Vec::new();
+                }
+                let msg = format!("{} is not a valid ICD-10-CM code for a discharge on {on}", dotted(code));
+                return vec![finding("DX-VALID", msg, Some(data.s.mce_label.to_owned()))];
+            }
+        }
+    }
+    c.into_claim_findings()
+}
+
 fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date) {
     let Some(data) = ctx.data else { return };
-    let Some(flags) = data.mce_flags(&dx.code, on) else { return };
+    let Some(flags) = dx.mce else { return };
     let vintage = Some(data.s.mce_label.to_owned());
     let shown = dotted(&dx.code);
     if let Some(age) = ctx.age {
@@ -71,17 +98,12 @@ fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date) {
         }
     }
     sex(ctx, dx, at, on, flags, &shown);
+    if flags & MceFlag::WrongProcedure.bit() != 0 {
+        let msg = format!("{shown} says the wrong procedure was performed (or on the wrong patient or side); the claim goes to review");
+        ctx.push(finding("DX-WRONG-PX", msg, vintage.clone()).at(at));
+    }
     if dx.pos == 0 {
-        let first = [
-            (MceFlag::EcodePdx, "DX-PDX-ECODE", "is an external cause code; it explains how an injury happened and cannot be the first-listed diagnosis. List the injury first"),
-            (MceFlag::Manifestation, "DX-PDX-MANIF", "is a manifestation code; it cannot be the first-listed diagnosis. List the underlying condition first"),
-            (MceFlag::Unacceptable, "DX-PDX-UNACC", "is not acceptable as the principal or first-listed diagnosis; list the condition chiefly responsible for the visit first"),
-        ];
-        for (flag, rule, text) in first {
-            if flags & flag.bit() != 0 {
-                ctx.push(finding(rule, format!("{shown} {text}"), vintage.clone()).at(at));
-            }
-        }
+        principal(ctx, flags, &shown, at, &vintage);
     }
     if flags & MceFlag::Unspecified.bit() != 0 {
         let suggestions = specific_siblings(ctx, dx);
@@ -92,13 +114,44 @@ fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date) {
     }
 }
 
+/// Edits on the principal (first-listed) diagnosis: MCE 2, 6, 8 and 9.
+fn principal(ctx: &mut Ctx<'_, '_>, flags: u32, shown: &str, at: &str, vintage: &Option<String>) {
+    {
+        let first = [
+            (MceFlag::EcodePdx, "DX-PDX-ECODE", "is an external cause code; it explains how an injury happened and cannot be the first-listed diagnosis. List the injury first"),
+            (MceFlag::Manifestation, "DX-PDX-MANIF", "is a manifestation code; it cannot be the first-listed diagnosis. List the underlying condition first"),
+            (MceFlag::Unacceptable, "DX-PDX-UNACC", "is not acceptable as the principal or first-listed diagnosis; list the condition chiefly responsible for the visit first"),
+        ];
+        // Z51.89 is acceptable as principal once a secondary diagnosis is coded (MCE 9).
+        let needs_secondary = flags & MceFlag::RequiresSecondary.bit() != 0;
+        let has_secondary = ctx.claim.diagnoses.iter().skip(1).any(|d| !d.code.trim().is_empty());
+        for (flag, rule, text) in first {
+            if flags & flag.bit() == 0 || (flag == MceFlag::Unacceptable && needs_secondary) {
+                continue;
+            }
+            ctx.push(finding(rule, format!("{shown} {text}"), vintage.clone()).at(at));
+        }
+        if needs_secondary && !has_secondary {
+            let msg = format!("{shown} is acceptable as the principal diagnosis only with a secondary diagnosis; add the condition treated");
+            ctx.push(finding("DX-PDX-SDX", msg, vintage.clone()).at(at));
+        }
+    }
+    if flags & MceFlag::Qadm.bit() != 0 && ctx.claim.claim_type == ClaimType::Inpatient {
+        let msg = format!("{shown} is not usually enough to justify an inpatient admission as the principal diagnosis; the claim goes to review");
+        ctx.push(finding("DX-PDX-QADM", msg, vintage.clone()).at(at));
+    }
+}
+
 /// DX-SEX: on through 2024-09-30 (the MCE table carries the flags until then); after that only
 /// when a payer pack switches it on, using the last flags CMS published for the code.
 fn sex(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date, flags: u32, shown: &str) {
     let Some(data) = ctx.data else { return };
+    // Through 2024-09-30 the inpatient MCE edits an unknown sex against every sex-specific code.
+    let inpatient = ctx.claim.claim_type == ClaimType::Inpatient;
     let patient = match ctx.claim.patient.sex {
         Some(Sex::F) => Sex::F,
         Some(Sex::M) => Sex::M,
+        _ if inpatient => Sex::U,
         _ => return,
     };
     let sex_bits = MceFlag::Male.bit() | MceFlag::Female.bit();
@@ -112,10 +165,15 @@ fn sex(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date, flags: u32, shown: &s
     let conflict = match patient {
         Sex::F => bits & MceFlag::Male.bit() != 0 && bits & MceFlag::Female.bit() == 0,
         Sex::M => bits & MceFlag::Female.bit() != 0 && bits & MceFlag::Male.bit() == 0,
-        Sex::U => false,
+        Sex::U => bits != 0 && on.yyyymmdd() <= SEX_EDITS_END,
     };
     if conflict {
-        let (code_sex, pat) = if patient == Sex::F { ("male", "female") } else { ("female", "male") };
+        let code_sex = if bits & MceFlag::Male.bit() != 0 { "male" } else { "female" };
+        let pat = match patient {
+            Sex::F => "female",
+            Sex::M => "male",
+            Sex::U => "of unknown sex",
+        };
         ctx.push(
             finding("DX-SEX", format!("{shown} is a {code_sex}-only diagnosis; the patient is {pat}{note}"), Some(data.s.mce_label.to_owned()))
                 .at(at),

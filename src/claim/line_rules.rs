@@ -2,7 +2,7 @@
 //! and the form's limits.
 use super::check::Ctx;
 use super::ids::{ndc_problem, npi_problem};
-use super::model::{Line, LETTERS, MAX_DIAGNOSES, MAX_MODIFIERS, MAX_POINTERS};
+use super::model::{ClaimType, Line, LETTERS, MAX_MODIFIERS, MAX_POINTERS, MAX_PROCEDURES};
 use crate::date::Date;
 use crate::finding::{Severity, Suggestion};
 use crate::rules::{finding, finding_with};
@@ -40,13 +40,22 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     }
 }
 
-/// CLAIM-LIMITS: 12 diagnoses, 50 or 450 lines, 4 modifiers, 4 pointers.
+/// CLAIM-LIMITS: 12 diagnoses (25 on facility claims), 25 procedures, 50 or 450 lines,
+/// 4 modifiers, 4 pointers.
 fn limits(ctx: &mut Ctx<'_, '_>) {
     let c = ctx.claim;
     let form = c.claim_type.id();
     let mut out = Vec::new();
-    if c.diagnoses.len() > MAX_DIAGNOSES {
-        out.push(finding("CLAIM-LIMITS", format!("the claim lists {} diagnoses; at most {MAX_DIAGNOSES} (A to L) fit, the rest were not checked", c.diagnoses.len()), None).at(format!("/diagnoses/{MAX_DIAGNOSES}")));
+    let max_dx = c.claim_type.max_diagnoses();
+    if c.diagnoses.len() > max_dx {
+        let which = if c.claim_type.is_facility() { "the principal and 24 others" } else { "A to L" };
+        out.push(finding("CLAIM-LIMITS", format!("the claim lists {} diagnoses; at most {max_dx} ({which}) fit, the rest were not checked", c.diagnoses.len()), None).at(format!("/diagnoses/{max_dx}")));
+    }
+    if !c.procedures.is_empty() && c.claim_type != ClaimType::Inpatient {
+        out.push(finding("CLAIM-LIMITS", "ICD-10-PCS procedures belong on inpatient claims only; they were not checked".into(), None).at("/procedures"));
+    }
+    if c.procedures.len() > MAX_PROCEDURES {
+        out.push(finding("CLAIM-LIMITS", format!("the claim lists {} procedures; at most {MAX_PROCEDURES} fit, the rest were not checked", c.procedures.len()), None).at(format!("/procedures/{MAX_PROCEDURES}")));
     }
     let max = c.claim_type.max_lines();
     if c.lines.len() > max {
@@ -55,7 +64,7 @@ fn limits(ctx: &mut Ctx<'_, '_>) {
     if c.diagnoses.is_empty() {
         out.push(finding("CLAIM-LIMITS", "the claim needs at least one diagnosis".into(), None).at("/diagnoses"));
     }
-    if c.lines.is_empty() {
+    if c.lines.is_empty() && c.claim_type != ClaimType::Inpatient {
         out.push(finding("CLAIM-LIMITS", "the claim needs at least one service line".into(), None).at("/lines"));
     }
     for (k, l) in c.lines.iter().take(max).enumerate() {
@@ -111,7 +120,7 @@ fn dates(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
 
 /// LINE-PTR: 1 to 4 pointers, letters A–L naming an existing diagnosis, no repeats.
 fn pointers(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
-    let n_dx = ctx.claim.diagnoses.len().min(MAX_DIAGNOSES);
+    let n_dx = ctx.claim.diagnoses.len().min(LETTERS.len());
     if line.pointers.is_empty() {
         if !ctx.claim.claim_type.is_facility() {
             ctx.push(finding("LINE-PTR", "the line needs at least one diagnosis pointer (24E), A for the first diagnosis".into(), None).at(format!("{at}/pointers")));

@@ -3,7 +3,7 @@
 //! Wrong types, missing fields, oversized strings and unknown fields are reported, never
 //! silently dropped and never fatal: the rest of the claim is still read and checked.
 use super::json::{Json, MAX_ITEMS};
-use super::model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Patient, Sex, LETTERS};
+use super::model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Patient, Procedure, Sex, LETTERS};
 use crate::finding::Finding;
 use crate::rules::finding;
 
@@ -12,8 +12,24 @@ const MAX_FIELD: usize = 64;
 /// Longest free text (override reasons).
 const MAX_TEXT: usize = 2_000;
 
-const CLAIM_FIELDS: &[&str] =
-    &["id", "claimType", "payer", "today", "patient", "diagnoses", "lines", "billingNpi", "excludes1Overrides"];
+const CLAIM_FIELDS: &[&str] = &[
+    "id",
+    "claimType",
+    "payer",
+    "today",
+    "patient",
+    "diagnoses",
+    "lines",
+    "billingNpi",
+    "excludes1Overrides",
+    "admissionDate",
+    "dischargeDate",
+    "dischargeStatus",
+    "lengthOfStay",
+    "admittingDiagnosis",
+    "procedures",
+];
+const PROCEDURE_FIELDS: &[&str] = &["code", "date"];
 const PATIENT_FIELDS: &[&str] = &["sex", "dateOfBirth", "age"];
 const DX_FIELDS: &[&str] = &["code", "poa"];
 const LINE_FIELDS: &[&str] =
@@ -151,6 +167,14 @@ impl Reader {
                     c.lines = self.array(val, &at, "lines").iter().enumerate().map(|(i, l)| self.line(l, i)).collect();
                 }
                 "billingNpi" => c.billing_npi = self.text(val, &at, "billingNpi", MAX_FIELD),
+                "admissionDate" => c.stay.admission_date = self.text(val, &at, "admissionDate", MAX_FIELD),
+                "dischargeDate" => c.stay.discharge_date = self.text(val, &at, "dischargeDate", MAX_FIELD),
+                "dischargeStatus" => c.stay.discharge_status = self.text(val, &at, "dischargeStatus", MAX_FIELD),
+                "lengthOfStay" => c.stay.length_of_stay = self.days(val, &at),
+                "admittingDiagnosis" => c.stay.admitting_diagnosis = self.text(val, &at, "admittingDiagnosis", MAX_FIELD),
+                "procedures" => {
+                    c.procedures = self.array(val, &at, "procedures").iter().enumerate().map(|(i, p)| self.procedure(p, i)).collect();
+                }
                 "excludes1Overrides" => {
                     c.excludes1_overrides =
                         self.array(val, &at, "excludes1Overrides").iter().enumerate().filter_map(|(i, o)| self.override_(o, i)).collect();
@@ -161,10 +185,49 @@ impl Reader {
         if !saw_dx {
             self.input("/diagnoses", "the claim has no `diagnoses`: give at least the first-listed diagnosis".into());
         }
-        if !saw_lines {
+        // An inpatient stay is billed by its diagnoses and procedures; revenue lines are optional.
+        if !saw_lines && c.claim_type != ClaimType::Inpatient {
             self.input("/lines", "the claim has no `lines`: give at least one service line".into());
         }
         c
+    }
+
+    /// A length of stay: a whole number of days.
+    fn days(&mut self, v: &Json, at: &str) -> Option<u32> {
+        match self.number(v, at, "lengthOfStay") {
+            Some(n) if n.fract() == 0.0 && (0.0..=100_000.0).contains(&n) => Some(n as u32),
+            Some(n) => {
+                self.input(at, format!("lengthOfStay {n} is not a whole number of days"));
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// A procedure as an object `{code, date}` or a bare code.
+    fn procedure(&mut self, v: &Json, i: usize) -> Procedure {
+        let at = format!("/procedures/{i}");
+        if let Json::Str(_) | Json::Num(_) = v {
+            return Procedure { code: self.text(v, &at, "procedure", MAX_FIELD).unwrap_or_default(), date: None };
+        }
+        let mut p = Procedure::default();
+        let Some(members) = self.object(v, &at, &format!("procedure {}", i.saturating_add(1)), PROCEDURE_FIELDS) else { return p };
+        let mut saw_code = false;
+        for (k, val) in members {
+            let here = format!("{at}/{}", escape(k));
+            match k.as_str() {
+                "code" => {
+                    saw_code = true;
+                    p.code = self.text(val, &here, "code", MAX_FIELD).unwrap_or_default();
+                }
+                "date" => p.date = self.text(val, &here, "date", MAX_FIELD),
+                _ => {}
+            }
+        }
+        if !saw_code {
+            self.input(&format!("{at}/code"), format!("procedure {} has no `code`", i.saturating_add(1)));
+        }
+        p
     }
 
     fn claim_type(&mut self, v: &Json, at: &str) -> ClaimType {
@@ -191,9 +254,9 @@ impl Reader {
                     p.sex = match self.text(val, &here, "sex", MAX_FIELD).map(|s| s.trim().to_ascii_uppercase()) {
                         None => None,
                         Some(s) => match s.as_str() {
-                            "F" | "FEMALE" => Some(Sex::F),
-                            "M" | "MALE" => Some(Sex::M),
-                            "U" | "UNKNOWN" | "" => Some(Sex::U),
+                            "F" | "FEMALE" | "2" => Some(Sex::F),
+                            "M" | "MALE" | "1" => Some(Sex::M),
+                            "U" | "UNKNOWN" | "" | "0" => Some(Sex::U),
                             _ => {
                                 self.input(&here, format!("sex `{s}` is not F, M or U"));
                                 None

@@ -102,12 +102,13 @@ fn line_check(engine: &Engine<'_>, line: &LineInput, standalone: bool) -> LineCh
     let (code, system) = line_code(&line.code);
     let dos = line.date_of_service;
     let cc = engine.check_code(system, &line.code, dos);
-    let mut findings: Vec<Finding> = cc.findings.iter().cloned().map(|f| f.at("/code")).collect();
+    // A line is part of a claim: an incomplete code is an error (`CodeCheck::into_claim_findings`).
+    let mut findings: Vec<Finding> = cc.clone().into_claim_findings().into_iter().map(|f| f.at("/code")).collect();
     let mut mods = Vec::new();
     let mut clean = Vec::new();
     for (k, m) in line.modifiers.iter().enumerate() {
         let mc = engine.check_code(System::Modifier, m, dos);
-        findings.extend(mc.findings.iter().cloned().map(|f| f.at(format!("/modifiers/{k}"))));
+        findings.extend(mc.clone().into_claim_findings().into_iter().map(|f| f.at(format!("/modifiers/{k}"))));
         clean.push(mc.code.clone());
         mods.push(mc);
     }

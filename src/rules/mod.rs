@@ -15,6 +15,24 @@ pub struct Rule {
     pub disposition: &'static str,
     pub cms_ref: &'static str,
     pub source: &'static str,
+    /// The Medicare Code Editor edit: number, CMS edit name and MCE disposition
+    /// (e.g. `5 SEX_CONFLICT prepayment`); empty when the rule is not an MCE edit.
+    pub mce_edit: &'static str,
+    /// Dates CMS runs the edit, `from..to` (either side may be open); empty for always.
+    pub in_force: &'static str,
+}
+
+impl Rule {
+    /// The MCE edit name (`SEX_CONFLICT`), if the rule is one.
+    pub fn mce_name(&self) -> Option<&'static str> {
+        self.mce_edit.split_whitespace().nth(1)
+    }
+    /// True when CMS runs the edit on a date (yyyymmdd).
+    pub fn in_force_on(&self, yyyymmdd: u32) -> bool {
+        let Some((from, to)) = self.in_force.split_once("..") else { return true };
+        let bound = |s: &str| s.replace('-', "").parse::<u32>().ok();
+        bound(from).is_none_or(|f| f <= yyyymmdd) && bound(to).is_none_or(|t| yyyymmdd <= t)
+    }
 }
 
 /// All rules in catalogue order (parsed once, on first use).
@@ -33,7 +51,16 @@ fn parse() -> impl Iterator<Item = Rule> {
             "warning" => Severity::Warning,
             _ => Severity::Info,
         };
-        Some(Rule { id, name, severity, disposition: f.next()?, cms_ref: f.next()?, source: f.next()? })
+        Some(Rule {
+            id,
+            name,
+            severity,
+            disposition: f.next()?,
+            cms_ref: f.next()?,
+            source: f.next()?,
+            mce_edit: f.next().unwrap_or(""),
+            in_force: f.next().unwrap_or(""),
+        })
     })
 }
 
@@ -84,5 +111,28 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), rows.len(), "rule ids are unique");
         assert!(rows.iter().all(|r| !r.source.is_empty() && !r.cms_ref.is_empty()));
+    }
+
+    #[test]
+    fn every_mce_edit_of_the_definitions_is_catalogued() {
+        // The 20 edits of the Definitions of Medicare Code Edits v43.1 (chapter 1), plus the
+        // MCE's REQUIRES_SDX, INVALID_ADMIT_DX and QUESTIONABLE_OBSTETRIC_ADMISSION outcomes.
+        let names: Vec<&str> = super::rules().filter_map(|r| r.mce_name()).collect();
+        for n in [
+            "INVALID_CODE", "E_CODE_AS_PDX", "DUPLICATE_OF_PDX", "AGE_CONFLICT", "SEX_CONFLICT",
+            "MANIFESTATION_AS_PDX", "NONSPECIFIC_PDX", "QUESTIONABLE_ADMISSION", "UNACCEPTABLE_PDX",
+            "NONSPECIFIC_OR", "NON_COVERED", "OPEN_BIOPSY", "BILATERAL", "INVALID_AGE", "INVALID_SEX",
+            "INVALID_DISCHARGE_STATUS", "LIMITED_COVERAGE", "WRONG_PROCEDURE_PERFORMED",
+            "INCONSISTENT_WITH_LENGTH_OF_STAY", "UNSPECIFIED", "REQUIRES_SDX", "INVALID_ADMIT_DX",
+            "QUESTIONABLE_OBSTETRIC_ADMISSION",
+        ] {
+            assert!(names.contains(&n), "MCE edit {n} has no catalogue row");
+        }
+        let numbers: std::collections::BTreeSet<u32> =
+            super::rules().filter_map(|r| r.mce_edit.split_whitespace().next()?.parse().ok()).collect();
+        assert_eq!(numbers, (1..=20).collect(), "MCE edits 1 to 20");
+        let sex = super::rule("DX-SEX").unwrap();
+        assert!(sex.in_force_on(2024_0930) && !sex.in_force_on(2024_1001));
+        assert!(!super::rule("PX-BILATERAL").unwrap().in_force_on(2015_1001));
     }
 }

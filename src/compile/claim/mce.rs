@@ -1,5 +1,5 @@
 //! The MCE diagnosis master table (`code,start_date,end_date,flags`) and age groups.
-use crate::claim::data::{AgeGroup, MceFlag, MCE_FLAGS};
+use crate::claim::data::{AgeGroup, DischargeStatus, MceFlag, MCE_FLAGS};
 use crate::compile::{err, Context, Result};
 use std::path::Path;
 
@@ -18,6 +18,7 @@ pub struct Mce {
     pub name: String,
     pub rows: Vec<Row>,
     pub ages: Vec<AgeGroup>,
+    pub discharge_status: Vec<DischargeStatus>,
     pub valid_from: u32,
     pub valid_to: u32,
     /// (file name, bytes, role) for provenance.
@@ -56,21 +57,39 @@ pub fn read(master: &Path, dir: &Path) -> Result<Mce> {
     }
     rows.sort_by(|a, b| (a.code.as_str(), a.from).cmp(&(b.code.as_str(), b.from)));
     let valid_from = rows.iter().map(|r| r.from).min().unwrap_or(0);
-    let valid_to = rows.iter().map(|r| r.to).max().unwrap_or(0);
+    // The newest end date (20270331 in the decoded tables) means "still valid": valid through
+    // the fiscal year of the newest rows (FY2027 rows start 2026-10-01).
+    let open = rows.iter().map(|r| r.to).max().unwrap_or(0);
+    let valid_to = crate::compile::procedure::pcs::fiscal_year_end(rows.iter().map(|r| r.from).max().unwrap_or(0)).max(open);
+    let reopen = |to: u32| if to == open { valid_to } else { to };
+    for r in &mut rows {
+        r.to = reopen(r.to);
+    }
     let ages_path = dir.join(format!("mce_age_ranges_{version}.csv"));
-    let (ages, age_bytes) = read_ages(&ages_path)?;
+    let (mut ages, age_bytes) = read_ages(&ages_path)?;
+    for g in &mut ages {
+        g.to = reopen(g.to);
+    }
     let ages_name = ages_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let status_path = dir.join(format!("mce_discharge_status_{version}.csv"));
+    let (mut discharge_status, status_bytes) = read_discharge_status(&status_path)?;
+    for s in &mut discharge_status {
+        s.to = reopen(s.to);
+    }
+    let status_name = status_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(Mce {
         label: format!("MCE {version}"),
         version: version.clone(),
         name: name.clone(),
         rows,
         ages,
+        discharge_status,
         valid_from,
         valid_to,
         sources: vec![
             (name, bytes, format!("MCE {version} diagnosis edits")),
             (ages_name, age_bytes, format!("MCE {version} age groups")),
+            (status_name, status_bytes, format!("MCE {version} discharge status codes")),
         ],
     })
 }
@@ -98,6 +117,26 @@ fn read_ages(path: &Path) -> Result<(Vec<AgeGroup>, Vec<u8>)> {
             from: num(f[3])?,
             to: num(f[4])?,
         });
+    }
+    Ok((out, bytes))
+}
+
+/// `discharge_status,start_date,end_date`.
+fn read_discharge_status(path: &Path) -> Result<(Vec<DischargeStatus>, Vec<u8>)> {
+    let bytes = std::fs::read(path).context(path.display())?;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate().skip(1) {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split(',').map(str::trim).collect();
+        let at = format!("{}:{}", path.display(), n + 1);
+        let [code, from, to] = f.as_slice() else { return Err(err(format!("{at}: expected 3 columns"))) };
+        let num = |s: &str| s.parse::<u32>().map_err(|_| err(format!("{at}: bad number `{s}`")));
+        let code = u16::try_from(num(code)?).map_err(|_| err(format!("{at}: discharge status out of range")))?;
+        out.push(DischargeStatus { code, from: num(from)?, to: num(to)? });
     }
     Ok((out, bytes))
 }
