@@ -1,5 +1,6 @@
 //! Runs every claim rule and applies the payer pack.
 use crate::blob::columns::CodeTable;
+use crate::rules::RuleId;
 use super::data::ClaimData;
 use super::model::{Claim, ClaimType, MAX_PROCEDURES};
 use super::pack::{fill, Pack};
@@ -71,7 +72,7 @@ impl Ctx<'_, '_> {
         self.out.push(f);
     }
     pub fn input_error(&mut self, at: &str, msg: String) {
-        self.input.push(crate::rules::finding("CLAIM-INPUT", msg, None).at(at));
+        self.input.push(crate::rules::finding(RuleId::ClaimInput, msg, None).at(at));
     }
     /// The payer switched the rule on (rules CMS has retired, such as sex edits).
     pub fn pack_enables(&self, rule: &str) -> bool {
@@ -97,7 +98,7 @@ pub fn check_claim_json(engine: &Engine<'_>, text: &str, opts: &CheckOptions) ->
         Ok(v) => check_claim_value(engine, &v, opts),
         Err(e) => ClaimResult {
             input_errors: vec![crate::rules::finding(
-                "CLAIM-INPUT",
+                RuleId::ClaimInput,
                 format!("not JSON: {e}"),
                 None,
             )
@@ -144,7 +145,7 @@ fn run(engine: &Engine<'_>, claim: &Claim, opts: &CheckOptions, input: Vec<Findi
     ctx.px = prepare_px(&ctx);
     if let (Some(p), None) = (payer, pack) {
         let f = crate::rules::finding(
-            "CLAIM-PAYER",
+            RuleId::ClaimPayer,
             format!("no rule pack for payer `{p}` is compiled into this blob; only CMS rules were applied"),
             None,
         )

@@ -5,7 +5,7 @@ use super::data::MceFlag;
 use crate::finding::Severity;
 use crate::icd10cm::{dotted, NoteKind, NoteView};
 use crate::normalize::normalize_code;
-use crate::rules::{finding, finding_with};
+use crate::rules::{finding, finding_with, RuleId};
 
 /// The tabular notes that bear on one diagnosis, gathered once from the code and its ancestors.
 struct Notes {
@@ -60,9 +60,9 @@ fn duplicates(ctx: &mut Ctx<'_, '_>, dxs: &[Dx]) {
         let Some(a) = dxs.iter().take(j).find(|a| a.code == b.code) else { continue };
         let (la, lb) = (letter(a.pos), letter(b.pos));
         let f = if a.pos == 0 {
-            finding("DX-DUP", format!("diagnosis {lb} repeats the principal diagnosis {} ({la}); remove the duplicate", dotted(&b.code)), None)
+            finding(RuleId::DxDup, format!("diagnosis {lb} repeats the principal diagnosis {} ({la}); remove the duplicate", dotted(&b.code)), None)
         } else {
-            finding("DX-REPEAT", format!("diagnosis {lb} repeats {} (diagnosis {la}); report each code once", dotted(&b.code)), None)
+            finding(RuleId::DxRepeat, format!("diagnosis {lb} repeats {} (diagnosis {la}); report each code once", dotted(&b.code)), None)
         };
         ctx.push(f.at(format!("/diagnoses/{}", b.pos)));
     }
@@ -95,7 +95,7 @@ fn excludes(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<Notes>], vintage:
                 if !overridden(ctx, &a.code, &b.code) {
                     ctx.push(
                         finding(
-                            "DX-EXCL1",
+                            RuleId::DxExcl1,
                             format!(
                                 "{ca} and {cb} are not coded together: an Excludes1 note at {} (for {owner}) says \"{}\". If the conditions are unrelated, add an excludes1Overrides entry with the reason",
                                 note.at,
@@ -112,7 +112,7 @@ fn excludes(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<Notes>], vintage:
             if let Some(note) = e2 {
                 ctx.push(
                     finding(
-                        "DX-EXCL2",
+                        RuleId::DxExcl2,
                         format!("{ca} and {cb} may be reported together when both conditions are present (Excludes2 note at {}: \"{}\")", note.at, short(&note.text)),
                         vintage.clone(),
                     )
@@ -138,7 +138,7 @@ fn sequence(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<Notes>], vintage:
                 let note = covering(&nb.code_first, &a.code).map(|n| n.at.clone()).unwrap_or_default();
                 ctx.push(
                     finding(
-                        "DX-SEQ",
+                        RuleId::DxSeq,
                         format!("list {} before {cb}: the \"code first\" note at {note} puts the underlying condition first", dotted(&a.code)),
                         vintage.clone(),
                     )
@@ -154,7 +154,7 @@ fn sequence(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<Notes>], vintage:
                     let list = if names.is_empty() { String::new() } else { format!(" (for example {})", names.join(", ")) };
                     ctx.push(
                         finding(
-                            "DX-SEQ",
+                            RuleId::DxSeq,
                             format!("{cb} is a manifestation code; report its underlying condition first{list}"),
                             vintage.clone(),
                         )
@@ -169,7 +169,7 @@ fn sequence(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<Notes>], vintage:
                 if let Some(note) = covering(&nb.use_additional, &a.code) {
                     ctx.push(
                         finding_with(
-                            "DX-SEQ",
+                            RuleId::DxSeq,
                             Severity::Info,
                             format!(
                                 "{} is listed first, but the \"use additional code\" note at {} makes it a secondary code to {cb}",

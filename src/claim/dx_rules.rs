@@ -8,7 +8,7 @@ use crate::date::Date;
 use crate::engine::CodeState;
 use crate::finding::{Finding, Severity, Suggestion};
 use crate::icd10cm::dotted;
-use crate::rules::{finding, finding_with};
+use crate::rules::{finding, finding_with, RuleId};
 use crate::system::System;
 
 /// Last date of service on which CMS ran the MCE sex edits.
@@ -36,7 +36,7 @@ fn letter(pos: usize) -> String {
 fn validity(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str) {
     let raw = ctx.claim.diagnoses.get(dx.pos).map(|d| d.code.as_str()).unwrap_or("");
     if raw.trim().is_empty() {
-        ctx.push(finding("DX-VALID", format!("diagnosis {} is empty", letter(dx.pos)), None).at(at));
+        ctx.push(finding(RuleId::DxValid, format!("diagnosis {} is empty", letter(dx.pos)), None).at(at));
         return;
     }
     for f in code_findings(ctx, raw, &dx.code) {
@@ -62,7 +62,7 @@ fn code_findings(ctx: &Ctx<'_, '_>, raw: &str, code: &str) -> Vec<Finding> {
                     return Vec::new();
                 }
                 let msg = format!("{} is not a valid ICD-10-CM code for a discharge on {on}", dotted(code));
-                return vec![finding("DX-VALID", msg, Some(data.s.mce_label.to_owned()))];
+                return vec![finding(RuleId::DxValid, msg, Some(data.s.mce_label.to_owned()))];
             }
         }
     }
@@ -88,7 +88,7 @@ fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date) {
             if age < u32::from(lo) || age > u32::from(hi) {
                 ctx.push(
                     finding(
-                        "DX-AGE",
+                        RuleId::DxAge,
                         format!("{shown} is a {name} diagnosis (ages {lo} to {hi}); the patient is {age} on {on}"),
                         vintage.clone(),
                     )
@@ -100,7 +100,7 @@ fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date) {
     sex(ctx, dx, at, on, flags, &shown);
     if flags & MceFlag::WrongProcedure.bit() != 0 {
         let msg = format!("{shown} says the wrong procedure was performed (or on the wrong patient or side); the claim goes to review");
-        ctx.push(finding("DX-WRONG-PX", msg, vintage.clone()).at(at));
+        ctx.push(finding(RuleId::DxWrongPx, msg, vintage.clone()).at(at));
     }
     if dx.pos == 0 {
         principal(ctx, flags, &shown, at, &vintage);
@@ -109,7 +109,7 @@ fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date) {
         let suggestions = specific_siblings(ctx, dx);
         let tail = if suggestions.is_empty() { "" } else { "; consider a more specific code if the record supports one" };
         ctx.push(
-            finding("DX-UNSPEC", format!("{shown} is an unspecified code{tail}"), vintage).with_suggestions(suggestions).at(at),
+            finding(RuleId::DxUnspec, format!("{shown} is an unspecified code{tail}"), vintage).with_suggestions(suggestions).at(at),
         );
     }
 }
@@ -118,9 +118,9 @@ fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date) {
 fn principal(ctx: &mut Ctx<'_, '_>, flags: u32, shown: &str, at: &str, vintage: &Option<String>) {
     {
         let first = [
-            (MceFlag::EcodePdx, "DX-PDX-ECODE", "is an external cause code; it explains how an injury happened and cannot be the first-listed diagnosis. List the injury first"),
-            (MceFlag::Manifestation, "DX-PDX-MANIF", "is a manifestation code; it cannot be the first-listed diagnosis. List the underlying condition first"),
-            (MceFlag::Unacceptable, "DX-PDX-UNACC", "is not acceptable as the principal or first-listed diagnosis; list the condition chiefly responsible for the visit first"),
+            (MceFlag::EcodePdx, RuleId::DxPdxEcode, "is an external cause code; it explains how an injury happened and cannot be the first-listed diagnosis. List the injury first"),
+            (MceFlag::Manifestation, RuleId::DxPdxManif, "is a manifestation code; it cannot be the first-listed diagnosis. List the underlying condition first"),
+            (MceFlag::Unacceptable, RuleId::DxPdxUnacc, "is not acceptable as the principal or first-listed diagnosis; list the condition chiefly responsible for the visit first"),
         ];
         // Z51.89 is acceptable as principal once a secondary diagnosis is coded (MCE 9).
         let needs_secondary = flags & MceFlag::RequiresSecondary.bit() != 0;
@@ -133,12 +133,12 @@ fn principal(ctx: &mut Ctx<'_, '_>, flags: u32, shown: &str, at: &str, vintage: 
         }
         if needs_secondary && !has_secondary {
             let msg = format!("{shown} is acceptable as the principal diagnosis only with a secondary diagnosis; add the condition treated");
-            ctx.push(finding("DX-PDX-SDX", msg, vintage.clone()).at(at));
+            ctx.push(finding(RuleId::DxPdxSdx, msg, vintage.clone()).at(at));
         }
     }
     if flags & MceFlag::Qadm.bit() != 0 && ctx.claim.claim_type == ClaimType::Inpatient {
         let msg = format!("{shown} is not usually enough to justify an inpatient admission as the principal diagnosis; the claim goes to review");
-        ctx.push(finding("DX-PDX-QADM", msg, vintage.clone()).at(at));
+        ctx.push(finding(RuleId::DxPdxQadm, msg, vintage.clone()).at(at));
     }
 }
 
@@ -175,7 +175,7 @@ fn sex(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date, flags: u32, shown: &s
             Sex::U => "of unknown sex",
         };
         ctx.push(
-            finding("DX-SEX", format!("{shown} is a {code_sex}-only diagnosis; the patient is {pat}{note}"), Some(data.s.mce_label.to_owned()))
+            finding(RuleId::DxSex, format!("{shown} is a {code_sex}-only diagnosis; the patient is {pat}{note}"), Some(data.s.mce_label.to_owned()))
                 .at(at),
         );
     }
@@ -201,7 +201,7 @@ fn poa(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str) {
     let vintage = ctx.data.map(|d| d.s.poa_label.to_owned());
     if let Some(p) = given.as_deref() {
         if !matches!(p, "Y" | "N" | "U" | "W" | "1" | "") {
-            ctx.push(finding("CLAIM-POA", format!("POA indicator `{p}` for {shown} is not Y, N, U, W or 1 (blank)"), None).at(here));
+            ctx.push(finding(RuleId::ClaimPoa, format!("POA indicator `{p}` for {shown} is not Y, N, U, W or 1 (blank)"), None).at(here));
             return;
         }
     }
@@ -211,12 +211,12 @@ fn poa(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str) {
     let exempt = ctx.data.is_some_and(|d| d.poa_exempt(&dx.code));
     match given.as_deref() {
         None | Some("") | Some("1") if !exempt => ctx.push(
-            finding("CLAIM-POA", format!("{shown} needs a present-on-admission indicator (Y, N, U or W); it is not POA exempt"), vintage)
+            finding(RuleId::ClaimPoa, format!("{shown} needs a present-on-admission indicator (Y, N, U or W); it is not POA exempt"), vintage)
                 .at(here),
         ),
         Some("Y" | "N" | "U" | "W") if exempt => ctx.push(
             finding_with(
-                "CLAIM-POA",
+                RuleId::ClaimPoa,
                 Severity::Info,
                 format!("{shown} is POA exempt; report the indicator blank (or 1) rather than {}", given.as_deref().unwrap_or("")),
                 vintage,

@@ -5,7 +5,7 @@
 use super::json::{Json, MAX_ITEMS};
 use super::model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Patient, Procedure, Sex, LETTERS};
 use crate::finding::Finding;
-use crate::rules::finding;
+use crate::rules::{finding, RuleId};
 
 /// Longest text kept in a code, date or identifier field.
 const MAX_FIELD: usize = 64;
@@ -59,7 +59,7 @@ struct Reader {
 
 impl Reader {
     fn input(&mut self, at: &str, msg: String) {
-        self.errors.push(finding("CLAIM-INPUT", msg, None).at(at));
+        self.errors.push(finding(RuleId::ClaimInput, msg, None).at(at));
     }
 
     /// The members of an object, reporting unknown ones.
@@ -83,7 +83,7 @@ impl Reader {
                 let hint = near(k, known).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
                 let shown: String = k.chars().take(MAX_FIELD).collect();
                 self.errors.push(
-                    finding("CLAIM-FIELD", format!("unknown field `{shown}` in {what} is ignored{hint}"), None)
+                    finding(RuleId::ClaimField, format!("unknown field `{shown}` in {what} is ignored{hint}"), None)
                         .at(format!("{at}/{}", escape(k))),
                 );
             }

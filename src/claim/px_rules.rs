@@ -9,7 +9,7 @@ use super::model::Sex;
 use crate::date::Date;
 use crate::finding::Finding;
 use crate::procedure::pcs::PcsFlag;
-use crate::rules::finding;
+use crate::rules::{finding, RuleId};
 use crate::system::System;
 
 /// Shortest stay (days) that fits ventilation for more than 96 consecutive hours (MCE 19).
@@ -59,21 +59,21 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
             }
         }
         if let Some(why) = noncovered.first() {
-            ctx.push(finding("PX-NONCOV", format!("{} is a non-covered procedure: {why}", px.code), vintage.clone()).at(at.as_str()));
+            ctx.push(finding(RuleId::PxNoncov, format!("{} is a non-covered procedure: {why}", px.code), vintage.clone()).at(at.as_str()));
         }
         let limited = px.flags & (PcsFlag::LimitedCoverage.bit() | PcsFlag::ArtificialHeartA.bit() | PcsFlag::ArtificialHeartB.bit()) != 0;
         if limited && !pancreas_alone {
             let msg = format!("{} has limited Medicare coverage (transplant or heart assist): payment covers only part of the cost", px.code);
-            ctx.push(finding("PX-LIMITED", msg, vintage.clone()).at(at.as_str()));
+            ctx.push(finding(RuleId::PxLimited, msg, vintage.clone()).at(at.as_str()));
         }
         if (has(PcsFlag::Cesarean) || has(PcsFlag::VaginalDelivery)) && secondary_dx & MceFlag::Delivery.bit() == 0 {
             let msg = format!("{} is a delivery without an outcome-of-delivery code (Z37.-) as a secondary diagnosis; the admission is questionable", px.code);
-            ctx.push(finding("PX-OB-ADMIT", msg, vintage.clone()).at(at.as_str()));
+            ctx.push(finding(RuleId::PxObAdmit, msg, vintage.clone()).at(at.as_str()));
         }
         if has(PcsFlag::LengthOfStay) {
             if let Some(los) = ctx.los.filter(|&d| d < VENTILATION_MIN_STAY) {
                 let msg = format!("{} (ventilation over 96 consecutive hours) needs a stay of more than four days; this stay is {los}", px.code);
-                ctx.push(finding("PX-LOS", msg, vintage.clone()).at(at.as_str()));
+                ctx.push(finding(RuleId::PxLos, msg, vintage.clone()).at(at.as_str()));
             }
         }
     }
@@ -89,7 +89,7 @@ fn dx_flags(dx: &[Dx], from: usize) -> u32 {
 fn validity(ctx: &mut Ctx<'_, '_>, px: &Px, at: &str) {
     let raw = ctx.claim.procedures.get(px.pos).map(|p| p.code.as_str()).unwrap_or("");
     if raw.trim().is_empty() {
-        ctx.push(finding("PX-VALID", format!("procedure {} is empty", px.pos.saturating_add(1)), None).at(at));
+        ctx.push(finding(RuleId::PxValid, format!("procedure {} is empty", px.pos.saturating_add(1)), None).at(at));
         return;
     }
     for f in code_findings(ctx, raw) {
@@ -111,7 +111,7 @@ fn date(ctx: &mut Ctx<'_, '_>, px: &Px, at: &str) {
         None => ctx.input_error(&format!("{at}/date"), format!("procedure date `{raw}` is not a date (use YYYY-MM-DD)")),
         Some(d) if ctx.dos.is_some_and(|dis| d > dis) => {
             let msg = format!("procedure {} is dated {d}, after the discharge date", px.code);
-            ctx.push(finding("CLAIM-STAY", msg, None).at(format!("{at}/date")));
+            ctx.push(finding(RuleId::ClaimStay, msg, None).at(format!("{at}/date")));
         }
         Some(_) => {}
     }
@@ -137,6 +137,6 @@ fn sex(ctx: &mut Ctx<'_, '_>, px: &Px, at: &str, on: Date, vintage: &Option<Stri
             _ => (if male { "male" } else { "female" }, "of unknown sex"),
         };
         let msg = format!("{} is a {code_sex}-only procedure; the patient is {pat} (MCE sex edits ran through 2024-09-30)", px.code);
-        ctx.push(finding("PX-SEX", msg, vintage.clone()).at(at));
+        ctx.push(finding(RuleId::PxSex, msg, vintage.clone()).at(at));
     }
 }

@@ -7,7 +7,7 @@ use super::model::{ClaimType, Sex};
 use crate::date::Date;
 use crate::icd10cm::dotted;
 use crate::normalize::normalize_code;
-use crate::rules::finding;
+use crate::rules::{finding, RuleId};
 
 /// Oldest age the MCE accepts (MCE 14: 0 to 124 years).
 pub const MAX_AGE: u32 = 124;
@@ -20,7 +20,7 @@ pub(crate) fn discharge_date(ctx: &mut Ctx<'_, '_>) -> Option<Date> {
     let raw = ctx.claim.stay.discharge_date.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let Some(raw) = raw else {
         let msg = "an inpatient claim needs its `dischargeDate` (the statement through date): codes are edited on it";
-        ctx.push(finding("CLAIM-STAY", msg.into(), None).at("/dischargeDate"));
+        ctx.push(finding(RuleId::ClaimStay, msg.into(), None).at("/dischargeDate"));
         return None;
     };
     let d = Date::parse(raw);
@@ -48,7 +48,7 @@ pub(crate) fn length_of_stay(ctx: &mut Ctx<'_, '_>) -> Option<u32> {
     };
     let derived = match (admitted, ctx.dos) {
         (Some(a), Some(d)) if a > d => {
-            ctx.push(finding("CLAIM-STAY", format!("the admission date {a} is after the discharge date {d}"), None).at("/admissionDate"));
+            ctx.push(finding(RuleId::ClaimStay, format!("the admission date {a} is after the discharge date {d}"), None).at("/admissionDate"));
             None
         }
         (Some(a), Some(d)) => u32::try_from(d.days_since_epoch().saturating_sub(a.days_since_epoch())).ok(),
@@ -57,7 +57,7 @@ pub(crate) fn length_of_stay(ctx: &mut Ctx<'_, '_>) -> Option<u32> {
     match (ctx.claim.stay.length_of_stay, derived) {
         (Some(given), Some(days)) if given != days => {
             let msg = format!("lengthOfStay {given} does not match the {days} days from admission to discharge; the given value is used");
-            ctx.push(finding("CLAIM-STAY", msg, None).at("/lengthOfStay"));
+            ctx.push(finding(RuleId::ClaimStay, msg, None).at("/lengthOfStay"));
             Some(given)
         }
         (given, derived) => given.or(derived),
@@ -79,7 +79,7 @@ fn age(ctx: &mut Ctx<'_, '_>) {
     let Some(age) = ctx.age else { return };
     if age > MAX_AGE {
         let at = if ctx.claim.patient.age.is_some() && ctx.claim.patient.date_of_birth.is_none() { "/patient/age" } else { "/patient/dateOfBirth" };
-        ctx.push(finding("CLAIM-AGE", format!("age {age} is outside 0 to {MAX_AGE} years; the MCE presumes it is wrong"), None).at(at));
+        ctx.push(finding(RuleId::ClaimAge, format!("age {age} is outside 0 to {MAX_AGE} years; the MCE presumes it is wrong"), None).at(at));
     }
 }
 
@@ -93,7 +93,7 @@ fn sex(ctx: &mut Ctx<'_, '_>) {
         }
         _ => return,
     };
-    ctx.push(finding("CLAIM-SEX", msg, None).at("/patient/sex"));
+    ctx.push(finding(RuleId::ClaimSex, msg, None).at("/patient/sex"));
 }
 
 /// CLAIM-DISCHARGE (MCE 16): a UB-04 patient discharge status valid on the discharge date.
@@ -101,20 +101,20 @@ fn discharge_status(ctx: &mut Ctx<'_, '_>) {
     let raw = ctx.claim.stay.discharge_status.as_deref().map(str::trim).unwrap_or("");
     let at = "/dischargeStatus";
     if raw.is_empty() {
-        ctx.push(finding("CLAIM-DISCHARGE", "an inpatient claim needs the patient discharge status (UB-04 FL 17, e.g. 01 home)".into(), None).at(at));
+        ctx.push(finding(RuleId::ClaimDischarge, "an inpatient claim needs the patient discharge status (UB-04 FL 17, e.g. 01 home)".into(), None).at(at));
         return;
     }
     let code = raw.parse::<u16>().ok().filter(|_| raw.len() <= 2 && raw.bytes().all(|b| b.is_ascii_digit()));
     let (Some(code), Some(on)) = (code, ctx.dos) else {
         if code.is_none() {
-            ctx.push(finding("CLAIM-DISCHARGE", format!("discharge status `{raw}` is not a two-digit UB-04 code"), None).at(at));
+            ctx.push(finding(RuleId::ClaimDischarge, format!("discharge status `{raw}` is not a two-digit UB-04 code"), None).at(at));
         }
         return;
     };
     let Some(data) = ctx.data else { return };
     if data.discharge_status_valid(code, on) == Some(false) {
         let vintage = Some(data.s.mce_label.to_owned());
-        ctx.push(finding("CLAIM-DISCHARGE", format!("discharge status {code:02} is not a valid UB-04 patient discharge status on {on}"), vintage).at(at));
+        ctx.push(finding(RuleId::ClaimDischarge, format!("discharge status {code:02} is not a valid UB-04 patient discharge status on {on}"), vintage).at(at));
     }
 }
 
@@ -124,6 +124,6 @@ fn admitting_diagnosis(ctx: &mut Ctx<'_, '_>) {
     let code = normalize_code(raw).text;
     if let Some(problem) = super::dx_rules::invalid_reason(ctx, raw, &code) {
         let msg = format!("admitting diagnosis {}: {problem}", dotted(&code));
-        ctx.push(finding("DX-ADMIT", msg, None).at("/admittingDiagnosis"));
+        ctx.push(finding(RuleId::DxAdmit, msg, None).at("/admittingDiagnosis"));
     }
 }

@@ -94,11 +94,11 @@ impl CodeCheck {
             return self.findings;
         }
         let (rule, what) = match self.system {
-            System::Icd10cm => ("DX-VALID", "a complete, billable ICD-10-CM code"),
-            System::Icd10pcs => ("PX-VALID", "a complete ICD-10-PCS code of seven characters"),
-            System::Hcpcs => ("PX-VALID", "a complete HCPCS Level II code of five characters"),
-            System::Cpt => ("PX-VALID", "a complete CPT code of five characters"),
-            System::Modifier => ("MOD-VALID", "a complete two-character modifier"),
+            System::Icd10cm => (crate::rules::RuleId::DxValid, "a complete, billable ICD-10-CM code"),
+            System::Icd10pcs => (crate::rules::RuleId::PxValid, "a complete ICD-10-PCS code of seven characters"),
+            System::Hcpcs => (crate::rules::RuleId::PxValid, "a complete HCPCS Level II code of five characters"),
+            System::Cpt => (crate::rules::RuleId::PxValid, "a complete CPT code of five characters"),
+            System::Modifier => (crate::rules::RuleId::ModValid, "a complete two-character modifier"),
         };
         let shown = if self.code.is_empty() { self.input.trim().to_owned() } else { self.code.clone() };
         let message = if self.state == CodeState::Empty {

@@ -5,7 +5,7 @@ use super::pcs::Pcs;
 use crate::date::Date;
 use crate::engine::{CodeCheck, CodeState, CodeSummary};
 use crate::normalize::Normalized;
-use crate::rules::finding;
+use crate::rules::{finding, RuleId};
 use crate::system::System;
 
 /// Characters ICD-10-PCS uses, in order.
@@ -30,7 +30,7 @@ pub(super) fn check(pcs: Option<&Pcs<'_>>, raw: &str, n: &Normalized, dos: Optio
     let mut c = CodeCheck::new(System::Icd10pcs, raw, code.to_owned(), CodeState::InvalidFormat);
     c.vintage = vintage.clone();
     if let Some(msg) = pcs_problem(code, n.dot_at.is_some()) {
-        c.findings.push(finding("PX-VALID", msg, vintage));
+        c.findings.push(finding(RuleId::PxValid, msg, vintage));
         return c;
     }
     if code.len() < 7 {
@@ -51,11 +51,11 @@ pub(super) fn check(pcs: Option<&Pcs<'_>>, raw: &str, n: &Normalized, dos: Optio
         } else {
             format!("{code} was deleted: its last valid date of service was {b}")
         };
-        c.findings.push(finding("PX-VALID", msg, vintage));
+        c.findings.push(finding(RuleId::PxValid, msg, vintage));
         return c;
     }
     c.state = CodeState::Unknown;
-    c.findings.push(finding("PX-VALID", axis_message(pcs, code, on), vintage));
+    c.findings.push(finding(RuleId::PxValid, axis_message(pcs, code, on), vintage));
     c
 }
 

@@ -64,17 +64,23 @@ fn parse() -> impl Iterator<Item = Rule> {
     })
 }
 
+include!(concat!(env!("OUT_DIR"), "/rule_ids.rs"));
+
 /// A rule with its citation ("source (CMS cross-reference)"), built once per rule rather
-/// than once per finding: claims produce many findings and this is their hot path.
-fn cited(id: &str) -> Option<(Rule, &'static str)> {
+/// than once per finding: claims produce many findings and this is their hot path. Indexed
+/// by [`RuleId`] (catalogue order).
+fn cited(id: RuleId) -> Option<(Rule, &'static str)> {
     static CITED: std::sync::OnceLock<Vec<(Rule, String)>> = std::sync::OnceLock::new();
-    let cited = CITED.get_or_init(|| {
-        let mut v: Vec<(Rule, String)> = rules().map(|r| (r, format!("{} ({})", r.source, r.cms_ref))).collect();
-        v.sort_by(|a, b| a.0.id.cmp(b.0.id));
-        v
-    });
-    let (r, s) = cited.get(cited.binary_search_by(|(r, _)| r.id.cmp(id)).ok()?)?;
+    let cited = CITED.get_or_init(|| rules().map(|r| (r, format!("{} ({})", r.source, r.cms_ref))).collect());
+    let (r, s) = cited.get(id as usize)?;
     Some((*r, s.as_str()))
+}
+
+impl RuleId {
+    /// The catalogue row.
+    pub fn rule(self) -> Option<Rule> {
+        cited(self).map(|(r, _)| r)
+    }
 }
 
 /// The catalogue row for a rule id.
@@ -83,18 +89,15 @@ pub fn rule(id: &str) -> Option<Rule> {
 }
 
 /// A finding for a catalogued rule with the catalogue's severity and source.
-pub fn finding(id: &str, message: String, vintage: Option<String>) -> Finding {
+pub fn finding(id: RuleId, message: String, vintage: Option<String>) -> Finding {
     match cited(id) {
         Some((r, source)) => Finding::new(r.id, r.severity, message, source, vintage),
-        None => {
-            debug_assert!(false, "rule {id} is not in the catalogue");
-            Finding::new(id, Severity::Error, message, "uncatalogued rule", vintage)
-        }
+        None => Finding::new(id.as_str(), Severity::Error, message, "uncatalogued rule", vintage),
     }
 }
 
 /// Same, with an explicit severity (rules whose severity a payer pack or context changes).
-pub fn finding_with(id: &str, severity: Severity, message: String, vintage: Option<String>) -> Finding {
+pub fn finding_with(id: RuleId, severity: Severity, message: String, vintage: Option<String>) -> Finding {
     let mut f = finding(id, message, vintage);
     f.severity = severity;
     f
@@ -111,6 +114,17 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), rows.len(), "rule ids are unique");
         assert!(rows.iter().all(|r| !r.source.is_empty() && !r.cms_ref.is_empty()));
+    }
+
+    #[test]
+    fn rule_ids_are_the_catalogue_in_order() {
+        let ids: Vec<&str> = super::rules().map(|r| r.id).collect();
+        let generated: Vec<&str> = super::RuleId::ALL.iter().map(|r| r.as_str()).collect();
+        assert_eq!(ids, generated);
+        for r in super::RuleId::ALL {
+            assert_eq!(super::RuleId::parse(r.as_str()), Some(*r));
+            assert_eq!(r.rule().map(|x| x.id), Some(r.as_str()));
+        }
     }
 
     #[test]
