@@ -169,12 +169,11 @@ impl<'a> ClaimData<'a> {
     }
 
     /// All (from, to, flags) rows of a code, oldest first.
-    pub fn mce_rows(&self, code: &str) -> impl Iterator<Item = (u32, u32, u32)> + '_ {
+    pub fn mce_rows<'s>(&'s self, code: &'s str) -> impl Iterator<Item = (u32, u32, u32)> + 's {
         let keys = self.s.mce_codes;
         let start = keys.lower_bound(code.as_bytes());
-        let code = code.as_bytes().to_vec();
         (start..keys.len()).map_while(move |i| {
-            if keys.key(i)? != code.as_slice() {
+            if keys.key(i)? != code.as_bytes() {
                 return None;
             }
             Some((self.s.mce_from.get(i)?, self.s.mce_to.get(i)?, self.s.mce_flags.get(i)?))

@@ -54,6 +54,9 @@ pub(crate) fn invalid_reason(ctx: &Ctx<'_, '_>, raw: &str, code: &str) -> Option
 /// ICD-10-CM edition covers an inpatient discharge date, the MCE diagnosis table (dated from
 /// 2015-10-01) answers validity instead.
 fn code_findings(ctx: &Ctx<'_, '_>, raw: &str, code: &str) -> Vec<Finding> {
+    if ctx.engine.is_clean_code(System::Icd10cm, raw, ctx.dos) {
+        return Vec::new();
+    }
     let c = ctx.engine.check_code(System::Icd10cm, raw, ctx.dos);
     if c.state == CodeState::NoDataForDate && ctx.claim.claim_type == ClaimType::Inpatient {
         if let (Some(data), Some(on)) = (ctx.data, ctx.dos) {

@@ -98,6 +98,9 @@ fn validity(ctx: &mut Ctx<'_, '_>, px: &Px, at: &str) {
 }
 
 fn code_findings(ctx: &Ctx<'_, '_>, raw: &str) -> Vec<Finding> {
+    if ctx.engine.is_clean_code(System::Icd10pcs, raw, ctx.dos) {
+        return Vec::new();
+    }
     ctx.engine.check_code(System::Icd10pcs, raw, ctx.dos).into_claim_findings()
 }
 

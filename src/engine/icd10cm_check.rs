@@ -32,6 +32,34 @@ pub(super) fn check(engine: &Engine<'_>, raw: &str, dos: Option<Date>) -> CodeCh
     c
 }
 
+/// A billable code in the edition for the date, typed as letters and digits with at most a
+/// dot after the third character: nothing to report.
+pub(super) fn is_clean(engine: &Engine<'_>, raw: &str, dos: Option<Date>) -> bool {
+    let t = raw.as_bytes();
+    let plain = |b: &[u8]| !b.is_empty() && b.len() <= 7 && b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let mut key = [0u8; 7];
+    let code: &[u8] = match t {
+        [a, b, c, b'.', rest @ ..] if plain(&[*a, *b, *c]) && plain(rest) && rest.len() <= 4 => {
+            let n = 3usize.saturating_add(rest.len());
+            for (k, v) in key.iter_mut().zip([a, b, c].into_iter().chain(rest)) {
+                *k = *v;
+            }
+            key.get(..n).unwrap_or(&[])
+        }
+        _ if plain(t) => t,
+        _ => return false,
+    };
+    let (Some(cm), Ok(code)) = (engine.icd10cm.as_ref(), core::str::from_utf8(code)) else { return false };
+    let e = match dos {
+        None => cm.latest(),
+        Some(d) => match cm.edition_for(d) {
+            Some(e) => e,
+            None => return false,
+        },
+    };
+    cm.find(code).is_some_and(|i| cm.billable(i, e))
+}
+
 fn base(cm: &Icd10Cm<'_>, raw: &str, n: &Normalized, dos: Option<Date>) -> CodeCheck {
     let shown = display(n);
     if n.text.is_empty() && n.bad_char.is_none() && !n.too_long {

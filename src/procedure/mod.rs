@@ -21,6 +21,7 @@ pub use line::{check_line, check_lines, LineCheck, LineInput};
 pub use modifiers::{is_ptp_modifier, ptp_modifier_family, PtpModifierFamily};
 pub use mue::{ClaimType, Mue, MueEntry};
 pub use pcs::Pcs;
+pub use pcs_check::is_clean as pcs_is_clean;
 
 use crate::blob::{Blob, BlobError};
 

@@ -59,6 +59,15 @@ pub(super) fn check(pcs: Option<&Pcs<'_>>, raw: &str, n: &Normalized, dos: Optio
     c
 }
 
+/// A seven-character ICD-10-PCS code, typed in upper case, valid on the date: nothing to report.
+pub fn is_clean(engine: &crate::engine::Engine<'_>, raw: &str, dos: Option<Date>) -> bool {
+    let Some(pcs) = engine.procedures.as_ref().and_then(|p| p.pcs.as_ref()) else { return false };
+    let Some((from, to)) = pcs.window() else { return false };
+    let plain = raw.len() == 7 && raw.bytes().all(|b| PCS_ALPHABET.contains(&b));
+    let on = dos.unwrap_or(to);
+    plain && from <= on && on <= to && pcs.valid_row(raw, on).is_some()
+}
+
 /// Says which axis breaks the code: the longest valid beginning and the character after it.
 fn axis_message(pcs: &Pcs<'_>, code: &str, on: Date) -> String {
     let mut good = 0usize;
