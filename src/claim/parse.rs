@@ -210,24 +210,8 @@ impl Reader {
         if let Json::Str(_) | Json::Num(_) = v {
             return Procedure { code: self.text(v, &at, "procedure", MAX_FIELD).unwrap_or_default(), date: None };
         }
-        let mut p = Procedure::default();
-        let Some(members) = self.object(v, &at, &format!("procedure {}", i.saturating_add(1)), PROCEDURE_FIELDS) else { return p };
-        let mut saw_code = false;
-        for (k, val) in members {
-            let here = format!("{at}/{}", escape(k));
-            match k.as_str() {
-                "code" => {
-                    saw_code = true;
-                    p.code = self.text(val, &here, "code", MAX_FIELD).unwrap_or_default();
-                }
-                "date" => p.date = self.text(val, &here, "date", MAX_FIELD),
-                _ => {}
-            }
-        }
-        if !saw_code {
-            self.input(&format!("{at}/code"), format!("procedure {} has no `code`", i.saturating_add(1)));
-        }
-        p
+        let (code, date) = self.coded(v, &at, &format!("procedure {}", i.saturating_add(1)), PROCEDURE_FIELDS, "date");
+        Procedure { code, date }
     }
 
     fn claim_type(&mut self, v: &Json, at: &str) -> ClaimType {
@@ -283,28 +267,31 @@ impl Reader {
 
     fn diagnosis(&mut self, v: &Json, i: usize) -> Diagnosis {
         let at = format!("/diagnoses/{i}");
-        let letter = LETTERS.get(i).copied().unwrap_or('?');
+        let letter = super::model::dx_label(i);
         if let Json::Str(_) | Json::Num(_) = v {
             return Diagnosis { code: self.text(v, &at, "diagnosis", MAX_FIELD).unwrap_or_default(), poa: None };
         }
-        let mut d = Diagnosis::default();
-        let Some(members) = self.object(v, &at, &format!("diagnosis {letter}"), DX_FIELDS) else { return d };
-        let mut saw_code = false;
+        let (code, poa) = self.coded(v, &at, &format!("diagnosis {letter}"), DX_FIELDS, "poa");
+        Diagnosis { code, poa }
+    }
+
+    /// An object `{code, <second>}` (a diagnosis with its POA, a procedure with its date).
+    fn coded(&mut self, v: &Json, at: &str, what: &str, known: &[&str], second: &str) -> (String, Option<String>) {
+        let Some(members) = self.object(v, at, what, known) else { return (String::new(), None) };
+        let (mut code, mut other, mut saw_code) = (String::new(), None, false);
         for (k, val) in members {
             let here = format!("{at}/{}", escape(k));
-            match k.as_str() {
-                "code" => {
-                    saw_code = true;
-                    d.code = self.text(val, &here, "code", MAX_FIELD).unwrap_or_default();
-                }
-                "poa" => d.poa = self.text(val, &here, "poa", MAX_FIELD),
-                _ => {}
+            if k == "code" {
+                saw_code = true;
+                code = self.text(val, &here, "code", MAX_FIELD).unwrap_or_default();
+            } else if k == second {
+                other = self.text(val, &here, second, MAX_FIELD);
             }
         }
         if !saw_code {
-            self.input(&format!("{at}/code"), format!("diagnosis {letter} has no `code`"));
+            self.input(&format!("{at}/code"), format!("{what} has no `code`"));
         }
-        d
+        (code, other)
     }
 
     fn line(&mut self, v: &Json, i: usize) -> Line {

@@ -94,28 +94,37 @@ pub fn read(master: &Path, dir: &Path) -> Result<Mce> {
     })
 }
 
-fn read_ages(path: &Path) -> Result<(Vec<AgeGroup>, Vec<u8>)> {
+/// The rows of a small CSV after its header: (position for messages, trimmed fields).
+fn small_csv(path: &Path) -> Result<(Vec<(String, Vec<String>)>, Vec<u8>)> {
     let bytes = std::fs::read(path).context(path.display())?;
     let text = String::from_utf8_lossy(&bytes).into_owned();
+    let rows = text
+        .lines()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, l)| (format!("{}:{}", path.display(), n + 1), l.trim().split(',').map(|f| f.trim().to_owned()).collect()))
+        .collect();
+    Ok((rows, bytes))
+}
+
+fn number(at: &str, s: &str) -> Result<u32> {
+    s.parse::<u32>().map_err(|_| err(format!("{at}: bad number `{s}`")))
+}
+
+/// `age_group,start_age,end_age,start_date,end_date`.
+fn read_ages(path: &Path) -> Result<(Vec<AgeGroup>, Vec<u8>)> {
+    let (rows, bytes) = small_csv(path)?;
     let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate().skip(1) {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let f: Vec<&str> = line.split(',').map(str::trim).collect();
-        let at = format!("{}:{}", path.display(), n + 1);
-        if f.len() != 5 {
-            return Err(err(format!("{at}: expected 5 columns")));
-        }
-        let flag = MceFlag::bit_of(&f[0].to_ascii_lowercase()).ok_or_else(|| err(format!("{at}: unknown age group `{}`", f[0])))?;
-        let num = |s: &str| s.parse::<u32>().map_err(|_| err(format!("{at}: bad number `{s}`")));
+    for (at, f) in rows {
+        let [group, min, max, from, to] = f.as_slice() else { return Err(err(format!("{at}: expected 5 columns"))) };
+        let flag = MceFlag::bit_of(&group.to_ascii_lowercase()).ok_or_else(|| err(format!("{at}: unknown age group `{group}`")))?;
         out.push(AgeGroup {
             flag: flag.trailing_zeros() as u8,
-            min: num(f[1])? as u16,
-            max: num(f[2])? as u16,
-            from: num(f[3])?,
-            to: num(f[4])?,
+            min: number(&at, min)? as u16,
+            max: number(&at, max)? as u16,
+            from: number(&at, from)?,
+            to: number(&at, to)?,
         });
     }
     Ok((out, bytes))
@@ -123,20 +132,12 @@ fn read_ages(path: &Path) -> Result<(Vec<AgeGroup>, Vec<u8>)> {
 
 /// `discharge_status,start_date,end_date`.
 fn read_discharge_status(path: &Path) -> Result<(Vec<DischargeStatus>, Vec<u8>)> {
-    let bytes = std::fs::read(path).context(path.display())?;
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let (rows, bytes) = small_csv(path)?;
     let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate().skip(1) {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let f: Vec<&str> = line.split(',').map(str::trim).collect();
-        let at = format!("{}:{}", path.display(), n + 1);
+    for (at, f) in rows {
         let [code, from, to] = f.as_slice() else { return Err(err(format!("{at}: expected 3 columns"))) };
-        let num = |s: &str| s.parse::<u32>().map_err(|_| err(format!("{at}: bad number `{s}`")));
-        let code = u16::try_from(num(code)?).map_err(|_| err(format!("{at}: discharge status out of range")))?;
-        out.push(DischargeStatus { code, from: num(from)?, to: num(to)? });
+        let code = u16::try_from(number(&at, code)?).map_err(|_| err(format!("{at}: discharge status out of range")))?;
+        out.push(DischargeStatus { code, from: number(&at, from)?, to: number(&at, to)? });
     }
     Ok((out, bytes))
 }
