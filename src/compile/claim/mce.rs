@@ -94,8 +94,11 @@ pub fn read(master: &Path, dir: &Path) -> Result<Mce> {
     })
 }
 
-/// The rows of a small CSV after its header: (position for messages, trimmed fields).
-fn small_csv(path: &Path) -> Result<(Vec<(String, Vec<String>)>, Vec<u8>)> {
+/// One CSV row: its position for messages ("file:line") and its trimmed fields.
+type CsvRow = (String, Vec<String>);
+
+/// The rows of a small CSV after its header, and the file's bytes (for provenance).
+fn small_csv(path: &Path) -> Result<(Vec<CsvRow>, Vec<u8>)> {
     let bytes = std::fs::read(path).context(path.display())?;
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let rows = text
