@@ -3,7 +3,7 @@
 use crate::blob::columns::CodeTable;
 use super::check::{Ctx, Dx};
 use super::data::MceFlag;
-use super::model::{dx_label, ClaimType, Sex};
+use super::model::{dx_label, dx_pointer, ClaimType, Sex};
 use crate::date::Date;
 use crate::engine::CodeState;
 use crate::finding::{Finding, Severity, Suggestion};
@@ -17,15 +17,16 @@ pub const SEX_EDITS_END: u32 = 2024_0930;
 const ICD10_START: u32 = 2015_1001;
 
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
-    let dxs = ctx.dx.clone();
+    let dxs = std::mem::take(&mut ctx.dx);
     for dx in &dxs {
-        let at = format!("/diagnoses/{}", dx.pos);
+        let at = dx_pointer(dx.pos);
         validity(ctx, dx, &at);
         poa(ctx, dx, &at);
         if let Some(on) = ctx.dos {
             mce(ctx, dx, &at, on);
         }
     }
+    ctx.dx = dxs;
 }
 
 fn letter(pos: usize) -> String {
@@ -75,6 +76,10 @@ fn code_findings(ctx: &Ctx<'_, '_>, raw: &str, code: &str) -> Vec<Finding> {
 fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date) {
     let Some(data) = ctx.data else { return };
     let Some(flags) = dx.mce else { return };
+    // Most codes carry no MCE flag: nothing to build for them.
+    if flags == 0 && !ctx.pack_enables("DX-SEX") {
+        return;
+    }
     let vintage = Some(data.s.mce_label.to_owned());
     let shown = dotted(&dx.code);
     if let Some(age) = ctx.age {
@@ -198,34 +203,45 @@ fn specific_siblings(ctx: &Ctx<'_, '_>, dx: &Dx) -> Vec<Suggestion> {
 
 /// CLAIM-POA: indicator values; required on inpatient claims unless the code is exempt.
 fn poa(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str) {
-    let given = ctx.claim.diagnoses.get(dx.pos).and_then(|d| d.poa.as_deref()).map(|p| p.trim().to_ascii_uppercase());
-    let here = format!("{at}/poa");
-    let shown = dotted(&dx.code);
-    let vintage = ctx.data.map(|d| d.s.poa_label.to_owned());
-    if let Some(p) = given.as_deref() {
-        if !matches!(p, "Y" | "N" | "U" | "W" | "1" | "") {
-            ctx.push(finding(RuleId::ClaimPoa, format!("POA indicator `{p}` for {shown} is not Y, N, U, W or 1 (blank)"), None).at(here));
-            return;
-        }
+    let raw = ctx.claim.diagnoses.get(dx.pos).and_then(|d| d.poa.as_deref()).map(str::trim);
+    // The indicator as one upper-case byte; anything longer is not an indicator.
+    let given: Option<&str> = match raw.map(str::as_bytes) {
+        None => None,
+        Some([]) => Some(""),
+        Some([b]) => match b.to_ascii_uppercase() {
+            b'Y' => Some("Y"),
+            b'N' => Some("N"),
+            b'U' => Some("U"),
+            b'W' => Some("W"),
+            b'1' => Some("1"),
+            _ => Some("?"),
+        },
+        Some(_) => Some("?"),
+    };
+    if given == Some("?") {
+        let p = raw.unwrap_or("").to_ascii_uppercase();
+        let msg = format!("POA indicator `{p}` for {} is not Y, N, U, W or 1 (blank)", dotted(&dx.code));
+        ctx.push(finding(RuleId::ClaimPoa, msg, None).at(format!("{at}/poa")));
+        return;
     }
     if ctx.claim.claim_type != ClaimType::Inpatient || dx.code.is_empty() {
         return;
     }
     let exempt = ctx.data.is_some_and(|d| d.poa_exempt(&dx.code));
-    match given.as_deref() {
-        None | Some("") | Some("1") if !exempt => ctx.push(
-            finding(RuleId::ClaimPoa, format!("{shown} needs a present-on-admission indicator (Y, N, U or W); it is not POA exempt"), vintage)
-                .at(here),
+    let vintage = || ctx.data.map(|d| d.s.poa_label.to_owned());
+    let f = match given {
+        None | Some("") | Some("1") if !exempt => finding(
+            RuleId::ClaimPoa,
+            format!("{} needs a present-on-admission indicator (Y, N, U or W); it is not POA exempt", dotted(&dx.code)),
+            vintage(),
         ),
-        Some("Y" | "N" | "U" | "W") if exempt => ctx.push(
-            finding_with(
-                RuleId::ClaimPoa,
-                Severity::Info,
-                format!("{shown} is POA exempt; report the indicator blank (or 1) rather than {}", given.as_deref().unwrap_or("")),
-                vintage,
-            )
-            .at(here),
+        Some(p @ ("Y" | "N" | "U" | "W")) if exempt => finding_with(
+            RuleId::ClaimPoa,
+            Severity::Info,
+            format!("{} is POA exempt; report the indicator blank (or 1) rather than {p}", dotted(&dx.code)),
+            vintage(),
         ),
-        _ => {}
-    }
+        _ => return,
+    };
+    ctx.push(f.at(format!("{at}/poa")));
 }
