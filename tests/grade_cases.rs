@@ -2,7 +2,8 @@
 mod common;
 
 use claimlint::grade::{
-    grade, grade_full, seal, Answer, Decision, Exercise, GradeResult, Mark, Mode,
+    answer_sheet, grade, grade_full, seal, Answer, Attempts, Decision, Exercise, GradeResult, Mark,
+    Mode,
 };
 use serde_json::{json, Value};
 
@@ -34,6 +35,28 @@ fn pneumonia(rubric: &str) -> Exercise {
         "id": "pna", "title": "Pneumonia", "scenario": "Cough and fever.", "dateOfService": "2026-03-15",
         "rubric": rubric,
         "key": { "principal": {"code": "J18.9"}, "procedures": [{"code": "71046", "units": 1}] }
+    }))
+}
+
+fn poisoning(rubric: &str) -> Exercise {
+    exercise(json!({
+        "id": "apap", "title": "Acetaminophen", "scenario": "Took too many tablets, not intending harm.",
+        "dateOfService": "2026-03-15", "rubric": rubric,
+        "key": { "principal": {"code": "T39.1X1A"}, "otherDiagnoses": [{"code": "R11.2"}] }
+    }))
+}
+
+fn diabetes(rubric: &str) -> Exercise {
+    exercise(json!({
+        "id": "dm", "title": "Diabetes", "scenario": "Follow-up.", "dateOfService": "2026-03-15",
+        "rubric": rubric, "key": { "principal": {"code": "E11.9", "explanation": "No complication documented."} }
+    }))
+}
+
+fn glaucoma(rubric: &str) -> Exercise {
+    exercise(json!({
+        "id": "poag", "title": "Glaucoma", "scenario": "Both eyes, mild.", "dateOfService": "2026-03-15",
+        "rubric": rubric, "key": { "principal": {"code": "H40.1131"} }
     }))
 }
 
@@ -209,22 +232,31 @@ fn cases() -> Vec<Case> {
             0.25,
         ),
         (
-            "same block",
+            "same block, another condition: no credit",
             pneumonia,
             json!({"principal": "J15.9", "procedures": [{"code": "71046"}]}),
             "J18.9",
             Decision::SameBlock,
             0.0,
-            0.1,
+            0.0,
         ),
         (
-            "same chapter",
+            "COPD for pneumonia, same chapter: no credit",
             pneumonia,
             json!({"principal": "J44.1", "procedures": [{"code": "71046"}]}),
             "J18.9",
             Decision::SameChapter,
             0.0,
-            0.05,
+            0.0,
+        ),
+        (
+            "poisoning with the wrong intent",
+            poisoning,
+            json!({"principal": "T39.1X2A"}),
+            "T39.1X1A",
+            Decision::WrongIntent,
+            0.0,
+            0.5,
         ),
         (
             "wrong",
@@ -527,15 +559,21 @@ fn page_exercises_grade_their_own_key_at_100() {
             serde_json::from_str(&std::fs::read_to_string(dir.join(name)).expect("exercise"))
                 .expect("parse");
         assert!(ex.problem().is_none(), "{name}");
-        // Sealed page exercises have their plain form in tests/exercises.
-        let plain: Exercise = if ex.sealed.is_some() {
-            let p = common::root()
-                .join("tests/exercises")
-                .join(name.replace(".json", ".plain.json"));
-            serde_json::from_str(&std::fs::read_to_string(p).expect("plain form")).expect("parse")
-        } else {
-            ex.clone()
-        };
+        // The page ships no plain key: every exercise is sealed, with its plain form in
+        // tests/exercises. Practice keeps its answer sheet (masked); exams have none.
+        assert!(
+            ex.sealed.is_some() && ex.key.is_none(),
+            "{name} is not sealed"
+        );
+        let p = common::root()
+            .join("tests/exercises")
+            .join(name.replace(".json", ".plain.json"));
+        let plain: Exercise =
+            serde_json::from_str(&std::fs::read_to_string(p).expect("plain form")).expect("parse");
+        match ex.mode {
+            Mode::Practice => assert_eq!(answer_sheet(&ex), answer_sheet(&plain), "{name}"),
+            Mode::Exam => assert_eq!(answer_sheet(&ex), None, "{name}"),
+        }
         let key = plain.key.clone().expect("key");
         if ex.sealed.is_some() {
             let text = std::fs::read_to_string(dir.join(name))
@@ -575,5 +613,291 @@ fn page_exercises_grade_their_own_key_at_100() {
             strip(&grade_full(common::engine().get(), &plain, &answer(ans))),
             "{name}: sealed and plain differ"
         );
+    }
+}
+
+/// (case, exercise, rubric, answer, expected code, the rule/reason must contain, must not contain)
+type RuleCase = (
+    &'static str,
+    fn(&str) -> Exercise,
+    &'static str,
+    Value,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+/// Reasons and rules cite only what applies to the two codes compared.
+#[test]
+fn reasons_cite_only_guidelines_that_apply() {
+    const FULL_CODE: &str = "highest number of characters";
+    let cases: Vec<RuleCase> = vec![
+        (
+            "lobar for unspecified pneumonia",
+            pneumonia,
+            "hierarchical",
+            json!({"principal": "J18.1", "procedures": [{"code": "71046"}]}),
+            "J18.9",
+            &["Right category"],
+            &["I.B.2", FULL_CODE],
+        ),
+        (
+            "diabetes with hyperglycemia for no complication",
+            diabetes,
+            "hierarchical",
+            json!({"principal": "E11.65"}),
+            "E11.9",
+            &["Right category"],
+            &["I.B.2", FULL_CODE],
+        ),
+        (
+            "intentional self-harm for accidental",
+            poisoning,
+            "hierarchical",
+            json!({"principal": "T39.1X2A", "otherDiagnoses": ["R11.2"]}),
+            "T39.1X1A",
+            &["wrong intent", "I.C.19.e.5", "accidental"],
+            &["I.B.2", FULL_CODE],
+        ),
+        (
+            "a header does need the full code",
+            pneumonia,
+            "hierarchical",
+            json!({"principal": "J18", "procedures": [{"code": "71046"}]}),
+            "J18.9",
+            &["header", "I.B.2"],
+            &[],
+        ),
+        (
+            "missing RT, hierarchical",
+            femur,
+            "hierarchical",
+            json!({"principal": "S72.001A", "otherDiagnoses": ["W01.0XXA"], "procedures": [{"code": "73502"}]}),
+            "73502-RT",
+            &["wrong modifiers"],
+            &["AAPC", "\"P\""],
+        ),
+        (
+            "missing RT, AAPC",
+            femur,
+            "aapc",
+            json!({"principal": "S72.001A", "otherDiagnoses": ["W01.0XXA"], "procedures": [{"code": "73502"}]}),
+            "73502-RT",
+            &["AAPC", "\"P\""],
+            &[],
+        ),
+        (
+            "COPD for pneumonia is not 'right chapter'",
+            pneumonia,
+            "hierarchical",
+            json!({"principal": "J44.1", "procedures": [{"code": "71046"}]}),
+            "J18.9",
+            &["different condition", "no credit"],
+            &["Right chapter", "I.B.2"],
+        ),
+        (
+            "injury 7th character: encounter meanings",
+            femur,
+            "hierarchical",
+            femur_with("S72.001D"),
+            "S72.001A",
+            &["I.A.5", "initial encounter"],
+            &[],
+        ),
+        (
+            "glaucoma 7th character is a stage, not an encounter",
+            glaucoma,
+            "hierarchical",
+            json!({"principal": "H40.1132"}),
+            "H40.1131",
+            &["I.A.5"],
+            &["initial encounter", "I.C.19"],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (name, build, rubric, ans, expected, must, must_not) in cases {
+        let r = run(&build(rubric), &ans);
+        let it = item(&r, expected);
+        let text = format!("{} {}", it.reason, it.rule.as_deref().unwrap_or(""));
+        for m in must.iter().filter(|m| !text.contains(**m)) {
+            failures.push(format!("{name}: lacks {m:?}: {text}"));
+        }
+        for m in must_not.iter().filter(|m| text.contains(**m)) {
+            failures.push(format!("{name}: cites {m:?}: {text}"));
+        }
+    }
+    // No credit at all for another condition in the same chapter.
+    let r = run(
+        &pneumonia("hierarchical"),
+        &json!({"principal": "J44.1", "procedures": [{"code": "71046"}]}),
+    );
+    assert_eq!(item(&r, "J18.9").mark, Mark::Incorrect);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The learner's input comes back exactly as typed (only surrounding spaces dropped).
+#[test]
+fn input_is_echoed_as_typed() {
+    let cases: [(Value, &str, &str); 4] = [
+        (
+            json!({"principal": "S72.001A", "otherDiagnoses": ["W19A"]}),
+            "W01.0XXA",
+            "W19A",
+        ),
+        (femur_with("s72001a"), "S72.001A", "s72001a"),
+        (femur_with("  S72.001d "), "S72.001A", "S72.001d"),
+        (
+            json!({"principal": "S72.001A", "procedures": [{"code": " 73502", "modifiers": ["rt"], "units": 2}]}),
+            "73502-RT",
+            "73502-rt ×2",
+        ),
+    ];
+    for (ans, expected, typed) in cases {
+        let r = run(&femur("hierarchical"), &ans);
+        let it = item(&r, expected);
+        assert_eq!(it.answered.as_deref(), Some(typed), "{it:?}");
+        let rule = it.rule.as_deref().unwrap_or("");
+        assert!(!rule.contains("W19.A"), "{rule}");
+    }
+    // The code-set finding about W19A names it as typed too.
+    let r = run(
+        &femur("hierarchical"),
+        &json!({"principal": "S72.001A", "otherDiagnoses": ["W19A"]}),
+    );
+    let rule = item(&r, "W01.0XXA").rule.clone().unwrap_or_default();
+    assert!(rule.contains("W19A is missing the placeholder"), "{rule}");
+}
+
+/// Practice before the learner asks: every reason, but the key only where they were right.
+#[test]
+fn practice_hides_the_key_until_asked() {
+    let engine = common::engine().get();
+    let ex = femur("hierarchical");
+    let wrong = json!({"principal": "S72.002A", "otherDiagnoses": ["W01.0XXA"]});
+    let r = grade(engine, &ex, &answer(wrong.clone()));
+    let text = serde_json::to_string(&r).expect("json");
+    for code in ["S72.001A", "73502", "Y92.009"] {
+        assert!(!text.contains(code), "{code} shown before asking: {text}");
+    }
+    assert!(r.items.iter().all(|i| !i.reason.is_empty()));
+    let right = r
+        .items
+        .iter()
+        .find(|i| i.mark == Mark::Correct)
+        .expect("W01.0XXA right");
+    assert_eq!(right.expected.as_deref(), Some("W01.0XXA"));
+    // Asking for the answers (grade_full) shows every code.
+    let full = grade_full(engine, &ex, &answer(wrong));
+    let shown: Vec<_> = full
+        .items
+        .iter()
+        .filter_map(|i| i.expected.clone())
+        .collect();
+    assert_eq!(shown, ["S72.001A", "W01.0XXA", "Y92.009", "73502-RT"]);
+}
+
+/// Sealed practice exercises carry a masked answer sheet; exams carry none.
+#[test]
+fn sealed_practice_reveals_only_on_request() {
+    let engine = common::engine().get();
+    let plain = diabetes("hierarchical");
+    let sealed = seal(engine, &plain, "feed").expect("seal");
+    let json_text = serde_json::to_string(&sealed).expect("json");
+    assert!(
+        !json_text.contains("E11") && !json_text.contains("No complication"),
+        "{json_text}"
+    );
+    let a = answer(json!({"principal": "E11.65"}));
+    assert_eq!(
+        grade_full(engine, &sealed, &a),
+        grade_full(engine, &plain, &a)
+    );
+    assert_eq!(grade(engine, &sealed, &a), grade(engine, &plain, &a));
+    assert_eq!(grade(engine, &sealed, &a).items[0].expected, None);
+    let sheet = answer_sheet(&sealed).expect("sheet");
+    assert_eq!(sheet[0].label, "E11.9");
+    // Altered sheets or salts give no sheet rather than garbage.
+    let mut bad = sealed.clone();
+    bad.sealed.as_mut().expect("sealed").salt = "other".into();
+    assert_eq!(answer_sheet(&bad), None);
+
+    let mut exam = plain.clone();
+    exam.mode = Mode::Exam;
+    let sealed_exam = seal(engine, &exam, "feed").expect("seal");
+    assert!(sealed_exam
+        .sealed
+        .as_ref()
+        .expect("sealed")
+        .reveal
+        .is_none());
+    assert_eq!(answer_sheet(&sealed_exam), None);
+}
+
+/// The attack: walking the code tree through repeated exam gradings. The engine's
+/// ledger grades an exam `attempts` times (default 1); altered copies grade nothing right.
+#[test]
+fn exam_attempts_are_limited_in_the_engine() {
+    let engine = common::engine().get();
+    let mut exam = pneumonia("hierarchical");
+    exam.mode = Mode::Exam;
+    let sealed = seal(engine, &exam, "abcd").expect("seal");
+    let right = answer(json!({"principal": "J18.9", "procedures": [{"code": "71046"}]}));
+
+    // Default: one attempt, whatever is asked afterwards.
+    let mut ledger = Attempts::default();
+    assert_eq!(ledger.left(&sealed), Some(1));
+    assert_eq!(
+        ledger.grade(engine, &sealed, &right).map(|r| r.score),
+        Ok(100.0)
+    );
+    assert_eq!(ledger.left(&sealed), Some(0));
+    let probes = ["A00.0", "J00", "J18.0", "J18.9", "J44.1"];
+    let graded = probes
+        .iter()
+        .filter(|p| {
+            ledger
+                .grade(engine, &sealed, &answer(json!({"principal": p})))
+                .is_ok()
+        })
+        .count();
+    assert_eq!(graded, 0, "no probe graded after the attempt");
+    let err = ledger.grade(engine, &sealed, &right).expect_err("refused");
+    assert_eq!(
+        err.to_string(),
+        "this exam allows 1 attempt, and all have been used"
+    );
+    // A new id does not buy attempts: the ledger follows the sealed key.
+    let mut renamed = sealed.clone();
+    renamed.id = "other".into();
+    assert!(ledger.grade(engine, &renamed, &right).is_err());
+
+    // Configurable: three attempts, then refused.
+    let mut three = exam.clone();
+    three.attempts = Some(3);
+    let three = seal(engine, &three, "beef").expect("seal");
+    let mut ledger = Attempts::default();
+    let results: Vec<bool> = (0..5)
+        .map(|_| ledger.grade(engine, &three, &right).is_ok())
+        .collect();
+    assert_eq!(results, [true, true, true, false, false]);
+
+    // Altered copies of the sealed exam (more attempts, practice mode, other weights or
+    // rubric) hash the learner's codes differently: even the right answer scores nothing,
+    // so no copy leaks the key through its score or per-item decisions.
+    let alter: [(&str, fn(&mut Exercise)); 5] = [
+        ("more attempts", |e| e.attempts = Some(99)),
+        ("practice mode", |e| e.mode = Mode::Practice),
+        ("aapc rubric", |e| e.rubric = claimlint::grade::Rubric::Aapc),
+        ("weights", |e| {
+            e.weights = serde_json::from_value(json!({"chapter": 1.0})).ok()
+        }),
+        ("date", |e| e.date_of_service = Some("2025-03-15".into())),
+    ];
+    for (name, change) in alter {
+        let mut copy = sealed.clone();
+        change(&mut copy);
+        let r = grade_full(engine, &copy, &right);
+        assert_eq!(r.score, 0.0, "{name}: {r:#?}");
+        assert!(r.items.iter().all(|i| i.credit == 0.0), "{name}");
     }
 }

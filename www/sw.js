@@ -51,6 +51,7 @@ const SHELL = [
   './exercise.html',
   './exercise/page.js',
   './exercise/answer.js',
+  './exercise/attempts.js',
   './exercise/render.js',
   './exercise/exercise.css',
   './exercise/exercises.json',

@@ -16,6 +16,8 @@ pub struct DxProbe {
     /// The entry read as a code lacking its 7th character.
     as_stem_x: String,
     lateral: Vec<String>,
+    /// For a T36–T65 code: its first five characters (drug or substance, before the intent).
+    substance: Option<String>,
     sub: Vec<String>,
     category: String,
     block: Option<String>,
@@ -45,7 +47,12 @@ impl DxProbe {
                 ]
             })
             .collect();
+        let substance = is_poisoning(&code)
+            .then(|| code.get(..5))
+            .flatten()
+            .map(|p| h.hash("sub", p));
         DxProbe {
+            substance,
             full: h.hash("full", &code),
             full_x: h.hash("fullx", &levels::strip_x(&code)),
             seventh_stem_x,
@@ -58,6 +65,16 @@ impl DxProbe {
             code,
         }
     }
+}
+
+/// Poisoning, adverse effect and underdosing (T36–T65): the 6th character is the intent.
+fn is_poisoning(code: &str) -> bool {
+    code.len() >= 6
+        && code.starts_with('T')
+        && code
+            .get(1..3)
+            .and_then(|n| n.parse::<u8>().ok())
+            .is_some_and(|n| (36..=65).contains(&n))
 }
 
 /// The closest relation between an entry and an expected code, if any.
@@ -85,6 +102,9 @@ pub fn compare_dx(k: &SealedDx, p: &DxProbe) -> Option<Decision> {
     let lateral_target = k.base_x.as_ref().unwrap_or(&k.full_x);
     if p.lateral.contains(lateral_target) {
         return Some(Decision::Laterality);
+    }
+    if p.substance.as_ref().is_some_and(|s| k.sub.contains(s)) {
+        return Some(Decision::WrongIntent);
     }
     if p.sub.iter().any(|s| k.sub.contains(s)) {
         return Some(Decision::SameSubcategory);

@@ -3,6 +3,7 @@ use super::compare::{DxProbe, ProcProbe};
 use super::levels::Hasher;
 use super::model::{Answer, AnswerProcedure, Key, KeyProcedure};
 use super::result::Field;
+use super::reveal::Shown;
 use super::sealed::{SealedDx, SealedKey, SealedProcedure};
 use crate::engine::Engine;
 use crate::icd10cm::dotted;
@@ -16,72 +17,75 @@ pub enum ExpectedKind<'k> {
 /// One expected code.
 pub struct Expected<'k> {
     pub field: Field,
-    /// Shown as `expected`: the code for a plain key, a position label when sealed.
-    pub label: String,
+    /// Shown as `expected`: the code, when a plain key or an answer sheet gives it.
+    pub label: Option<String>,
     pub explanation: Option<String>,
     pub optional: bool,
     pub kind: ExpectedKind<'k>,
 }
 
-/// The expected items of a sealed key, with labels from the plain key when there is one.
-pub fn expected<'k>(sealed: &'k SealedKey, plain: Option<&Key>) -> Vec<Expected<'k>> {
-    let mut out = Vec::new();
-    if let Some(p) = &sealed.principal {
-        let k = plain.and_then(|k| k.principal.as_ref());
-        out.push(Expected {
-            field: Field::Principal,
-            label: k.map_or_else(
-                || "principal diagnosis".into(),
-                |k| dotted(&super::levels::clean(&k.code)),
-            ),
-            explanation: k.and_then(|k| k.explanation.clone()),
-            optional: p.optional,
-            kind: ExpectedKind::Dx(p),
+/// What a plain key shows per expected code, in the order of [`expected`]: principal,
+/// other diagnoses, procedures.
+pub fn sheet(key: &Key) -> Vec<Shown> {
+    let dx = key
+        .principal
+        .iter()
+        .chain(key.other_diagnoses.iter())
+        .map(|k| Shown {
+            label: dotted(&super::levels::clean(&k.code)),
+            explanation: k.explanation.clone(),
         });
-    }
-    for (n, d) in sealed.other_diagnoses.iter().enumerate() {
-        let k = plain.and_then(|k| k.other_diagnoses.get(n));
-        out.push(Expected {
-            field: Field::Diagnosis,
-            label: k.map_or_else(
-                || format!("diagnosis {}", n.saturating_add(2)),
-                |k| dotted(&super::levels::clean(&k.code)),
-            ),
-            explanation: k.and_then(|k| k.explanation.clone()),
-            optional: d.optional,
-            kind: ExpectedKind::Dx(d),
-        });
-    }
-    for (n, p) in sealed.procedures.iter().enumerate() {
-        let k = plain.and_then(|k| k.procedures.get(n));
-        out.push(Expected {
-            field: Field::Procedure,
-            label: k.map_or_else(
-                || format!("procedure {}", n.saturating_add(1)),
-                key_proc_label,
-            ),
-            explanation: k.and_then(|k| k.explanation.clone()),
-            optional: p.optional,
-            kind: ExpectedKind::Proc(p),
-        });
-    }
-    out
+    let px = key.procedures.iter().map(|k| Shown {
+        label: key_proc_label(k),
+        explanation: k.explanation.clone(),
+    });
+    dx.chain(px).collect()
+}
+
+/// The expected items of a sealed key, labelled from the answer sheet when there is one.
+pub fn expected<'k>(sealed: &'k SealedKey, sheet: Option<&[Shown]>) -> Vec<Expected<'k>> {
+    let dx = sealed
+        .principal
+        .iter()
+        .map(|d| (Field::Principal, ExpectedKind::Dx(d), d.optional))
+        .chain(
+            sealed
+                .other_diagnoses
+                .iter()
+                .map(|d| (Field::Diagnosis, ExpectedKind::Dx(d), d.optional)),
+        );
+    let px = sealed
+        .procedures
+        .iter()
+        .map(|p| (Field::Procedure, ExpectedKind::Proc(p), p.optional));
+    dx.chain(px)
+        .enumerate()
+        .map(|(n, (field, kind, optional))| {
+            let shown = sheet.and_then(|s| s.get(n));
+            Expected {
+                field,
+                label: shown.map(|s| s.label.clone()),
+                explanation: shown.and_then(|s| s.explanation.clone()),
+                optional,
+                kind,
+            }
+        })
+        .collect()
 }
 
 fn key_proc_label(k: &KeyProcedure) -> String {
-    proc_label(&k.code, &k.modifiers, k.units)
+    let clean = super::levels::clean;
+    let mods: Vec<String> = k.modifiers.iter().map(|m| clean(m)).collect();
+    line_label(&clean(&k.code), &mods, k.units)
 }
 
-/// `71046-26 ×2`: code, modifiers, and units when not 1.
-pub fn proc_label(code: &str, mods: &[String], units: Option<u32>) -> String {
-    let mut s = super::levels::clean(code);
-    for m in mods
-        .iter()
-        .map(|m| super::levels::clean(m))
-        .filter(|m| !m.is_empty())
-    {
+/// `71046-26 ×2`: code, modifiers joined by `-`, and units when not 1. The learner's own
+/// lines are labelled as typed (only surrounding spaces dropped), key lines in standard form.
+pub fn line_label(code: &str, mods: &[String], units: Option<u32>) -> String {
+    let mut s = code.trim().to_owned();
+    for m in mods.iter().map(|m| m.trim()).filter(|m| !m.is_empty()) {
         s.push('-');
-        s.push_str(&m);
+        s.push_str(m);
     }
     if let Some(u) = units.filter(|u| *u != 1) {
         s.push_str(&format!(" ×{u}"));
@@ -131,7 +135,7 @@ pub fn entries(engine: &Engine<'_>, edition: usize, salt: &str, a: &Answer) -> V
         }
         out.push(Entry {
             field,
-            label: dotted(&probe.code),
+            label: raw.trim().to_owned(),
             kind: EntryKind::Dx(Box::new(probe)),
         });
     }
@@ -147,7 +151,7 @@ pub fn entries(engine: &Engine<'_>, edition: usize, salt: &str, a: &Answer) -> V
         }
         out.push(Entry {
             field: Field::Procedure,
-            label: proc_label(code, modifiers, *units),
+            label: line_label(code, modifiers, *units),
             kind: EntryKind::Proc(Box::new(probe)),
         });
     }

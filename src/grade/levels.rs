@@ -1,6 +1,6 @@
 //! The ICD-10-CM hierarchy levels of one code, and the salted hash used to compare them.
-use crate::blob::columns::CodeTable;
 use super::sha256;
+use crate::blob::columns::CodeTable;
 use crate::engine::Engine;
 use crate::normalize::normalize_code;
 

@@ -8,11 +8,13 @@
 //! Keys can be sealed ([`seal`]): every hierarchy level stored as a salted hash, so the
 //! browser can grade with partial credit without the key being readable. Plain keys are
 //! sealed in memory first, so both forms go through one code path and grade identically.
+mod attempts;
 mod compare;
 mod entries;
 mod levels;
 mod model;
 mod result;
+mod reveal;
 mod rules;
 mod score;
 mod sealed;
@@ -20,8 +22,10 @@ pub mod sha256;
 mod text;
 pub mod weights;
 
+pub use attempts::{Attempts, NoAttemptsLeft};
 pub use model::{Answer, AnswerProcedure, Exercise, Key, KeyCode, KeyProcedure, Mode, Rubric};
 pub use result::{Decision, Field, GradeResult, Item, Mark, Sequencing};
+pub use reveal::Shown;
 pub use sealed::{key_codes, seal, SealError, SealedDx, SealedKey, SealedProcedure};
 pub use weights::{WeightOverrides, Weights};
 
@@ -47,40 +51,59 @@ pub fn edition(engine: &Engine<'_>, ex: &Exercise) -> usize {
         .unwrap_or_else(|| cm.latest())
 }
 
-/// Grades an answer as the exercise's mode allows: exam mode returns the score only.
+/// Grades an answer as the mode allows a learner to see it before asking for the answers.
+///
+/// Exam: the score only. Practice: every decision, reason and rule, but the key's code
+/// and explanation only on items the learner got right (see [`grade_full`] for the rest).
+/// Attempts are not counted here; [`Attempts::grade`] does that.
 pub fn grade(engine: &Engine<'_>, ex: &Exercise, answer: &Answer) -> GradeResult {
     let full = grade_full(engine, ex, answer);
     match ex.mode {
         Mode::Exam => full.redact(),
-        Mode::Practice => full,
+        Mode::Practice => full.without_key(),
     }
 }
 
-/// Grades with every decision and rule, whatever the mode (for instructors and tests).
+/// The answers an exercise can show: from its plain key, or its sealed answer sheet.
+/// Exams show none.
+pub fn answer_sheet(ex: &Exercise) -> Option<Vec<Shown>> {
+    match (&ex.sealed, &ex.key) {
+        (Some(s), _) => s
+            .reveal
+            .as_deref()
+            .and_then(|hex| reveal::unmask(hex, &s.salt)),
+        (None, Some(k)) => Some(entries::sheet(k)),
+        (None, None) => None,
+    }
+}
+
+/// Grades with every decision, rule and the key's codes, whatever the mode (for
+/// instructors, `claimlint grade --full`, and practice learners who asked for the answers).
 pub fn grade_full(engine: &Engine<'_>, ex: &Exercise, answer: &Answer) -> GradeResult {
     let edition = edition(engine, ex);
+    let binding = ex.hash_binding();
     let in_memory;
     let sealed = match (&ex.sealed, &ex.key) {
         (Some(s), _) => s,
         (None, Some(k)) => {
-            in_memory = sealed::seal_key(engine, edition, k, PLAIN_SALT);
+            in_memory = sealed::seal_key(engine, edition, k, PLAIN_SALT, &binding);
             &in_memory
         }
         (None, None) => return empty(ex),
     };
-    let plain = if ex.sealed.is_some() {
-        None
-    } else {
-        ex.key.as_ref()
-    };
+    let sheet = answer_sheet(ex);
     let w = Weights::resolve(ex.rubric, ex.weights.as_ref());
-    let expected = entries::expected(sealed, plain);
-    let entries = entries::entries(engine, edition, &sealed.salt, answer);
+    let expected = entries::expected(sealed, sheet.as_deref());
+    let salt = format!("{}{binding}", sealed.salt);
+    let entries = entries::entries(engine, edition, &salt, answer);
     let pairs = score::pair(&expected, &entries);
-    let (mut items, sequencing) = score::items(&expected, &entries, &pairs, &w);
-    let mut extras = score::extras(&entries, &pairs);
-    add_rules(engine, ex, edition, &entries, &mut items);
-    add_rules(engine, ex, edition, &entries, &mut extras);
+    let (mut items, sequencing) = score::items(ex.rubric, &expected, &entries, &pairs, &w);
+    let unmatched = score::unmatched(&entries, &pairs);
+    let mut extras = score::extras(ex.rubric, &entries, &unmatched);
+    let paired: Vec<Option<usize>> = pairs.iter().map(|p| p.map(|(ai, _)| ai)).collect();
+    let extra_of: Vec<Option<usize>> = unmatched.into_iter().map(Some).collect();
+    add_rules(engine, ex, edition, &entries, &mut items, &paired);
+    add_rules(engine, ex, edition, &entries, &mut extras, &extra_of);
     let (earned, possible) = score::totals(ex.rubric, &items, &extras, entries.len(), &w);
     let score = if possible > 0.0 {
         result::round((earned / possible * 100.0).clamp(0.0, 100.0), 1)
@@ -117,13 +140,14 @@ fn empty(ex: &Exercise) -> GradeResult {
 }
 
 /// Puts code-set rules about the entered code (header, invalid, Excludes1, add-on) ahead
-/// of the decision's own rule.
+/// of the decision's own rule. `entry_of[i]` is the entry behind `items[i]`.
 fn add_rules(
     engine: &Engine<'_>,
     ex: &Exercise,
     edition: usize,
     entries: &[Entry],
     items: &mut [Item],
+    entry_of: &[Option<usize>],
 ) {
     let dos = date_of_service(ex);
     let dx: Vec<String> = entries
@@ -136,19 +160,14 @@ fn add_rules(
         .filter(|e| matches!(e.kind, EntryKind::Proc(_)))
         .map(|e| e.code().to_owned())
         .collect();
-    for item in items.iter_mut() {
-        let Some(label) = &item.answered else {
-            continue;
-        };
-        let Some(entry) = entries.iter().find(|e| {
-            &e.label == label && (e.field == Field::Procedure) == (item.field == Field::Procedure)
-        }) else {
+    for (item, at) in items.iter_mut().zip(entry_of) {
+        let Some(entry) = at.and_then(|ai| entries.get(ai)) else {
             continue;
         };
         let code = entry.code();
         let found = match entry.kind {
             EntryKind::Dx(_) => [
-                rules::dx_entry(engine, dos, code),
+                rules::dx_entry(engine, dos, code, &entry.label),
                 rules::excludes1(engine, edition, code, &dx),
             ],
             EntryKind::Proc(_) => [

@@ -87,6 +87,9 @@ pub struct Exercise {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weights: Option<WeightOverrides>,
     pub mode: Mode,
+    /// Exam mode: how many times an answer may be graded (default 1). Ignored in practice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attempts: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<Key>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -94,6 +97,34 @@ pub struct Exercise {
 }
 
 impl Exercise {
+    /// Exam mode: the number of gradings allowed (at least 1); `None` in practice mode.
+    pub fn attempts_allowed(&self) -> Option<u32> {
+        match self.mode {
+            Mode::Exam => Some(self.attempts.unwrap_or(1).max(1)),
+            Mode::Practice => None,
+        }
+    }
+
+    /// What an exam's hashes are bound to besides the salt: its mode, attempt limit,
+    /// rubric, weights and date. Editing any of them in a sealed exam changes every hash of
+    /// the learner's entries, so nothing matches (a practice copy of an exam, or one with
+    /// more attempts, grades every code wrong). Practice exercises are not bound.
+    pub fn hash_binding(&self) -> String {
+        match self.mode {
+            Mode::Practice => String::new(),
+            Mode::Exam => format!(
+                "\u{1f}exam\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+                self.attempts.unwrap_or(1).max(1),
+                match self.rubric {
+                    Rubric::Aapc => "aapc",
+                    Rubric::Hierarchical => "hierarchical",
+                },
+                super::weights::Weights::resolve(self.rubric, self.weights.as_ref()).fingerprint(),
+                self.date_of_service.as_deref().unwrap_or(""),
+            ),
+        }
+    }
+
     /// A problem that makes the exercise ungradable, in words for its author.
     pub fn problem(&self) -> Option<String> {
         if self.key.is_none() && self.sealed.is_none() {

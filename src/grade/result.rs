@@ -16,6 +16,9 @@ pub enum Decision {
     MissingSeventh,
     /// A right/left/unspecified sibling of the expected code.
     Laterality,
+    /// A poisoning, adverse-effect or underdosing code for the right substance with another
+    /// 6th character (intent).
+    WrongIntent,
     SameSubcategory,
     SameCategory,
     SameBlock,
@@ -77,9 +80,11 @@ pub enum Field {
 #[serde(rename_all = "camelCase")]
 pub struct Item {
     pub field: Field,
-    /// The key's code in practice mode with a plain key; a position label when sealed.
+    /// The key's code: from a plain key or a practice answer sheet, and in practice mode
+    /// only once the learner got it right or asked for the answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,
+    /// The learner's entry exactly as typed (surrounding spaces dropped): `W19A` stays `W19A`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub answered: Option<String>,
     pub decision: Decision,
@@ -134,6 +139,16 @@ impl GradeResult {
         self.items.clear();
         self.extras.clear();
         self.sequencing = None;
+        self
+    }
+
+    /// Practice before the learner asks for the answers: the key's code and explanation
+    /// stay only on items the learner got right.
+    pub fn without_key(mut self) -> GradeResult {
+        for it in self.items.iter_mut().filter(|i| i.mark != Mark::Correct) {
+            it.expected = None;
+            it.explanation = None;
+        }
         self
     }
 }

@@ -6,17 +6,21 @@ use crate::engine::{CodeState, Engine};
 use crate::icd10cm::{dotted, NoteKind};
 use crate::system::System;
 
-/// What the code set says about an entered diagnosis that is not a reportable code.
-pub fn dx_entry(engine: &Engine<'_>, dos: Option<Date>, raw: &str) -> Option<String> {
+/// What the code set says about an entered diagnosis that is not a reportable code, naming
+/// it as the learner typed it (`typed`).
+pub fn dx_entry(engine: &Engine<'_>, dos: Option<Date>, raw: &str, typed: &str) -> Option<String> {
     let c = engine.check_code(System::Icd10cm, raw, dos);
-    let code = &c.code;
+    let code = typed;
     match c.state {
         CodeState::Header => Some(format!(
             "{code} is a category or subcategory header, not a billable code: ICD-10-CM guideline I.B.2 requires the full code."
         )),
         CodeState::Unknown => Some(format!("{code} is not an ICD-10-CM code.")),
         CodeState::Inactive => Some(format!("{code} is not valid on the date of service (check the code-set year).")),
-        CodeState::InvalidFormat => c.findings.first().map(|f| f.message.clone()),
+        CodeState::InvalidFormat => c
+            .findings
+            .first()
+            .map(|f| f.message.replacen(c.code.as_str(), typed, 1)),
         _ => None,
     }
 }

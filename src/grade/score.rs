@@ -76,7 +76,7 @@ pub fn credit(d: Decision, w: &Weights) -> f64 {
         Decision::WrongSeventh => w.wrong_seventh,
         Decision::MissingSeventh => w.missing_seventh,
         Decision::Laterality => w.laterality,
-        Decision::SameSubcategory => w.subcategory,
+        Decision::SameSubcategory | Decision::WrongIntent => w.subcategory,
         Decision::SameCategory => w.category,
         Decision::SameBlock => w.block,
         Decision::SameChapter => w.chapter,
@@ -99,6 +99,7 @@ fn mark(d: Decision, credit: f64) -> Mark {
 
 /// Builds the graded items (without practice rules) and the sequencing verdict.
 pub fn items(
+    rubric: Rubric,
     expected: &[Expected<'_>],
     entries: &[Entry],
     pairs: &Pairs,
@@ -121,15 +122,20 @@ pub fn items(
             sequencing = Some(seq);
         }
         let c = round(c, 3);
+        let cx = text::Context {
+            rubric,
+            credit: c,
+            entered: entry.map_or("", Entry::code),
+        };
         items.push(Item {
             field: e.field,
-            expected: Some(e.label.clone()),
+            expected: e.label.clone(),
             answered: entry.map(|a| a.label.clone()),
             decision,
             mark: mark(decision, c),
             credit: c,
-            reason: text::reason(decision).to_owned(),
-            rule: text::rule(decision).map(str::to_owned),
+            reason: text::reason(decision, cx),
+            rule: text::rule(decision, cx),
             explanation: e.explanation.clone(),
         });
     }
@@ -194,21 +200,37 @@ fn sequence(
     }
 }
 
+/// Indices of the entries matched to nothing.
+pub fn unmatched(entries: &[Entry], pairs: &Pairs) -> Vec<usize> {
+    (0..entries.len())
+        .filter(|ai| !pairs.iter().flatten().any(|(i, _)| i == ai))
+        .collect()
+}
+
 /// Extras: entries matched to nothing.
-pub fn extras(entries: &[Entry], pairs: &Pairs) -> Vec<Item> {
-    entries
+pub fn extras(rubric: Rubric, entries: &[Entry], unmatched: &[usize]) -> Vec<Item> {
+    unmatched
         .iter()
-        .enumerate()
-        .filter(|(ai, _)| !pairs.iter().flatten().any(|(i, _)| i == ai))
-        .map(|(_, a)| Item {
+        .filter_map(|ai| entries.get(*ai))
+        .map(|a| {
+            (
+                a,
+                text::Context {
+                    rubric,
+                    credit: 0.0,
+                    entered: a.code(),
+                },
+            )
+        })
+        .map(|(a, cx)| Item {
             field: a.field,
             expected: None,
             answered: Some(a.label.clone()),
             decision: Decision::Extra,
             mark: Mark::Incorrect,
             credit: 0.0,
-            reason: text::reason(Decision::Extra).to_owned(),
-            rule: text::rule(Decision::Extra).map(str::to_owned),
+            reason: text::reason(Decision::Extra, cx),
+            rule: text::rule(Decision::Extra, cx),
             explanation: None,
         })
         .collect()

@@ -5,9 +5,12 @@
 //! grading, so a plain and a sealed exercise are graded by the same code path.
 //!
 //! Limit: the salt travels with the exercise, so someone who hashes every ICD-10-CM code
-//! can recover the key. Sealing stops reading the key, not a determined attacker.
+//! can recover the key. Sealing stops reading the key, not a determined attacker; exam
+//! grading in the browser is further limited by `attempts`, and grading that must hold
+//! belongs on a server.
 use super::levels::{self, Hasher};
-use super::model::{Exercise, Key, KeyCode, KeyProcedure};
+use super::model::{Exercise, Key, KeyCode, KeyProcedure, Mode};
+use super::reveal;
 use crate::engine::Engine;
 use serde::{Deserialize, Serialize};
 
@@ -60,11 +63,22 @@ pub struct SealedKey {
     pub other_diagnoses: Vec<SealedDx>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub procedures: Vec<SealedProcedure>,
+    /// Practice only: the masked answer sheet (codes and explanations) shown when the learner
+    /// asks for the answers (see `reveal`; masking, not encryption).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reveal: Option<String>,
 }
 
-/// Seals a plain key with `salt` against the code-set edition of the date of service.
-pub fn seal_key(engine: &Engine<'_>, edition: usize, key: &Key, salt: &str) -> SealedKey {
-    let h = Hasher::new(salt);
+/// Seals a plain key with `salt` (plus the exercise's hash binding) against the code-set
+/// edition of the date of service. No answer sheet.
+pub fn seal_key(
+    engine: &Engine<'_>,
+    edition: usize,
+    key: &Key,
+    salt: &str,
+    binding: &str,
+) -> SealedKey {
+    let h = Hasher::new(&format!("{salt}{binding}"));
     SealedKey {
         salt: salt.to_owned(),
         principal: key
@@ -81,6 +95,7 @@ pub fn seal_key(engine: &Engine<'_>, edition: usize, key: &Key, salt: &str) -> S
             .iter()
             .map(|p| seal_procedure(&h, p))
             .collect(),
+        reveal: None,
     }
 }
 
@@ -153,6 +168,7 @@ impl core::fmt::Display for SealError {
 }
 
 /// Turns a plain exercise into a sealed one: the key and its explanations are removed.
+/// Practice exercises keep them as a masked answer sheet; exams get none.
 pub fn seal(engine: &Engine<'_>, ex: &Exercise, salt: &str) -> Result<Exercise, SealError> {
     let key = ex.key.as_ref().ok_or(SealError::NoKey)?;
     let text = format!("{} {}", ex.title, ex.scenario).to_ascii_uppercase();
@@ -165,7 +181,11 @@ pub fn seal(engine: &Engine<'_>, ex: &Exercise, salt: &str) -> Result<Exercise, 
     }
     let edition = super::edition(engine, ex);
     let mut out = ex.clone();
-    out.sealed = Some(seal_key(engine, edition, key, salt));
+    let mut sealed = seal_key(engine, edition, key, salt, &ex.hash_binding());
+    if ex.mode == Mode::Practice {
+        sealed.reveal = Some(reveal::mask(&super::entries::sheet(key), salt));
+    }
+    out.sealed = Some(sealed);
     out.key = None;
     Ok(out)
 }

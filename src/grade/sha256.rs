@@ -101,6 +101,11 @@ pub fn hex_prefix(d: &[u8; 32], n: usize) -> String {
     s
 }
 
+/// Lower-case hex of any bytes.
+pub fn to_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,8 @@
 //! entered but not first earns nothing (the principal field was wrong).
 //!
 //! `hierarchical` is claimlint's own: credit falls with distance in the ICD-10-CM tree
-//! (7th character and placeholder slips cost little, a right block alone earns a tenth, a right chapter a twentieth),
+//! (7th character and placeholder slips cost little; a different category — another condition —
+//! earns nothing, even in the same block or chapter, unless an exercise sets `block`/`chapter`),
 //! each extra code adds half a point to the denominator, and a misplaced principal loses a
 //! quarter of its point. Exercises may override any weight.
 use super::model::Rubric;
@@ -63,8 +64,8 @@ impl Weights {
                 laterality: 0.5,
                 subcategory: 0.5,
                 category: 0.25,
-                block: 0.1,
-                chapter: 0.05,
+                block: 0.0,
+                chapter: 0.0,
                 modifier: 0.75,
                 units: 0.75,
                 modifier_and_units: 0.5,
@@ -72,6 +73,30 @@ impl Weights {
                 extra: 0.5,
             },
         }
+    }
+
+    /// Every weight's exact bits, in field order: identifies the weights in an exam's hash
+    /// binding without formatting floats.
+    pub fn fingerprint(&self) -> String {
+        [
+            self.wrong_seventh,
+            self.missing_seventh,
+            self.placeholder,
+            self.laterality,
+            self.subcategory,
+            self.category,
+            self.block,
+            self.chapter,
+            self.modifier,
+            self.units,
+            self.modifier_and_units,
+            self.sequencing,
+            self.extra,
+        ]
+        .iter()
+        .map(|w| format!("{:x}", w.to_bits()))
+        .collect::<Vec<_>>()
+        .join(",")
     }
 
     /// The preset with an exercise's overrides applied (each clamped to 0..=1).

@@ -16,8 +16,3 @@ export function readAnswer(form) {
   }
   return principal ? { principal, otherDiagnoses, procedures } : { otherDiagnoses, procedures };
 }
-
-/** True when nothing has been entered yet. */
-export function isEmpty(answer) {
-  return !answer.principal && answer.otherDiagnoses.length === 0 && answer.procedures.length === 0;
-}
