@@ -22,6 +22,7 @@
 
 pub mod blob;
 pub mod claim;
+pub mod currency;
 pub mod date;
 pub mod engine;
 pub mod finding;

@@ -79,7 +79,7 @@ fn typed_claim_face() {
         }],
         ..Claim::default()
     };
-    let r = check_claim(runner::engine().get(), &claim, &CheckOptions { today: Date::parse("2026-04-15"), payer: None });
+    let r = check_claim(runner::engine().get(), &claim, &CheckOptions { today: Date::parse("2026-04-15"), ..CheckOptions::default() });
     assert!(r.findings.iter().any(|f| f.rule == "DX-AGE" && f.location.as_deref() == Some("/diagnoses/0")), "{r:?}");
     assert!(r.input_errors.is_empty());
 }

@@ -33,7 +33,7 @@ const CASES: &[Case] = &[
     case("J1", "2026-03-15", Prefix, "J1", None, None),
     case("S72.00", "2026-03-15", Header, "S72.00", Some("DX-HEADER"), None),
     case("", "2026-03-15", Empty, "", None, None),
-    case("J15.9", "2027-01-15", NoDataForDate, "J15.9", Some("DX-DATE"), None),
+    case("J15.9", "2027-10-15", NoDataForDate, "J15.9", Some("DX-DATE"), None),
     case("J15.9", "2024-09-30", NoDataForDate, "J15.9", Some("DX-DATE"), None),
     case("J15.9", "2024-10-01", Billable, "J15.9", None, None),
     case("J15.<9", "2026-03-15", InvalidFormat, "J15.9", Some("DX-VALID"), None),

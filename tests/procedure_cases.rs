@@ -140,9 +140,12 @@ fn mue_line_versus_date_of_service() {
     dme.claim_type = ClaimType::Dme;
     assert!(rules(&check_line(e, &dme).findings).contains(&"MUE-ZERO"));
     assert!(!rules(&check_line(e, &line("J1100", &[], 1, d)).findings).contains(&"MUE-ZERO"));
-    // Outside the table's quarter: not checked, and said so.
-    let lc = check_line(e, &line("A0425", &[], 251, "2026-08-01"));
+    // Before the table's quarter: not checked, and said so. Past it: applied from the newest
+    // release, at most a warning, marked DATA-STALE (tests/data_currency.rs has both modes).
+    let lc = check_line(e, &line("A0425", &[], 251, "2026-03-02"));
     assert!(rules(&lc.findings).contains(&"EDIT-DATE") && !rules(&lc.findings).contains(&"MUE-LINE"));
+    let lc = check_line(e, &line("A0425", &[], 251, "2026-08-01"));
+    assert!(rules(&lc.findings).contains(&"DATA-STALE") && lc.findings.iter().any(|f| f.rule == "MUE-LINE" && f.severity == claimlint::Severity::Warning), "{:?}", lc.findings);
 }
 
 #[test]

@@ -1,6 +1,10 @@
 //! Agreement with the real PTP tables (SOURCES.md section 8): every edit row is found with its
 //! indicator, deletion date and rationale; random code pairs absent from the file report no
 //! edit. A seeded sample runs always; `CLAIMLINT_FULL=1` checks every row and 1,000,000 pairs.
+//!
+//! The outpatient table also holds the I/OCE pairs (SOURCES.md section 9), which replace the
+//! 2024-07 rows from the I/OCE history's first day (2019-07-01): a 2024-07 row still in force
+//! then ends the day before. `ptp_outpatient_ioce.rs` checks the I/OCE rows.
 mod common;
 use claimlint::ptp::{ClaimType, Ptp};
 use std::collections::HashSet;
@@ -53,12 +57,18 @@ fn full() -> bool {
     std::env::var("CLAIMLINT_FULL").is_ok_and(|v| v == "1")
 }
 
-fn agree(file: &str, ct: ClaimType, rows_count: u64, active_count: u64) {
+/// First day of the I/OCE history merged into the outpatient table, and the day before.
+const IOCE_START: u32 = 2019_07_01;
+const IOCE_DAY_BEFORE: u32 = 2019_06_30;
+
+/// `extra`: rows the blob table holds beyond the file's (the I/OCE rows), and their pairs;
+/// `clip`: the file's deletions from that day on end the day before it.
+fn agree(file: &str, ct: ClaimType, rows_count: u64, active_count: u64, extra: (u64, HashSet<(String, String)>), clip: Option<u32>) {
     let engine = common::engine().get();
     let p: &Ptp = engine.ptp.as_ref().expect("ptp section");
     let m = &engine.blob.manifest;
     let name = ct.table_name();
-    assert_eq!(m.count(&format!("ptp.{name}.rows")), Some(rows_count));
+    assert_eq!(m.count(&format!("ptp.{name}.rows")), Some(rows_count + extra.0));
     assert_eq!(m.count(&format!("ptp.{name}.active")), Some(active_count));
     let t0 = Instant::now();
     let rows = read(file);
@@ -68,7 +78,7 @@ fn agree(file: &str, ct: ClaimType, rows_count: u64, active_count: u64) {
     // Every stored row decodes: the table holds exactly the file's row count.
     let t = p.table(ct).unwrap();
     let decoded: usize = (0..t.groups()).map(|g| t.group_rows(g).count()).sum();
-    assert_eq!(decoded as u64, rows_count);
+    assert_eq!(decoded as u64, rows_count + extra.0);
 
     let mut rng = Rng(0x5eed_0001 ^ rows_count);
     let sample: Vec<usize> = if full() { (0..rows.len()).collect() } else { (0..50_000).map(|_| rng.below(rows.len())).collect() };
@@ -76,8 +86,12 @@ fn agree(file: &str, ct: ClaimType, rows_count: u64, active_count: u64) {
     for &i in &sample {
         let r = &rows[i];
         let edits = p.edits(ct, &r.c1, &r.c2);
+        let deletion = match clip {
+            Some(start) if r.deletion == 0 || r.deletion >= start => IOCE_DAY_BEFORE,
+            _ => r.deletion,
+        };
         let found = edits.iter().any(|e| {
-            e.deletion.map_or(0, |d| d.yyyymmdd()) == r.deletion
+            e.deletion.map_or(0, |d| d.yyyymmdd()) == deletion
                 && e.modifier_indicator.digit() == r.indicator
                 && e.rationale == r.rationale
                 && e.effective.is_none()
@@ -95,7 +109,7 @@ fn agree(file: &str, ct: ClaimType, rows_count: u64, active_count: u64) {
     while absent < n {
         tried += 1;
         let (a, b) = (codes[rng.below(codes.len())], codes[rng.below(codes.len())]);
-        if pairs.contains(&(a, b)) {
+        if pairs.contains(&(a, b)) || extra.1.contains(&(a.to_owned(), b.to_owned())) {
             continue;
         }
         absent += 1;
@@ -106,12 +120,23 @@ fn agree(file: &str, ct: ClaimType, rows_count: u64, active_count: u64) {
 
 #[test]
 fn practitioner_table_agrees_with_the_file() {
-    agree("ptp_practitioner_2024q3.tsv.gz", ClaimType::Professional, 2_546_017, 1_669_820);
+    agree("ptp_practitioner_2024q3.tsv.gz", ClaimType::Professional, 2_546_017, 1_669_820, (0, HashSet::new()), None);
 }
 
 #[test]
 fn outpatient_table_agrees_with_the_file() {
-    agree("ptp_outpatient_2024q3.tsv.gz", ClaimType::Outpatient, 1_775_818, 1_335_857);
+    // 1,401,094 I/OCE rows are still in force in 27.1.0; no 2024-07 row is once clipped.
+    let out = std::process::Command::new("gzip")
+        .arg("-dc")
+        .arg(common::data_dir().join("ncci_ptp/ioce_outpatient_ptp_pyoce0.1.0_v76-v103.tsv.gz"))
+        .output()
+        .expect("gzip");
+    let text = String::from_utf8(out.stdout).expect("ascii");
+    let pairs: HashSet<(String, String)> = text.lines().skip(1).map(|l| {
+        let mut f = l.split('\t');
+        (f.next().unwrap().to_owned(), f.next().unwrap().to_owned())
+    }).collect();
+    agree("ptp_outpatient_2024q3.tsv.gz", ClaimType::Outpatient, 1_775_818, 1_401_094, (1_594_456, pairs), Some(IOCE_START));
 }
 
 #[test]

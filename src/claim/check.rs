@@ -19,6 +19,8 @@ pub struct CheckOptions {
     pub today: Option<Date>,
     /// Payer pack to apply when the claim names none.
     pub payer: Option<String>,
+    /// Edit tables (PTP, MUE, AOC) past their window: applied and marked, or skipped.
+    pub stale_edits: crate::currency::StaleEdits,
 }
 
 /// A diagnosis as the rules see it.
@@ -65,6 +67,7 @@ pub(crate) struct Ctx<'e, 'a> {
     pub los: Option<u32>,
     pub out: Vec<Finding>,
     pub input: Vec<Finding>,
+    pub stale_edits: crate::currency::StaleEdits,
 }
 
 impl Ctx<'_, '_> {
@@ -126,6 +129,7 @@ fn run(engine: &Engine<'_>, claim: &Claim, opts: &CheckOptions, input: Vec<Findi
         los: None,
         out: Vec::new(),
         input,
+        stale_edits: opts.stale_edits,
     };
     ctx.today = match claim.today.as_deref() {
         Some(t) => match Date::parse(t) {

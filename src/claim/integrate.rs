@@ -33,7 +33,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
                 claim_type,
             })
             .collect();
-        let found = procedure::check_lines(ctx.engine, &inputs);
+        let found = procedure::check_lines_with(ctx.engine, &inputs, ctx.stale_edits);
         ctx.out.extend(found.into_iter().map(|f| relocate(f, &coded)));
     }
     let ptp_type = match ctx.claim.claim_type {
@@ -49,7 +49,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         let lines: Vec<(&str, &[&str], Date)> =
             dated.iter().zip(&mods).map(|((_, l, d), m)| (l.code.trim(), m.as_slice(), *d)).collect();
         let index: Vec<(usize, &super::model::Line)> = dated.iter().map(|(k, l, _)| (*k, *l)).collect();
-        let found = crate::ptp::check_claim_pairs(ctx.engine, &lines, ct);
+        let found = crate::ptp::check_claim_pairs_with(ctx.engine, &lines, ct, ctx.stale_edits);
         ctx.out.extend(found.into_iter().map(|f| relocate(f, &index)));
     }
 }

@@ -16,5 +16,5 @@ pub mod sources;
 pub mod xml_tree;
 
 pub use error::{err, CompileError, Context, Result};
-pub use inputs::{compile, CompileOptions, Icd10CmInput};
+pub use inputs::{compile, default_icd10cm, CompileOptions, Icd10CmInput};
 pub use search_doc::SearchDoc;

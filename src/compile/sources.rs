@@ -37,30 +37,49 @@ pub fn cached_tabular(cache: &Path, fiscal_year: u32) -> Option<PathBuf> {
     xml.pop()
 }
 
+/// A newer ICD-10-CM source for a fiscal year in the data directory's `icd10cm/` folder: the
+/// CMS order-file zip (`2027-code-descriptions-tabular-order.zip`), the order file itself, or
+/// the order-file addenda (`icd10cm_order_addenda_2027.txt`, applied to the previous year).
+pub fn data_dir_icd10cm(data_dir: &Path, fiscal_year: u32) -> Option<PathBuf> {
+    let dir = data_dir.join("icd10cm");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir).ok()?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    names.sort();
+    let name_of = |p: &PathBuf| p.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let wanted = [
+        format!("{fiscal_year}-code-descriptions-tabular-order"),
+        format!("icd10cm_order_{fiscal_year}.txt"),
+        format!("icd10cm_order_addenda_{fiscal_year}.txt"),
+    ];
+    wanted.iter().find_map(|w| names.iter().find(|p| name_of(p).starts_with(w.as_str())).cloned())
+}
+
 /// Lowercase hex sha-256.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     let d = Sha256::digest(bytes);
     d.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Reads a file, or the first zip member whose name ends with one of `member_suffixes`.
-/// Returns the bytes and the name to record (zip name + member).
+/// Reads a file, or a member of a zip: for the first suffix of `member_suffixes` (in that order
+/// of preference) that some member's name ends with, the first such member in archive order. Returns the bytes and the name to record
+/// (zip name + member).
 pub fn read_source(path: &Path, member_suffixes: &[&str]) -> Result<(Vec<u8>, String)> {
     let bytes = std::fs::read(path).context(path.display())?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     if bytes.starts_with(b"PK\x03\x04") {
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).context(path.display())?;
-        for i in 0..zip.len() {
-            let mut f = zip.by_index(i).context(path.display())?;
-            let mname = f.name().to_owned();
-            let lower = mname.to_ascii_lowercase();
-            if member_suffixes.iter().any(|s| lower.ends_with(&s.to_ascii_lowercase())) {
-                let mut out = Vec::new();
-                f.read_to_end(&mut out).context(format!("{} member {mname}", path.display()))?;
-                return Ok((out, format!("{name}:{mname}")));
-            }
-        }
-        return Err(err(format!("{}: no member ending in {:?}", path.display(), member_suffixes)));
+        // Members in archive order.
+        let names: Vec<String> = (0..zip.len()).filter_map(|i| zip.name_for_index(i).map(str::to_owned)).collect();
+        let member = member_suffixes.iter().find_map(|s| {
+            let s = s.to_ascii_lowercase();
+            names.iter().find(|m| m.to_ascii_lowercase().ends_with(&s)).cloned()
+        });
+        let Some(mname) = member else {
+            return Err(err(format!("{}: no member ending in {:?}", path.display(), member_suffixes)));
+        };
+        let mut f = zip.by_name(&mname).context(path.display())?;
+        let mut out = Vec::new();
+        f.read_to_end(&mut out).context(format!("{} member {mname}", path.display()))?;
+        return Ok((out, format!("{name}:{mname}")));
     }
     Ok((bytes, name))
 }

@@ -22,6 +22,10 @@ pub struct Description {
     pub parent: Option<String>,
     /// Notes written under the code and its ancestors, nearest first.
     pub notes: Vec<NoteView>,
+    /// Said when the code's own tabular notes are not in the loaded sources (a code added by
+    /// an addenda file): the notes listed are its ancestors' only.
+    #[serde(rename = "notesUnavailable", skip_serializing_if = "Option::is_none")]
+    pub notes_unavailable: Option<String>,
 }
 
 fn edition(cm: &Icd10Cm<'_>, dos: Option<Date>) -> Option<usize> {
@@ -56,6 +60,14 @@ pub(super) fn icd10cm(cm: &Icd10Cm<'_>, raw: &str, dos: Option<Date>) -> Option<
         block,
         parent: cm.parent(i).map(|p| dotted(cm.code(p))),
         notes,
+        notes_unavailable: cm.own_notes_unavailable(i, e).then(|| {
+            format!(
+                "{} is new in {}: its own tabular notes are not in the sources loaded (CMS published only the code and its title \
+                 in the order-file addenda); the notes shown are those of its categories, which still apply",
+                dotted(code),
+                cm.label(e)
+            )
+        }),
     })
 }
 

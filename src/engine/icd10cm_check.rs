@@ -171,7 +171,9 @@ fn known(cm: &Icd10Cm<'_>, mut c: CodeCheck, i: usize, e: usize) -> CodeCheck {
 fn inactive(cm: &Icd10Cm<'_>, mut c: CodeCheck, i: usize, e: usize) -> CodeCheck {
     c.state = CodeState::Inactive;
     let editions: Vec<usize> = cm.editions_of(i).collect();
-    let other = editions.last().copied().unwrap_or(0);
+    // The nearest edition holding the code: the last one before (deleted since), else the
+    // first one after (not valid yet).
+    let other = editions.iter().rev().find(|&&x| x < e).or_else(|| editions.iter().find(|&&x| x > e)).copied().unwrap_or(0);
     c.description = cm.description(i, other);
     let code = c.code.clone();
     let window = |ed: usize| cm.window(ed).map(|(a, b)| format!("{a} to {b}")).unwrap_or_default();

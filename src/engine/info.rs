@@ -42,6 +42,8 @@ pub struct BlobInfo {
     pub counts: BTreeMap<String, u64>,
     pub sections: Vec<SectionInfo>,
     pub sources: Vec<SourceInfo>,
+    /// Every table with its window and "current through" date.
+    pub tables: Vec<super::TableInfo>,
 }
 
 fn day(n: u32) -> String {
@@ -87,6 +89,7 @@ impl super::Engine<'_> {
             counts: m.counts.iter().cloned().collect(),
             sections: m.sections.iter().map(|s| SectionInfo { name: s.name.clone(), version: s.version, bytes: s.len }).collect(),
             sources: m.sources.iter().map(|s| SourceInfo { name: s.name.clone(), sha256: s.sha256.clone(), role: s.role.clone() }).collect(),
+            tables: self.tables(),
         }
     }
 }

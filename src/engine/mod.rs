@@ -4,10 +4,12 @@ mod describe;
 mod icd10cm_check;
 mod info;
 mod suggest;
+mod tables;
 
 pub use check::{CodeCheck, CodeState, CodeSummary};
 pub use describe::Description;
 pub use info::BlobInfo;
+pub use tables::TableInfo;
 
 use crate::blob::{Blob, BlobError};
 use crate::date::Date;

@@ -7,7 +7,8 @@ use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 pub const SECTION: &str = "icd10cm";
-pub const VERSION: u16 = 1;
+/// Version 2: one title column plus per-edition title changes; codes whose own notes are unavailable.
+pub const VERSION: u16 = 2;
 /// Code width without the dot.
 pub const WIDTH: u8 = 7;
 const ABSENT: u32 = u32::MAX;
@@ -31,9 +32,18 @@ pub struct Icd10CmSection<'a> {
     /// Bit 0: a 7th-character code; bit 1: a header that needs a 7th character.
     #[serde(borrow)]
     pub kinds: &'a [u8],
-    /// Per edition: title string id per code (`u32::MAX` when absent).
+    /// Title string id per code, as in the newest edition holding the code.
     #[serde(borrow)]
-    pub titles: Vec<U32Col<'a>>,
+    pub titles: U32Col<'a>,
+    /// Per edition: the codes whose title there differs from `titles` (sorted), with that title.
+    #[serde(borrow)]
+    pub title_changes: Vec<TitleChanges<'a>>,
+    /// Codes (sorted positions) whose own tabular notes are not in the sources of some edition
+    /// (codes added by an addenda file), with the editions concerned (bit per edition).
+    #[serde(borrow)]
+    pub notes_unavailable: U32Col<'a>,
+    #[serde(borrow)]
+    pub notes_unavailable_editions: &'a [u8],
     #[serde(borrow)]
     pub strings: StrPool<'a>,
     /// Blocks (e.g. A00-A09) sorted by first category.
@@ -66,6 +76,17 @@ pub struct Icd10CmSection<'a> {
     pub ref_hi: FixedKeys<'a>,
 }
 
+/// The titles one edition changed, relative to [`Icd10CmSection::titles`].
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, yoke::Yokeable)]
+pub struct TitleChanges<'a> {
+    /// Code positions, sorted.
+    #[serde(borrow)]
+    pub codes: U32Col<'a>,
+    /// Title string id per listed code.
+    #[serde(borrow)]
+    pub titles: U32Col<'a>,
+}
+
 /// A checked view of the section.
 #[derive(Debug, Clone, yoke::Yokeable)]
 pub struct Icd10Cm<'a> {
@@ -79,14 +100,18 @@ impl<'a> Icd10Cm<'a> {
         let n = s.codes.len();
         let bad = |what: &str| Err(BlobError::Corrupt { what: format!("icd10cm section: {what}") });
         let editions = s.labels.len();
-        if editions == 0 || editions > 4 || s.windows.len() != editions || s.titles.len() != editions {
+        if editions == 0 || editions > 4 || s.windows.len() != editions || s.title_changes.len() != editions {
             return bad("edition tables");
         }
         if !s.codes.well_formed() || s.codes.width != WIDTH || s.flags.len() != n || s.kinds.len() != n {
             return bad("code columns");
         }
-        if s.titles.iter().any(|t| t.len() != n || !t.well_formed()) || !s.strings.well_formed() {
+        let changes_ok = s.title_changes.iter().all(|t| t.codes.well_formed() && t.titles.well_formed() && t.codes.len() == t.titles.len());
+        if s.titles.len() != n || !s.titles.well_formed() || !changes_ok || !s.strings.well_formed() {
             return bad("titles");
+        }
+        if !s.notes_unavailable.well_formed() || s.notes_unavailable.len() != s.notes_unavailable_editions.len() {
+            return bad("notes availability");
         }
         let b = s.block_first.len();
         if s.block_last.len() != b || s.block_title.len() != b || s.block_chapter.len() != b {
@@ -148,14 +173,28 @@ impl<'a> Icd10Cm<'a> {
     }
     /// The interned title id of code `i` in an edition (`None` when absent there).
     pub fn title_id(&self, i: usize, edition: usize) -> Option<u32> {
-        self.s.titles.get(edition)?.get(i).filter(|&id| id != ABSENT)
-    }
-    fn title(&self, i: usize, edition: usize) -> Option<&'a str> {
-        let id = self.s.titles.get(edition)?.get(i)?;
-        if id == ABSENT {
+        if !self.exists(i, edition) {
             return None;
         }
-        self.s.strings.get(id)
+        let key = u32::try_from(i).ok()?;
+        let changed = self.s.title_changes.get(edition).and_then(|t| {
+            let k = t.codes.lower_bound(key);
+            (t.codes.get(k) == Some(key)).then(|| t.titles.get(k)).flatten()
+        });
+        changed.or_else(|| self.s.titles.get(i)).filter(|&id| id != ABSENT)
+    }
+    fn title(&self, i: usize, edition: usize) -> Option<&'a str> {
+        self.s.strings.get(self.title_id(i, edition)?)
+    }
+
+    /// True when the code's own tabular notes are not in the sources of the edition (a code
+    /// added by an addenda file): notes of its ancestors still apply, its own may exist at CMS.
+    pub fn own_notes_unavailable(&self, i: usize, edition: usize) -> bool {
+        let Ok(key) = u32::try_from(i) else { return false };
+        let k = self.s.notes_unavailable.lower_bound(key);
+        self.s.notes_unavailable.get(k) == Some(key)
+            && edition < 4
+            && self.s.notes_unavailable_editions.get(k).is_some_and(|m| m & (1 << edition) != 0)
     }
 
     /// Full description in an edition (7th-character codes get the parent's title prefixed).

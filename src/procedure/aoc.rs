@@ -136,4 +136,9 @@ impl<'a> Aoc<'a> {
     pub fn window(&self) -> Option<(Date, Date)> {
         Some((day(self.s.window.0)?, day(self.s.window.1)?))
     }
+    /// The table's window, for the data-currency policy.
+    pub fn edit_window(&self) -> Option<crate::currency::EditWindow> {
+        let (from, to) = self.window()?;
+        Some(crate::currency::EditWindow { table: format!("{} table", self.vintage_name()), from, to })
+    }
 }

@@ -28,7 +28,7 @@ pub fn check_code(engine: &Engine<'_>, system: System, raw: &str, dos: Option<Da
     }
     let mut c = match system {
         System::Hcpcs => hcpcs(p, raw, &n, dos),
-        System::Cpt => cpt(p, raw, &n),
+        System::Cpt => cpt(p, raw, &n, dos),
         System::Icd10pcs => super::pcs_check::check(p.and_then(|p| p.pcs.as_ref()), raw, &n, dos),
         System::Modifier | System::Icd10cm => modifier(p, raw, &n, dos),
     };
@@ -138,14 +138,29 @@ fn hcpcs(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date
         return c;
     }
     let on = dos.unwrap_or(from);
-    match h.find(Table::Codes, code) {
+    let quarters = p.and_then(|p| p.quarters.as_ref());
+    let anweb = h.find(Table::Codes, code);
+    if let Some(i) = anweb {
+        c.code = code.to_owned();
+        c.description = h.long(Table::Codes, i).map(str::to_owned);
+    }
+    // Validity by quarter (CMS I/OCE, newer code lists) wins where it speaks for the date.
+    if let Some(q) = quarters {
+        if super::quarter_check::answer(q, code, on, &mut c) {
+            return c;
+        }
+    }
+    match anweb {
         Some(i) => dated(h, Table::Codes, i, c, on, RuleId::PxValid),
         None => {
             c.state = CodeState::Unknown;
-            let later = if on > Date::from_ymd(2026, 3, 31).unwrap_or(Date::MAX) && h.s.label.contains("January") {
-                "; codes added in later quarterly updates are not in this blob"
-            } else {
-                ""
+            let through = quarters.and_then(|q| Date::from_yyyymmdd(q.s.hcpcs_current_through));
+            let later = match through {
+                Some(t) if on > t => format!("; codes added after {t} are not in this blob"),
+                None if on > Date::from_ymd(2026, 3, 31).unwrap_or(Date::MAX) && h.s.label.contains("January") => {
+                    "; codes added in later quarterly updates are not in this blob".to_owned()
+                }
+                _ => String::new(),
             };
             let near: Vec<Suggestion> = code
                 .get(..4)
@@ -212,7 +227,7 @@ pub(super) fn licence_note(code: &str, seen: &str, vintage: Option<String>) -> c
     )
 }
 
-fn cpt(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized) -> CodeCheck {
+fn cpt(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date>) -> CodeCheck {
     let code = n.text.as_str();
     let Some(t) = p.and_then(|p| p.cpt.as_ref()) else {
         return no_data(System::Cpt, raw, code, "this blob has no CPT code numbers; compile it with the CMS MUE and add-on code files".into());
@@ -247,11 +262,23 @@ fn cpt(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized) -> CodeCheck {
         ));
         return c;
     };
+    let quarters = p.and_then(|p| p.quarters.as_ref());
+    if let (Some(q), Some(d)) = (quarters, dos) {
+        let to = Date::from_yyyymmdd(q.s.valid_to).unwrap_or(Date::MAX);
+        if d > to {
+            return no_data(System::Cpt, raw, code, format!("the loaded CPT numbers ({}) answer dates of service up to {to}, not {d}", q.s.label));
+        }
+    }
     match t.find(code) {
         Some(i) => {
+            c.description = t.description(i).map(str::to_owned);
+            if let (Some(q), Some(d)) = (quarters, dos) {
+                if super::quarter_check::answer(q, code, d, &mut c) && c.state == CodeState::Inactive {
+                    return c;
+                }
+            }
             c.state = CodeState::Billable;
             c.billable = true;
-            c.description = t.description(i).map(str::to_owned);
             if c.description.is_none() {
                 let seen = format!(" (it is known as a {} number from the CMS {})", cat.name(), t.seen_names(i).join(" and "));
                 c.findings.push(licence_note(code, &seen, vintage));

@@ -11,6 +11,7 @@ pub const SEEN_MUE: u8 = 1;
 pub const SEEN_AOC: u8 = 2;
 pub const SEEN_LICENSED: u8 = 4;
 pub const SEEN_PTP: u8 = 8;
+pub const SEEN_IOCE: u8 = 16;
 /// Description id meaning "no description".
 pub const NO_TEXT: u32 = u32::MAX;
 
@@ -85,7 +86,7 @@ impl<'a> Cpt<'a> {
     /// Names of the CMS tables a code was seen in, for messages.
     pub fn seen_names(&self, i: usize) -> Vec<&'static str> {
         let bits = self.seen_in(i);
-        [(SEEN_MUE, "MUE"), (SEEN_AOC, "add-on code edits"), (SEEN_PTP, "PTP edits"), (SEEN_LICENSED, "licensed CPT file")]
+        [(SEEN_MUE, "MUE"), (SEEN_AOC, "add-on code edits"), (SEEN_PTP, "PTP edits"), (SEEN_IOCE, "I/OCE data tables"), (SEEN_LICENSED, "licensed CPT file")]
             .into_iter()
             .filter(|(b, _)| bits & b != 0)
             .map(|(_, n)| n)

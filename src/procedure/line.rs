@@ -6,6 +6,8 @@ use super::aoc::AocEdit;
 use super::format::is_level2;
 use super::modifiers::conflicts;
 use super::mue::{ClaimType, MueEntry};
+use super::stale::{skipped, under_policy};
+use crate::currency::{EditWindow, StaleEdits};
 use crate::date::Date;
 use crate::engine::{CodeCheck, Engine};
 use crate::finding::{Finding, Severity};
@@ -64,23 +66,34 @@ pub struct LineCheck {
     pub findings: Vec<Finding>,
 }
 
-/// Checks one line on its own (MUE DOS edits use this line's units alone).
+/// Checks one line on its own (MUE DOS edits use this line's units alone). Edit tables past
+/// their window are applied and marked `DATA-STALE` ([`check_line_with`] chooses).
 pub fn check_line(engine: &Engine<'_>, line: &LineInput) -> LineCheck {
-    line_check(engine, line, true)
+    check_line_with(engine, line, StaleEdits::Apply)
+}
+
+/// [`check_line`] with a choice for edit tables past their window.
+pub fn check_line_with(engine: &Engine<'_>, line: &LineInput, stale: StaleEdits) -> LineCheck {
+    line_check(engine, line, true, stale)
 }
 
 /// Checks all lines of one claim; findings are located at `/lines/{i}/...`. The note that a
 /// CPT description is not shown (CPT-DESC) belongs to a code field, not to a claim: left out.
 pub fn check_lines(engine: &Engine<'_>, lines: &[LineInput]) -> Vec<Finding> {
+    check_lines_with(engine, lines, StaleEdits::Apply)
+}
+
+/// [`check_lines`] with a choice for edit tables past their window.
+pub fn check_lines_with(engine: &Engine<'_>, lines: &[LineInput], stale: StaleEdits) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut checks = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
-        let mut lc = line_check(engine, line, false);
+        let mut lc = line_check(engine, line, false, stale);
         let findings = std::mem::take(&mut lc.findings);
         out.extend(findings.into_iter().filter(|f| f.rule != "CPT-DESC").map(|f| relocate(f, i)));
         checks.push(lc);
     }
-    out.extend(mue_dos(engine, lines, &checks));
+    out.extend(mue_dos(engine, lines, &checks, stale));
     out.extend(add_on_primaries(engine, lines, &checks));
     out
 }
@@ -98,7 +111,7 @@ pub(super) fn line_code(raw: &str) -> (String, System) {
     (text, system)
 }
 
-fn line_check(engine: &Engine<'_>, line: &LineInput, standalone: bool) -> LineCheck {
+fn line_check(engine: &Engine<'_>, line: &LineInput, standalone: bool, stale: StaleEdits) -> LineCheck {
     let (code, system) = line_code(&line.code);
     let dos = line.date_of_service;
     let cc = engine.check_code(system, &line.code, dos);
@@ -118,17 +131,37 @@ fn line_check(engine: &Engine<'_>, line: &LineInput, standalone: bool) -> LineCh
     if let Some(m) = mue {
         match mue_window_note(engine, dos) {
             Some(note) => lc.findings.push(note),
-            None => lc.findings.extend(mue_line(&m, line, standalone, engine)),
+            None => {
+                let w = mue_window(engine, line.claim_type);
+                let skip_note = ("units against the MUE", "/units", mue_vintage(engine));
+                lc.findings.extend(under_policy(w.as_ref(), dos, stale, skip_note, || mue_line(&m, line, standalone, engine)));
+            }
         }
         lc.mue = Some(m);
     }
     if let Some(info) = add_on_info(engine, &code, dos) {
+        let w = aoc_window(engine);
+        if skipped(w.as_ref(), dos, stale) {
+            let skip_note = ("the add-on code edit", "/code", aoc_vintage(engine));
+            lc.findings.extend(under_policy(w.as_ref(), dos, stale, skip_note, Vec::new));
+            return lc;
+        }
         if standalone {
-            lc.findings.push(add_on_context(engine, &code, &info));
+            // A skipped table returned above: what is left is inside the window, or applied.
+            let context = add_on_context(engine, &code, &info);
+            lc.findings.extend(under_policy(w.as_ref(), dos, StaleEdits::Apply, ("", "", None), || vec![context]));
         }
         lc.add_on = Some(info);
     }
     lc
+}
+
+fn mue_window(engine: &Engine<'_>, t: ClaimType) -> Option<EditWindow> {
+    engine.procedures.as_ref()?.mue.as_ref()?.edit_window(t)
+}
+
+fn aoc_window(engine: &Engine<'_>) -> Option<EditWindow> {
+    engine.procedures.as_ref()?.aoc.as_ref()?.edit_window()
 }
 
 fn modifier_rules(mods: &[String], findings: &mut Vec<Finding>, vintage: Option<String>) {
@@ -159,12 +192,13 @@ fn mue_entry(engine: &Engine<'_>, code: &str, t: ClaimType) -> Option<MueEntry> 
     engine.procedures.as_ref()?.mue.as_ref()?.get(t, code)
 }
 
-/// An EDIT-DATE note when the MUE table does not cover the date of service.
+/// An EDIT-DATE note when the date of service is before the MUE table's window (the table
+/// has no history; dates past the window follow the data-currency policy instead).
 fn mue_window_note(engine: &Engine<'_>, dos: Option<Date>) -> Option<Finding> {
     let mue = engine.procedures.as_ref()?.mue.as_ref()?;
     let d = dos?;
     let (a, b) = mue.window()?;
-    if a <= d && d <= b {
+    if a <= d {
         return None;
     }
     Some(
@@ -236,11 +270,14 @@ fn dos_finding(m: &MueEntry, units: u32, lines: usize, v: Option<String>) -> Fin
 type DosKey = (String, Option<Date>, usize);
 
 /// MAI 2/3: sums units of each code on each date of service across lines.
-fn mue_dos(engine: &Engine<'_>, lines: &[LineInput], checks: &[LineCheck]) -> Vec<Finding> {
+fn mue_dos(engine: &Engine<'_>, lines: &[LineInput], checks: &[LineCheck], stale: StaleEdits) -> Vec<Finding> {
     let mut groups: BTreeMap<DosKey, (u32, Vec<usize>)> = BTreeMap::new();
     for (i, (line, lc)) in lines.iter().zip(checks).enumerate() {
         let Some(m) = lc.mue.as_ref().filter(|m| m.mai == 2 || m.mai == 3) else { continue };
         if mue_window_note(engine, line.date_of_service).is_some() || m.value == 0 {
+            continue;
+        }
+        if skipped(mue_window(engine, line.claim_type).as_ref(), line.date_of_service, stale) {
             continue;
         }
         let g = groups.entry((m.code.clone(), line.date_of_service, line.claim_type.index())).or_default();
@@ -252,7 +289,10 @@ fn mue_dos(engine: &Engine<'_>, lines: &[LineInput], checks: &[LineCheck]) -> Ve
         let Some(&first) = idx.first() else { continue };
         let Some(m) = checks.get(first).and_then(|c| c.mue.as_ref()) else { continue };
         if sum > m.value {
-            out.push(dos_finding(m, sum, idx.len(), mue_vintage(engine)).at(format!("/lines/{first}/units")));
+            let f = dos_finding(m, sum, idx.len(), mue_vintage(engine)).at(format!("/lines/{first}/units"));
+            let dos = lines.get(first).and_then(|l| l.date_of_service);
+            let w = lines.get(first).and_then(|l| mue_window(engine, l.claim_type));
+            out.extend(under_policy(w.as_ref(), dos, StaleEdits::Apply, ("", "", None), || vec![f]));
         }
     }
     out
@@ -342,7 +382,8 @@ fn add_on_primaries(engine: &Engine<'_>, lines: &[LineInput], checks: &[LineChec
             }
         };
         if let Some(f) = f {
-            out.push(f.at(format!("/lines/{i}/code")));
+            let f = f.at(format!("/lines/{i}/code"));
+            out.extend(under_policy(aoc_window(engine).as_ref(), line.date_of_service, StaleEdits::Apply, ("", "", None), || vec![f]));
         }
     }
     out

@@ -12,12 +12,15 @@ pub mod modifiers;
 pub mod mue;
 pub mod pcs;
 mod pcs_check;
+mod quarter_check;
+pub mod quarters;
+mod stale;
 
 pub use aoc::{Aoc, AocEdit};
 pub use check::check_code;
 pub use cpt::Cpt;
 pub use hcpcs::{Hcpcs, HcpcsRecord, Table};
-pub use line::{check_line, check_lines, LineCheck, LineInput};
+pub use line::{check_line, check_line_with, check_lines, check_lines_with, LineCheck, LineInput};
 pub use modifiers::{is_ptp_modifier, ptp_modifier_family, PtpModifierFamily};
 pub use mue::{ClaimType, Mue, MueEntry};
 pub use pcs::Pcs;
@@ -33,6 +36,7 @@ pub struct Procedures<'a> {
     pub pcs: Option<Pcs<'a>>,
     pub mue: Option<Mue<'a>>,
     pub aoc: Option<Aoc<'a>>,
+    pub quarters: Option<quarters::Quarters<'a>>,
 }
 
 impl<'a> Procedures<'a> {
@@ -44,8 +48,9 @@ impl<'a> Procedures<'a> {
             pcs: Pcs::open(blob)?,
             mue: Mue::open(blob)?,
             aoc: Aoc::open(blob)?,
+            quarters: quarters::Quarters::open(blob)?,
         };
-        let any = p.hcpcs.is_some() || p.cpt.is_some() || p.pcs.is_some() || p.mue.is_some() || p.aoc.is_some();
+        let any = p.hcpcs.is_some() || p.cpt.is_some() || p.pcs.is_some() || p.mue.is_some() || p.aoc.is_some() || p.quarters.is_some();
         Ok(any.then_some(p))
     }
 }

@@ -154,4 +154,9 @@ impl<'a> Mue<'a> {
     pub fn window(&self) -> Option<(Date, Date)> {
         Some((Date::from_yyyymmdd(self.s.window.0)?, Date::from_yyyymmdd(self.s.window.1)?))
     }
+    /// The window of one claim setting's table, for the data-currency policy.
+    pub fn edit_window(&self, t: ClaimType) -> Option<crate::currency::EditWindow> {
+        let (from, to) = self.window()?;
+        Some(crate::currency::EditWindow { table: format!("{} {} table", self.vintage_name(), t.table_name()), from, to })
+    }
 }

@@ -9,6 +9,7 @@ use super::edit::{Edit, ModifierIndicator};
 use super::modifiers::{first_bypass, ModifierFamily};
 use super::rationale::{kind, EditKind};
 use super::{ClaimType, Ptp, TableSection};
+use crate::currency::{mark_stale, StaleEdits};
 use crate::date::Date;
 use crate::engine::Engine;
 use crate::finding::Finding;
@@ -25,30 +26,58 @@ pub struct PairInput<'s> {
     pub claim_type: ClaimType,
 }
 
-/// Findings for one pair (either code may be column one).
+/// Findings for one pair (either code may be column one). A table past its window is
+/// applied and its findings marked `DATA-STALE` ([`check_pair_with`] chooses).
 pub fn check_pair(engine: &Engine<'_>, input: &PairInput<'_>) -> Vec<Finding> {
+    check_pair_with(engine, input, StaleEdits::Apply)
+}
+
+/// [`check_pair`] with a choice for a table past its window.
+pub fn check_pair_with(engine: &Engine<'_>, input: &PairInput<'_>, stale: StaleEdits) -> Vec<Finding> {
     let mut out = Vec::new();
     let (a, b) = (normalize(input.a), normalize(input.b));
     if a == b {
         return out;
     }
     let Some((ptp, table)) = table_for(engine, input.claim_type, &mut out) else { return out };
+    if let Some(note) = skipped_note(ptp, input.claim_type, input.dos, stale) {
+        out.push(note);
+        return out;
+    }
     let (Some(ia), Some(ib)) = (ptp.code_id(&a), ptp.code_id(&b)) else { return out };
     let la = Line { id: ia, mods: input.mods_a, index: None };
     let lb = Line { id: ib, mods: input.mods_b, index: None };
     check_ids(ptp, table, &la, &lb, input.dos, input.claim_type, &mut out);
-    out
+    match ptp.edit_window(input.claim_type) {
+        Some(w) => mark_stale(out, &w, input.dos),
+        None => out,
+    }
+}
+
+/// The `EDIT-DATE` note when the policy skips the table for the date.
+fn skipped_note(ptp: &Ptp<'_>, ct: ClaimType, dos: Date, stale: StaleEdits) -> Option<Finding> {
+    let w = ptp.edit_window(ct).filter(|_| stale == StaleEdits::Skip)?;
+    let days = w.days_past(dos)?;
+    Some(w.skipped_note(dos, days, "NCCI PTP pairs", ptp.table(ct).map(|t| t.vintage.to_owned())))
 }
 
 /// Findings for every pair of lines with the same date of service. Each line is
 /// `(code, modifiers, date of service)`; a finding's location is `/lines/{i}`, `i` being the
 /// index in `lines` of the column-two (denied) line.
 pub fn check_claim_pairs(engine: &Engine<'_>, lines: &[(&str, &[&str], Date)], claim_type: ClaimType) -> Vec<Finding> {
+    check_claim_pairs_with(engine, lines, claim_type, StaleEdits::Apply)
+}
+
+/// [`check_claim_pairs`] with a choice for a table past its window: applied, each finding
+/// followed by its `DATA-STALE` note; or skipped for those dates with one `EDIT-DATE` note.
+pub fn check_claim_pairs_with(engine: &Engine<'_>, lines: &[(&str, &[&str], Date)], claim_type: ClaimType, stale: StaleEdits) -> Vec<Finding> {
     let mut out = Vec::new();
     if lines.len() < 2 {
         return out;
     }
     let Some((ptp, table)) = table_for(engine, claim_type, &mut out) else { return out };
+    let window = ptp.edit_window(claim_type);
+    let mut skipped: Option<Finding> = None;
     let ids: Vec<Option<u16>> = lines.iter().map(|(code, _, _)| ptp.code_id(&normalize(code))).collect();
     // Claims repeat codes across lines: look each (column one, column two, date) up once.
     let mut memo: std::collections::HashMap<(u16, u16, Date), Option<Edit<'_>>> = std::collections::HashMap::new();
@@ -60,14 +89,24 @@ pub fn check_claim_pairs(engine: &Engine<'_>, lines: &[(&str, &[&str], Date)], c
             if dos_i != dos_j || id_i == id_j {
                 continue;
             }
+            if let Some(note) = skipped_note(ptp, claim_type, *dos_i, stale) {
+                skipped.get_or_insert(note);
+                continue;
+            }
             let li = Line { id: id_i, mods: mods_i, index: Some(i) };
             let lj = Line { id: id_j, mods: mods_j, index: Some(j) };
+            let mut found = Vec::new();
             for (one, two) in [(&li, &lj), (&lj, &li)] {
                 let edit = memo.entry((one.id, two.id, *dos_i)).or_insert_with(|| ptp.edit_in_force(table, one.id, two.id, *dos_i));
-                push_finding(edit.as_ref(), one, two, *dos_i, claim_type, table, &mut out);
+                push_finding(edit.as_ref(), one, two, *dos_i, claim_type, table, &mut found);
+            }
+            match &window {
+                Some(w) => out.extend(mark_stale(found, w, *dos_i)),
+                None => out.extend(found),
             }
         }
     }
+    out.extend(skipped);
     out
 }
 
@@ -103,7 +142,7 @@ fn check_ids(ptp: &Ptp<'_>, t: &TableSection<'_>, x: &Line<'_>, y: &Line<'_>, do
 
 /// The finding for an edit in force between column-one line `one` and column-two line `two`.
 fn push_finding(edit: Option<&Edit<'_>>, one: &Line<'_>, two: &Line<'_>, dos: Date, ct: ClaimType, t: &TableSection<'_>, out: &mut Vec<Finding>) {
-    if let Some(f) = edit.and_then(|e| edit_finding(e, one.mods, two.mods, dos, ct, t.vintage, t.effective_unknown)) {
+    if let Some(f) = edit.and_then(|e| edit_finding(e, one.mods, two.mods, dos, ct, t)) {
         out.push(match two.index {
             Some(i) => f.at(format!("/lines/{i}")),
             None => f,
@@ -111,16 +150,17 @@ fn push_finding(edit: Option<&Edit<'_>>, one: &Line<'_>, two: &Line<'_>, dos: Da
     }
 }
 
-fn edit_finding(e: &Edit<'_>, mods_one: &[&str], mods_two: &[&str], dos: Date, ct: ClaimType, vintage: &str, unknown_effective: bool) -> Option<Finding> {
+fn edit_finding(e: &Edit<'_>, mods_one: &[&str], mods_two: &[&str], dos: Date, ct: ClaimType, t: &TableSection<'_>) -> Option<Finding> {
     let (c1, c2) = (e.column_one, e.column_two);
-    let facts = facts(e, ct, unknown_effective);
-    let vintage = Some(vintage.to_owned());
+    let facts = facts(e, ct, t);
+    let vintage = Some(t.vintage.to_owned());
     let same = format!("for the same patient by the same provider on {dos}");
     let what = match kind(e.rationale) {
         EditKind::MutuallyExclusive => {
             format!("{c1} (column one) and {c2} (column two) are mutually exclusive and cannot both be paid {same}; {c2} is denied")
         }
         EditKind::Component => format!("{c2} (column two) is bundled into {c1} (column one) when both are billed {same}; {c2} is denied"),
+        EditKind::NotStated => format!("{c1} (column one) and {c2} (column two) cannot both be paid {same}; {c2} is denied"),
     };
     Some(match e.modifier_indicator {
         ModifierIndicator::NotAllowed => {
@@ -161,10 +201,13 @@ fn fam_words(f: ModifierFamily) -> &'static str {
     }
 }
 
-fn facts(e: &Edit<'_>, ct: ClaimType, unknown_effective: bool) -> String {
+fn facts(e: &Edit<'_>, ct: ClaimType, t: &TableSection<'_>) -> String {
+    let history = crate::date::Date::from_yyyymmdd(t.history_start);
     let effective = match e.effective {
+        Some(d) if Some(d) == history => format!("in force since {d} or earlier (the start of the I/OCE history)"),
         Some(d) => format!("effective {d}"),
-        None if unknown_effective => "effective date unknown (not in the derived table)".to_owned(),
+        None if history.is_some() => "effective date unknown (a row of the derived 2024-07 table, which answers dates before the I/OCE history)".to_owned(),
+        None if t.effective_unknown => "effective date unknown (not in the derived table)".to_owned(),
         None => "in effect since before 1996".to_owned(),
     };
     let deletion = match e.deletion {

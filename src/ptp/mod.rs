@@ -11,7 +11,7 @@ pub mod section;
 pub mod table;
 pub mod varint;
 
-pub use check::{check_claim_pairs, check_pair, PairInput};
+pub use check::{check_claim_pairs, check_claim_pairs_with, check_pair, check_pair_with, PairInput};
 pub use edit::{Edit, ModifierIndicator};
 pub use section::{PtpSection, TableSection};
 
@@ -83,6 +83,18 @@ impl<'a> Ptp<'a> {
             ClaimType::Professional => self.s.practitioner.as_ref(),
             ClaimType::Outpatient => self.s.outpatient.as_ref(),
         }
+    }
+
+    /// The dates of service a table's newest release answers for: its quarter, from the
+    /// release date to the day before the next quarterly release.
+    pub fn edit_window(&self, claim_type: ClaimType) -> Option<crate::currency::EditWindow> {
+        let t = self.table(claim_type)?;
+        let from = Date::from_yyyymmdd(t.release)?;
+        let (y, m) = (from.year(), from.month());
+        // First month of the next quarter (months 1-12, so none of this can overflow).
+        let next_quarter = (m.saturating_sub(1) / 3).saturating_mul(3).saturating_add(4);
+        let next = if next_quarter > 12 { Date::from_ymd(y.checked_add(1)?, 1, 1)? } else { Date::from_ymd(y, next_quarter, 1)? };
+        Some(crate::currency::EditWindow { table: format!("{} {} table", t.vintage, claim_type.table_name()), from, to: next.pred()? })
     }
 
     /// Id of a code (exact, upper case), when any table uses it.

@@ -8,12 +8,19 @@ pub enum EditKind {
     MutuallyExclusive,
     /// The column-two code is a component of, or included in, the column-one code.
     Component,
+    /// The source gives no rationale (the I/OCE tables carry none).
+    NotStated,
 }
+
+/// The rationale recorded for edits whose source states none.
+pub const NOT_STATED: &str = "Not stated (I/OCE table)";
 
 /// Classifies a CMS rationale text.
 pub fn kind(rationale: &str) -> EditKind {
     let r = rationale.to_ascii_lowercase();
-    if r.contains("mutually exclusive") || r.contains("gender-specific") {
+    if rationale == NOT_STATED {
+        EditKind::NotStated
+    } else if r.contains("mutually exclusive") || r.contains("gender-specific") {
         EditKind::MutuallyExclusive
     } else {
         EditKind::Component

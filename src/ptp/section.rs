@@ -12,7 +12,8 @@ use crate::blob::columns::{FixedKeys, U16Col, U32Col};
 use serde::{Deserialize, Serialize};
 
 pub const SECTION: &str = "ptp";
-pub const VERSION: u16 = 1;
+/// Version 2: `history_start` per table.
+pub const VERSION: u16 = 2;
 /// Code width (CPT/HCPCS codes are 5 characters).
 pub const WIDTH: u8 = 5;
 /// Target rows per block (a block may hold more to keep one column-two code's rows together).
@@ -28,6 +29,9 @@ pub struct TableSection<'a> {
     pub release: u32,
     /// True when effective dates are unknown (derived tables); stored effective is then 0.
     pub effective_unknown: bool,
+    /// First day of a dated history merged into the table (yyyymmdd, 0 when none): a row
+    /// effective that day may have started earlier; rows without an effective date end before it.
+    pub history_start: u32,
     /// Column-one code ids, sorted, one per group.
     #[serde(borrow)]
     pub column_one: U16Col<'a>,

@@ -2,6 +2,7 @@
 use super::{to_js, Validator};
 use crate::rules::RuleId;
 use crate::claim::{check_claim_value, CheckOptions, ClaimResult, Json};
+use crate::currency::StaleEdits;
 use crate::date::Date;
 use wasm_bindgen::prelude::*;
 
@@ -9,7 +10,7 @@ use wasm_bindgen::prelude::*;
 impl Validator {
     /// Checks a claim object: `{findings, inputErrors}`. Malformed input (wrong types, unknown
     /// fields, cycles, deep nesting) comes back as `inputErrors`; it never throws for input.
-    /// `options`: `{ today: 'YYYY-MM-DD', payer: 'pack-id' }`, both optional.
+    /// `options`: `{ today: 'YYYY-MM-DD', payer: 'pack-id', staleEdits: 'apply'|'skip' }`, all optional.
     #[wasm_bindgen(js_name = checkClaim)]
     pub fn check_claim(&self, claim: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let opts = read_options(&options);
@@ -29,5 +30,9 @@ fn read_options(options: &JsValue) -> CheckOptions {
         return CheckOptions::default();
     }
     let get = |k: &str| js_sys::Reflect::get(options, &JsValue::from_str(k)).ok().and_then(|v| v.as_string());
-    CheckOptions { today: get("today").and_then(|s| Date::parse(&s)), payer: get("payer").filter(|p| !p.trim().is_empty()) }
+    CheckOptions {
+        today: get("today").and_then(|s| Date::parse(&s)),
+        payer: get("payer").filter(|p| !p.trim().is_empty()),
+        stale_edits: get("staleEdits").and_then(|s| StaleEdits::parse(&s)).unwrap_or_default(),
+    }
 }

@@ -1,7 +1,23 @@
 //! wasm methods for `crate::procedure`: claim-line checks.
 use super::{js_error, to_js, Validator};
-use crate::procedure::{check_line, check_lines, is_ptp_modifier, LineInput};
+use crate::currency::StaleEdits;
+use crate::procedure::{check_line_with, check_lines_with, is_ptp_modifier, LineInput};
 use wasm_bindgen::prelude::*;
+
+/// `{ staleEdits: 'apply'|'skip' }` (optional): edit tables past their window.
+#[derive(serde::Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct LineOptions {
+    #[serde(default)]
+    stale_edits: StaleEdits,
+}
+
+fn line_options(v: JsValue) -> Result<LineOptions, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(LineOptions::default());
+    }
+    serde_wasm_bindgen::from_value(v).map_err(|e| js_error("BAD_INPUT", &format!("options: {e}")))
+}
 
 fn line_input(v: JsValue) -> Result<LineInput, JsValue> {
     serde_wasm_bindgen::from_value(v).map_err(|e| js_error("BAD_LINE", &format!("not a claim line: {e}")))
@@ -10,20 +26,20 @@ fn line_input(v: JsValue) -> Result<LineInput, JsValue> {
 #[wasm_bindgen]
 impl Validator {
     /// Checks one line: `{code, modifiers?, units?, dateOfService?, claimType?}` →
-    /// `{code, modifiers, mue, addOn, findings}`.
+    /// `{code, modifiers, mue, addOn, findings}`. `options`: `{staleEdits: 'apply'|'skip'}`.
     #[wasm_bindgen(js_name = checkLine)]
-    pub fn check_line(&self, line: JsValue) -> Result<JsValue, JsValue> {
+    pub fn check_line(&self, line: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let line = line_input(line)?;
-        to_js(&check_line(self.engine.get(), &line))
+        to_js(&check_line_with(self.engine.get(), &line, line_options(options)?.stale_edits))
     }
 
     /// Checks the lines of one claim together (MUE date-of-service sums, add-on primaries);
     /// returns every finding, located at `/lines/{i}/...`.
     #[wasm_bindgen(js_name = checkLines)]
-    pub fn check_lines(&self, lines: JsValue) -> Result<JsValue, JsValue> {
+    pub fn check_lines(&self, lines: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let lines: Vec<LineInput> =
             serde_wasm_bindgen::from_value(lines).map_err(|e| js_error("BAD_LINE", &format!("not an array of claim lines: {e}")))?;
-        to_js(&check_lines(self.engine.get(), &lines))
+        to_js(&check_lines_with(self.engine.get(), &lines, line_options(options)?.stale_edits))
     }
 
     /// True when the modifier is an NCCI PTP-associated modifier.

@@ -1,11 +1,13 @@
 //! wasm methods for `crate::ptp`: NCCI PTP pair checks.
 use super::{js_error, to_js, Validator};
 use crate::date::Date;
-use crate::ptp::{check_claim_pairs, check_pair, ClaimType, PairInput};
+use crate::currency::StaleEdits;
+use crate::ptp::{check_claim_pairs_with, check_pair_with, ClaimType, PairInput};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-/// `{ on: 'YYYY-MM-DD', claimType?: 'professional'|'outpatient', modsA?: [..], modsB?: [..] }`.
+/// `{ on: 'YYYY-MM-DD', claimType?: 'professional'|'outpatient', modsA?: [..], modsB?: [..],
+/// staleEdits?: 'apply'|'skip' }`.
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 struct PairOptions {
@@ -15,6 +17,8 @@ struct PairOptions {
     mods_a: Vec<String>,
     #[serde(default)]
     mods_b: Vec<String>,
+    #[serde(default)]
+    stale_edits: StaleEdits,
 }
 
 /// One line for `checkPairs`: `{ code, modifiers?: [..], on }`.
@@ -54,7 +58,7 @@ impl Validator {
         let mods_a: Vec<&str> = o.mods_a.iter().map(String::as_str).collect();
         let mods_b: Vec<&str> = o.mods_b.iter().map(String::as_str).collect();
         let input = PairInput { a, b, mods_a: &mods_a, mods_b: &mods_b, dos: dos(o.on.as_deref())?, claim_type: claim_type(o.claim_type.as_deref())? };
-        to_js(&check_pair(self.engine.get(), &input))
+        to_js(&check_pair_with(self.engine.get(), &input, o.stale_edits))
     }
 
     /// NCCI PTP findings among lines `[{code, modifiers, on}]` (pairs on the same date);
@@ -68,6 +72,6 @@ impl Validator {
         for (l, m) in lines.iter().zip(&mods) {
             input.push((l.code.as_str(), m.as_slice(), dos(Some(&l.on))?));
         }
-        to_js(&check_claim_pairs(self.engine.get(), &input, claim_type(o.claim_type.as_deref())?))
+        to_js(&check_claim_pairs_with(self.engine.get(), &input, claim_type(o.claim_type.as_deref())?, o.stale_edits))
     }
 }

@@ -77,6 +77,7 @@ pub fn run(case: &Case) -> ClaimResult {
     let opts = CheckOptions {
         today: Some(case.today.as_deref().map(|t| Date::parse(t).expect("today")).unwrap_or_else(|| Date::parse("2026-04-15").unwrap())),
         payer: case.payer.clone(),
+        ..CheckOptions::default()
     };
     check_claim_value(engine().get(), &json, &opts)
 }

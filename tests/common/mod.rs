@@ -1,6 +1,6 @@
 //! Shared test fixtures: one blob compiled from the real sources per test binary.
 #![allow(dead_code)]
-use claimlint::compile::{compile, sources, CompileOptions, Icd10CmInput};
+use claimlint::compile::{compile, CompileOptions};
 use claimlint::{Date, OwnedEngine};
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -22,15 +22,11 @@ pub fn cache_dir() -> PathBuf {
 /// Compile options for the full default blob.
 pub fn options() -> CompileOptions {
     let cache = cache_dir();
-    let icd10cm = [2025, 2026]
-        .into_iter()
-        .map(|fy| Icd10CmInput {
-            path: sources::cached_tabular(&cache, fy).expect("run scripts/fetch-sources.sh first"),
-            fiscal_year: fy,
-        })
-        .collect();
     let data = data_dir();
-    CompileOptions { icd10cm, data_dir: data.is_dir().then_some(data), built: 2026_11_22, ..Default::default() }
+    let data = data.is_dir().then_some(data);
+    let icd10cm = claimlint::compile::default_icd10cm(&cache, data.as_deref());
+    assert!(icd10cm.len() >= 2, "run scripts/fetch-sources.sh first");
+    CompileOptions { icd10cm, data_dir: data, built: 2026_11_22, ..Default::default() }
 }
 
 /// The blob bytes, compiled once per test binary; or, when `CLAIMLINT_TEST_BLOB` names a

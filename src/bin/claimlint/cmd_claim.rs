@@ -22,7 +22,7 @@ pub fn run(argv: &[String]) -> Result<u8, String> {
         Some(s) => Date::parse(s).ok_or_else(|| format!("--today {s}: not a date (YYYY-MM-DD)"))?,
         None => Date::today_utc(),
     };
-    let opts = CheckOptions { today: Some(today), payer: a.get("payer").map(str::to_owned) };
+    let opts = CheckOptions { today: Some(today), payer: a.get("payer").map(str::to_owned), stale_edits: crate::stale_edits(&a)? };
     let result = check_claim_json(&engine, &text, &opts);
     let out = if a.has("pretty") { serde_json::to_string_pretty(&result) } else { serde_json::to_string(&result) };
     println!("{}", out.map_err(|e| e.to_string())?);

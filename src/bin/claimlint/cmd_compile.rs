@@ -15,11 +15,7 @@ pub fn run(argv: &[String]) -> Result<u8, String> {
         icd10cm.push(Icd10CmInput { path: PathBuf::from(path), fiscal_year: fy });
     }
     if icd10cm.is_empty() {
-        for fy in [2025, 2026] {
-            if let Some(path) = sources::cached_tabular(&cache, fy) {
-                icd10cm.push(Icd10CmInput { path, fiscal_year: fy });
-            }
-        }
+        icd10cm = compile::default_icd10cm(&cache, data_dir.as_deref());
         if icd10cm.is_empty() {
             return Err(format!(
                 "no ICD-10-CM source in {}; run scripts/fetch-sources.sh first, or pass --icd10cm FY=PATH",

@@ -4,7 +4,7 @@
 //! [--claim-type professional|outpatient|dme]`, or `--lines FILE.json` (an array of line
 //! objects) to check several lines of one claim together (MUE date-of-service sums, add-on primaries).
 use crate::args::Args;
-use claimlint::procedure::{check_line, check_lines, ClaimType, LineInput};
+use claimlint::procedure::{check_line_with, check_lines_with, ClaimType, LineInput};
 use claimlint::{Engine, Severity};
 
 pub fn run(argv: &[String]) -> Result<u8, String> {
@@ -14,7 +14,7 @@ pub fn run(argv: &[String]) -> Result<u8, String> {
     if let Some(path) = a.get("lines") {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
         let lines: Vec<LineInput> = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
-        let findings = check_lines(&engine, &lines);
+        let findings = check_lines_with(&engine, &lines, crate::stale_edits(&a)?);
         println!("{}", serde_json::to_string_pretty(&findings).map_err(|e| e.to_string())?);
         return Ok(u8::from(findings.iter().any(|f| f.severity == Severity::Error)));
     }
@@ -34,7 +34,7 @@ pub fn run(argv: &[String]) -> Result<u8, String> {
         date_of_service: crate::date_of_service(&a)?,
         claim_type,
     };
-    let lc = check_line(&engine, &line);
+    let lc = check_line_with(&engine, &line, crate::stale_edits(&a)?);
     println!("{}", serde_json::to_string_pretty(&lc).map_err(|e| e.to_string())?);
     Ok(u8::from(lc.findings.iter().any(|f| f.severity == Severity::Error)))
 }

@@ -3,7 +3,7 @@
 //! `claimlint pair --blob F --on DATE [--claim-type professional|outpatient] CODE_A CODE_B
 //! [--mod-a 59] [--mod-b XS]` prints JSON; exit 1 when a finding is an error.
 use crate::args::Args;
-use claimlint::ptp::{check_pair, ClaimType, PairInput};
+use claimlint::ptp::{check_pair_with, ClaimType, PairInput};
 use claimlint::{Engine, Severity};
 
 pub fn run(argv: &[String]) -> Result<u8, String> {
@@ -20,7 +20,8 @@ pub fn run(argv: &[String]) -> Result<u8, String> {
     let mods_b: Vec<&str> = a.all("mod-b").iter().flat_map(|m| m.split(',')).collect();
     let bytes = crate::load_blob(&a)?;
     let engine = Engine::open(&bytes).map_err(|e| format!("{} ({})", e, e.code()))?;
-    let findings = check_pair(&engine, &PairInput { a: code_a, b: code_b, mods_a: &mods_a, mods_b: &mods_b, dos, claim_type });
+    let input = PairInput { a: code_a, b: code_b, mods_a: &mods_a, mods_b: &mods_b, dos, claim_type };
+    let findings = check_pair_with(&engine, &input, crate::stale_edits(&a)?);
     let out = serde_json::json!({
         "a": code_a, "b": code_b, "modsA": mods_a, "modsB": mods_b,
         "on": dos.to_string(), "claimType": claim_type, "findings": findings,

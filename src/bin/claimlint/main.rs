@@ -28,6 +28,7 @@ usage:
   claimlint line     --blob F --code X [--mod M]... [--units N] --on DATE [--claim-type professional|outpatient|dme]
   claimlint pair     --blob F --on DATE [--claim-type professional|outpatient] CODE_A CODE_B [--mod-a M] [--mod-b M]
   claimlint claim    --blob F [--today DATE] FILE.json|-
+                     line, pair, claim: [--stale-edits apply|skip]  edit tables past their window (default apply, marked DATA-STALE)
   claimlint search   --blob F [--system S] [--limit N] [--billable] [--on DATE] QUERY...
   claimlint grade    --blob F EXERCISE.json ANSWER.json
   claimlint exercise seal IN.json
@@ -74,6 +75,14 @@ fn main() -> ExitCode {
 pub fn load_blob(a: &args::Args) -> Result<Vec<u8>, String> {
     let path = a.get("blob").unwrap_or("pkg/codesets.blob");
     std::fs::read(path).map_err(|e| format!("{path}: {e}"))
+}
+
+/// Parses `--stale-edits apply|skip` (default apply).
+pub fn stale_edits(a: &args::Args) -> Result<claimlint::currency::StaleEdits, String> {
+    match a.get("stale-edits") {
+        None => Ok(claimlint::currency::StaleEdits::Apply),
+        Some(s) => claimlint::currency::StaleEdits::parse(s).ok_or_else(|| format!("--stale-edits {s}: use apply or skip")),
+    }
 }
 
 /// Parses `--on`, if given.

@@ -70,6 +70,14 @@ pub fn add_sections(w: &mut BlobWriter, data_dir: &Path, opts: &CompileOptions) 
     }
     if let Some(p) = &poa {
         w.manifest.sources.push(SourceFile { name: p.name.clone(), sha256: p.sha256.clone(), role: format!("{} codes", p.label) });
+        let (from, to) = p.window;
+        w.manifest.vintages.push(Vintage {
+            system: "poa".into(),
+            label: p.label.trim_start_matches("POA exempt ").to_owned(),
+            valid_from: from,
+            valid_to: to,
+            source: format!("CMS {} list ({})", p.label, p.name),
+        });
         w.manifest.counts.push(("claim.poa.exempt".into(), p.codes.len() as u64));
     }
     for p in &packs {

@@ -10,6 +10,8 @@ pub struct Poa {
     pub label: String,
     /// Sorted, unique, no dots.
     pub codes: Vec<String>,
+    /// The fiscal year's dates of service (yyyymmdd), 0 when the file names no year.
+    pub window: (u32, u32),
 }
 
 pub fn read(path: &Path) -> Result<Poa> {
@@ -32,5 +34,6 @@ pub fn read(path: &Path) -> Result<Poa> {
     }
     codes.sort();
     codes.dedup();
-    Ok(Poa { sha256: sha256_hex(&bytes), label: format!("POA exempt {fy}"), name, codes })
+    let window = fy.trim_start_matches("FY").parse::<u32>().map_or((0, 0), crate::compile::icd10cm::fiscal_year_window);
+    Ok(Poa { sha256: sha256_hex(&bytes), label: format!("POA exempt {fy}"), name, codes, window })
 }

@@ -3,7 +3,7 @@ use super::model::Edition;
 use super::refs::parse_refs;
 use crate::blob::columns::{build, FixedKeys, StrPool, U32Col};
 use crate::compile::{err, Result};
-use crate::icd10cm::{Icd10CmSection, SECTION, VERSION};
+use crate::icd10cm::{Icd10CmSection, TitleChanges, SECTION, VERSION};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Owned column bytes, borrowed by the section struct when writing.
@@ -11,7 +11,10 @@ struct Columns {
     codes: Vec<u8>,
     flags: Vec<u8>,
     kinds: Vec<u8>,
-    titles: Vec<Vec<u8>>,
+    titles: Vec<u8>,
+    title_changes: Vec<(Vec<u8>, Vec<u8>)>,
+    notes_unavailable: Vec<u8>,
+    notes_unavailable_editions: Vec<u8>,
     pool_ends: Vec<u8>,
     pool_data: String,
     block_first: Vec<u8>,
@@ -41,7 +44,10 @@ pub fn add_section(w: &mut crate::blob::BlobWriter, editions: &[Edition]) -> Res
         codes: FixedKeys { width: 7, bytes: &c.codes },
         flags: &c.flags,
         kinds: &c.kinds,
-        titles: c.titles.iter().map(|t| U32Col(t)).collect(),
+        titles: U32Col(&c.titles),
+        title_changes: c.title_changes.iter().map(|(codes, ids)| TitleChanges { codes: U32Col(codes), titles: U32Col(ids) }).collect(),
+        notes_unavailable: U32Col(&c.notes_unavailable),
+        notes_unavailable_editions: &c.notes_unavailable_editions,
         strings: StrPool { ends: U32Col(&c.pool_ends), data: &c.pool_data },
         block_first: FixedKeys { width: 3, bytes: &c.block_first },
         block_last: FixedKeys { width: 3, bytes: &c.block_last },
@@ -85,6 +91,24 @@ fn columns(editions: &[Edition]) -> Result<Columns> {
             }
             kinds[i] |= u8::from(c.extension) | (u8::from(c.needs_seventh) << 1);
             titles[e][i] = pool.intern(&c.title);
+        }
+    }
+    // One title per code (from the newest edition holding it); other editions store only
+    // the titles they changed, so an unchanged code costs nothing twice.
+    let base: Vec<u32> = (0..n).map(|i| titles.iter().rev().map(|t| t[i]).find(|&id| id != u32::MAX).unwrap_or(u32::MAX)).collect();
+    let title_changes: Vec<(Vec<u8>, Vec<u8>)> = titles
+        .iter()
+        .map(|t| {
+            let changed: Vec<u32> = (0..n).filter(|&i| t[i] != u32::MAX && t[i] != base[i]).map(|i| i as u32).collect();
+            (build::u32s(changed.iter().copied()), build::u32s(changed.iter().map(|&i| t[i as usize])))
+        })
+        .collect();
+    let mut unavailable: BTreeMap<usize, u8> = BTreeMap::new();
+    for (e, ed) in editions.iter().enumerate() {
+        for code in &ed.notes_unavailable {
+            if let Some(&i) = index.get(code.as_str()) {
+                *unavailable.entry(i).or_default() |= 1 << e;
+            }
         }
     }
     // Blocks and chapters from the newest edition.
@@ -138,7 +162,10 @@ fn columns(editions: &[Edition]) -> Result<Columns> {
         codes: build::fixed_keys(&codes, 7),
         flags,
         kinds,
-        titles: titles.into_iter().map(build::u32s).collect(),
+        titles: build::u32s(base),
+        title_changes,
+        notes_unavailable: build::u32s(unavailable.keys().map(|&i| i as u32)),
+        notes_unavailable_editions: unavailable.values().copied().collect(),
         pool_ends,
         pool_data,
         block_first: pad_unsorted(blocks.iter().map(|b| b.0), 3),

@@ -1,4 +1,5 @@
-//! ICD-10-CM compile side: tabular XML or order file → editions → `icd10cm` section.
+//! ICD-10-CM compile side: tabular XML, order file or order-file addenda → editions → `icd10cm` section.
+pub mod addenda;
 pub mod build;
 pub mod model;
 pub mod order;

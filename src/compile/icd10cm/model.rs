@@ -48,6 +48,8 @@ pub struct Edition {
     pub codes: Vec<TabularCode>,
     pub notes: Vec<TabularNote>,
     pub chapters: Vec<TabularChapter>,
+    /// Codes whose own tabular notes the sources do not carry (added by an addenda file).
+    pub notes_unavailable: Vec<String>,
 }
 
 impl Edition {

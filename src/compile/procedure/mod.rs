@@ -6,6 +6,7 @@ pub mod files;
 pub mod hcpcs;
 pub mod mue;
 pub mod pcs;
+pub mod quarters;
 
 use crate::blob::BlobWriter;
 use crate::compile::{CompileOptions, Result, SearchDoc};
@@ -30,7 +31,13 @@ pub fn add_sections(w: &mut BlobWriter, data_dir: &Path, opts: &CompileOptions) 
     if let Some(a) = &aoc {
         aoc::add_section(w, a)?;
     }
-    let numbers = cpt::numbers(mue.as_ref(), aoc.as_ref(), &[]);
+    let mut numbers = cpt::numbers(mue.as_ref(), aoc.as_ref(), &[]);
+    if let Some(q) = quarters::read(data_dir)? {
+        quarters::add_section(w, &q)?;
+        for c in q.cpt_numbers() {
+            *numbers.entry(c.to_owned()).or_default() |= crate::procedure::cpt::SEEN_IOCE;
+        }
+    }
     cpt::add_section(w, numbers, opts)?;
     Ok(docs)
 }

@@ -3,8 +3,13 @@
 //! In `<data>/ncci_ptp/` (or `<data>/`): official CMS parts `ccipra*` (practitioner) and
 //! `ccioph*` (outpatient hospital), zip or TXT, several parts per table; otherwise the derived
 //! `ptp_practitioner*.tsv.gz` / `ptp_outpatient*.tsv.gz`. Official parts win when both exist.
+//!
+//! The outpatient pairs of the CMS I/OCE tables (`ioce_outpatient_ptp*.tsv.gz`), with real
+//! quarterly effective and deletion dates, replace the outpatient table for every date they
+//! cover (from their first quarter on), unless an official table is at least as new.
 pub mod derived;
 pub mod encode;
+pub mod ioce;
 pub mod model;
 pub mod official;
 
@@ -22,6 +27,11 @@ pub fn add_sections(w: &mut BlobWriter, data_dir: &Path, _opts: &CompileOptions)
     let mut rationales = Rationales::default();
     let practitioner = read_table(&files, "ccipra", "ptp_practitioner", &mut rationales)?;
     let outpatient = read_table(&files, "ccioph", "ptp_outpatient", &mut rationales)?;
+    let outpatient = match read_ioce(&files, &mut rationales)? {
+        Some((table, _)) if outpatient.as_ref().is_some_and(|o| !o.effective_unknown && o.release >= table.release) => outpatient,
+        Some((table, file)) => Some(merge_ioce(outpatient, table, file, &mut rationales)?),
+        None => outpatient,
+    };
     if practitioner.is_none() && outpatient.is_none() {
         return Ok(Vec::new());
     }
@@ -98,6 +108,59 @@ fn read_table(files: &[PathBuf], official: &str, derived_prefix: &str, rationale
     Ok(Some(t))
 }
 
+/// The I/OCE outpatient pairs, when the data directory has them.
+fn read_ioce(files: &[PathBuf], rationales: &mut Rationales) -> Result<Option<(ioce::IoceTable, (String, String))>> {
+    let Some(p) = files.iter().rfind(|p| {
+        let n = file_name(p).to_ascii_lowercase();
+        n.starts_with("ioce_outpatient_ptp") && n.ends_with(".tsv.gz")
+    }) else {
+        return Ok(None);
+    };
+    let name = file_name(p);
+    let bytes = std::fs::read(p).context(p.display())?;
+    let not_stated = rationales.intern(crate::ptp::rationale::NOT_STATED.as_bytes()).map_err(err)?;
+    let table = ioce::read(&bytes, &name, not_stated)?;
+    Ok(Some((table, (name, sha256_hex(&bytes)))))
+}
+
+/// The I/OCE pairs for every date from their first quarter on; before it, the older table's
+/// rows (their deletions cut to the day before). Each I/OCE pair takes the CMS rationale the
+/// older table gives the same pair, when it has one.
+fn merge_ioce(older: Option<RawTable>, table: ioce::IoceTable, file: (String, String), rationales: &mut Rationales) -> Result<RawTable> {
+    let start = table.history_start;
+    let day_before = Date::from_yyyymmdd(start).and_then(Date::pred).map_or(0, Date::yyyymmdd);
+    let not_stated = rationales.intern(crate::ptp::rationale::NOT_STATED.as_bytes()).map_err(err)?;
+    let mut t = RawTable { release: table.release, history_start: start, provenance: "I/OCE-derived".into(), ..RawTable::default() };
+    let mut known: std::collections::HashMap<([u8; 5], [u8; 5]), (u32, u8)> = std::collections::HashMap::new();
+    if let Some(o) = older {
+        for r in &o.rows {
+            // The newest row's rationale (no deletion date = newest).
+            let rank = if r.deletion == 0 { u32::MAX } else { r.deletion };
+            let e = known.entry((r.column_one, r.column_two)).or_insert((rank, r.rationale));
+            if rank >= e.0 {
+                *e = (rank, r.rationale);
+            }
+        }
+        for mut r in o.rows {
+            if r.deletion == 0 || r.deletion >= start {
+                r.deletion = day_before;
+            }
+            t.rows.push(r);
+        }
+        t.files = o.files;
+    }
+    for mut r in table.rows {
+        if r.rationale == not_stated {
+            if let Some(&(_, rat)) = known.get(&(r.column_one, r.column_two)) {
+                r.rationale = rat;
+            }
+        }
+        t.rows.push(r);
+    }
+    t.files.push(file);
+    Ok(t)
+}
+
 /// Manifest counts, vintage and sources of one table.
 fn record(w: &mut BlobWriter, name: &str, t: &RawTable) {
     let mut pairs: Vec<([u8; 5], [u8; 5])> = t.rows.iter().map(|r| (r.column_one, r.column_two)).collect();
@@ -123,15 +186,21 @@ fn record(w: &mut BlobWriter, name: &str, t: &RawTable) {
         .map_or(0, Date::yyyymmdd);
     let table = if name == "practitioner" { "practitioner (ccipra)" } else { "outpatient hospital (ccioph)" };
     let files: Vec<&str> = t.files.iter().map(|(n, _)| n.as_str()).collect();
-    let how = if t.effective_unknown {
-        "derived from the andrewallenbruce/northstar pins, not a CMS file; effective dates unknown"
+    let how = if t.history_start != 0 {
+        let start = Date::from_yyyymmdd(t.history_start).map_or_else(String::new, |d| d.to_string());
+        format!(
+            "the pairs of the CMS I/OCE data tables with quarterly effective and deletion dates from {start} \
+             (decoded from PyPI pyoce, not a CMS file; no rationale), and before {start} the derived 2024-07 table"
+        )
+    } else if t.effective_unknown {
+        "derived from the andrewallenbruce/northstar pins, not a CMS file; effective dates unknown".to_owned()
     } else {
-        "CMS NCCI PTP files"
+        "CMS NCCI PTP files".to_owned()
     };
     w.manifest.vintages.push(Vintage {
         system: format!("ncci_ptp_{name}"),
         label: vintage_text(t).trim_start_matches("NCCI PTP ").to_owned(),
-        valid_from: t.release,
+        valid_from: if t.history_start != 0 { t.history_start } else { t.release },
         valid_to: to,
         source: format!("NCCI PTP {table} edits, {how} ({})", files.join(", ")),
     });

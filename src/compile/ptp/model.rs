@@ -51,6 +51,9 @@ pub struct RawTable {
     pub release: u32,
     /// True for the derived tables, which lack effective dates.
     pub effective_unknown: bool,
+    /// First day of a dated history merged in (the I/OCE's 2019-07-01), 0 when none: rows
+    /// effective that day may have started earlier; rows without an effective date end before it.
+    pub history_start: u32,
     /// Short provenance for the vintage text, e.g. `derived` or `CMS v30.2`.
     pub provenance: String,
     /// (file name, sha256) of every part read.

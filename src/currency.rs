@@ -1,0 +1,138 @@
+//! One data-currency policy for every table.
+//!
+//! - A **code set** (ICD-10-CM, ICD-10-PCS, HCPCS, CPT numbers, MCE, POA) answers only dates
+//!   inside its editions; past the newest one the answer is `no_data_for_date`.
+//! - An **edit table** (NCCI PTP, MUE, add-on codes) asked about a date past its window is
+//!   applied from its newest release ([`StaleEdits::Apply`], the default): every finding it
+//!   produces is at most a warning and is followed by a `DATA-STALE` warning naming the table,
+//!   its window and how many days past it the date is. [`StaleEdits::Skip`] leaves such edits
+//!   out and says so with one `EDIT-DATE` note instead.
+use crate::date::Date;
+use crate::finding::{Finding, Severity};
+use crate::rules::finding;
+use crate::rules::RuleId;
+use serde::{Deserialize, Serialize};
+
+/// What to do with an edit table asked about a date past its window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StaleEdits {
+    /// Apply the newest release; mark each finding `DATA-STALE`, at most a warning.
+    #[default]
+    Apply,
+    /// Do not apply it; one `EDIT-DATE` note says the edit was not checked.
+    Skip,
+}
+
+impl StaleEdits {
+    /// `apply` or `skip`.
+    pub fn parse(s: &str) -> Option<StaleEdits> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "apply" => Some(StaleEdits::Apply),
+            "skip" => Some(StaleEdits::Skip),
+            _ => None,
+        }
+    }
+}
+
+/// An edit table's name and the dates of service its newest release answers for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditWindow {
+    /// Shown in messages, e.g. `NCCI MUE effective 2026-04-01 (Practitioner Services)`.
+    pub table: String,
+    pub from: Date,
+    pub to: Date,
+}
+
+impl EditWindow {
+    /// Days the date of service lies past the window (`None` inside or before it).
+    pub fn days_past(&self, dos: Date) -> Option<u32> {
+        let n = dos.days_since_epoch().checked_sub(self.to.days_since_epoch())?;
+        u32::try_from(n).ok().filter(|&n| n > 0)
+    }
+
+    /// The `DATA-STALE` warning that follows a finding of this table for `dos`.
+    pub fn stale_note(&self, of: &Finding, dos: Date, days: u32) -> Finding {
+        let f = finding(
+            RuleId::DataStale,
+            format!(
+                "{} above comes from the {}, whose window is {} to {}; the date of service {dos} is {days} day{} past it. \
+                 The newest release was applied, so the finding is at most a warning: edits added or deleted since are not known. \
+                 Load a newer release to check it for sure",
+                of.rule,
+                self.table,
+                self.from,
+                self.to,
+                if days == 1 { "" } else { "s" }
+            ),
+            of.vintage.clone(),
+        );
+        match &of.location {
+            Some(at) => f.at(at.clone()),
+            None => f,
+        }
+    }
+
+    /// The `EDIT-DATE` note when a stale table was skipped (`StaleEdits::Skip`).
+    pub fn skipped_note(&self, dos: Date, days: u32, what: &str, vintage: Option<String>) -> Finding {
+        finding(
+            RuleId::EditDate,
+            format!(
+                "{what} not checked: the {} covers dates of service {} to {}, and {dos} is {days} day{} past it (stale edits are skipped by request)",
+                self.table,
+                self.from,
+                self.to,
+                if days == 1 { "" } else { "s" }
+            ),
+            vintage,
+        )
+    }
+}
+
+/// Applies the policy to the findings a table produced for one date of service: inside the
+/// window they pass unchanged; past it each becomes at most a warning, followed by its
+/// `DATA-STALE` note.
+pub fn mark_stale(findings: Vec<Finding>, window: &EditWindow, dos: Date) -> Vec<Finding> {
+    let Some(days) = window.days_past(dos) else { return findings };
+    let mut out = Vec::with_capacity(findings.len().saturating_mul(2));
+    for mut f in findings {
+        if f.severity == Severity::Error {
+            f.severity = Severity::Warning;
+        }
+        let note = window.stale_note(&f, dos, days);
+        out.push(f);
+        out.push(note);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn window() -> EditWindow {
+        EditWindow { table: "NCCI MUE".into(), from: Date::parse("2026-04-01").unwrap(), to: Date::parse("2026-06-30").unwrap() }
+    }
+
+    #[test]
+    fn days_past_the_window() {
+        let w = window();
+        assert_eq!(w.days_past(Date::parse("2026-06-30").unwrap()), None);
+        assert_eq!(w.days_past(Date::parse("2026-03-01").unwrap()), None);
+        assert_eq!(w.days_past(Date::parse("2026-07-01").unwrap()), Some(1));
+        assert_eq!(w.days_past(Date::parse("2026-12-01").unwrap()), Some(154));
+    }
+
+    #[test]
+    fn stale_findings_become_warnings_with_a_note() {
+        let f = finding(RuleId::MueLine, "5 units exceed 1".into(), None).at("/units");
+        let out = mark_stale(vec![f.clone()], &window(), Date::parse("2026-12-01").unwrap());
+        assert_eq!(out.len(), 2);
+        assert_eq!((out[0].rule.as_str(), out[0].severity), ("MUE-LINE", Severity::Warning));
+        assert_eq!((out[1].rule.as_str(), out[1].severity, out[1].location.as_deref()), ("DATA-STALE", Severity::Warning, Some("/units")));
+        assert!(out[1].message.contains("2026-04-01 to 2026-06-30") && out[1].message.contains("154 days past"), "{}", out[1].message);
+        assert_eq!(mark_stale(vec![f.clone()], &window(), Date::parse("2026-05-01").unwrap()), vec![f]);
+        assert_eq!(StaleEdits::parse(" Skip"), Some(StaleEdits::Skip));
+        assert_eq!(StaleEdits::parse("later"), None);
+    }
+}
