@@ -14,6 +14,8 @@ step "compile the code-set blob"
 step "wasm build"
 cargo build --lib --target wasm32-unknown-unknown --profile wasm --quiet
 wasm-bindgen --target web --out-dir pkg --out-name claimlint target/wasm32-unknown-unknown/wasm/claimlint.wasm
+# The TypeScript result and option types claimlint.d.ts imports, from the JSON Schemas.
+node scripts/types.mjs
 if [ -x node_modules/.bin/wasm-opt ]; then
   node_modules/.bin/wasm-opt -Oz pkg/claimlint_bg.wasm -o pkg/claimlint_bg.wasm.opt && mv pkg/claimlint_bg.wasm.opt pkg/claimlint_bg.wasm
 fi

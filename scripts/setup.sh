@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks: the wasm32 target, the wasm-bindgen CLI matching the
 # pinned crate, Debian's Chromium + ChromeDriver (browser tests), brotli, and npm packages.
-# CLAIMLINT_SKIP_BROWSER=1 skips Chromium (the demo does not need it). Safe to run again: each step is skipped when already satisfied.
+# CLAIMLINT_SKIP_BROWSER=1 skips Chromium (the demo does not need it); CLAIMLINT_SKIP_PYTHON=1 the Python env. Safe to run again: each step is skipped when already satisfied.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -28,4 +28,11 @@ fi
 if [ -f package.json ] && { [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; }; then
   step "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+# The Python package's environment (scripts/python-env.sh): venv, maturin, pytest, pyspark.
+# PySpark needs a Java runtime (17 is what CI has). CLAIMLINT_SKIP_PYTHON=1 skips this (the demo).
+if [ -z "${CLAIMLINT_SKIP_PYTHON:-}" ]; then
+  source scripts/python-env.sh
+  command -v java >/dev/null || { step "apt-get install openjdk-17-jre-headless"; as_root apt-get update -qq; as_root apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
+  ensure_python_env
 fi

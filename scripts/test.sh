@@ -21,6 +21,12 @@ step "wasm tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test wasm_engine --test wasm_cases
 step "browser tests (Playwright, Chromium)"
 npm run --silent test:browser
+step "TypeScript API schema against real results (wasm in Node)"
+node --test tests/types/
+step "npm packages: pack, install into an example site, tsc --strict, Node and Chromium"
+bash scripts/package-test.sh
+step "Python package: wheel, install, pytest, PySpark local[2]"
+bash scripts/python-test.sh
 step "benchmark smoke run: native + browser (prints, never asserts times)"
 bash scripts/bench.sh --smoke > /dev/null
 step "fuzz smoke: every target for a bounded time"

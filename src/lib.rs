@@ -20,6 +20,8 @@
     )
 )]
 
+#[cfg(feature = "parallel")]
+pub mod batch;
 pub mod blob;
 pub mod claim;
 pub mod currency;

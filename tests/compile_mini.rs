@@ -23,9 +23,12 @@ fn expands_seventh_characters_with_placeholder_x() {
     assert_eq!(state("J15.9"), CodeState::Billable);
     assert_eq!(state("J15"), CodeState::Header);
     let info = engine.info();
-    assert_eq!(info.counts.get("icd10cm.FY2026.billable"), Some(&4), "{:?}", info.counts);
+    assert_eq!(info.counts.get("icd10cm.FY2026.billable"), Some(&5), "{:?}", info.counts);
     let d = engine.describe(System::Icd10cm, "J15.9", on).unwrap();
     assert!(d.notes.iter().any(|n| n.at == "J15" && n.refs.first().is_some_and(|r| r.lo == "P23")), "{:?}", d.notes);
+    // A block note applies to the codes of its block.
+    let d = engine.describe(System::Icd10cm, "P23.0", on).unwrap();
+    assert!(d.notes.iter().any(|n| n.at == "P19-P29" && n.refs.first().is_some_and(|r| r.lo == "J15")), "{:?}", d.notes);
 }
 
 #[test]

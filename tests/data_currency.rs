@@ -68,6 +68,9 @@ fn hcpcs_and_cpt_numbers_by_quarter() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert_eq!(eng.check_code(System::Hcpcs, "L6000", Some(date("2026-03-31"))).description.as_deref().map(|d| !d.is_empty()), Some(true));
+    // Without a date: the newest quarter the data knows.
+    assert_eq!(eng.check_code(System::Hcpcs, "Q4435", None).state, CodeState::Billable);
+    assert_eq!(eng.check_code(System::Hcpcs, "L6000", None).state, CodeState::Inactive);
 }
 
 #[test]

@@ -154,3 +154,12 @@ fn new_codes_answer_with_their_category_notes_and_say_their_own_are_unavailable(
     assert!(old.notes_unavailable.is_none(), "kept codes keep their notes");
     assert_eq!(dotted("D6911"), "D69.11");
 }
+
+#[test]
+fn without_the_data_directory_fy2025_and_fy2026_are_compiled() {
+    let cache = common::cache_dir();
+    let alone: Vec<u32> = claimlint::compile::default_icd10cm(&cache, None).iter().map(|i| i.fiscal_year).collect();
+    assert_eq!(alone, [2025, 2026]);
+    let with: Vec<u32> = claimlint::compile::default_icd10cm(&cache, Some(&data_dir())).iter().map(|i| i.fiscal_year).collect();
+    assert_eq!(with, [2025, 2026, 2027]);
+}

@@ -1,11 +1,10 @@
-//! Rules between diagnoses: duplicates, Excludes1/Excludes2 notes, code-first and
-//! use-additional-code sequencing (etiology before manifestation).
+//! Rules between diagnoses: duplicates, Excludes1/Excludes2 notes (from the code, its
+//! ancestors, its block and chapter), and the sequencing of [`super::dx_sequence`].
 use super::check::{Ctx, Dx};
-use super::data::MceFlag;
-use crate::finding::Severity;
+use super::dx_sequence::SeqNotes;
 use crate::icd10cm::{dotted, NoteKind, NoteView};
 use crate::normalize::normalize_code;
-use crate::rules::{finding, finding_with, RuleId};
+use crate::rules::{finding, RuleId};
 
 /// The tabular notes that bear on one diagnosis, gathered once from the code and its ancestors.
 struct Notes {
@@ -20,34 +19,39 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     duplicates(ctx, &dxs);
     let (Some(cm), Some(e)) = (ctx.engine.icd10cm.as_ref(), ctx.edition) else { return };
     let vintage = Some(cm.vintage_name(e));
+    const KINDS: [NoteKind; 4] = [NoteKind::Excludes1, NoteKind::Excludes2, NoteKind::CodeFirst, NoteKind::UseAdditionalCode];
     let notes: Vec<Option<Notes>> = dxs
         .iter()
         .map(|d| {
-            let i = d.icd?;
             let mut n = Notes { excludes1: Vec::new(), excludes2: Vec::new(), code_first: Vec::new(), use_additional: Vec::new() };
-            let mut chain = vec![i];
-            chain.extend(cm.ancestors(i));
-            const KINDS: [NoteKind; 4] = [NoteKind::Excludes1, NoteKind::Excludes2, NoteKind::CodeFirst, NoteKind::UseAdditionalCode];
-            for c in chain {
-                for note in cm.notes_of_kinds(c, e, &KINDS) {
-                    match note.kind {
-                        NoteKind::Excludes1 => n.excludes1.push(note),
-                        NoteKind::Excludes2 => n.excludes2.push(note),
-                        NoteKind::CodeFirst => n.code_first.push(note),
-                        NoteKind::UseAdditionalCode => n.use_additional.push(note),
-                        _ => {}
-                    }
+            // The code's own notes, its ancestors', its block's and its chapter's.
+            for note in cm.notes_applying(d.icd?, e, &KINDS) {
+                match note.kind {
+                    NoteKind::Excludes1 => n.excludes1.push(note),
+                    NoteKind::Excludes2 => n.excludes2.push(note),
+                    NoteKind::CodeFirst => n.code_first.push(note),
+                    NoteKind::UseAdditionalCode => n.use_additional.push(note),
+                    _ => {}
                 }
             }
             Some(n)
         })
         .collect();
     excludes(ctx, &dxs, &notes, &vintage);
-    sequence(ctx, &dxs, &notes, &vintage);
+    let seq: Vec<Option<SeqNotes<'_>>> =
+        notes.iter().map(|n| n.as_ref().map(|n| SeqNotes { code_first: &n.code_first, use_additional: &n.use_additional })).collect();
+    super::dx_sequence::check(ctx, &dxs, &seq, &vintage);
 }
 
 fn covering<'n>(notes: &'n [NoteView], code: &str) -> Option<&'n NoteView> {
     notes.iter().find(|n| n.refs.iter().any(|r| r.matches(code)))
+}
+
+/// An Excludes2 note naming `code`, other than a chapter's: a chapter's Excludes2 notes draw
+/// the chapter's boundary ("certain infectious and parasitic diseases (A00-B99)" under every
+/// body-system chapter), so telling a coder that both codes may be reported adds nothing.
+fn covering_specific<'n>(notes: &'n [NoteView], code: &str) -> Option<&'n NoteView> {
+    notes.iter().filter(|n| !n.at.starts_with("Chapter ")).find(|n| n.refs.iter().any(|r| r.matches(code)))
 }
 
 /// DX-DUP (MCE 3): a secondary diagnosis equal to the principal. DX-REPEAT: a secondary
@@ -108,7 +112,7 @@ fn excludes(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<Notes>], vintage:
                 }
                 continue;
             }
-            let e2 = covering(&na.excludes2, &b.code).or_else(|| covering(&nb.excludes2, &a.code));
+            let e2 = covering_specific(&na.excludes2, &b.code).or_else(|| covering_specific(&nb.excludes2, &a.code));
             if let Some(note) = e2 {
                 ctx.push(
                     finding(
@@ -118,69 +122,6 @@ fn excludes(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<Notes>], vintage:
                     )
                     .at(format!("/diagnoses/{}", b.pos)),
                 );
-            }
-        }
-    }
-}
-
-/// DX-SEQ: a code with a "code first" note listed before the condition it names, a
-/// manifestation without its underlying condition, or a "use additional code" listed first.
-fn sequence(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<Notes>], vintage: &Option<String>) {
-    let mce_on = ctx.dos;
-    for (j, b) in dxs.iter().enumerate() {
-        let Some(nb) = notes.get(j).and_then(Option::as_ref) else { continue };
-        let cb = dotted(&b.code);
-        let at = format!("/diagnoses/{}", b.pos);
-        if !nb.code_first.is_empty() {
-            let after = dxs.iter().enumerate().skip(j.saturating_add(1)).find(|(_, a)| covering(&nb.code_first, &a.code).is_some());
-            let before = dxs.iter().take(j).any(|a| covering(&nb.code_first, &a.code).is_some());
-            if let (Some((_, a)), false) = (after, before) {
-                let note = covering(&nb.code_first, &a.code).map(|n| n.at.clone()).unwrap_or_default();
-                ctx.push(
-                    finding(
-                        RuleId::DxSeq,
-                        format!("list {} before {cb}: the \"code first\" note at {note} puts the underlying condition first", dotted(&a.code)),
-                        vintage.clone(),
-                    )
-                    .at(at.clone()),
-                );
-            } else if after.is_none() && !before {
-                let manifestation = match (ctx.data, mce_on) {
-                    (Some(d), Some(on)) => d.mce_flags(&b.code, on).is_some_and(|f| f & MceFlag::Manifestation.bit() != 0),
-                    _ => false,
-                };
-                if manifestation {
-                    let names: Vec<String> = nb.code_first.iter().flat_map(|n| n.refs.iter().map(|r| r.display())).take(6).collect();
-                    let list = if names.is_empty() { String::new() } else { format!(" (for example {})", names.join(", ")) };
-                    ctx.push(
-                        finding(
-                            RuleId::DxSeq,
-                            format!("{cb} is a manifestation code; report its underlying condition first{list}"),
-                            vintage.clone(),
-                        )
-                        .at(at.clone()),
-                    );
-                }
-            }
-        }
-        // "Use additional code" names codes that follow this one.
-        for (i, a) in dxs.iter().enumerate().take(j) {
-            if a.pos == 0 {
-                if let Some(note) = covering(&nb.use_additional, &a.code) {
-                    ctx.push(
-                        finding_with(
-                            RuleId::DxSeq,
-                            Severity::Info,
-                            format!(
-                                "{} is listed first, but the \"use additional code\" note at {} makes it a secondary code to {cb}",
-                                dotted(&a.code),
-                                note.at
-                            ),
-                            vintage.clone(),
-                        )
-                        .at(format!("/diagnoses/{i}")),
-                    );
-                }
             }
         }
     }

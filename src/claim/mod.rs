@@ -8,6 +8,7 @@ mod check;
 pub mod data;
 mod dx_pairs;
 mod dx_rules;
+mod dx_sequence;
 pub mod ids;
 mod integrate;
 pub mod json;

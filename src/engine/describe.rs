@@ -51,6 +51,9 @@ pub(super) fn icd10cm(cm: &Icd10Cm<'_>, raw: &str, dos: Option<Date>) -> Option<
     for a in cm.ancestors(i) {
         notes.extend(cm.notes_at(a, e));
     }
+    // Block and chapter notes that name codes apply to every code below them.
+    use crate::icd10cm::NoteKind::*;
+    notes.extend(cm.scoped_notes(i, e, &[Excludes1, Excludes2, CodeFirst, UseAdditionalCode, CodeAlso]));
     Some(Description {
         code: dotted(code),
         description: cm.description(i, e),

@@ -79,7 +79,7 @@ pub(crate) fn ref_matches(lo: &[u8], hi: &[u8], code: &[u8]) -> bool {
         return false;
     }
     let head = |n: usize| code.get(..n.min(code.len())).unwrap_or(code);
-    head(lo.len()) >= lo && head(hi.len()) <= hi && code.len() >= lo.len().min(hi.len())
+    head(lo.len()) >= lo && head(hi.len()) <= hi
 }
 
 /// A note as read from the blob.

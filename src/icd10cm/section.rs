@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 pub const SECTION: &str = "icd10cm";
 /// Version 2: one title column plus per-edition title changes; codes whose own notes are unavailable.
-pub const VERSION: u16 = 2;
+/// Version 3: block and chapter notes, with the codes below them.
+pub const VERSION: u16 = 3;
 /// Code width without the dot.
 pub const WIDTH: u8 = 7;
 const ABSENT: u32 = u32::MAX;
@@ -74,6 +75,18 @@ pub struct Icd10CmSection<'a> {
     pub ref_lo: FixedKeys<'a>,
     #[serde(borrow)]
     pub ref_hi: FixedKeys<'a>,
+    /// Block and chapter notes: the note (its `note_code` is `u32::MAX`), the block or chapter
+    /// label, and the codes it covers as ranges (end index into `scope_lo`/`scope_hi`).
+    #[serde(borrow)]
+    pub scope_note: U32Col<'a>,
+    #[serde(borrow)]
+    pub scope_label: U32Col<'a>,
+    #[serde(borrow)]
+    pub scope_end: U32Col<'a>,
+    #[serde(borrow)]
+    pub scope_lo: FixedKeys<'a>,
+    #[serde(borrow)]
+    pub scope_hi: FixedKeys<'a>,
 }
 
 /// The titles one edition changed, relative to [`Icd10CmSection::titles`].
@@ -123,6 +136,10 @@ impl<'a> Icd10Cm<'a> {
         }
         if s.ref_lo.len() != s.ref_hi.len() {
             return bad("note references");
+        }
+        let k = s.scope_note.len();
+        if s.scope_label.len() != k || s.scope_end.len() != k || s.scope_lo.len() != s.scope_hi.len() {
+            return bad("block and chapter notes");
         }
         Ok(Some(Icd10Cm { s }))
     }
@@ -314,6 +331,61 @@ impl<'a> Icd10Cm<'a> {
         out
     }
 
+    /// Block and chapter notes of the given kinds whose block or chapter holds code `i`.
+    pub fn scoped_notes(&self, i: usize, edition: usize, kinds: &[NoteKind]) -> Vec<NoteView> {
+        let code = self.code(i).as_bytes();
+        let mut out = Vec::new();
+        let mut start = 0usize;
+        for k in 0..self.s.scope_note.len() {
+            let end = (self.s.scope_end.get(k).unwrap_or(0) as usize).clamp(start, self.s.scope_lo.len());
+            let (from, to) = (start, end);
+            start = end;
+            let Some(n) = self.s.scope_note.get(k).and_then(|n| usize::try_from(n).ok()) else { continue };
+            let wanted = self.s.note_kind.get(n).and_then(|k| NoteKind::from_u8(*k)).is_some_and(|k| kinds.contains(&k));
+            let inside = (from..to).any(|r| match (self.s.scope_lo.key_str(r), self.s.scope_hi.key_str(r)) {
+                (Some(lo), Some(hi)) => ref_matches(lo.as_bytes(), hi.as_bytes(), code),
+                _ => false,
+            });
+            if wanted && inside {
+                if let Some(mut v) = self.note(n, edition) {
+                    v.at = self.s.scope_label.get(k).and_then(|id| self.s.strings.get(id)).unwrap_or("").to_owned();
+                    out.push(v);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every block and chapter note of an edition, with the code ranges below it.
+    pub fn block_notes(&self, edition: usize) -> Vec<(NoteView, Vec<NoteRef>)> {
+        let mut out = Vec::new();
+        let mut start = 0usize;
+        for k in 0..self.s.scope_note.len() {
+            let end = (self.s.scope_end.get(k).unwrap_or(0) as usize).clamp(start, self.s.scope_lo.len());
+            let scope: Vec<NoteRef> = (start..end)
+                .filter_map(|r| Some(NoteRef { lo: self.s.scope_lo.key_str(r)?.to_owned(), hi: self.s.scope_hi.key_str(r)?.to_owned() }))
+                .collect();
+            start = end;
+            let Some(n) = self.s.scope_note.get(k).and_then(|n| usize::try_from(n).ok()) else { continue };
+            if let Some(mut v) = self.note(n, edition) {
+                v.at = self.s.scope_label.get(k).and_then(|id| self.s.strings.get(id)).unwrap_or("").to_owned();
+                out.push((v, scope));
+            }
+        }
+        out
+    }
+
+    /// Every note of the given kinds that applies to code `i`: written under it, under an
+    /// ancestor, or under its block or chapter.
+    pub fn notes_applying(&self, i: usize, edition: usize, kinds: &[NoteKind]) -> Vec<NoteView> {
+        let mut out = self.notes_of_kinds(i, edition, kinds);
+        for a in self.ancestors(i) {
+            out.extend(self.notes_of_kinds(a, edition, kinds));
+        }
+        out.extend(self.scoped_notes(i, edition, kinds));
+        out
+    }
+
     fn note(&self, n: usize, edition: usize) -> Option<NoteView> {
         let editions = *self.s.note_editions.get(n)?;
         if edition >= 4 || editions & (1 << edition) == 0 {
@@ -338,15 +410,9 @@ impl<'a> Icd10Cm<'a> {
         Some(NoteView { kind, at, text, refs })
     }
 
-    /// Notes of one kind that apply to code `i` (written under it or any ancestor).
+    /// Notes of one kind that apply to code `i` (under it, an ancestor, its block or chapter).
     pub fn applicable_notes(&self, i: usize, edition: usize, kind: NoteKind) -> Vec<NoteView> {
-        let mut out = Vec::new();
-        let mut chain = vec![i];
-        chain.extend(self.ancestors(i));
-        for c in chain {
-            out.extend(self.notes_of_kinds(c, edition, &[kind]));
-        }
-        out
+        self.notes_applying(i, edition, &[kind])
     }
 
     /// True when `other` (no dot) falls under a reference of a `kind` note applying to `i`.

@@ -146,7 +146,9 @@ fn hcpcs(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date
     }
     // Validity by quarter (CMS I/OCE, newer code lists) wins where it speaks for the date.
     if let Some(q) = quarters {
-        if super::quarter_check::answer(q, code, on, &mut c) {
+        // Without a date: the newest quarter the data knows.
+        let q_on = dos.or_else(|| Date::from_yyyymmdd(q.s.hcpcs_current_through)).unwrap_or(on);
+        if super::quarter_check::answer(q, code, q_on, &mut c) {
             return c;
         }
     }

@@ -206,9 +206,12 @@ fn facts(e: &Edit<'_>, ct: ClaimType, t: &TableSection<'_>) -> String {
     let effective = match e.effective {
         Some(d) if Some(d) == history => format!("in force since {d} or earlier (the start of the I/OCE history)"),
         Some(d) => format!("effective {d}"),
-        None if history.is_some() => "effective date unknown (a row of the derived 2024-07 table, which answers dates before the I/OCE history)".to_owned(),
-        None if t.effective_unknown => "effective date unknown (not in the derived table)".to_owned(),
-        None => "in effect since before 1996".to_owned(),
+        None => match history {
+            Some(h) if e.deletion.is_none_or(|d| d >= h) => format!("in force since before {h} (start date unknown; the I/OCE history has it from {h})"),
+            Some(_) => "effective date unknown (a row of the derived 2024-07 table, which answers dates before the I/OCE history)".to_owned(),
+            None if t.effective_unknown => "effective date unknown (not in the derived table)".to_owned(),
+            None => "in effect since before 1996".to_owned(),
+        },
     };
     let deletion = match e.deletion {
         Some(d) => format!("in force through {d}"),

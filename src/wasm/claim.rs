@@ -11,8 +11,8 @@ impl Validator {
     /// Checks a claim object: `{findings, inputErrors}`. Malformed input (wrong types, unknown
     /// fields, cycles, deep nesting) comes back as `inputErrors`; it never throws for input.
     /// `options`: `{ today: 'YYYY-MM-DD', payer: 'pack-id', staleEdits: 'apply'|'skip' }`, all optional.
-    #[wasm_bindgen(js_name = checkClaim)]
-    pub fn check_claim(&self, claim: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = checkClaim, unchecked_return_type = "ClaimResult")]
+    pub fn check_claim(&self, #[wasm_bindgen(unchecked_param_type = "Claim")] claim: JsValue, #[wasm_bindgen(unchecked_optional_param_type = "ClaimOptions")] options: JsValue) -> Result<JsValue, JsValue> {
         let opts = read_options(&options);
         let result = match serde_wasm_bindgen::from_value::<Json>(claim) {
             Ok(v) => check_claim_value(self.engine.get(), &v, &opts),

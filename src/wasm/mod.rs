@@ -6,6 +6,18 @@ use crate::system::System;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+// The result and option types, generated from src/rules/schemas/api.schema.json by
+// scripts/types.mjs into claimlint-types.d.ts beside the wasm-bindgen output.
+#[wasm_bindgen(typescript_custom_section)]
+const API_TYPES: &str = r#"
+export * from "./claimlint-types.js";
+import type {
+  Answer, BlobInfo, Claim, ClaimOptions, ClaimResult, CodeCheck, CodeOptions, CodeSummary,
+  Description, Exercise, Finding, GradeResult, LineCheck, LineInput, LineOptions, PairLine, PairOptions, PairsOptions,
+  SearchHit, SearchOptions, System,
+} from "./claimlint-types.js";
+"#;
+
 // Each area adds its methods in its own `#[wasm_bindgen] impl Validator` block.
 mod claim;
 mod grade;
@@ -58,27 +70,30 @@ impl Validator {
     }
 
     /// Format, vintages, counts, section sizes and sources.
+    #[wasm_bindgen(unchecked_return_type = "BlobInfo")]
     pub fn info(&self) -> Result<JsValue, JsValue> {
         to_js(&self.engine.get().info())
     }
 
     /// Checks one code: `{state, code, description, completions, findings, ...}`.
-    #[wasm_bindgen(js_name = checkCode)]
-    pub fn check_code(&self, system_id: &str, code: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = checkCode, unchecked_return_type = "CodeCheck")]
+    pub fn check_code(&self, #[wasm_bindgen(unchecked_param_type = "System")] system_id: &str, code: &str, #[wasm_bindgen(unchecked_optional_param_type = "CodeOptions")] options: JsValue) -> Result<JsValue, JsValue> {
         let s = system(system_id)?;
         let dos = date_option(&options)?;
         to_js(&self.engine.get().check_code(s, code, dos))
     }
 
     /// Details of a code (description, chapter, block, notes) or `null`.
-    pub fn describe(&self, system_id: &str, code: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "Description | null")]
+    pub fn describe(&self, #[wasm_bindgen(unchecked_param_type = "System")] system_id: &str, code: &str, #[wasm_bindgen(unchecked_optional_param_type = "CodeOptions")] options: JsValue) -> Result<JsValue, JsValue> {
         let s = system(system_id)?;
         let dos = date_option(&options)?;
         to_js(&self.engine.get().describe(s, code, dos))
     }
 
     /// Direct children of a code.
-    pub fn children(&self, system_id: &str, code: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "CodeSummary[]")]
+    pub fn children(&self, #[wasm_bindgen(unchecked_param_type = "System")] system_id: &str, code: &str, #[wasm_bindgen(unchecked_optional_param_type = "CodeOptions")] options: JsValue) -> Result<JsValue, JsValue> {
         let s = system(system_id)?;
         let dos = date_option(&options)?;
         to_js(&self.engine.get().children(s, code, dos))

@@ -27,16 +27,24 @@ fn line_input(v: JsValue) -> Result<LineInput, JsValue> {
 impl Validator {
     /// Checks one line: `{code, modifiers?, units?, dateOfService?, claimType?}` →
     /// `{code, modifiers, mue, addOn, findings}`. `options`: `{staleEdits: 'apply'|'skip'}`.
-    #[wasm_bindgen(js_name = checkLine)]
-    pub fn check_line(&self, line: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = checkLine, unchecked_return_type = "LineCheck")]
+    pub fn check_line(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "LineInput")] line: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LineOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let line = line_input(line)?;
         to_js(&check_line_with(self.engine.get(), &line, line_options(options)?.stale_edits))
     }
 
     /// Checks the lines of one claim together (MUE date-of-service sums, add-on primaries);
     /// returns every finding, located at `/lines/{i}/...`.
-    #[wasm_bindgen(js_name = checkLines)]
-    pub fn check_lines(&self, lines: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = checkLines, unchecked_return_type = "Finding[]")]
+    pub fn check_lines(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "LineInput[]")] lines: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LineOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let lines: Vec<LineInput> =
             serde_wasm_bindgen::from_value(lines).map_err(|e| js_error("BAD_LINE", &format!("not an array of claim lines: {e}")))?;
         to_js(&check_lines_with(self.engine.get(), &lines, line_options(options)?.stale_edits))

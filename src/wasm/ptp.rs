@@ -52,8 +52,8 @@ fn claim_type(s: Option<&str>) -> Result<ClaimType, JsValue> {
 #[wasm_bindgen]
 impl Validator {
     /// NCCI PTP findings for two codes billed on one date: an array of findings.
-    #[wasm_bindgen(js_name = checkPair)]
-    pub fn check_pair(&self, a: &str, b: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = checkPair, unchecked_return_type = "Finding[]")]
+    pub fn check_pair(&self, a: &str, b: &str, #[wasm_bindgen(unchecked_param_type = "PairOptions")] options: JsValue) -> Result<JsValue, JsValue> {
         let o: PairOptions = parse(options)?;
         let mods_a: Vec<&str> = o.mods_a.iter().map(String::as_str).collect();
         let mods_b: Vec<&str> = o.mods_b.iter().map(String::as_str).collect();
@@ -63,8 +63,8 @@ impl Validator {
 
     /// NCCI PTP findings among lines `[{code, modifiers, on}]` (pairs on the same date);
     /// `options.claimType` picks the table. Locations are `/lines/{i}` of the denied line.
-    #[wasm_bindgen(js_name = checkPairs)]
-    pub fn check_pairs(&self, lines: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = checkPairs, unchecked_return_type = "Finding[]")]
+    pub fn check_pairs(&self, #[wasm_bindgen(unchecked_param_type = "PairLine[]")] lines: JsValue, #[wasm_bindgen(unchecked_optional_param_type = "PairsOptions")] options: JsValue) -> Result<JsValue, JsValue> {
         let lines: Vec<PairLine> = serde_wasm_bindgen::from_value(lines).map_err(|e| js_error("BAD_INPUT", &e.to_string()))?;
         let o: PairOptions = parse(options)?;
         let mods: Vec<Vec<&str>> = lines.iter().map(|l| l.modifiers.iter().map(String::as_str).collect()).collect();

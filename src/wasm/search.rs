@@ -35,7 +35,8 @@ fn read_options(options: &JsValue) -> Result<SearchOptions, JsValue> {
 impl Validator {
     /// Finds codes by code, code prefix or words: `[{system, code, description, billable,
     /// spans}]`, best first. Options: `{systems, limit (10), billableOnly, on: 'YYYY-MM-DD'}`.
-    pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "SearchHit[]")]
+    pub fn search(&self, query: &str, #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: JsValue) -> Result<JsValue, JsValue> {
         let o = read_options(&options)?;
         to_js(&search(self.engine.get(), query, &o))
     }

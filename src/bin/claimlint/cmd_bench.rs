@@ -1,26 +1,44 @@
 //! `claimlint bench`: sizes, open time and check latency, each next to a baseline measured
 //! in the same run (machines are shared and absolute times drift; ratios travel).
-use claimlint::CodeTable;
-use crate::args::Args;
+use crate::args::BlobArg;
+use crate::out::{Out, Outcome};
 use claimlint::icd10cm::dotted;
-use claimlint::{Engine, OwnedEngine, System};
+use claimlint::{CodeTable, Engine, OwnedEngine, System};
 use serde_json::json;
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::io::Write;
+use std::path::PathBuf;
 use std::time::Instant;
 
-pub fn run(argv: &[String]) -> Result<u8, String> {
-    let a = Args::parse(argv, &["smoke"])?;
-    let smoke = a.has("smoke");
-    let bytes = crate::load_blob(&a)?;
+#[derive(clap::Args, Debug)]
+pub struct BenchArgs {
+    #[command(flatten)]
+    pub blob: BlobArg,
+    /// A quick run with small inputs (checks the benchmark runs, not the numbers).
+    #[arg(long)]
+    pub smoke: bool,
+    /// Also write the report (JSON) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Write the code table and input mix for the JS and Python baselines into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub emit_baseline: Option<PathBuf>,
+    /// Run one part only.
+    #[arg(long, value_parser = ["claims"])]
+    pub only: Option<String>,
+}
+
+pub fn run(a: BenchArgs, stdout: &mut Out) -> Outcome {
+    let smoke = a.smoke;
+    let bytes = a.blob.read()?;
     let engine = Engine::open(&bytes).map_err(|e| e.to_string())?;
     let cm = engine.icd10cm.as_ref().ok_or("blob has no icd10cm section")?;
     let e = cm.latest();
     let dos = cm.window(e).map(|(a, _)| a);
-    if a.get("only") == Some("claims") {
+    if a.only.as_deref() == Some("claims") {
         let r = claims_throughput(&engine, if smoke { 200 } else { 20_000 });
-        println!("{}", serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?);
+        stdout.json_pretty(&r)?;
         return Ok(0);
     }
 
@@ -79,14 +97,14 @@ pub fn run(argv: &[String]) -> Result<u8, String> {
             "ratio_p50": ours["p50"].as_f64().unwrap_or(0.0) / base["p50"].as_f64().unwrap_or(1.0).max(1e-9)},
         "inputs": n,
     });
-    if let Some(dir) = a.get("emit-baseline") {
-        emit_baseline(std::path::Path::new(dir), &map, &inputs)?;
+    if let Some(dir) = &a.emit_baseline {
+        emit_baseline(dir, &map, &inputs)?;
     }
-    let out = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-    println!("{out}");
-    if let Some(path) = a.get("out") {
-        std::fs::File::create(path).and_then(|mut f| f.write_all(out.as_bytes())).map_err(|e| format!("{path}: {e}"))?;
+    let out = serde_json::to_string_pretty(&report)?;
+    if let Some(path) = &a.out {
+        std::fs::File::create(path).and_then(|mut f| f.write_all(out.as_bytes())).map_err(|e| format!("{}: {e}", path.display()))?;
     }
+    stdout.line(&out)?;
     Ok(0)
 }
 

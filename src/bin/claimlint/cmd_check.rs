@@ -1,41 +1,48 @@
 //! `claimlint check` and `claimlint describe`.
-use crate::args::Args;
-use claimlint::{Engine, Severity, System};
+use crate::args::{self, CodeArgs};
+use crate::out::{Out, Outcome};
+use claimlint::Severity;
 
-pub fn run(argv: &[String]) -> Result<u8, String> {
-    let a = Args::parse(argv, &[])?;
-    let system = System::parse(a.get("system").unwrap_or("icd10cm")).ok_or("unknown --system")?;
-    if a.positional.is_empty() {
-        return Err("give at least one CODE".into());
-    }
-    let bytes = crate::load_blob(&a)?;
-    let engine = Engine::open(&bytes).map_err(|e| format!("{} ({})", e, e.code()))?;
-    let dos = crate::date_of_service(&a)?;
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub code: CodeArgs,
+    /// The codes, as typed (dots, case and look-alike characters are read).
+    #[arg(required = true, value_name = "CODE")]
+    pub codes: Vec<String>,
+}
+
+/// One result per code, on its own line; exit 1 when a code has an error finding.
+pub fn run(a: CheckArgs, out: &mut Out) -> Outcome {
+    let bytes = a.code.blob.read()?;
+    let engine = args::open(&bytes)?;
     let mut worst = 0;
-    for code in &a.positional {
-        let c = engine.check_code(system, code, dos);
+    for code in &a.codes {
+        let c = engine.check_code(a.code.system, code, a.code.on);
         if c.worst() == Some(Severity::Error) {
             worst = 1;
         }
-        println!("{}", serde_json::to_string(&c).map_err(|e| e.to_string())?);
+        out.either(&c, || crate::text::code_check(&c))?;
     }
     Ok(worst)
 }
 
-pub fn describe(argv: &[String]) -> Result<u8, String> {
-    let a = Args::parse(argv, &[])?;
-    let system = System::parse(a.get("system").unwrap_or("icd10cm")).ok_or("unknown --system")?;
-    let code = a.positional.first().ok_or("give a CODE")?;
-    let bytes = crate::load_blob(&a)?;
-    let engine = Engine::open(&bytes).map_err(|e| format!("{} ({})", e, e.code()))?;
-    match engine.describe(system, code, crate::date_of_service(&a)?) {
-        Some(d) => {
-            println!("{}", serde_json::to_string_pretty(&d).map_err(|e| e.to_string())?);
-            Ok(0)
-        }
-        None => {
-            println!("null");
-            Ok(1)
-        }
-    }
+#[derive(clap::Args, Debug)]
+pub struct DescribeArgs {
+    #[command(flatten)]
+    pub code: CodeArgs,
+    /// The code (descriptions and notes are kept for icd10cm).
+    #[arg(value_name = "CODE")]
+    pub value: String,
+}
+
+/// The description, or `null` and exit 1 when the code is not in the blob.
+pub fn describe(a: DescribeArgs, out: &mut Out) -> Outcome {
+    let bytes = a.code.blob.read()?;
+    let engine = args::open(&bytes)?;
+    let d = engine.describe(a.code.system, &a.value, a.code.on);
+    let found = d.is_some();
+    let value = serde_json::to_value(&d)?;
+    out.either_pretty(&value, || if found { crate::text::outline(&value) } else { format!("{}: not found", a.value) })?;
+    Ok(u8::from(!found))
 }

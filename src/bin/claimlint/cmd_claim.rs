@@ -1,30 +1,127 @@
-//! `claimlint claim --blob F [--today D] [--payer ID] [--pretty] FILE.json|-`: claim findings as JSON.
+//! `claimlint claim FILE.json|-`: one claim's findings; `claimlint claim --jsonl FILE|-`: one
+//! claim per input line, one result per output line, in input order, on every core.
 //!
 //! Exit 0 when nothing is an error, 1 when a finding or input error is, 2 for usage/data errors.
-use crate::args::Args;
-use claimlint::claim::{check_claim_json, CheckOptions};
+use crate::args::{self, BlobArg, StaleArg};
+use crate::out::{Fail, Out, Outcome};
+use claimlint::claim::{check_claim_json, CheckOptions, ClaimResult};
 use claimlint::{Date, Engine, Severity};
-use std::io::Read;
+use std::io::{BufRead, Read};
 
-pub fn run(argv: &[String]) -> Result<u8, String> {
-    let a = Args::parse(argv, &["pretty"])?;
-    let file = a.positional.first().ok_or("give a claim FILE.json (or - for stdin)")?;
-    let text = if file == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).map_err(|e| format!("stdin: {e}"))?;
-        s
-    } else {
-        std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?
-    };
-    let bytes = crate::load_blob(&a)?;
-    let engine = Engine::open(&bytes).map_err(|e| format!("{} ({})", e, e.code()))?;
-    let today = match a.get("today") {
-        Some(s) => Date::parse(s).ok_or_else(|| format!("--today {s}: not a date (YYYY-MM-DD)"))?,
-        None => Date::today_utc(),
-    };
-    let opts = CheckOptions { today: Some(today), payer: a.get("payer").map(str::to_owned), stale_edits: crate::stale_edits(&a)? };
+/// Lines read and checked together: enough to keep every core busy, little memory.
+const CHUNK: usize = 4096;
+
+#[derive(clap::Args, Debug)]
+pub struct ClaimArgs {
+    #[command(flatten)]
+    pub blob: BlobArg,
+    /// "Today" for the future-date edit (YYYY-MM-DD) [default: today, UTC]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
+    pub today: Option<Date>,
+    /// Payer rule pack to apply when the claim names none.
+    #[arg(long, value_name = "ID")]
+    pub payer: Option<String>,
+    #[command(flatten)]
+    pub stale: StaleArg,
+    /// Indent the JSON (single claim).
+    #[arg(long, conflicts_with = "jsonl")]
+    pub pretty: bool,
+    /// Many claims as JSON Lines: one claim per line, one result per line (- for stdin).
+    #[arg(long, value_name = "FILE|-", conflicts_with = "file")]
+    pub jsonl: Option<String>,
+    /// Worker threads for --jsonl [default: one per core]
+    #[arg(long, value_name = "N", requires = "jsonl", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+    /// The claim (JSON), or - for stdin.
+    #[arg(value_name = "FILE.json|-", required_unless_present = "jsonl")]
+    pub file: Option<String>,
+}
+
+pub fn run(a: ClaimArgs, out: &mut Out) -> Outcome {
+    // `..default()` keeps this valid as CheckOptions gains options.
+    #[allow(clippy::needless_update)]
+    let opts = CheckOptions { today: Some(a.today.unwrap_or_else(Date::today_utc)), payer: a.payer.clone(), stale_edits: a.stale.stale_edits, ..CheckOptions::default() };
+    if let Some(source) = &a.jsonl {
+        let reader = open_input(source)?;
+        let bytes = a.blob.read()?;
+        let engine = args::open(&bytes)?;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(a.threads.map_or(0, usize::from))
+            .build()
+            .map_err(|e| format!("thread pool: {e}"))?;
+        return batch(&engine, &pool, reader, source, &opts, out);
+    }
+    let file = a.file.as_deref().unwrap_or("-");
+    let mut text = String::new();
+    open_input(file)?.read_to_string(&mut text).map_err(|e| format!("{}: {e}", shown(file)))?;
+    let bytes = a.blob.read()?;
+    let engine = args::open(&bytes)?;
     let result = check_claim_json(&engine, &text, &opts);
-    let out = if a.has("pretty") { serde_json::to_string_pretty(&result) } else { serde_json::to_string(&result) };
-    println!("{}", out.map_err(|e| e.to_string())?);
+    if out.is_text() {
+        out.line(crate::text::claim(&result, "claim").trim_end())?;
+    } else if a.pretty {
+        out.json_pretty(&result)?;
+    } else {
+        out.json_line(&result)?;
+    }
     Ok(u8::from(result.worst() == Some(Severity::Error)))
+}
+
+fn shown(file: &str) -> &str {
+    if file == "-" {
+        "stdin"
+    } else {
+        file
+    }
+}
+
+fn open_input(file: &str) -> Result<Box<dyn BufRead>, Fail> {
+    if file == "-" {
+        return Ok(Box::new(std::io::stdin().lock()));
+    }
+    let f = std::fs::File::open(file).map_err(|e| format!("{file}: {e}"))?;
+    Ok(Box::new(std::io::BufReader::new(f)))
+}
+
+/// Reads a chunk of lines, checks them in parallel (each result rendered on its worker),
+/// writes them in order, and goes on until the input ends.
+fn batch(engine: &Engine<'_>, pool: &rayon::ThreadPool, mut reader: Box<dyn BufRead>, source: &str, opts: &CheckOptions, out: &mut Out) -> Outcome {
+    let text = out.is_text();
+    let mut worst = 0;
+    let mut first = 1usize;
+    loop {
+        let mut lines: Vec<Vec<u8>> = Vec::with_capacity(CHUNK);
+        while lines.len() < CHUNK {
+            let mut line = Vec::new();
+            let n = reader.read_until(b'\n', &mut line).map_err(|e| format!("{}: {e}", shown(source)))?;
+            if n == 0 {
+                break;
+            }
+            while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                line.pop();
+            }
+            lines.push(line);
+        }
+        if lines.is_empty() {
+            return Ok(worst);
+        }
+        let rendered = pool.install(|| claimlint::batch::check_claims_with(engine, &lines, opts, |r| render(&r, text)));
+        for (i, (error, line)) in rendered.into_iter().enumerate() {
+            let line = line?;
+            worst |= u8::from(error);
+            if text {
+                out.line(&format!("line {}: {}", first.saturating_add(i), line))?;
+            } else {
+                out.line(&line)?;
+            }
+        }
+        first = first.saturating_add(lines.len());
+    }
+}
+
+/// (has an error finding, the result as one JSON line or as text).
+fn render(r: &ClaimResult, text: bool) -> (bool, Result<String, String>) {
+    let error = r.worst() == Some(Severity::Error);
+    let s = if text { Ok(crate::text::claim(r, "claim").trim_end().to_owned()) } else { serde_json::to_string(r).map_err(|e| e.to_string()) };
+    (error, s)
 }

@@ -1,43 +1,66 @@
-//! `claimlint compile`.
-use crate::args::Args;
+//! `claimlint compile`: the CMS source files into one blob.
+use crate::out::Outcome;
 use claimlint::compile::{self, sources, CompileOptions, Icd10CmInput};
 use std::path::PathBuf;
 
-pub fn run(argv: &[String]) -> Result<u8, String> {
-    let a = Args::parse(argv, &["no-data-dir"])?;
-    let out = PathBuf::from(a.get("out").unwrap_or("pkg/codesets.blob"));
-    let cache = a.get("cache").map(PathBuf::from).unwrap_or_else(sources::default_cache_dir);
-    let data_dir = if a.has("no-data-dir") { None } else { a.get("data-dir").map(PathBuf::from).or_else(sources::default_data_dir) };
-    let mut icd10cm = Vec::new();
-    for spec in a.all("icd10cm") {
-        let (fy, path) = spec.split_once('=').ok_or_else(|| format!("--icd10cm {spec}: expected FY=PATH, e.g. 2026=icd10cm.xml"))?;
-        let fy: u32 = fy.trim_start_matches("FY").parse().map_err(|_| format!("--icd10cm {spec}: fiscal year must be a number"))?;
-        icd10cm.push(Icd10CmInput { path: PathBuf::from(path), fiscal_year: fy });
-    }
+#[derive(clap::Args, Debug)]
+pub struct CompileArgs {
+    /// Where to write the blob.
+    #[arg(long, value_name = "FILE", default_value = "pkg/codesets.blob")]
+    pub out: PathBuf,
+    /// The CMS files (HCPCS, MUE, AOC, MCE, POA, POS, PTP) [default: $CLAIMLINT_DATA or ../shared/data/cms]
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Compile from the ICD-10-CM sources alone, without a data directory.
+    #[arg(long, conflicts_with = "data_dir")]
+    pub no_data_dir: bool,
+    /// Downloaded registry sources [default: $CLAIMLINT_CACHE or .cache]
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
+    /// An ICD-10-CM source per fiscal year (tabular XML, order file or CMS zip); repeat.
+    #[arg(long, value_name = "FY=PATH", value_parser = icd10cm_input)]
+    pub icd10cm: Vec<Icd10CmInput>,
+    /// A licensed CPT file (CSV) for CPT descriptions.
+    #[arg(long, value_name = "FILE")]
+    pub cpt: Option<PathBuf>,
+    /// A payer rule pack (JSON) to compile in; repeat.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
+}
+
+fn icd10cm_input(spec: &str) -> Result<Icd10CmInput, String> {
+    let (fy, path) = spec.split_once('=').ok_or("expected FY=PATH, e.g. 2026=icd10cm.xml")?;
+    let fiscal_year = fy.trim_start_matches("FY").parse().map_err(|_| format!("fiscal year `{fy}` must be a number"))?;
+    Ok(Icd10CmInput { path: PathBuf::from(path), fiscal_year })
+}
+
+pub fn run(a: CompileArgs) -> Outcome {
+    let cache = a.cache.unwrap_or_else(sources::default_cache_dir);
+    let data_dir = if a.no_data_dir { None } else { a.data_dir.or_else(sources::default_data_dir) };
+    let mut icd10cm = a.icd10cm;
     if icd10cm.is_empty() {
         icd10cm = compile::default_icd10cm(&cache, data_dir.as_deref());
         if icd10cm.is_empty() {
             return Err(format!(
                 "no ICD-10-CM source in {}; run scripts/fetch-sources.sh first, or pass --icd10cm FY=PATH",
                 cache.display()
-            ));
+            )
+            .into());
         }
     }
-    let opts = CompileOptions {
-        icd10cm,
-        data_dir,
-        built: claimlint::Date::today_utc().yyyymmdd(),
-        cpt_file: a.get("cpt").map(PathBuf::from),
-        rule_packs: a.all("rules").iter().map(PathBuf::from).collect(),
-    };
+    let opts = CompileOptions { icd10cm, data_dir, built: claimlint::Date::today_utc().yyyymmdd(), cpt_file: a.cpt, rule_packs: a.rules };
     let started = std::time::Instant::now();
     let bytes = compile::compile(&opts).map_err(|e| e.to_string())?;
-    if let Some(dir) = out.parent() {
-        if !dir.as_os_str().is_empty() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    if let Some(dir) = a.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(&a.out, &bytes).map_err(|e| format!("{}: {e}", a.out.display()))?;
+    eprintln!("wrote {} ({} bytes) in {:.1} s", a.out.display(), bytes.len(), started.elapsed().as_secs_f64());
+    // The Tabular notes read: per kind, read fully / naming no code / not read (kept as text).
+    if let Ok(blob) = claimlint::blob::Blob::open(&bytes) {
+        for (name, n) in blob.manifest.counts.iter().filter(|(k, _)| k.starts_with("icd10cm.notes.")) {
+            eprintln!("{name} {n}");
         }
     }
-    std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
-    eprintln!("wrote {} ({} bytes) in {:.1} s", out.display(), bytes.len(), started.elapsed().as_secs_f64());
     Ok(0)
 }

@@ -1,34 +1,44 @@
-//! `claimlint exercise seal [--blob F] [--salt S] IN.json > OUT.json`: replaces a plain
-//! answer key with salted hashes of each hierarchy level, for exam use in the browser.
-use crate::args::Args;
+//! `claimlint exercise seal IN.json > OUT.json`: replaces a plain answer key with salted
+//! hashes of each hierarchy level, for exam use in the browser.
+use crate::args::{self, BlobArg};
+use crate::out::{Out, Outcome};
 use claimlint::grade::{seal, Exercise};
-use claimlint::Engine;
+use std::path::PathBuf;
 
-const USAGE: &str = "usage: claimlint exercise seal [--blob FILE] [--salt HEX] IN.json > OUT.json";
+#[derive(clap::Subcommand, Debug)]
+pub enum ExerciseCommand {
+    /// Seal an exercise's answer key (prints the sealed exercise as JSON).
+    Seal(SealArgs),
+}
 
-pub fn run(argv: &[String]) -> Result<u8, String> {
-    let a = Args::parse(argv, &[])?;
-    let [verb, path] = a.positional.as_slice() else {
-        return Err(USAGE.into());
-    };
-    if verb != "seal" {
-        return Err(format!("unknown exercise command `{verb}`\n{USAGE}"));
-    }
-    let exercise: Exercise = crate::cmd_grade::read_json(path)?;
+#[derive(clap::Args, Debug)]
+pub struct SealArgs {
+    #[command(flatten)]
+    pub blob: BlobArg,
+    /// Salt as hex [default: 16 fresh random bytes]
+    #[arg(long, value_name = "HEX")]
+    pub salt: Option<String>,
+    /// The plain exercise.
+    #[arg(value_name = "IN.json")]
+    pub input: PathBuf,
+}
+
+pub fn run(c: ExerciseCommand, out: &mut Out) -> Outcome {
+    let ExerciseCommand::Seal(a) = c;
+    let shown = a.input.display();
+    let exercise: Exercise = crate::cmd_grade::read_json(&a.input)?;
     if let Some(p) = exercise.problem() {
-        return Err(format!("{path}: {p}"));
+        return Err(format!("{shown}: {p}").into());
     }
-    let bytes = crate::load_blob(&a)?;
-    let engine = Engine::open(&bytes).map_err(|e| format!("{} ({})", e, e.code()))?;
-    let salt = match a.get("salt") {
-        Some(s) => s.to_owned(),
+    let bytes = a.blob.read()?;
+    let engine = args::open(&bytes)?;
+    let salt = match a.salt {
+        Some(s) => s,
         None => fresh_salt()?,
     };
-    let sealed = seal(&engine, &exercise, &salt).map_err(|e| format!("{path}: {e}"))?;
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&sealed).map_err(|e| e.to_string())?
-    );
+    let sealed = seal(&engine, &exercise, &salt).map_err(|e| format!("{shown}: {e}"))?;
+    // The sealed exercise is a file to keep: JSON whatever the terminal.
+    out.json_pretty(&sealed)?;
     Ok(0)
 }
 

@@ -1,40 +1,72 @@
-//! `claimlint line`: checks one claim line (code, modifiers, units, date, claim type).
-//!
-//! `claimlint line --blob F --code X [--mod 25 --mod LT] [--units N] [--on DATE]
-//! [--claim-type professional|outpatient|dme]`, or `--lines FILE.json` (an array of line
-//! objects) to check several lines of one claim together (MUE date-of-service sums, add-on primaries).
-use crate::args::Args;
+//! `claimlint line`: checks one claim line (code, modifiers, units, date, claim type), or with
+//! `--lines FILE.json` (an array of line objects) several lines of one claim together (MUE
+//! date-of-service sums, add-on primaries).
+use crate::args::{self, BlobArg, StaleArg};
+use crate::out::{Out, Outcome};
 use claimlint::procedure::{check_line_with, check_lines_with, ClaimType, LineInput};
-use claimlint::{Engine, Severity};
+use claimlint::{Date, Severity};
+use std::path::PathBuf;
 
-pub fn run(argv: &[String]) -> Result<u8, String> {
-    let a = Args::parse(argv, &[])?;
-    let bytes = crate::load_blob(&a)?;
-    let engine = Engine::open(&bytes).map_err(|e| format!("{} ({})", e, e.code()))?;
-    if let Some(path) = a.get("lines") {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-        let lines: Vec<LineInput> = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
-        let findings = check_lines_with(&engine, &lines, crate::stale_edits(&a)?);
-        println!("{}", serde_json::to_string_pretty(&findings).map_err(|e| e.to_string())?);
+#[derive(clap::Args, Debug)]
+pub struct LineArgs {
+    #[command(flatten)]
+    pub blob: BlobArg,
+    /// HCPCS Level II or CPT code (or give it as the argument).
+    #[arg(long, value_name = "CODE", conflicts_with = "code_arg")]
+    pub code: Option<String>,
+    #[arg(value_name = "CODE", hide = true)]
+    pub code_arg: Option<String>,
+    /// A modifier; repeat for several.
+    #[arg(long = "mod", value_name = "M")]
+    pub mods: Vec<String>,
+    /// Units of service.
+    #[arg(long, default_value_t = 1)]
+    pub units: u32,
+    /// Date of service (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
+    pub on: Option<Date>,
+    /// Which MUE table applies: professional, outpatient or dme.
+    #[arg(long, default_value = "professional", value_parser = claim_type)]
+    pub claim_type: ClaimType,
+    /// Check the lines of one claim together from a JSON array of line objects.
+    #[arg(long, value_name = "FILE.json", conflicts_with_all = ["code", "code_arg"])]
+    pub lines: Option<PathBuf>,
+    #[command(flatten)]
+    pub stale: StaleArg,
+}
+
+fn claim_type(s: &str) -> Result<ClaimType, String> {
+    ClaimType::parse(s).ok_or_else(|| format!("`{s}`: use professional, outpatient or dme"))
+}
+
+pub fn run(a: LineArgs, out: &mut Out) -> Outcome {
+    let bytes = a.blob.read()?;
+    let engine = args::open(&bytes)?;
+    if let Some(path) = &a.lines {
+        let shown = path.display();
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: {e}"))?;
+        let lines: Vec<LineInput> = serde_json::from_str(&text).map_err(|e| format!("{shown}: {e}"))?;
+        let findings = check_lines_with(&engine, &lines, a.stale.stale_edits);
+        out.either_pretty(&findings, || {
+            let mut s = format!("{} line(s): {} finding(s)\n", lines.len(), findings.len());
+            crate::text::findings(&mut s, &findings, "  ");
+            s
+        })?;
         return Ok(u8::from(findings.iter().any(|f| f.severity == Severity::Error)));
     }
-    let code = a.get("code").or(a.positional.first().map(String::as_str)).ok_or("give --code CODE")?;
-    let units = match a.get("units") {
-        Some(u) => u.parse().map_err(|_| format!("--units {u}: not a whole number"))?,
-        None => 1,
-    };
-    let claim_type = match a.get("claim-type") {
-        Some(t) => ClaimType::parse(t).ok_or_else(|| format!("--claim-type {t}: use professional, outpatient or dme"))?,
-        None => ClaimType::Professional,
-    };
-    let line = LineInput {
-        code: code.to_owned(),
-        modifiers: a.all("mod").to_vec(),
-        units,
-        date_of_service: crate::date_of_service(&a)?,
-        claim_type,
-    };
-    let lc = check_line_with(&engine, &line, crate::stale_edits(&a)?);
-    println!("{}", serde_json::to_string_pretty(&lc).map_err(|e| e.to_string())?);
+    let code = a.code.or(a.code_arg).ok_or("give --code CODE")?;
+    let line = LineInput { code, modifiers: a.mods, units: a.units, date_of_service: a.on, claim_type: a.claim_type };
+    let lc = check_line_with(&engine, &line, a.stale.stale_edits);
+    out.either_pretty(&lc, || {
+        let mut s = crate::text::code_check(&lc.code);
+        for m in &lc.modifiers {
+            s.push_str(&crate::text::code_check(m));
+        }
+        if !lc.findings.is_empty() {
+            s.push_str("line:\n");
+            crate::text::findings(&mut s, &lc.findings, "  ");
+        }
+        s
+    })?;
     Ok(u8::from(lc.findings.iter().any(|f| f.severity == Severity::Error)))
 }

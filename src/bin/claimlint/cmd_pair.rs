@@ -1,31 +1,52 @@
 //! `claimlint pair`: is a pair of procedure codes billable together (NCCI PTP edits)?
-//!
-//! `claimlint pair --blob F --on DATE [--claim-type professional|outpatient] CODE_A CODE_B
-//! [--mod-a 59] [--mod-b XS]` prints JSON; exit 1 when a finding is an error.
-use crate::args::Args;
+use crate::args::{self, BlobArg, StaleArg};
+use crate::out::{Out, Outcome};
 use claimlint::ptp::{check_pair_with, ClaimType, PairInput};
-use claimlint::{Engine, Severity};
+use claimlint::{Date, Severity};
 
-pub fn run(argv: &[String]) -> Result<u8, String> {
-    let a = Args::parse(argv, &[])?;
-    let [code_a, code_b] = a.positional.as_slice() else {
-        return Err("usage: claimlint pair --blob FILE --on YYYY-MM-DD [--claim-type professional|outpatient] CODE_A CODE_B [--mod-a M]... [--mod-b M]...".into());
-    };
-    let dos = crate::date_of_service(&a)?.ok_or("--on YYYY-MM-DD is required: PTP edits depend on the date of service")?;
-    let claim_type = match a.get("claim-type") {
-        None => ClaimType::Professional,
-        Some(s) => ClaimType::parse(s).ok_or_else(|| format!("--claim-type {s}: use professional or outpatient"))?,
-    };
-    let mods_a: Vec<&str> = a.all("mod-a").iter().flat_map(|m| m.split(',')).collect();
-    let mods_b: Vec<&str> = a.all("mod-b").iter().flat_map(|m| m.split(',')).collect();
-    let bytes = crate::load_blob(&a)?;
-    let engine = Engine::open(&bytes).map_err(|e| format!("{} ({})", e, e.code()))?;
-    let input = PairInput { a: code_a, b: code_b, mods_a: &mods_a, mods_b: &mods_b, dos, claim_type };
-    let findings = check_pair_with(&engine, &input, crate::stale_edits(&a)?);
-    let out = serde_json::json!({
-        "a": code_a, "b": code_b, "modsA": mods_a, "modsB": mods_b,
-        "on": dos.to_string(), "claimType": claim_type, "findings": findings,
+#[derive(clap::Args, Debug)]
+pub struct PairArgs {
+    #[command(flatten)]
+    pub blob: BlobArg,
+    /// Date of service (YYYY-MM-DD); PTP edits depend on it.
+    #[arg(long, required = true, value_name = "YYYY-MM-DD", value_parser = args::date)]
+    pub on: Date,
+    /// Which PTP table applies: professional or outpatient.
+    #[arg(long, default_value = "professional", value_parser = claim_type)]
+    pub claim_type: ClaimType,
+    /// The first (column one) code.
+    pub code_a: String,
+    /// The second (column two) code.
+    pub code_b: String,
+    /// Modifiers on the first code; repeat or separate with commas.
+    #[arg(long = "mod-a", value_name = "M", value_delimiter = ',')]
+    pub mods_a: Vec<String>,
+    /// Modifiers on the second code; repeat or separate with commas.
+    #[arg(long = "mod-b", value_name = "M", value_delimiter = ',')]
+    pub mods_b: Vec<String>,
+    #[command(flatten)]
+    pub stale: StaleArg,
+}
+
+fn claim_type(s: &str) -> Result<ClaimType, String> {
+    ClaimType::parse(s).ok_or_else(|| format!("`{s}`: use professional or outpatient"))
+}
+
+pub fn run(a: PairArgs, out: &mut Out) -> Outcome {
+    let bytes = a.blob.read()?;
+    let engine = args::open(&bytes)?;
+    let mods_a: Vec<&str> = a.mods_a.iter().map(String::as_str).collect();
+    let mods_b: Vec<&str> = a.mods_b.iter().map(String::as_str).collect();
+    let input = PairInput { a: &a.code_a, b: &a.code_b, mods_a: &mods_a, mods_b: &mods_b, dos: a.on, claim_type: a.claim_type };
+    let findings = check_pair_with(&engine, &input, a.stale.stale_edits);
+    let value = serde_json::json!({
+        "a": a.code_a, "b": a.code_b, "modsA": mods_a, "modsB": mods_b,
+        "on": a.on.to_string(), "claimType": a.claim_type, "findings": findings,
     });
-    println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+    out.either_pretty(&value, || {
+        let mut s = format!("{} + {} on {}: {} finding(s)\n", a.code_a, a.code_b, a.on, findings.len());
+        crate::text::findings(&mut s, &findings, "  ");
+        s
+    })?;
     Ok(u8::from(findings.iter().any(|f| f.severity == Severity::Error)))
 }

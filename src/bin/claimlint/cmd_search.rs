@@ -1,33 +1,39 @@
-//! `claimlint search [--blob F] [--system S]... [--limit N] [--billable] [--on DATE] QUERY...`:
-//! one JSON object per result line, best first. Exit 0, or 2 for usage and blob errors.
-use crate::args::Args;
+//! `claimlint search`: codes by code, code prefix or words, best first, one per line.
+use crate::args::{self, BlobArg};
+use crate::out::{Out, Outcome};
 use claimlint::search::{search, SearchOptions};
-use claimlint::{Engine, System};
+use claimlint::{Date, System};
 
-pub fn run(argv: &[String]) -> Result<u8, String> {
-    let a = Args::parse(argv, &["billable"])?;
-    if a.positional.is_empty() {
-        return Err("give a QUERY (code, code prefix or words)".into());
-    }
-    let mut systems = Vec::new();
-    for s in a.all("system") {
-        for part in s.split(',') {
-            systems.push(System::parse(part).ok_or_else(|| format!("--system {part}: unknown code system"))?);
-        }
-    }
-    let limit = match a.get("limit") {
-        None => 0,
-        Some(n) => n.parse().map_err(|_| format!("--limit {n}: not a number"))?,
-    };
-    let opts = SearchOptions { systems, limit, billable_only: a.has("billable"), on: crate::date_of_service(&a)? };
-    let bytes = crate::load_blob(&a)?;
-    let engine = Engine::open(&bytes).map_err(|e| format!("{} ({})", e, e.code()))?;
+#[derive(clap::Args, Debug)]
+pub struct SearchArgs {
+    #[command(flatten)]
+    pub blob: BlobArg,
+    /// Systems to search; repeat or separate with commas [default: all loaded]
+    #[arg(long, value_delimiter = ',', value_parser = args::system)]
+    pub system: Vec<System>,
+    /// Results wanted (0: the default of 10).
+    #[arg(long, default_value_t = 0)]
+    pub limit: usize,
+    /// Billable codes only.
+    #[arg(long)]
+    pub billable: bool,
+    /// Date of service (YYYY-MM-DD): picks the ICD-10-CM edition.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
+    pub on: Option<Date>,
+    /// Words, a code or a code prefix.
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+}
+
+pub fn run(a: SearchArgs, out: &mut Out) -> Outcome {
+    let opts = SearchOptions { systems: a.system, limit: a.limit, billable_only: a.billable, on: a.on };
+    let bytes = a.blob.read()?;
+    let engine = args::open(&bytes)?;
     if engine.search.is_none() {
         return Err("this blob has no search index; recompile it".into());
     }
-    let query = a.positional.join(" ");
-    for hit in search(&engine, &query, &opts) {
-        println!("{}", serde_json::to_string(&hit).map_err(|e| e.to_string())?);
+    for hit in search(&engine, &a.query.join(" "), &opts) {
+        out.either(&hit, || crate::text::hit(&hit))?;
     }
     Ok(0)
 }

@@ -1,94 +1,100 @@
-//! The `claimlint` command: compile CMS files into a blob, inspect it, check codes.
+//! The `claimlint` command: compile CMS files into a blob, inspect it, check codes, lines,
+//! pairs and claims, search, grade.
 //!
 //! Exit codes: 0 clean, 1 when a finding has severity error, 2 for usage or data errors.
+//! Output is text at a terminal and JSON otherwise (`--format` chooses).
 mod args;
 mod bench_claims;
-mod cmd_check;
-mod cmd_compile;
 mod cmd_bench;
+mod cmd_check;
 mod cmd_claim;
+mod cmd_codes;
+mod cmd_compile;
+mod cmd_exercise;
+mod cmd_grade;
 mod cmd_info;
 mod cmd_line;
 mod cmd_pair;
 mod cmd_search;
-mod cmd_grade;
-mod cmd_exercise;
+mod out;
+mod text;
 
+use clap::{Parser, Subcommand};
+use out::{Fail, Format, Out};
 use std::process::ExitCode;
 
-const USAGE: &str = "claimlint — validate US medical billing codes against official CMS code sets
+/// Validate US medical billing codes and claims against official CMS code sets.
+#[derive(Parser, Debug)]
+#[command(name = "claimlint", version, propagate_version = true, arg_required_else_help = true)]
+#[command(after_help = "Exit codes: 0 clean, 1 when a finding has severity error, 2 for usage or data errors.\n\
+The blob defaults to pkg/codesets.blob ($CLAIMLINT_BLOB); source data to $CLAIMLINT_DATA or ../shared/data/cms.")]
+struct Cli {
+    /// Output format [default: text at a terminal, json otherwise]
+    #[arg(long, global = true, value_enum)]
+    format: Option<Format>,
+    #[command(subcommand)]
+    command: Command,
+}
 
-usage:
-  claimlint compile [--out FILE] [--data-dir DIR] [--cache DIR]
-                    [--icd10cm FY=PATH]...   tabular XML, order file or CMS zip per fiscal year
-  claimlint info    --blob FILE
-  claimlint codes   --blob FILE --system icd10cm [--billable] [--on YYYY-MM-DD]
-  claimlint check   --blob FILE --system icd10cm [--on YYYY-MM-DD] CODE...
-  claimlint describe --blob FILE --system icd10cm [--on YYYY-MM-DD] CODE
-  claimlint line     --blob F --code X [--mod M]... [--units N] --on DATE [--claim-type professional|outpatient|dme]
-  claimlint pair     --blob F --on DATE [--claim-type professional|outpatient] CODE_A CODE_B [--mod-a M] [--mod-b M]
-  claimlint claim    --blob F [--today DATE] FILE.json|-
-                     line, pair, claim: [--stale-edits apply|skip]  edit tables past their window (default apply, marked DATA-STALE)
-  claimlint search   --blob F [--system S] [--limit N] [--billable] [--on DATE] QUERY...
-  claimlint grade    --blob F EXERCISE.json ANSWER.json
-  claimlint exercise seal IN.json
-  claimlint bench    --blob F [--smoke] [--out FILE] [--emit-baseline DIR]
-
-Defaults: --out pkg/codesets.blob; --data-dir $CLAIMLINT_DATA or ../shared/data/cms;
---cache $CLAIMLINT_CACHE or .cache (filled by scripts/fetch-sources.sh).";
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Compile the CMS source files into one code-set blob.
+    Compile(cmd_compile::CompileArgs),
+    /// Format, vintages, data tables, counts and section sizes of a blob.
+    Info(cmd_info::InfoArgs),
+    /// List the codes of one system valid on a date.
+    Codes(cmd_codes::CodesArgs),
+    /// Check codes: state, description, completions, findings.
+    Check(cmd_check::CheckArgs),
+    /// Describe one ICD-10-CM code: title, chapter, block, notes.
+    Describe(cmd_check::DescribeArgs),
+    /// Check one claim line (code, modifiers, units), or several lines of one claim.
+    Line(cmd_line::LineArgs),
+    /// Check a pair of procedure codes against the NCCI PTP edits.
+    Pair(cmd_pair::PairArgs),
+    /// Check a claim (JSON), or many claims (JSON Lines) on every core.
+    Claim(cmd_claim::ClaimArgs),
+    /// Find codes by code, prefix or words.
+    Search(cmd_search::SearchArgs),
+    /// Grade an answer to a coding exercise.
+    Grade(cmd_grade::GradeArgs),
+    /// Work on exercise files.
+    #[command(subcommand)]
+    Exercise(cmd_exercise::ExerciseCommand),
+    /// Sizes, open time and check latency next to same-run baselines.
+    Bench(cmd_bench::BenchArgs),
+}
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    let Some((cmd, rest)) = argv.split_first() else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    };
-    let result = match cmd.as_str() {
-        "compile" => cmd_compile::run(rest),
-        "info" => cmd_info::run(rest),
-        "codes" => cmd_info::codes(rest),
-        "check" => cmd_check::run(rest),
-        "describe" => cmd_check::describe(rest),
-        "line" => cmd_line::run(rest),
-        "pair" => cmd_pair::run(rest),
-        "claim" => cmd_claim::run(rest),
-        "search" => cmd_search::run(rest),
-        "bench" => cmd_bench::run(rest),
-        "grade" => cmd_grade::run(rest),
-        "exercise" => cmd_exercise::run(rest),
-        "help" | "--help" | "-h" => {
-            println!("{USAGE}");
-            Ok(0)
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version print and exit 0; usage errors exit 2. A closed pipe is quiet.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
-        other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
     };
-    match result {
+    let mut out = Out::new(cli.format);
+    let result = match cli.command {
+        Command::Compile(a) => cmd_compile::run(a),
+        Command::Info(a) => cmd_info::run(a, &mut out),
+        Command::Codes(a) => cmd_codes::run(a, &mut out),
+        Command::Check(a) => cmd_check::run(a, &mut out),
+        Command::Describe(a) => cmd_check::describe(a, &mut out),
+        Command::Line(a) => cmd_line::run(a, &mut out),
+        Command::Pair(a) => cmd_pair::run(a, &mut out),
+        Command::Claim(a) => cmd_claim::run(a, &mut out),
+        Command::Search(a) => cmd_search::run(a, &mut out),
+        Command::Grade(a) => cmd_grade::run(a, &mut out),
+        Command::Exercise(c) => cmd_exercise::run(c, &mut out),
+        Command::Bench(a) => cmd_bench::run(a, &mut out),
+    };
+    match result.and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => ExitCode::from(code),
-        Err(msg) => {
+        Err(Fail::Pipe) => ExitCode::SUCCESS,
+        Err(Fail::Msg(msg)) => {
             eprintln!("claimlint: {msg}");
             ExitCode::from(2)
         }
-    }
-}
-
-/// Reads and opens the blob named by `--blob`.
-pub fn load_blob(a: &args::Args) -> Result<Vec<u8>, String> {
-    let path = a.get("blob").unwrap_or("pkg/codesets.blob");
-    std::fs::read(path).map_err(|e| format!("{path}: {e}"))
-}
-
-/// Parses `--stale-edits apply|skip` (default apply).
-pub fn stale_edits(a: &args::Args) -> Result<claimlint::currency::StaleEdits, String> {
-    match a.get("stale-edits") {
-        None => Ok(claimlint::currency::StaleEdits::Apply),
-        Some(s) => claimlint::currency::StaleEdits::parse(s).ok_or_else(|| format!("--stale-edits {s}: use apply or skip")),
-    }
-}
-
-/// Parses `--on`, if given.
-pub fn date_of_service(a: &args::Args) -> Result<Option<claimlint::Date>, String> {
-    match a.get("on") {
-        None => Ok(None),
-        Some(s) => claimlint::Date::parse(s).map(Some).ok_or_else(|| format!("--on {s}: not a date (YYYY-MM-DD)")),
     }
 }

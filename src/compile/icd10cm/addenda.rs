@@ -187,7 +187,10 @@ pub fn apply(prev: &Edition, a: &Addenda) -> Result<Edition> {
     let mut ed = Edition { chapters: prev.chapters.clone(), ..Edition::default() };
     ed.codes = codes.into_values().collect();
     let kept: BTreeSet<&str> = ed.codes.iter().map(|c| c.code.as_str()).collect();
-    ed.notes = prev.notes.iter().filter(|n| kept.contains(n.code.as_str())).cloned().collect();
+    ed.notes = prev.notes.iter().filter(|n| n.scope.is_some() || kept.contains(n.code.as_str())).cloned().collect();
+    // Tabular order: the previous edition's, less deleted codes; new codes take their place
+    // when the reader builds the outline.
+    ed.tabular_order = prev.tabular_order.iter().filter(|c| kept.contains(c.as_str())).cloned().collect();
     ed.notes_unavailable = ed.codes.iter().filter(|c| !existed.contains(c.code.as_str())).map(|c| c.code.clone()).collect();
     check_counts(prev, &ed, a)?;
     Ok(ed)
@@ -238,7 +241,7 @@ mod tests {
         let prev = Edition {
             label: "FY2026".into(),
             codes: vec![code("D69", false, "Purpura"), code("D690", true, "Allergic purpura"), code("D691", true, "Qualitative platelet defects"), code("D692", true, "Other")],
-            notes: vec![super::super::model::TabularNote { code: "D691".into(), kind: crate::icd10cm::NoteKind::Excludes1, text: "x (D68.-)".into() }],
+            notes: vec![super::super::model::TabularNote { code: "D691".into(), kind: crate::icd10cm::NoteKind::Excludes1, text: "x (D68.-)".into(), scope: None }],
             ..Edition::default()
         };
         let ed = apply(&prev, &a).unwrap();

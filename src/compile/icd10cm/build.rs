@@ -1,6 +1,6 @@
 //! Packs ICD-10-CM editions into the `icd10cm` section, storing shared content once.
 use super::model::Edition;
-use super::refs::parse_refs;
+use super::note_refs::{read_all, NoteReport, Owner};
 use crate::blob::columns::{build, FixedKeys, StrPool, U32Col};
 use crate::compile::{err, Result};
 use crate::icd10cm::{Icd10CmSection, TitleChanges, SECTION, VERSION};
@@ -29,6 +29,12 @@ struct Columns {
     note_ref_end: Vec<u8>,
     ref_lo: Vec<u8>,
     ref_hi: Vec<u8>,
+    scope_note: Vec<u8>,
+    scope_label: Vec<u8>,
+    scope_end: Vec<u8>,
+    scope_lo: Vec<u8>,
+    scope_hi: Vec<u8>,
+    report: NoteReport,
 }
 
 /// Adds the section for `editions` (oldest first) to the blob writer.
@@ -61,6 +67,11 @@ pub fn add_section(w: &mut crate::blob::BlobWriter, editions: &[Edition]) -> Res
         note_ref_end: U32Col(&c.note_ref_end),
         ref_lo: FixedKeys { width: 7, bytes: &c.ref_lo },
         ref_hi: FixedKeys { width: 7, bytes: &c.ref_hi },
+        scope_note: U32Col(&c.scope_note),
+        scope_label: U32Col(&c.scope_label),
+        scope_end: U32Col(&c.scope_end),
+        scope_lo: FixedKeys { width: 7, bytes: &c.scope_lo },
+        scope_hi: FixedKeys { width: 7, bytes: &c.scope_hi },
     };
     w.add_section(SECTION, VERSION, &section).map_err(|e| err(format!("ICD-10-CM section: {e}")))?;
     for e in editions {
@@ -70,6 +81,7 @@ pub fn add_section(w: &mut crate::blob::BlobWriter, editions: &[Edition]) -> Res
         w.manifest.counts.push((format!("icd10cm.{l}.headers"), e.header_count() as u64));
         w.manifest.counts.push((format!("icd10cm.{l}.notes"), e.notes.len() as u64));
     }
+    w.manifest.counts.extend(c.report.counts());
     Ok(())
 }
 
@@ -123,21 +135,10 @@ fn columns(editions: &[Edition]) -> Result<Columns> {
     }
     blocks.sort_by(|a, b| a.0.cmp(b.0));
     blocks.dedup_by(|a, b| a.0 == b.0);
-    // Notes: identical (code, kind, text) across editions are stored once with an edition mask.
-    let mut notes: BTreeMap<(usize, u8, String), u8> = BTreeMap::new();
-    let mut order: Vec<(usize, u8, String)> = Vec::new();
-    for (e, ed) in editions.iter().enumerate() {
-        for note in &ed.notes {
-            let Some(&i) = index.get(note.code.as_str()) else { continue };
-            let key = (i, note.kind as u8, note.text.clone());
-            let m = notes.entry(key.clone()).or_insert_with(|| {
-                order.push(key);
-                0
-            });
-            *m |= 1 << e;
-        }
-    }
-    order.sort_by_key(|a| (a.0, a.1));
+    // Notes: identical (owner, kind, text) across editions are stored once with an edition
+    // mask; code notes sorted by code, then block and chapter notes (code `u32::MAX`).
+    let codes: Vec<&str> = all.iter().copied().collect();
+    let (notes, report) = read_all(editions, &codes);
     let mut note_code = Vec::new();
     let mut note_kind = Vec::new();
     let mut note_editions = Vec::new();
@@ -145,18 +146,31 @@ fn columns(editions: &[Edition]) -> Result<Columns> {
     let mut note_ref_end = Vec::new();
     let mut ref_lo: Vec<String> = Vec::new();
     let mut ref_hi: Vec<String> = Vec::new();
-    for key in &order {
-        note_code.push(key.0 as u32);
-        note_kind.push(key.1);
-        note_editions.push(notes[key]);
-        note_text.push(pool.intern(&key.2));
-        for r in parse_refs(&key.2) {
-            ref_lo.push(r.lo);
-            ref_hi.push(r.hi);
+    let (mut scope_note, mut scope_label, mut scope_end) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut scope_lo, mut scope_hi): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    for (n, note) in notes.iter().enumerate() {
+        note_code.push(match &note.owner {
+            Owner::Code(i) => *i as u32,
+            Owner::Scope(s) => {
+                scope_note.push(n as u32);
+                scope_label.push(pool.intern(&s.label));
+                for r in &note.scope {
+                    scope_lo.push(r.lo.clone());
+                    scope_hi.push(r.hi.clone());
+                }
+                scope_end.push(scope_lo.len() as u32);
+                u32::MAX
+            }
+        });
+        note_kind.push(note.kind as u8);
+        note_editions.push(note.editions);
+        note_text.push(pool.intern(&note.text));
+        for r in &note.refs {
+            ref_lo.push(r.lo.clone());
+            ref_hi.push(r.hi.clone());
         }
         note_ref_end.push(ref_lo.len() as u32);
     }
-    let codes: Vec<&str> = all.iter().copied().collect();
     let (pool_ends, pool_data) = pool.finish();
     Ok(Columns {
         codes: build::fixed_keys(&codes, 7),
@@ -180,6 +194,12 @@ fn columns(editions: &[Edition]) -> Result<Columns> {
         note_ref_end: build::u32s(note_ref_end),
         ref_lo: pad_unsorted(ref_lo.iter().map(String::as_str), 7),
         ref_hi: pad_unsorted(ref_hi.iter().map(String::as_str), 7),
+        scope_note: build::u32s(scope_note),
+        scope_label: build::u32s(scope_label),
+        scope_end: build::u32s(scope_end),
+        scope_lo: pad_unsorted(scope_lo.iter().map(String::as_str), 7),
+        scope_hi: pad_unsorted(scope_hi.iter().map(String::as_str), 7),
+        report,
     })
 }
 

@@ -14,12 +14,26 @@ pub struct TabularCode {
     pub needs_seventh: bool,
 }
 
-/// An instructional note attached to a code and its descendants.
+/// An instructional note attached to a code and its descendants, or to a whole block or
+/// chapter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TabularNote {
+    /// The code it is written under (empty for a block or chapter note).
     pub code: String,
     pub kind: NoteKind,
     pub text: String,
+    pub scope: Option<Scope>,
+}
+
+/// A block ("I60-I69") or chapter ("Chapter 9") and its first and last categories.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Scope {
+    pub label: String,
+    pub first: String,
+    pub last: String,
+    /// Only the adverse-effect codes (intent character 5) of the block: a note series headed
+    /// "Code first, for adverse effects, the nature of the adverse effect, such as:".
+    pub adverse_effects: bool,
 }
 
 /// A block (XML "section") such as A00-A09.
@@ -46,6 +60,8 @@ pub struct Edition {
     pub source_name: String,
     pub sha256: String,
     pub codes: Vec<TabularCode>,
+    /// Every code in the order of the Tabular List (empty for an order file).
+    pub tabular_order: Vec<String>,
     pub notes: Vec<TabularNote>,
     pub chapters: Vec<TabularChapter>,
     /// Codes whose own tabular notes the sources do not carry (added by an addenda file).

@@ -19,20 +19,39 @@ pub fn parse_tabular(xml: &[u8]) -> Result<Edition> {
     for ch in root.children_named("chapter") {
         let number: u8 = ch.child_text("name").and_then(|n| n.parse().ok()).ok_or_else(|| err("chapter without a number"))?;
         let mut chapter = TabularChapter { number, title: clean(ch.child_text("desc").unwrap_or("")), blocks: Vec::new() };
+        let mut block_notes = Vec::new();
+        let (mut chapter_span, mut chapter_end): (Option<String>, Option<String>) = (None, None);
         for sec in ch.children_named("section") {
             let id = sec.attr("id").unwrap_or("");
             let (first, last) = id.split_once('-').unwrap_or((id, id));
-            chapter.blocks.push(TabularBlock {
-                first: first.replace('.', ""),
-                last: last.replace('.', ""),
-                title: clean(sec.child_text("desc").unwrap_or("")),
-            });
+            let block = TabularBlock { first: first.replace('.', ""), last: last.replace('.', ""), title: clean(sec.child_text("desc").unwrap_or("")) };
+            // The categories written in the block, first to last: the label can differ from
+            // them ("J40-J4A" ends with J47, J4A standing after J44).
+            // A heading block with no codes of its own ("T20-T32" over T20-T25 ... T26-T28)
+            // covers the blocks its label spans.
+            let names: Vec<String> = sec.children_named("diag").filter_map(|d| d.child_text("name")).map(|n| n.replace('.', "")).collect();
+            let (a, z) = match (names.first(), names.last()) {
+                (Some(a), Some(z)) => {
+                    chapter_span.get_or_insert_with(|| a.clone());
+                    chapter_end = Some(z.clone());
+                    (a.clone(), z.clone())
+                }
+                _ => (block.first.clone(), block.last.clone()),
+            };
+            block_notes.extend(scope_notes(sec, &Scope { label: id.to_owned(), first: a, last: z, adverse_effects: false }));
+            chapter.blocks.push(block);
             for d in sec.children_named("diag") {
                 walk(d, &Inherited::default(), &mut ed)?;
             }
         }
+        if let (Some(first), Some(last)) = (chapter_span, chapter_end) {
+            let scope = Scope { label: format!("Chapter {number}"), first, last, adverse_effects: false };
+            ed.notes.extend(scope_notes(ch, &scope));
+        }
+        ed.notes.extend(block_notes);
         ed.chapters.push(chapter);
     }
+    ed.tabular_order = ed.codes.iter().map(|c| c.code.clone()).collect();
     ed.codes.sort_by(|a, b| a.code.cmp(&b.code));
     ed.codes.dedup_by(|a, b| a.code == b.code);
     Ok(ed)
@@ -56,6 +75,30 @@ const NOTE_KINDS: [(&str, NoteKind); 8] = [
     ("inclusionTerm", NoteKind::InclusionTerm),
     ("notes", NoteKind::Note),
 ];
+
+/// The notes written directly under a chapter or block element.
+fn scope_notes(el: &Element, scope: &Scope) -> Vec<TabularNote> {
+    let mut out = Vec::new();
+    // Only the kinds that name codes: a chapter's includes and general notes are long texts
+    // no rule reads.
+    for (tag, kind) in NOTE_KINDS.into_iter().filter(|(_, k)| super::note_refs::REFERENCE_KINDS.contains(k)) {
+        for block in el.children_named(tag) {
+            let mut scope = scope.clone();
+            for n in block.children_named("note") {
+                let text = clean(&n.text);
+                // The series' first note can narrow it: "Code first, for adverse effects, ...".
+                if text.to_ascii_lowercase().contains("for adverse effects") {
+                    scope.adverse_effects = true;
+                    scope.label = format!("{}, adverse effects", scope.label);
+                }
+                if !text.is_empty() {
+                    out.push(TabularNote { code: String::new(), kind, text, scope: Some(scope.clone()) });
+                }
+            }
+        }
+    }
+    out
+}
 
 fn walk(diag: &Element, inherited: &Inherited, ed: &mut Edition) -> Result<()> {
     let name = diag.child_text("name").ok_or_else(|| err("<diag> without <name>"))?;
@@ -81,14 +124,14 @@ fn walk(diag: &Element, inherited: &Inherited, ed: &mut Edition) -> Result<()> {
             for n in block.children_named("note") {
                 let text = clean(&n.text);
                 if !text.is_empty() {
-                    ed.notes.push(TabularNote { code: code.clone(), kind, text });
+                    ed.notes.push(TabularNote { code: code.clone(), kind, text, scope: None });
                 }
             }
         }
     }
     if let Some(note) = diag.child("sevenChrNote") {
         for n in note.children_named("note") {
-            ed.notes.push(TabularNote { code: code.clone(), kind: NoteKind::SeventhCharacter, text: clean(&n.text) });
+            ed.notes.push(TabularNote { code: code.clone(), kind: NoteKind::SeventhCharacter, text: clean(&n.text), scope: None });
         }
     }
     let kids: Vec<&Element> = diag.children_named("diag").collect();

@@ -125,13 +125,17 @@ fn read_ioce(files: &[PathBuf], rationales: &mut Rationales) -> Result<Option<(i
 
 /// The I/OCE pairs for every date from their first quarter on; before it, the older table's
 /// rows (their deletions cut to the day before). Each I/OCE pair takes the CMS rationale the
-/// older table gives the same pair, when it has one.
+/// older table gives the same pair, when it has one. An older row in force when the history
+/// starts, with the indicator of the I/OCE row starting then, is the same edit: it is kept as
+/// one row (start unknown, end the I/OCE's), so continuing edits are not stored twice.
 fn merge_ioce(older: Option<RawTable>, table: ioce::IoceTable, file: (String, String), rationales: &mut Rationales) -> Result<RawTable> {
     let start = table.history_start;
     let day_before = Date::from_yyyymmdd(start).and_then(Date::pred).map_or(0, Date::yyyymmdd);
     let not_stated = rationales.intern(crate::ptp::rationale::NOT_STATED.as_bytes()).map_err(err)?;
     let mut t = RawTable { release: table.release, history_start: start, provenance: "I/OCE-derived".into(), ..RawTable::default() };
     let mut known: std::collections::HashMap<([u8; 5], [u8; 5]), (u32, u8)> = std::collections::HashMap::new();
+    // Pair → (deletion rank, index in `t.rows`) of the older row in force on `start`.
+    let mut at_start: std::collections::HashMap<([u8; 5], [u8; 5]), (u32, usize)> = std::collections::HashMap::new();
     if let Some(o) = older {
         for r in &o.rows {
             // The newest row's rationale (no deletion date = newest).
@@ -143,6 +147,15 @@ fn merge_ioce(older: Option<RawTable>, table: ioce::IoceTable, file: (String, St
         }
         for mut r in o.rows {
             if r.deletion == 0 || r.deletion >= start {
+                // In force when the history starts: the row governing that day per pair is
+                // the one deleted first (see `Ptp::edit_in_force`).
+                if r.indicator != 9 {
+                    let rank = if r.deletion == 0 { u32::MAX } else { r.deletion };
+                    let e = at_start.entry((r.column_one, r.column_two)).or_insert((rank, t.rows.len()));
+                    if rank < e.0 {
+                        *e = (rank, t.rows.len());
+                    }
+                }
                 r.deletion = day_before;
             }
             t.rows.push(r);
@@ -150,6 +163,14 @@ fn merge_ioce(older: Option<RawTable>, table: ioce::IoceTable, file: (String, St
         t.files = o.files;
     }
     for mut r in table.rows {
+        if r.effective == start {
+            if let Some((_, i)) = at_start.remove(&(r.column_one, r.column_two)) {
+                if let Some(older) = t.rows.get_mut(i).filter(|o| o.indicator == r.indicator) {
+                    older.deletion = r.deletion;
+                    continue;
+                }
+            }
+        }
         if r.rationale == not_stated {
             if let Some(&(_, rat)) = known.get(&(r.column_one, r.column_two)) {
                 r.rationale = rat;
