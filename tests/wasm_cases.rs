@@ -19,6 +19,7 @@ const CLAIM_FILES: &[(&str, &str)] = &[
     ("clean.json", include_str!("claims/clean.json")),
     ("dx_age.json", include_str!("claims/dx_age.json")),
     ("dx_first_listed.json", include_str!("claims/dx_first_listed.json")),
+    ("dx_notes.json", include_str!("claims/dx_notes.json")),
     ("dx_pairs.json", include_str!("claims/dx_pairs.json")),
     ("dx_sex.json", include_str!("claims/dx_sex.json")),
     ("dx_validity.json", include_str!("claims/dx_validity.json")),
