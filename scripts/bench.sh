@@ -15,5 +15,9 @@ if [ -z "$SMOKE" ]; then
   [ -d "$PYDIR/simple_icd_10_cm" ] || python3 -m pip install --quiet --no-deps --target "$PYDIR" "$(ls "${CLAIMLINT_CACHE:-.cache}"/wheels/simple_icd_10_cm-1.5.0-*.whl)"
   PYTHONPATH="$PYDIR" python3 scripts/bench_python.py pkg/bench/bench-inputs.json pkg/bench/python.json
 fi
+step "inpatient claims beside the CMS MCE Java (same corpus, one thread each)"
+# Skips the MCE row, with a note, where Java or ../shared/oracles/cms-mce-java is absent.
+if [ -n "$SMOKE" ]; then export CLAIMLINT_MCE_CLAIMS=300 CLAIMLINT_MCE_PASSES=1; fi
+cargo bench --quiet --features cli --bench mce_side_by_side > pkg/bench/mce.md
 step "browser benchmark (headless Chromium)"
 node scripts/bench.mjs pkg/bench/native.json pkg/bench/python.json ${SMOKE:+--smoke}

@@ -10,6 +10,7 @@
 use crate::date::Date;
 use crate::finding::{Finding, Severity};
 use crate::rules::finding;
+use crate::rules::RuleId;
 use serde::{Deserialize, Serialize};
 
 /// What to do with an edit table asked about a date past its window.
@@ -53,7 +54,7 @@ impl EditWindow {
     /// The `DATA-STALE` warning that follows a finding of this table for `dos`.
     pub fn stale_note(&self, of: &Finding, dos: Date, days: u32) -> Finding {
         let f = finding(
-            "DATA-STALE",
+            RuleId::DataStale,
             format!(
                 "{} above comes from the {}, whose window is {} to {}; the date of service {dos} is {days} day{} past it. \
                  The newest release was applied, so the finding is at most a warning: edits added or deleted since are not known. \
@@ -75,7 +76,7 @@ impl EditWindow {
     /// The `EDIT-DATE` note when a stale table was skipped (`StaleEdits::Skip`).
     pub fn skipped_note(&self, dos: Date, days: u32, what: &str, vintage: Option<String>) -> Finding {
         finding(
-            "EDIT-DATE",
+            RuleId::EditDate,
             format!(
                 "{what} not checked: the {} covers dates of service {} to {}, and {dos} is {days} day{} past it (stale edits are skipped by request)",
                 self.table,
@@ -124,7 +125,7 @@ mod tests {
 
     #[test]
     fn stale_findings_become_warnings_with_a_note() {
-        let f = finding("MUE-LINE", "5 units exceed 1".into(), None).at("/units");
+        let f = finding(RuleId::MueLine, "5 units exceed 1".into(), None).at("/units");
         let out = mark_stale(vec![f.clone()], &window(), Date::parse("2026-12-01").unwrap());
         assert_eq!(out.len(), 2);
         assert_eq!((out[0].rule.as_str(), out[0].severity), ("MUE-LINE", Severity::Warning));

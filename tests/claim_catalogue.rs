@@ -19,6 +19,11 @@ const NOT_YET_ON_CLAIMS: &[&str] = &[
     "DATA-STALE",  // data currency: claims dated past an edit table's window; see tests/today_claim.rs, tests/data_currency.rs
     "PX-DESC",     // procedure area: a display note for a code field (newer HCPCS codes), like CPT-DESC
     "SEARCH-",     // search area: not a claim rule
+    // MCE edits CMS discontinued before ICD-10 (catalogued with their dates; they never fire).
+    "DX-PDX-NONSPEC", // MCE 7, discontinued 2007-10-01
+    "PX-NONSPEC-OR",  // MCE 10, discontinued 2007-10-01
+    "PX-OPEN-BIOPSY", // MCE 12, discontinued 2010-10-01
+    "PX-BILATERAL",   // MCE 13, discontinued with ICD-10 (2015-10-01)
 ];
 
 fn allowed(id: &str) -> bool {

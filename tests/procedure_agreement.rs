@@ -142,3 +142,31 @@ fn pcs_valid_set_on_2026_04_01_is_79193() {
     }
     assert_eq!(e.blob.manifest.count("icd10pcs.valid_on_release"), Some(79193));
 }
+
+/// FY2027 (issue 14 item 2): the master's rows from 2026-10-01 are answered, 101 added and 38
+/// deleted codes against 2026-04-01.
+#[test]
+fn pcs_valid_set_on_2026_10_01_is_79256() {
+    let e = common::engine().get();
+    let pcs = e.procedures.as_ref().unwrap().pcs.as_ref().unwrap();
+    let on = common::date("2026-10-01");
+    assert_eq!(pcs.count_valid_on(on), 79256);
+    assert_eq!(pcs.window().map(|w| w.1), Some(common::date("2027-09-30")));
+    let before = common::date("2026-09-30");
+    let mut added = 0;
+    let mut deleted = 0;
+    let mut last = "";
+    for r in 0..pcs.rows() {
+        let c = pcs.code(r);
+        if c == last {
+            continue;
+        }
+        last = c;
+        match (pcs.valid_row(c, before).is_some(), pcs.valid_row(c, on).is_some()) {
+            (false, true) => added += 1,
+            (true, false) => deleted += 1,
+            _ => {}
+        }
+    }
+    assert_eq!((added, deleted), (101, 38));
+}

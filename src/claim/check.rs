@@ -1,11 +1,12 @@
 //! Runs every claim rule and applies the payer pack.
 use crate::blob::columns::CodeTable;
+use crate::rules::RuleId;
 use super::data::ClaimData;
-use super::model::{Claim, MAX_DIAGNOSES};
+use super::model::{Claim, ClaimType, MAX_PROCEDURES};
 use super::pack::{fill, Pack};
 use super::parse::read_claim;
 use super::result::{sort_findings, ClaimResult};
-use super::{dx_pairs, dx_rules, integrate, line_rules, pack_rules};
+use super::{dx_pairs, dx_rules, integrate, line_rules, pack_rules, px_rules, stay_rules};
 use crate::date::Date;
 use crate::engine::Engine;
 use crate::finding::Finding;
@@ -31,6 +32,19 @@ pub(crate) struct Dx {
     pub code: String,
     /// Index in the ICD-10-CM section when billable in the edition for the date.
     pub icd: Option<usize>,
+    /// MCE flags in force on the date; `None` when the MCE table lacks the code then.
+    pub mce: Option<u32>,
+}
+
+/// An ICD-10-PCS procedure as the rules see it.
+#[derive(Clone, Debug)]
+pub(crate) struct Px {
+    /// Position on the claim.
+    pub pos: usize,
+    /// Upper case, no dot or spaces.
+    pub code: String,
+    /// MCE procedure flags in force on the date of service (0 when the code is not valid then).
+    pub flags: u32,
 }
 
 /// Everything a rule needs.
@@ -39,7 +53,8 @@ pub(crate) struct Ctx<'e, 'a> {
     pub data: Option<&'e ClaimData<'a>>,
     pub claim: &'e Claim,
     pub pack: Option<&'e Pack<'a>>,
-    /// Date the diagnoses are checked on: the earliest valid line date.
+    /// Date the codes are checked on: the discharge date of an inpatient stay, otherwise the
+    /// earliest valid line date.
     pub dos: Option<Date>,
     pub today: Option<Date>,
     /// ICD-10-CM edition for `dos`.
@@ -47,6 +62,9 @@ pub(crate) struct Ctx<'e, 'a> {
     /// Patient age in years on `dos`.
     pub age: Option<u32>,
     pub dx: Vec<Dx>,
+    pub px: Vec<Px>,
+    /// Length of stay in days, given or derived from the admission and discharge dates.
+    pub los: Option<u32>,
     pub out: Vec<Finding>,
     pub input: Vec<Finding>,
     pub stale_edits: crate::currency::StaleEdits,
@@ -57,7 +75,7 @@ impl Ctx<'_, '_> {
         self.out.push(f);
     }
     pub fn input_error(&mut self, at: &str, msg: String) {
-        self.input.push(crate::rules::finding("CLAIM-INPUT", msg, None).at(at));
+        self.input.push(crate::rules::finding(RuleId::ClaimInput, msg, None).at(at));
     }
     /// The payer switched the rule on (rules CMS has retired, such as sex edits).
     pub fn pack_enables(&self, rule: &str) -> bool {
@@ -83,7 +101,7 @@ pub fn check_claim_json(engine: &Engine<'_>, text: &str, opts: &CheckOptions) ->
         Ok(v) => check_claim_value(engine, &v, opts),
         Err(e) => ClaimResult {
             input_errors: vec![crate::rules::finding(
-                "CLAIM-INPUT",
+                RuleId::ClaimInput,
                 format!("not JSON: {e}"),
                 None,
             )
@@ -107,6 +125,8 @@ fn run(engine: &Engine<'_>, claim: &Claim, opts: &CheckOptions, input: Vec<Findi
         edition: None,
         age: None,
         dx: Vec::new(),
+        px: Vec::new(),
+        los: None,
         out: Vec::new(),
         input,
         stale_edits: opts.stale_edits,
@@ -121,13 +141,15 @@ fn run(engine: &Engine<'_>, claim: &Claim, opts: &CheckOptions, input: Vec<Findi
         },
         None => opts.today,
     };
-    ctx.dos = claim.lines.iter().filter_map(|l| Date::parse(&l.date_from)).min();
+    ctx.dos = stay_rules::discharge_date(&mut ctx).or_else(|| claim.lines.iter().filter_map(|l| Date::parse(&l.date_from)).min());
+    ctx.los = stay_rules::length_of_stay(&mut ctx);
     ctx.edition = ctx.dos.and_then(|d| engine.icd10cm.as_ref().and_then(|cm| cm.edition_for(d)));
     ctx.age = patient_age(&mut ctx);
     ctx.dx = prepare_dx(&ctx);
+    ctx.px = prepare_px(&ctx);
     if let (Some(p), None) = (payer, pack) {
         let f = crate::rules::finding(
-            "CLAIM-PAYER",
+            RuleId::ClaimPayer,
             format!("no rule pack for payer `{p}` is compiled into this blob; only CMS rules were applied"),
             None,
         )
@@ -135,7 +157,9 @@ fn run(engine: &Engine<'_>, claim: &Claim, opts: &CheckOptions, input: Vec<Findi
         ctx.push(f);
     }
     line_rules::check(&mut ctx);
+    stay_rules::check(&mut ctx);
     dx_rules::check(&mut ctx);
+    px_rules::check(&mut ctx);
     dx_pairs::check(&mut ctx);
     integrate::check(&mut ctx);
     pack_rules::check(&mut ctx);
@@ -171,7 +195,7 @@ fn prepare_dx(ctx: &Ctx<'_, '_>) -> Vec<Dx> {
     ctx.claim
         .diagnoses
         .iter()
-        .take(MAX_DIAGNOSES)
+        .take(ctx.claim.claim_type.max_diagnoses())
         .enumerate()
         .map(|(pos, d)| {
             let code = normalize_code(&d.code).text;
@@ -179,7 +203,32 @@ fn prepare_dx(ctx: &Ctx<'_, '_>) -> Vec<Dx> {
                 (Some(cm), Some(e)) => cm.find(&code).filter(|&i| cm.billable(i, e)),
                 _ => None,
             };
-            Dx { pos, code, icd }
+            let mce = match (ctx.data, ctx.dos) {
+                (Some(data), Some(on)) => data.mce_flags(&code, on),
+                _ => None,
+            };
+            Dx { pos, code, icd, mce }
+        })
+        .collect()
+}
+
+fn prepare_px(ctx: &Ctx<'_, '_>) -> Vec<Px> {
+    if ctx.claim.claim_type != ClaimType::Inpatient {
+        return Vec::new();
+    }
+    let pcs = ctx.engine.procedures.as_ref().and_then(|p| p.pcs.as_ref());
+    ctx.claim
+        .procedures
+        .iter()
+        .take(MAX_PROCEDURES)
+        .enumerate()
+        .map(|(pos, p)| {
+            let code = normalize_code(&p.code).text;
+            let flags = match (pcs, ctx.dos) {
+                (Some(pcs), Some(on)) => pcs.valid_row(&code, on).map_or(0, |r| pcs.row_flags(r)),
+                _ => 0,
+            };
+            Px { pos, code, flags }
         })
         .collect()
 }

@@ -7,7 +7,7 @@ use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 pub const SECTION: &str = "claim";
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
 /// Diagnosis code width without the dot.
 pub const WIDTH: u8 = 7;
 
@@ -48,6 +48,24 @@ pub enum MceFlag {
     Unacceptable = 7,
     EcodePdx = 8,
     Unspecified = 9,
+    /// Questionable admission as principal diagnosis (MCE 8).
+    Qadm = 10,
+    /// Wrong procedure performed (MCE 18).
+    WrongProcedure = 11,
+    /// Outcome of delivery (MCE 8B: makes a delivery procedure an expected admission).
+    Delivery = 12,
+    /// Type 1 diabetes diagnoses that cover a pancreas transplant alone (MCE 11B).
+    DiabetesType1 = 13,
+    /// Clinical trial (Z00.6; MCE 11C/17B, discontinued 2022-04-01).
+    ClinicalTrial = 14,
+    /// Unacceptable as principal unless a secondary diagnosis is coded (MCE 9, Z51.89).
+    RequiresSecondary = 15,
+    /// Leukaemia diagnoses that make autologous marrow transfusions non-covered (MCE 11D).
+    Ncov6 = 16,
+    /// Multiple myeloma diagnoses of MCE 11E (discontinued 2018-10-01).
+    Ncov7 = 17,
+    /// Encounter for sterilization (Z30.2; MCE 11G).
+    NcovZ302 = 18,
 }
 
 impl MceFlag {
@@ -101,6 +119,16 @@ pub struct ClaimSection<'a> {
     pub poa_exempt: FixedKeys<'a>,
     #[serde(borrow)]
     pub packs: Vec<Pack<'a>>,
+    /// Valid UB-04 patient discharge status codes with their date ranges (MCE 16).
+    pub discharge_status: Vec<DischargeStatus>,
+}
+
+/// A discharge status code valid from one date to another (inclusive, yyyymmdd).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DischargeStatus {
+    pub code: u16,
+    pub from: u32,
+    pub to: u32,
 }
 
 /// Read-in-place view of the section.
@@ -141,12 +169,11 @@ impl<'a> ClaimData<'a> {
     }
 
     /// All (from, to, flags) rows of a code, oldest first.
-    pub fn mce_rows(&self, code: &str) -> impl Iterator<Item = (u32, u32, u32)> + '_ {
+    pub fn mce_rows<'s>(&'s self, code: &'s str) -> impl Iterator<Item = (u32, u32, u32)> + 's {
         let keys = self.s.mce_codes;
         let start = keys.lower_bound(code.as_bytes());
-        let code = code.as_bytes().to_vec();
         (start..keys.len()).map_while(move |i| {
-            if keys.key(i)? != code.as_slice() {
+            if keys.key(i)? != code.as_bytes() {
                 return None;
             }
             Some((self.s.mce_from.get(i)?, self.s.mce_to.get(i)?, self.s.mce_flags.get(i)?))
@@ -176,6 +203,21 @@ impl<'a> ClaimData<'a> {
                     && self.s.mce_flags.get(i).is_some_and(|f| f & flag_bit != 0)
             })
             .count()
+    }
+
+    /// True when the MCE table carries any row for discharge dates covering `on`.
+    pub fn mce_covers(&self, on: Date) -> bool {
+        let d = on.yyyymmdd();
+        self.s.age_groups.iter().any(|g| g.from <= d && d <= g.to)
+    }
+
+    /// True when the discharge status code is valid on the date; `None` without the table.
+    pub fn discharge_status_valid(&self, code: u16, on: Date) -> Option<bool> {
+        if self.s.discharge_status.is_empty() {
+            return None;
+        }
+        let d = on.yyyymmdd();
+        Some(self.s.discharge_status.iter().any(|s| s.code == code && s.from <= d && d <= s.to))
     }
 
     /// The place-of-service name.

@@ -4,7 +4,7 @@ use super::check::{Ctx, Dx};
 use super::dx_sequence::SeqNotes;
 use crate::icd10cm::{dotted, NoteKind, NoteView};
 use crate::normalize::normalize_code;
-use crate::rules::finding;
+use crate::rules::{finding, RuleId};
 
 /// The tabular notes that bear on one diagnosis, gathered once from the code and its ancestors.
 struct Notes {
@@ -54,25 +54,26 @@ fn covering_specific<'n>(notes: &'n [NoteView], code: &str) -> Option<&'n NoteVi
     notes.iter().filter(|n| !n.at.starts_with("Chapter ")).find(|n| n.refs.iter().any(|r| r.matches(code)))
 }
 
-/// DX-DUP: the same code twice (MCE 3 for the principal; any repeat is an error on a claim).
+/// DX-DUP (MCE 3): a secondary diagnosis equal to the principal. DX-REPEAT: a secondary
+/// diagnosis repeating an earlier secondary (no MCE edit; the repeat adds nothing).
 fn duplicates(ctx: &mut Ctx<'_, '_>, dxs: &[Dx]) {
     for (j, b) in dxs.iter().enumerate() {
         if b.code.is_empty() {
             continue;
         }
-        if let Some(a) = dxs.iter().take(j).find(|a| a.code == b.code) {
-            let (la, lb) = (letter(a.pos), letter(b.pos));
-            let what = if a.pos == 0 { "the first-listed diagnosis" } else { "an earlier diagnosis" };
-            ctx.push(
-                finding("DX-DUP", format!("diagnosis {lb} repeats {} ({what}, {la}); remove the duplicate", dotted(&b.code)), None)
-                    .at(format!("/diagnoses/{}", b.pos)),
-            );
-        }
+        let Some(a) = dxs.iter().take(j).find(|a| a.code == b.code) else { continue };
+        let (la, lb) = (letter(a.pos), letter(b.pos));
+        let f = if a.pos == 0 {
+            finding(RuleId::DxDup, format!("diagnosis {lb} repeats the principal diagnosis {} ({la}); remove the duplicate", dotted(&b.code)), None)
+        } else {
+            finding(RuleId::DxRepeat, format!("diagnosis {lb} repeats {} (diagnosis {la}); report each code once", dotted(&b.code)), None)
+        };
+        ctx.push(f.at(format!("/diagnoses/{}", b.pos)));
     }
 }
 
-fn letter(pos: usize) -> char {
-    super::model::LETTERS.get(pos).copied().unwrap_or('?')
+fn letter(pos: usize) -> String {
+    super::model::dx_label(pos)
 }
 
 /// True when the claim carries an override with a reason for the pair.
@@ -98,7 +99,7 @@ fn excludes(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<Notes>], vintage:
                 if !overridden(ctx, &a.code, &b.code) {
                     ctx.push(
                         finding(
-                            "DX-EXCL1",
+                            RuleId::DxExcl1,
                             format!(
                                 "{ca} and {cb} are not coded together: an Excludes1 note at {} (for {owner}) says \"{}\". If the conditions are unrelated, add an excludes1Overrides entry with the reason",
                                 note.at,
@@ -115,7 +116,7 @@ fn excludes(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<Notes>], vintage:
             if let Some(note) = e2 {
                 ctx.push(
                     finding(
-                        "DX-EXCL2",
+                        RuleId::DxExcl2,
                         format!("{ca} and {cb} may be reported together when both conditions are present (Excludes2 note at {}: \"{}\")", note.at, short(&note.text)),
                         vintage.clone(),
                     )

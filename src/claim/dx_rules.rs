@@ -3,48 +3,83 @@
 use crate::blob::columns::CodeTable;
 use super::check::{Ctx, Dx};
 use super::data::MceFlag;
-use super::model::{ClaimType, Sex, LETTERS};
+use super::model::{dx_label, dx_pointer, ClaimType, Sex};
 use crate::date::Date;
-use crate::finding::{Severity, Suggestion};
+use crate::engine::CodeState;
+use crate::finding::{Finding, Severity, Suggestion};
 use crate::icd10cm::dotted;
-use crate::rules::{finding, finding_with};
+use crate::rules::{finding, finding_with, RuleId};
 use crate::system::System;
 
 /// Last date of service on which CMS ran the MCE sex edits.
 pub const SEX_EDITS_END: u32 = 2024_0930;
+/// First discharge date coded in ICD-10.
+const ICD10_START: u32 = 2015_1001;
 
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
-    let dxs = ctx.dx.clone();
+    let dxs = std::mem::take(&mut ctx.dx);
     for dx in &dxs {
-        let at = format!("/diagnoses/{}", dx.pos);
+        let at = dx_pointer(dx.pos);
         validity(ctx, dx, &at);
         poa(ctx, dx, &at);
         if let Some(on) = ctx.dos {
             mce(ctx, dx, &at, on);
         }
     }
+    ctx.dx = dxs;
 }
 
-fn letter(pos: usize) -> char {
-    LETTERS.get(pos).copied().unwrap_or('?')
+fn letter(pos: usize) -> String {
+    dx_label(pos)
 }
 
 /// DX-VALID / DX-HEADER / DX-7TH / DX-DATE / DX-LOOKALIKE from the code check, relocated.
 fn validity(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str) {
     let raw = ctx.claim.diagnoses.get(dx.pos).map(|d| d.code.as_str()).unwrap_or("");
     if raw.trim().is_empty() {
-        ctx.push(finding("DX-VALID", format!("diagnosis {} is empty", letter(dx.pos)), None).at(at));
+        ctx.push(finding(RuleId::DxValid, format!("diagnosis {} is empty", letter(dx.pos)), None).at(at));
         return;
     }
-    let c = ctx.engine.check_code(System::Icd10cm, raw, ctx.dos);
-    for f in c.findings {
+    for f in code_findings(ctx, raw, &dx.code) {
         ctx.push(f.at(at));
     }
 }
 
+/// Why a diagnosis cannot go on a claim, or `None` when it can.
+pub(crate) fn invalid_reason(ctx: &Ctx<'_, '_>, raw: &str, code: &str) -> Option<String> {
+    code_findings(ctx, raw, code).into_iter().find(|f| f.severity == Severity::Error).map(|f| f.message)
+}
+
+/// The code check's findings for a diagnosis on the claim's date. A claim takes complete codes
+/// only: a beginning of a code (`S64.12X`, `B8`) is DX-VALID, with its completions. When no
+/// ICD-10-CM edition covers an inpatient discharge date, the MCE diagnosis table (dated from
+/// 2015-10-01) answers validity instead.
+fn code_findings(ctx: &Ctx<'_, '_>, raw: &str, code: &str) -> Vec<Finding> {
+    if ctx.engine.is_clean_code(System::Icd10cm, raw, ctx.dos) {
+        return Vec::new();
+    }
+    let c = ctx.engine.check_code(System::Icd10cm, raw, ctx.dos);
+    if c.state == CodeState::NoDataForDate && ctx.claim.claim_type == ClaimType::Inpatient {
+        if let (Some(data), Some(on)) = (ctx.data, ctx.dos) {
+            if on.yyyymmdd() >= ICD10_START && data.mce_covers(on) {
+                if data.mce_flags(code, on).is_some() {
+                    return Vec::new();
+                }
+                let msg = format!("{} is not a valid ICD-10-CM code for a discharge on {on}", dotted(code));
+                return vec![finding(RuleId::DxValid, msg, Some(data.s.mce_label.to_owned()))];
+            }
+        }
+    }
+    c.into_claim_findings()
+}
+
 fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date) {
     let Some(data) = ctx.data else { return };
-    let Some(flags) = data.mce_flags(&dx.code, on) else { return };
+    let Some(flags) = dx.mce else { return };
+    // Most codes carry no MCE flag: nothing to build for them.
+    if flags == 0 && !ctx.pack_enables("DX-SEX") {
+        return;
+    }
     let vintage = Some(data.s.mce_label.to_owned());
     let shown = dotted(&dx.code);
     if let Some(age) = ctx.age {
@@ -61,7 +96,7 @@ fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date) {
             if age < u32::from(lo) || age > u32::from(hi) {
                 ctx.push(
                     finding(
-                        "DX-AGE",
+                        RuleId::DxAge,
                         format!("{shown} is a {name} diagnosis (ages {lo} to {hi}); the patient is {age} on {on}"),
                         vintage.clone(),
                     )
@@ -71,24 +106,47 @@ fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date) {
         }
     }
     sex(ctx, dx, at, on, flags, &shown);
+    if flags & MceFlag::WrongProcedure.bit() != 0 {
+        let msg = format!("{shown} says the wrong procedure was performed (or on the wrong patient or side); the claim goes to review");
+        ctx.push(finding(RuleId::DxWrongPx, msg, vintage.clone()).at(at));
+    }
     if dx.pos == 0 {
-        let first = [
-            (MceFlag::EcodePdx, "DX-PDX-ECODE", "is an external cause code; it explains how an injury happened and cannot be the first-listed diagnosis. List the injury first"),
-            (MceFlag::Manifestation, "DX-PDX-MANIF", "is a manifestation code; it cannot be the first-listed diagnosis. List the underlying condition first"),
-            (MceFlag::Unacceptable, "DX-PDX-UNACC", "is not acceptable as the principal or first-listed diagnosis; list the condition chiefly responsible for the visit first"),
-        ];
-        for (flag, rule, text) in first {
-            if flags & flag.bit() != 0 {
-                ctx.push(finding(rule, format!("{shown} {text}"), vintage.clone()).at(at));
-            }
-        }
+        principal(ctx, flags, &shown, at, &vintage);
     }
     if flags & MceFlag::Unspecified.bit() != 0 {
         let suggestions = specific_siblings(ctx, dx);
         let tail = if suggestions.is_empty() { "" } else { "; consider a more specific code if the record supports one" };
         ctx.push(
-            finding("DX-UNSPEC", format!("{shown} is an unspecified code{tail}"), vintage).with_suggestions(suggestions).at(at),
+            finding(RuleId::DxUnspec, format!("{shown} is an unspecified code{tail}"), vintage).with_suggestions(suggestions).at(at),
         );
+    }
+}
+
+/// Edits on the principal (first-listed) diagnosis: MCE 2, 6, 8 and 9.
+fn principal(ctx: &mut Ctx<'_, '_>, flags: u32, shown: &str, at: &str, vintage: &Option<String>) {
+    {
+        let first = [
+            (MceFlag::EcodePdx, RuleId::DxPdxEcode, "is an external cause code; it explains how an injury happened and cannot be the first-listed diagnosis. List the injury first"),
+            (MceFlag::Manifestation, RuleId::DxPdxManif, "is a manifestation code; it cannot be the first-listed diagnosis. List the underlying condition first"),
+            (MceFlag::Unacceptable, RuleId::DxPdxUnacc, "is not acceptable as the principal or first-listed diagnosis; list the condition chiefly responsible for the visit first"),
+        ];
+        // Z51.89 is acceptable as principal once a secondary diagnosis is coded (MCE 9).
+        let needs_secondary = flags & MceFlag::RequiresSecondary.bit() != 0;
+        let has_secondary = ctx.claim.diagnoses.iter().skip(1).any(|d| !d.code.trim().is_empty());
+        for (flag, rule, text) in first {
+            if flags & flag.bit() == 0 || (flag == MceFlag::Unacceptable && needs_secondary) {
+                continue;
+            }
+            ctx.push(finding(rule, format!("{shown} {text}"), vintage.clone()).at(at));
+        }
+        if needs_secondary && !has_secondary {
+            let msg = format!("{shown} is acceptable as the principal diagnosis only with a secondary diagnosis; add the condition treated");
+            ctx.push(finding(RuleId::DxPdxSdx, msg, vintage.clone()).at(at));
+        }
+    }
+    if flags & MceFlag::Qadm.bit() != 0 && ctx.claim.claim_type == ClaimType::Inpatient {
+        let msg = format!("{shown} is not usually enough to justify an inpatient admission as the principal diagnosis; the claim goes to review");
+        ctx.push(finding(RuleId::DxPdxQadm, msg, vintage.clone()).at(at));
     }
 }
 
@@ -96,9 +154,12 @@ fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date) {
 /// when a payer pack switches it on, using the last flags CMS published for the code.
 fn sex(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date, flags: u32, shown: &str) {
     let Some(data) = ctx.data else { return };
+    // Through 2024-09-30 the inpatient MCE edits an unknown sex against every sex-specific code.
+    let inpatient = ctx.claim.claim_type == ClaimType::Inpatient;
     let patient = match ctx.claim.patient.sex {
         Some(Sex::F) => Sex::F,
         Some(Sex::M) => Sex::M,
+        _ if inpatient => Sex::U,
         _ => return,
     };
     let sex_bits = MceFlag::Male.bit() | MceFlag::Female.bit();
@@ -112,12 +173,17 @@ fn sex(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date, flags: u32, shown: &s
     let conflict = match patient {
         Sex::F => bits & MceFlag::Male.bit() != 0 && bits & MceFlag::Female.bit() == 0,
         Sex::M => bits & MceFlag::Female.bit() != 0 && bits & MceFlag::Male.bit() == 0,
-        Sex::U => false,
+        Sex::U => bits != 0 && on.yyyymmdd() <= SEX_EDITS_END,
     };
     if conflict {
-        let (code_sex, pat) = if patient == Sex::F { ("male", "female") } else { ("female", "male") };
+        let code_sex = if bits & MceFlag::Male.bit() != 0 { "male" } else { "female" };
+        let pat = match patient {
+            Sex::F => "female",
+            Sex::M => "male",
+            Sex::U => "of unknown sex",
+        };
         ctx.push(
-            finding("DX-SEX", format!("{shown} is a {code_sex}-only diagnosis; the patient is {pat}{note}"), Some(data.s.mce_label.to_owned()))
+            finding(RuleId::DxSex, format!("{shown} is a {code_sex}-only diagnosis; the patient is {pat}{note}"), Some(data.s.mce_label.to_owned()))
                 .at(at),
         );
     }
@@ -137,31 +203,45 @@ fn specific_siblings(ctx: &Ctx<'_, '_>, dx: &Dx) -> Vec<Suggestion> {
 
 /// CLAIM-POA: indicator values; required on inpatient claims unless the code is exempt.
 fn poa(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str) {
-    let given = ctx.claim.diagnoses.get(dx.pos).and_then(|d| d.poa.as_deref()).map(|p| p.trim().to_ascii_uppercase());
-    let here = format!("{at}/poa");
-    let shown = dotted(&dx.code);
-    let vintage = ctx.data.map(|d| d.s.poa_label.to_owned());
-    if let Some(p) = given.as_deref() {
-        if !matches!(p, "Y" | "N" | "U" | "W" | "1" | "") {
-            ctx.push(finding("CLAIM-POA", format!("POA indicator `{p}` for {shown} is not Y, N, U, W or 1 (blank)"), None).at(here));
-            return;
-        }
+    let raw = ctx.claim.diagnoses.get(dx.pos).and_then(|d| d.poa.as_deref()).map(str::trim);
+    // The indicator as one upper-case byte; anything longer is not an indicator.
+    let given: Option<&str> = match raw.map(str::as_bytes) {
+        None => None,
+        Some([]) => Some(""),
+        Some([b]) => match b.to_ascii_uppercase() {
+            b'Y' => Some("Y"),
+            b'N' => Some("N"),
+            b'U' => Some("U"),
+            b'W' => Some("W"),
+            b'1' => Some("1"),
+            _ => Some("?"),
+        },
+        Some(_) => Some("?"),
+    };
+    if given == Some("?") {
+        let p = raw.unwrap_or("").to_ascii_uppercase();
+        let msg = format!("POA indicator `{p}` for {} is not Y, N, U, W or 1 (blank)", dotted(&dx.code));
+        ctx.push(finding(RuleId::ClaimPoa, msg, None).at(format!("{at}/poa")));
+        return;
     }
     if ctx.claim.claim_type != ClaimType::Inpatient || dx.code.is_empty() {
         return;
     }
     let exempt = ctx.data.is_some_and(|d| d.poa_exempt(&dx.code));
-    let found = match given.as_deref() {
+    let here = format!("{at}/poa");
+    let shown = dotted(&dx.code);
+    let vintage = ctx.data.map(|d| d.s.poa_label.to_owned());
+    let found = match given {
         None | Some("") | Some("1") if !exempt => vec![finding(
-            "CLAIM-POA",
+            RuleId::ClaimPoa,
             format!("{shown} needs a present-on-admission indicator (Y, N, U or W); it is not POA exempt"),
             vintage.clone(),
         )
         .at(&here)],
         Some("Y" | "N" | "U" | "W") if exempt => vec![finding_with(
-            "CLAIM-POA",
+            RuleId::ClaimPoa,
             Severity::Info,
-            format!("{shown} is POA exempt; report the indicator blank (or 1) rather than {}", given.as_deref().unwrap_or("")),
+            format!("{shown} is POA exempt; report the indicator blank (or 1) rather than {}", given.unwrap_or("")),
             vintage.clone(),
         )
         .at(&here)],

@@ -10,7 +10,7 @@ use super::check::{Ctx, Dx};
 use super::data::MceFlag;
 use crate::finding::Severity;
 use crate::icd10cm::{dotted, NoteView};
-use crate::rules::{finding, finding_with};
+use crate::rules::{finding, finding_with, RuleId};
 
 /// The notes of one diagnosis that bear on sequencing (from the code, its ancestors, its
 /// block and chapter).
@@ -119,7 +119,7 @@ fn report(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], orders: &[Order], vintage: &Option<
         if let (Some(f), Some(b)) = (forward.first(), backward.first()) {
             ctx.push(
                 finding_with(
-                    "DX-SEQ",
+                    RuleId::DxSeq,
                     Severity::Info,
                     format!(
                         "the notes disagree on the order of {cp} and {cq}: {} puts {cp} first, {} puts {cq} first; sequence them as the record supports",
@@ -145,7 +145,7 @@ fn report(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], orders: &[Order], vintage: &Option<
             }
             Source::Guideline => format!("list {first} before {second}: {}", guideline(&d1.code, &d2.code)),
         };
-        let f = if best.source == Source::UseAdditional { finding_with("DX-SEQ", Severity::Info, message, vintage.clone()) } else { finding("DX-SEQ", message, vintage.clone()) };
+        let f = if best.source == Source::UseAdditional { finding_with(RuleId::DxSeq, Severity::Info, message, vintage.clone()) } else { finding(RuleId::DxSeq, message, vintage.clone()) };
         ctx.push(f.at(at));
     }
 }
@@ -182,7 +182,7 @@ fn manifestations(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<SeqNotes<'_
             let list = if names.is_empty() { String::new() } else { format!(" (for example {})", names.join(", ")) };
             let cb = dotted(&b.code);
             ctx.push(
-                finding("DX-SEQ", format!("{cb} is a manifestation code; report its underlying condition first{list}"), vintage.clone())
+                finding(RuleId::DxSeq, format!("{cb} is a manifestation code; report its underlying condition first{list}"), vintage.clone())
                     .at(format!("/diagnoses/{}", b.pos)),
             );
         }
@@ -198,10 +198,10 @@ fn first_listed_drug(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], vintage: &Option<String>
     let (Some(kind @ (Drug::AdverseEffect | Drug::Underdosing)), Some(c)) = (kind, condition) else { return };
     let (code, cond) = (dotted(&first.code), dotted(&c.code));
     let f = if kind == Drug::Underdosing {
-        finding("DX-SEQ", format!("{code} is an underdosing code, which is never first-listed (guideline I.C.19.e); list the condition, such as {cond}, first"), vintage.clone())
+        finding(RuleId::DxSeq, format!("{code} is an underdosing code, which is never first-listed (guideline I.C.19.e); list the condition, such as {cond}, first"), vintage.clone())
     } else {
         finding_with(
-            "DX-SEQ",
+            RuleId::DxSeq,
             Severity::Info,
             format!("{code} is an adverse-effect code; the nature of the adverse effect, such as {cond}, is listed first (guideline I.C.19.e)"),
             vintage.clone(),

@@ -2,10 +2,10 @@
 //! and the form's limits.
 use super::check::Ctx;
 use super::ids::{ndc_problem, npi_problem};
-use super::model::{Line, LETTERS, MAX_DIAGNOSES, MAX_MODIFIERS, MAX_POINTERS};
+use super::model::{ClaimType, Line, LETTERS, MAX_MODIFIERS, MAX_POINTERS, MAX_PROCEDURES};
 use crate::date::Date;
 use crate::finding::{Severity, Suggestion};
-use crate::rules::{finding, finding_with};
+use crate::rules::{finding, finding_with, RuleId};
 
 /// Largest unit count accepted on one line (837 SV104 allows more, but nothing real bills it).
 const MAX_UNITS: f64 = 99_999.0;
@@ -24,46 +24,55 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         if let Some(ndc) = line.ndc.as_deref() {
             if let Some((msg, fixed)) = ndc_problem(ndc) {
                 let s = fixed.map(|c| vec![Suggestion { code: c, description: None }]).unwrap_or_default();
-                ctx.push(finding("LINE-NDC", msg, None).with_suggestions(s).at(format!("{at}/ndc")));
+                ctx.push(finding(RuleId::LineNdc, msg, None).with_suggestions(s).at(format!("{at}/ndc")));
             }
         }
         if let Some(npi) = line.npi.as_deref() {
             if let Some(msg) = npi_problem(npi) {
-                ctx.push(finding("LINE-NPI", msg, None).at(format!("{at}/npi")));
+                ctx.push(finding(RuleId::LineNpi, msg, None).at(format!("{at}/npi")));
             }
         }
     }
     if let Some(npi) = ctx.claim.billing_npi.as_deref() {
         if let Some(msg) = npi_problem(npi) {
-            ctx.push(finding("LINE-NPI", format!("billing {msg}"), None).at("/billingNpi"));
+            ctx.push(finding(RuleId::LineNpi, format!("billing {msg}"), None).at("/billingNpi"));
         }
     }
 }
 
-/// CLAIM-LIMITS: 12 diagnoses, 50 or 450 lines, 4 modifiers, 4 pointers.
+/// CLAIM-LIMITS: 12 diagnoses (25 on facility claims), 25 procedures, 50 or 450 lines,
+/// 4 modifiers, 4 pointers.
 fn limits(ctx: &mut Ctx<'_, '_>) {
     let c = ctx.claim;
     let form = c.claim_type.id();
     let mut out = Vec::new();
-    if c.diagnoses.len() > MAX_DIAGNOSES {
-        out.push(finding("CLAIM-LIMITS", format!("the claim lists {} diagnoses; at most {MAX_DIAGNOSES} (A to L) fit, the rest were not checked", c.diagnoses.len()), None).at(format!("/diagnoses/{MAX_DIAGNOSES}")));
+    let max_dx = c.claim_type.max_diagnoses();
+    if c.diagnoses.len() > max_dx {
+        let which = if c.claim_type.is_facility() { "the principal and 24 others" } else { "A to L" };
+        out.push(finding(RuleId::ClaimLimits, format!("the claim lists {} diagnoses; at most {max_dx} ({which}) fit, the rest were not checked", c.diagnoses.len()), None).at(format!("/diagnoses/{max_dx}")));
+    }
+    if !c.procedures.is_empty() && c.claim_type != ClaimType::Inpatient {
+        out.push(finding(RuleId::ClaimLimits, "ICD-10-PCS procedures belong on inpatient claims only; they were not checked".into(), None).at("/procedures"));
+    }
+    if c.procedures.len() > MAX_PROCEDURES {
+        out.push(finding(RuleId::ClaimLimits, format!("the claim lists {} procedures; at most {MAX_PROCEDURES} fit, the rest were not checked", c.procedures.len()), None).at(format!("/procedures/{MAX_PROCEDURES}")));
     }
     let max = c.claim_type.max_lines();
     if c.lines.len() > max {
-        out.push(finding("CLAIM-LIMITS", format!("the claim has {} lines; a {form} claim carries at most {max}; split it", c.lines.len()), None).at(format!("/lines/{max}")));
+        out.push(finding(RuleId::ClaimLimits, format!("the claim has {} lines; a {form} claim carries at most {max}; split it", c.lines.len()), None).at(format!("/lines/{max}")));
     }
     if c.diagnoses.is_empty() {
-        out.push(finding("CLAIM-LIMITS", "the claim needs at least one diagnosis".into(), None).at("/diagnoses"));
+        out.push(finding(RuleId::ClaimLimits, "the claim needs at least one diagnosis".into(), None).at("/diagnoses"));
     }
-    if c.lines.is_empty() {
-        out.push(finding("CLAIM-LIMITS", "the claim needs at least one service line".into(), None).at("/lines"));
+    if c.lines.is_empty() && c.claim_type != ClaimType::Inpatient {
+        out.push(finding(RuleId::ClaimLimits, "the claim needs at least one service line".into(), None).at("/lines"));
     }
     for (k, l) in c.lines.iter().take(max).enumerate() {
         if l.modifiers.len() > MAX_MODIFIERS {
-            out.push(finding("CLAIM-LIMITS", format!("line {} has {} modifiers; at most {MAX_MODIFIERS} fit", k.saturating_add(1), l.modifiers.len()), None).at(format!("/lines/{k}/modifiers/{MAX_MODIFIERS}")));
+            out.push(finding(RuleId::ClaimLimits, format!("line {} has {} modifiers; at most {MAX_MODIFIERS} fit", k.saturating_add(1), l.modifiers.len()), None).at(format!("/lines/{k}/modifiers/{MAX_MODIFIERS}")));
         }
         if l.pointers.len() > MAX_POINTERS {
-            out.push(finding("CLAIM-LIMITS", format!("line {} has {} diagnosis pointers; at most {MAX_POINTERS} fit", k.saturating_add(1), l.pointers.len()), None).at(format!("/lines/{k}/pointers/{MAX_POINTERS}")));
+            out.push(finding(RuleId::ClaimLimits, format!("line {} has {} diagnosis pointers; at most {MAX_POINTERS} fit", k.saturating_add(1), l.pointers.len()), None).at(format!("/lines/{k}/pointers/{MAX_POINTERS}")));
         }
     }
     ctx.out.extend(out);
@@ -76,7 +85,7 @@ fn dates(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
         return; // reported by the reader
     }
     let Some(from) = Date::parse(from_raw) else {
-        ctx.push(finding("LINE-DATE", format!("dateFrom `{from_raw}` is not a date (use YYYY-MM-DD)"), None).at(format!("{at}/dateFrom")));
+        ctx.push(finding(RuleId::LineDate, format!("dateFrom `{from_raw}` is not a date (use YYYY-MM-DD)"), None).at(format!("{at}/dateFrom")));
         return;
     };
     let to = match line.date_to.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -84,25 +93,25 @@ fn dates(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
         Some(raw) => match Date::parse(raw) {
             Some(d) => d,
             None => {
-                ctx.push(finding("LINE-DATE", format!("dateTo `{raw}` is not a date (use YYYY-MM-DD)"), None).at(format!("{at}/dateTo")));
+                ctx.push(finding(RuleId::LineDate, format!("dateTo `{raw}` is not a date (use YYYY-MM-DD)"), None).at(format!("{at}/dateTo")));
                 from
             }
         },
     };
     if to < from {
-        ctx.push(finding("LINE-DATE", format!("dateTo {to} is before dateFrom {from}"), None).at(format!("{at}/dateTo")));
+        ctx.push(finding(RuleId::LineDate, format!("dateTo {to} is before dateFrom {from}"), None).at(format!("{at}/dateTo")));
     }
     if let Some(today) = ctx.today {
         if from > today || to > today {
             let (which, d) = if from > today { ("dateFrom", from) } else { ("dateTo", to) };
-            ctx.push(finding("LINE-DATE", format!("{which} {d} is in the future (today is {today}); services are billed after they are given"), None).at(format!("{at}/{which}")));
+            ctx.push(finding(RuleId::LineDate, format!("{which} {d} is in the future (today is {today}); services are billed after they are given"), None).at(format!("{at}/{which}")));
         }
     }
     if let Some(cm) = ctx.engine.icd10cm.as_ref() {
         if cm.edition_for(from).is_none() {
             let loaded: Vec<String> = (0..cm.editions()).filter_map(|e| cm.window(e).map(|(a, b)| format!("{} ({a} to {b})", cm.label(e)))).collect();
             ctx.push(
-                finding("LINE-DATE", format!("no code-set edition is loaded for {from}; loaded: {}", loaded.join(", ")), None)
+                finding(RuleId::LineDate, format!("no code-set edition is loaded for {from}; loaded: {}", loaded.join(", ")), None)
                     .at(format!("{at}/dateFrom")),
             );
         }
@@ -111,10 +120,10 @@ fn dates(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
 
 /// LINE-PTR: 1 to 4 pointers, letters A–L naming an existing diagnosis, no repeats.
 fn pointers(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
-    let n_dx = ctx.claim.diagnoses.len().min(MAX_DIAGNOSES);
+    let n_dx = ctx.claim.diagnoses.len().min(LETTERS.len());
     if line.pointers.is_empty() {
         if !ctx.claim.claim_type.is_facility() {
-            ctx.push(finding("LINE-PTR", "the line needs at least one diagnosis pointer (24E), A for the first diagnosis".into(), None).at(format!("{at}/pointers")));
+            ctx.push(finding(RuleId::LinePtr, "the line needs at least one diagnosis pointer (24E), A for the first diagnosis".into(), None).at(format!("{at}/pointers")));
         }
         return;
     }
@@ -128,7 +137,7 @@ fn pointers(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
         };
         let Some(pos) = pos else {
             let shown: String = p.chars().take(16).collect();
-            ctx.push(finding("LINE-PTR", format!("pointer `{shown}` is not a diagnosis letter A to L"), None).at(here));
+            ctx.push(finding(RuleId::LinePtr, format!("pointer `{shown}` is not a diagnosis letter A to L"), None).at(here));
             continue;
         };
         if pos >= n_dx {
@@ -138,11 +147,11 @@ fn pointers(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
             } else {
                 format!("pointer {t} points to no diagnosis: the claim lists A to {last}")
             };
-            ctx.push(finding("LINE-PTR", msg, None).at(here));
+            ctx.push(finding(RuleId::LinePtr, msg, None).at(here));
             continue;
         }
         if seen.contains(&pos) {
-            ctx.push(finding("LINE-PTR", format!("pointer {t} is repeated on the line"), None).at(here));
+            ctx.push(finding(RuleId::LinePtr, format!("pointer {t} is repeated on the line"), None).at(here));
             continue;
         }
         seen.push(pos);
@@ -154,13 +163,13 @@ fn units(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
     let here = format!("{at}/units");
     match line.units {
         None if !ctx.claim.claim_type.is_facility() => {
-            ctx.push(finding("LINE-UNITS", "the line has no units (24G); give the number of days or units, usually 1".into(), None).at(here));
+            ctx.push(finding(RuleId::LineUnits, "the line has no units (24G); give the number of days or units, usually 1".into(), None).at(here));
         }
         None => {}
-        Some(u) if !u.is_finite() || u <= 0.0 => ctx.push(finding("LINE-UNITS", format!("units must be more than zero, not {u}"), None).at(here)),
-        Some(u) if u > MAX_UNITS => ctx.push(finding("LINE-UNITS", format!("{u} units on one line is not plausible (more than {MAX_UNITS})"), None).at(here)),
+        Some(u) if !u.is_finite() || u <= 0.0 => ctx.push(finding(RuleId::LineUnits, format!("units must be more than zero, not {u}"), None).at(here)),
+        Some(u) if u > MAX_UNITS => ctx.push(finding(RuleId::LineUnits, format!("{u} units on one line is not plausible (more than {MAX_UNITS})"), None).at(here)),
         Some(u) if u.fract() != 0.0 => ctx.push(
-            finding_with("LINE-UNITS", Severity::Warning, format!("units {u} is not a whole number; most payers accept fractions only for anesthesia minutes or drugs"), None).at(here),
+            finding_with(RuleId::LineUnits, Severity::Warning, format!("units {u} is not a whole number; most payers accept fractions only for anesthesia minutes or drugs"), None).at(here),
         ),
         Some(_) => {}
     }
@@ -171,7 +180,7 @@ fn pos(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
     let here = format!("{at}/pos");
     let Some(raw) = line.pos.as_deref().map(str::trim).filter(|p| !p.is_empty()) else {
         if !ctx.claim.claim_type.is_facility() {
-            ctx.push(finding("LINE-POS", "the line has no place of service (24B), e.g. 11 for an office".into(), None).at(here));
+            ctx.push(finding(RuleId::LinePos, "the line has no place of service (24B), e.g. 11 for an office".into(), None).at(here));
         }
         return;
     };
@@ -181,11 +190,11 @@ fn pos(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
         return;
     }
     match data.pos_name(&code) {
-        Some(_) if code != raw => ctx.push(finding_with("LINE-POS", Severity::Warning, format!("place of service `{raw}` has two digits: {code}"), Some(data.s.pos_label.to_owned())).at(here)),
+        Some(_) if code != raw => ctx.push(finding_with(RuleId::LinePos, Severity::Warning, format!("place of service `{raw}` has two digits: {code}"), Some(data.s.pos_label.to_owned())).at(here)),
         Some(_) => {}
         None => {
             let shown: String = raw.chars().take(16).collect();
-            ctx.push(finding("LINE-POS", format!("`{shown}` is not a CMS place-of-service code (two digits, e.g. 11 office, 22 outpatient hospital)"), Some(data.s.pos_label.to_owned())).at(here));
+            ctx.push(finding(RuleId::LinePos, format!("`{shown}` is not a CMS place-of-service code (two digits, e.g. 11 office, 22 outpatient hospital)"), Some(data.s.pos_label.to_owned())).at(here));
         }
     }
 }
@@ -194,11 +203,11 @@ fn pos(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
 fn charge(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
     let here = format!("{at}/charge");
     match line.charge {
-        None => ctx.push(finding("LINE-CHARGE", "the line has no charge (24F)".into(), None).at(here)),
-        Some(c) if !c.is_finite() || c < 0.0 => ctx.push(finding("LINE-CHARGE", format!("charge {c} is negative"), None).at(here)),
-        Some(c) if c >= 10_000_000.0 => ctx.push(finding("LINE-CHARGE", format!("charge {c} is larger than the 837 amount field holds on one line"), None).at(here)),
+        None => ctx.push(finding(RuleId::LineCharge, "the line has no charge (24F)".into(), None).at(here)),
+        Some(c) if !c.is_finite() || c < 0.0 => ctx.push(finding(RuleId::LineCharge, format!("charge {c} is negative"), None).at(here)),
+        Some(c) if c >= 10_000_000.0 => ctx.push(finding(RuleId::LineCharge, format!("charge {c} is larger than the 837 amount field holds on one line"), None).at(here)),
         Some(c) if ((c * 100.0).round() - c * 100.0).abs() > 1e-6 => {
-            ctx.push(finding("LINE-CHARGE", format!("charge {c} has fractions of a cent"), None).at(here))
+            ctx.push(finding(RuleId::LineCharge, format!("charge {c} has fractions of a cent"), None).at(here))
         }
         Some(_) => {}
     }

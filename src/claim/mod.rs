@@ -17,7 +17,9 @@ pub mod model;
 pub mod pack;
 mod pack_rules;
 pub mod parse;
+mod px_rules;
 pub mod result;
+mod stay_rules;
 
 #[cfg(feature = "compile")]
 pub use check::check_claim_json;
@@ -25,5 +27,5 @@ pub use check::{check_claim, check_claim_value, CheckOptions};
 pub use data::{ClaimData, ClaimSection, MceFlag};
 pub use dx_rules::SEX_EDITS_END;
 pub use json::Json;
-pub use model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Patient, Sex};
+pub use model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Patient, Procedure, Sex, Stay};
 pub use result::ClaimResult;

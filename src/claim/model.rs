@@ -4,14 +4,40 @@
 //! finding that quotes it, rather than a parse failure that loses it.
 use serde::{Deserialize, Serialize};
 
-/// Most diagnoses on a claim (CMS-1500 item 21, 837 HI segments): A to L.
+/// Most diagnoses on a professional or DME claim (CMS-1500 item 21, 837P HI): A to L.
 pub const MAX_DIAGNOSES: usize = 12;
+/// Most diagnoses on a facility claim (837I: principal + 24 others; the UB-04 prints 18).
+pub const MAX_FACILITY_DIAGNOSES: usize = 25;
+/// Most ICD-10-PCS procedures on an inpatient claim (837I: principal + 24 others).
+pub const MAX_PROCEDURES: usize = 25;
 /// Most modifiers per line (24D, SV101-3..6).
 pub const MAX_MODIFIERS: usize = 4;
 /// Most diagnosis pointers per line (24E, C004).
 pub const MAX_POINTERS: usize = 4;
 /// Diagnosis letters, by position.
 pub const LETTERS: [char; MAX_DIAGNOSES] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'];
+
+/// A diagnosis's name by position: its letter A to L, then its number (facility forms).
+pub fn dx_label(pos: usize) -> String {
+    match LETTERS.get(pos) {
+        Some(c) => c.to_string(),
+        None => format!("#{}", pos.saturating_add(1)),
+    }
+}
+
+/// The JSON pointer of a diagnosis, without building it for the positions a claim can hold.
+pub fn dx_pointer(pos: usize) -> std::borrow::Cow<'static, str> {
+    const AT: [&str; MAX_FACILITY_DIAGNOSES] = [
+        "/diagnoses/0", "/diagnoses/1", "/diagnoses/2", "/diagnoses/3", "/diagnoses/4", "/diagnoses/5", "/diagnoses/6",
+        "/diagnoses/7", "/diagnoses/8", "/diagnoses/9", "/diagnoses/10", "/diagnoses/11", "/diagnoses/12", "/diagnoses/13",
+        "/diagnoses/14", "/diagnoses/15", "/diagnoses/16", "/diagnoses/17", "/diagnoses/18", "/diagnoses/19", "/diagnoses/20",
+        "/diagnoses/21", "/diagnoses/22", "/diagnoses/23", "/diagnoses/24",
+    ];
+    match AT.get(pos) {
+        Some(p) => std::borrow::Cow::Borrowed(p),
+        None => std::borrow::Cow::Owned(format!("/diagnoses/{pos}")),
+    }
+}
 
 /// Which claim form the lines come from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +60,14 @@ impl ClaimType {
         match self {
             ClaimType::Professional | ClaimType::Dme => 50,
             ClaimType::Outpatient | ClaimType::Inpatient => 450,
+        }
+    }
+    /// Most diagnoses the form carries.
+    pub fn max_diagnoses(self) -> usize {
+        if self.is_facility() {
+            MAX_FACILITY_DIAGNOSES
+        } else {
+            MAX_DIAGNOSES
         }
     }
     pub fn is_facility(self) -> bool {
@@ -116,6 +150,38 @@ pub struct Line {
     pub revenue_code: Option<String>,
 }
 
+/// One ICD-10-PCS procedure of an inpatient stay (837I HI BBR/BBQ, UB-04 FL 74).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Procedure {
+    /// ICD-10-PCS code, seven characters.
+    pub code: String,
+    /// Date performed (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// The inpatient stay (837I / UB-04 header): dates, discharge status, admitting diagnosis.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stay {
+    /// UB-04 FL 12 (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admission_date: Option<String>,
+    /// The statement's through date (UB-04 FL 6); the date of service for code edits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discharge_date: Option<String>,
+    /// UB-04 FL 17 patient discharge status, two digits ("01" home, "20" died, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discharge_status: Option<String>,
+    /// Days; derived from the admission and discharge dates when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub length_of_stay: Option<u32>,
+    /// UB-04 FL 69.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admitting_diagnosis: Option<String>,
+}
+
 /// A coder's reason for reporting two codes an Excludes1 note separates.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -145,6 +211,12 @@ pub struct Claim {
     pub diagnoses: Vec<Diagnosis>,
     #[serde(default)]
     pub lines: Vec<Line>,
+    /// The inpatient stay; inpatient claims only.
+    #[serde(default, flatten)]
+    pub stay: Stay,
+    /// ICD-10-PCS procedures; inpatient claims only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub procedures: Vec<Procedure>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_npi: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -4,7 +4,7 @@ use super::model::Sex;
 use super::pack::{any_match, fill};
 use crate::icd10cm::dotted;
 use crate::normalize::normalize_code;
-use crate::rules::finding_with;
+use crate::rules::{finding_with, RuleId};
 
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(pack) = ctx.pack else { return };
@@ -28,7 +28,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
             if let Some((_, ca, _, _)) = first {
                 let codes = format!("{ca} and {cb}");
                 let msg = fill(d.message, &format!("{} does not pay {cb} with {ca}", pack.name), &codes);
-                out.push(finding_with("PAYER-PAIR", d.severity, msg, vintage.clone()).at(format!("/lines/{kb}/code")));
+                out.push(finding_with(RuleId::PayerPair, d.severity, msg, vintage.clone()).at(format!("/lines/{kb}/code")));
             }
         }
     }
@@ -37,7 +37,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
             if any_match(&m.codes, code) && !mods.iter().any(|x| m.any_of.contains(&x.as_str())) {
                 let need = m.any_of.join(" or ");
                 let msg = fill(m.message, &format!("{} requires modifier {need} on {code}", pack.name), code);
-                out.push(finding_with("PAYER-MODIFIER", m.severity, msg, vintage.clone()).at(format!("/lines/{k}/modifiers")));
+                out.push(finding_with(RuleId::PayerModifier, m.severity, msg, vintage.clone()).at(format!("/lines/{k}/modifiers")));
             }
         }
     }
@@ -61,7 +61,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
                         ctx.age.unwrap_or(0)
                     )
                 };
-                out.push(finding_with("PAYER-LIMIT", lim.severity, fill(lim.message, &why, &shown), vintage.clone()).at(at.clone()));
+                out.push(finding_with(RuleId::PayerLimit, lim.severity, fill(lim.message, &why, &shown), vintage.clone()).at(at.clone()));
             }
         }
     }

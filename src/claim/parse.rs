@@ -3,17 +3,33 @@
 //! Wrong types, missing fields, oversized strings and unknown fields are reported, never
 //! silently dropped and never fatal: the rest of the claim is still read and checked.
 use super::json::{Json, MAX_ITEMS};
-use super::model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Patient, Sex, LETTERS};
+use super::model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Patient, Procedure, Sex, LETTERS};
 use crate::finding::Finding;
-use crate::rules::finding;
+use crate::rules::{finding, RuleId};
 
 /// Longest text kept in a code, date or identifier field.
 const MAX_FIELD: usize = 64;
 /// Longest free text (override reasons).
 const MAX_TEXT: usize = 2_000;
 
-const CLAIM_FIELDS: &[&str] =
-    &["id", "claimType", "payer", "today", "patient", "diagnoses", "lines", "billingNpi", "excludes1Overrides"];
+const CLAIM_FIELDS: &[&str] = &[
+    "id",
+    "claimType",
+    "payer",
+    "today",
+    "patient",
+    "diagnoses",
+    "lines",
+    "billingNpi",
+    "excludes1Overrides",
+    "admissionDate",
+    "dischargeDate",
+    "dischargeStatus",
+    "lengthOfStay",
+    "admittingDiagnosis",
+    "procedures",
+];
+const PROCEDURE_FIELDS: &[&str] = &["code", "date"];
 const PATIENT_FIELDS: &[&str] = &["sex", "dateOfBirth", "age"];
 const DX_FIELDS: &[&str] = &["code", "poa"];
 const LINE_FIELDS: &[&str] =
@@ -43,7 +59,7 @@ struct Reader {
 
 impl Reader {
     fn input(&mut self, at: &str, msg: String) {
-        self.errors.push(finding("CLAIM-INPUT", msg, None).at(at));
+        self.errors.push(finding(RuleId::ClaimInput, msg, None).at(at));
     }
 
     /// The members of an object, reporting unknown ones.
@@ -67,7 +83,7 @@ impl Reader {
                 let hint = near(k, known).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
                 let shown: String = k.chars().take(MAX_FIELD).collect();
                 self.errors.push(
-                    finding("CLAIM-FIELD", format!("unknown field `{shown}` in {what} is ignored{hint}"), None)
+                    finding(RuleId::ClaimField, format!("unknown field `{shown}` in {what} is ignored{hint}"), None)
                         .at(format!("{at}/{}", escape(k))),
                 );
             }
@@ -151,6 +167,14 @@ impl Reader {
                     c.lines = self.array(val, &at, "lines").iter().enumerate().map(|(i, l)| self.line(l, i)).collect();
                 }
                 "billingNpi" => c.billing_npi = self.text(val, &at, "billingNpi", MAX_FIELD),
+                "admissionDate" => c.stay.admission_date = self.text(val, &at, "admissionDate", MAX_FIELD),
+                "dischargeDate" => c.stay.discharge_date = self.text(val, &at, "dischargeDate", MAX_FIELD),
+                "dischargeStatus" => c.stay.discharge_status = self.text(val, &at, "dischargeStatus", MAX_FIELD),
+                "lengthOfStay" => c.stay.length_of_stay = self.days(val, &at),
+                "admittingDiagnosis" => c.stay.admitting_diagnosis = self.text(val, &at, "admittingDiagnosis", MAX_FIELD),
+                "procedures" => {
+                    c.procedures = self.array(val, &at, "procedures").iter().enumerate().map(|(i, p)| self.procedure(p, i)).collect();
+                }
                 "excludes1Overrides" => {
                     c.excludes1_overrides =
                         self.array(val, &at, "excludes1Overrides").iter().enumerate().filter_map(|(i, o)| self.override_(o, i)).collect();
@@ -161,10 +185,33 @@ impl Reader {
         if !saw_dx {
             self.input("/diagnoses", "the claim has no `diagnoses`: give at least the first-listed diagnosis".into());
         }
-        if !saw_lines {
+        // An inpatient stay is billed by its diagnoses and procedures; revenue lines are optional.
+        if !saw_lines && c.claim_type != ClaimType::Inpatient {
             self.input("/lines", "the claim has no `lines`: give at least one service line".into());
         }
         c
+    }
+
+    /// A length of stay: a whole number of days.
+    fn days(&mut self, v: &Json, at: &str) -> Option<u32> {
+        match self.number(v, at, "lengthOfStay") {
+            Some(n) if n.fract() == 0.0 && (0.0..=100_000.0).contains(&n) => Some(n as u32),
+            Some(n) => {
+                self.input(at, format!("lengthOfStay {n} is not a whole number of days"));
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// A procedure as an object `{code, date}` or a bare code.
+    fn procedure(&mut self, v: &Json, i: usize) -> Procedure {
+        let at = format!("/procedures/{i}");
+        if let Json::Str(_) | Json::Num(_) = v {
+            return Procedure { code: self.text(v, &at, "procedure", MAX_FIELD).unwrap_or_default(), date: None };
+        }
+        let (code, date) = self.coded(v, &at, &format!("procedure {}", i.saturating_add(1)), PROCEDURE_FIELDS, "date");
+        Procedure { code, date }
     }
 
     fn claim_type(&mut self, v: &Json, at: &str) -> ClaimType {
@@ -191,9 +238,9 @@ impl Reader {
                     p.sex = match self.text(val, &here, "sex", MAX_FIELD).map(|s| s.trim().to_ascii_uppercase()) {
                         None => None,
                         Some(s) => match s.as_str() {
-                            "F" | "FEMALE" => Some(Sex::F),
-                            "M" | "MALE" => Some(Sex::M),
-                            "U" | "UNKNOWN" | "" => Some(Sex::U),
+                            "F" | "FEMALE" | "2" => Some(Sex::F),
+                            "M" | "MALE" | "1" => Some(Sex::M),
+                            "U" | "UNKNOWN" | "" | "0" => Some(Sex::U),
                             _ => {
                                 self.input(&here, format!("sex `{s}` is not F, M or U"));
                                 None
@@ -220,28 +267,31 @@ impl Reader {
 
     fn diagnosis(&mut self, v: &Json, i: usize) -> Diagnosis {
         let at = format!("/diagnoses/{i}");
-        let letter = LETTERS.get(i).copied().unwrap_or('?');
+        let letter = super::model::dx_label(i);
         if let Json::Str(_) | Json::Num(_) = v {
             return Diagnosis { code: self.text(v, &at, "diagnosis", MAX_FIELD).unwrap_or_default(), poa: None };
         }
-        let mut d = Diagnosis::default();
-        let Some(members) = self.object(v, &at, &format!("diagnosis {letter}"), DX_FIELDS) else { return d };
-        let mut saw_code = false;
+        let (code, poa) = self.coded(v, &at, &format!("diagnosis {letter}"), DX_FIELDS, "poa");
+        Diagnosis { code, poa }
+    }
+
+    /// An object `{code, <second>}` (a diagnosis with its POA, a procedure with its date).
+    fn coded(&mut self, v: &Json, at: &str, what: &str, known: &[&str], second: &str) -> (String, Option<String>) {
+        let Some(members) = self.object(v, at, what, known) else { return (String::new(), None) };
+        let (mut code, mut other, mut saw_code) = (String::new(), None, false);
         for (k, val) in members {
             let here = format!("{at}/{}", escape(k));
-            match k.as_str() {
-                "code" => {
-                    saw_code = true;
-                    d.code = self.text(val, &here, "code", MAX_FIELD).unwrap_or_default();
-                }
-                "poa" => d.poa = self.text(val, &here, "poa", MAX_FIELD),
-                _ => {}
+            if k == "code" {
+                saw_code = true;
+                code = self.text(val, &here, "code", MAX_FIELD).unwrap_or_default();
+            } else if k == second {
+                other = self.text(val, &here, second, MAX_FIELD);
             }
         }
         if !saw_code {
-            self.input(&format!("{at}/code"), format!("diagnosis {letter} has no `code`"));
+            self.input(&format!("{at}/code"), format!("{what} has no `code`"));
         }
-        d
+        (code, other)
     }
 
     fn line(&mut self, v: &Json, i: usize) -> Line {

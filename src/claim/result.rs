@@ -52,22 +52,24 @@ fn segs(p: &str) -> Vec<Seg<'_>> {
 
 /// Sorts by location, then rule, then message; drops exact repeats.
 pub fn sort_findings(v: &mut Vec<Finding>) {
-    // Parse each pointer once (not once per comparison): the order key is owned so the
-    // findings can move while sorting.
-    let mut keyed: Vec<(Option<Vec<OwnedSeg>>, Finding)> =
-        v.drain(..).map(|f| (f.location.as_deref().map(owned_segs), f)).collect();
-    keyed.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.rule.cmp(&b.rule)).then_with(|| a.message.cmp(&b.message)));
-    v.extend(keyed.into_iter().map(|(_, f)| f));
+    if v.len() < 2 {
+        return;
+    }
+    // Parse each pointer once (not once per comparison), borrowing its segments; sort the
+    // positions, then move the findings into that order.
+    let order: Vec<usize> = {
+        let keys: Vec<Option<Vec<Seg<'_>>>> = v.iter().map(|f| f.location.as_deref().map(segs)).collect();
+        let mut idx: Vec<usize> = (0..v.len()).collect();
+        idx.sort_by(|&a, &b| {
+            let (Some(fa), Some(fb)) = (v.get(a), v.get(b)) else { return Ordering::Equal };
+            keys.get(a)
+                .cmp(&keys.get(b))
+                .then_with(|| fa.rule.cmp(&fb.rule))
+                .then_with(|| fa.message.cmp(&fb.message))
+        });
+        idx
+    };
+    let mut slots: Vec<Option<Finding>> = v.drain(..).map(Some).collect();
+    v.extend(order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)));
     v.dedup();
-}
-
-/// A pointer segment: numbers order numerically (line 10 after line 9), before text.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-enum OwnedSeg {
-    Num(u64),
-    Text(String),
-}
-
-fn owned_segs(p: &str) -> Vec<OwnedSeg> {
-    p.split('/').skip(1).map(|s| s.parse::<u64>().map_or_else(|_| OwnedSeg::Text(s.to_owned()), OwnedSeg::Num)).collect()
 }

@@ -83,4 +83,38 @@ impl CodeCheck {
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()
     }
+
+    /// The findings a claim field gets: this check's own, plus — when nothing says the code is
+    /// wrong yet it is not a complete billable code (a beginning such as `S64.12X`, `B8`,
+    /// `0DTJ4Z`, `J15`, `2`) — one error saying it is incomplete, with its completions. A claim
+    /// never accepts an incomplete code, whatever the system.
+    pub fn into_claim_findings(self) -> Vec<Finding> {
+        let complete = self.state == CodeState::Billable || self.worst() == Some(Severity::Error);
+        if complete {
+            return self.findings;
+        }
+        let (rule, what) = match self.system {
+            System::Icd10cm => (crate::rules::RuleId::DxValid, "a complete, billable ICD-10-CM code"),
+            System::Icd10pcs => (crate::rules::RuleId::PxValid, "a complete ICD-10-PCS code of seven characters"),
+            System::Hcpcs => (crate::rules::RuleId::PxValid, "a complete HCPCS Level II code of five characters"),
+            System::Cpt => (crate::rules::RuleId::PxValid, "a complete CPT code of five characters"),
+            System::Modifier => (crate::rules::RuleId::ModValid, "a complete two-character modifier"),
+        };
+        let shown = if self.code.is_empty() { self.input.trim().to_owned() } else { self.code.clone() };
+        let message = if self.state == CodeState::Empty {
+            format!("the code is empty: a claim needs {what}")
+        } else {
+            format!("{shown} is incomplete: a claim needs {what}")
+        };
+        let suggestions: Vec<crate::finding::Suggestion> = self
+            .completions
+            .into_iter()
+            .filter(|c| c.billable)
+            .take(5)
+            .map(|c| crate::finding::Suggestion { code: c.code, description: c.description })
+            .collect();
+        let mut out = self.findings;
+        out.push(crate::rules::finding(rule, message, self.vintage).with_suggestions(suggestions));
+        out
+    }
 }

@@ -8,7 +8,7 @@ use crate::date::Date;
 use crate::finding::Suggestion;
 use crate::icd10cm::{dotted, Icd10Cm};
 use crate::normalize::{normalize_code, Normalized};
-use crate::rules::finding;
+use crate::rules::{finding, RuleId};
 use crate::system::System;
 
 /// How many completions a header or prefix lists.
@@ -18,18 +18,46 @@ pub(super) fn check(engine: &Engine<'_>, raw: &str, dos: Option<Date>) -> CodeCh
     let n = normalize_code(raw);
     let Some(cm) = engine.icd10cm.as_ref() else {
         let mut c = CodeCheck::new(System::Icd10cm, raw, n.text, CodeState::NoDataForDate);
-        c.findings.push(finding("DX-DATE", "this blob has no ICD-10-CM data; compile it with ICD-10-CM sources".into(), None));
+        c.findings.push(finding(RuleId::DxDate, "this blob has no ICD-10-CM data; compile it with ICD-10-CM sources".into(), None));
         return c;
     };
     let mut c = base(cm, raw, &n, dos);
     if n.converted_lookalikes && c.state != CodeState::Empty {
         c.findings.push(finding(
-            "DX-LOOKALIKE",
+            RuleId::DxLookalike,
             format!("look-alike characters in \"{}\" were read as {}", raw.trim(), c.code),
             c.vintage.clone(),
         ));
     }
     c
+}
+
+/// A billable code in the edition for the date, typed as letters and digits with at most a
+/// dot after the third character: nothing to report.
+pub(super) fn is_clean(engine: &Engine<'_>, raw: &str, dos: Option<Date>) -> bool {
+    let t = raw.as_bytes();
+    let plain = |b: &[u8]| !b.is_empty() && b.len() <= 7 && b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let mut key = [0u8; 7];
+    let code: &[u8] = match t {
+        [a, b, c, b'.', rest @ ..] if plain(&[*a, *b, *c]) && plain(rest) && rest.len() <= 4 => {
+            let n = 3usize.saturating_add(rest.len());
+            for (k, v) in key.iter_mut().zip([a, b, c].into_iter().chain(rest)) {
+                *k = *v;
+            }
+            key.get(..n).unwrap_or(&[])
+        }
+        _ if plain(t) => t,
+        _ => return false,
+    };
+    let (Some(cm), Ok(code)) = (engine.icd10cm.as_ref(), core::str::from_utf8(code)) else { return false };
+    let e = match dos {
+        None => cm.latest(),
+        Some(d) => match cm.edition_for(d) {
+            Some(e) => e,
+            None => return false,
+        },
+    };
+    cm.find(code).is_some_and(|i| cm.billable(i, e))
 }
 
 fn base(cm: &Icd10Cm<'_>, raw: &str, n: &Normalized, dos: Option<Date>) -> CodeCheck {
@@ -54,13 +82,13 @@ fn base(cm: &Icd10Cm<'_>, raw: &str, n: &Normalized, dos: Option<Date>) -> CodeC
     if let Some(&first) = swaps.first() {
         let first = dotted(cm.code(first));
         c.findings.push(
-            finding("DX-VALID", format!("{shown} mixes up the letter O or I with the digit 0 or 1; did you mean {first}?"), vintage)
+            finding(RuleId::DxValid, format!("{shown} mixes up the letter O or I with the digit 0 or 1; did you mean {first}?"), vintage)
                 .with_suggestions(suggestions(cm, &swaps, e)),
         );
         return c;
     }
     if let Some(msg) = format_problem(n) {
-        c.findings.push(finding("DX-VALID", msg, vintage));
+        c.findings.push(finding(RuleId::DxValid, msg, vintage));
         return c;
     }
     if let Some(i) = found {
@@ -84,7 +112,7 @@ fn base(cm: &Icd10Cm<'_>, raw: &str, n: &Normalized, dos: Option<Date>) -> CodeC
     if let Some(&first) = fixes.first() {
         let first = dotted(cm.code(first));
         let tail = if fixes.len() > 1 && what.ends_with("mean") { " or one of these?" } else { "" };
-        c.findings.push(finding("DX-7TH", format!("{shown} is missing {what} {first}{tail}"), vintage).with_suggestions(suggestions(cm, &fixes, e)));
+        c.findings.push(finding(RuleId::Dx7th, format!("{shown} is missing {what} {first}{tail}"), vintage).with_suggestions(suggestions(cm, &fixes, e)));
         return c;
     }
     // Well formed but unknown: in another edition?
@@ -92,7 +120,7 @@ fn base(cm: &Icd10Cm<'_>, raw: &str, n: &Normalized, dos: Option<Date>) -> CodeC
     let near = suggest::near_misses(cm, code, e, 5);
     c.findings.push(
         finding(
-            "DX-VALID",
+            RuleId::DxValid,
             if near.is_empty() {
                 format!("{shown} is not an ICD-10-CM code in {}", cm.label(e))
             } else {
@@ -124,7 +152,7 @@ fn known(cm: &Icd10Cm<'_>, mut c: CodeCheck, i: usize, e: usize) -> CodeCheck {
     if cm.needs_seventh(i) {
         c.findings.push(
             finding(
-                "DX-7TH",
+                RuleId::Dx7th,
                 format!("{code} needs a 7th character (for example the encounter: initial, subsequent or sequela); choose one of its 7-character codes"),
                 vintage,
             )
@@ -132,7 +160,7 @@ fn known(cm: &Icd10Cm<'_>, mut c: CodeCheck, i: usize, e: usize) -> CodeCheck {
         );
     } else {
         c.findings.push(
-            finding("DX-HEADER", format!("{code} is a header, not a billable code; report one of its more specific codes"), vintage)
+            finding(RuleId::DxHeader, format!("{code} is a header, not a billable code; report one of its more specific codes"), vintage)
                 .with_suggestions(suggestions(cm, &desc, e)),
         );
     }
@@ -164,7 +192,7 @@ fn inactive(cm: &Icd10Cm<'_>, mut c: CodeCheck, i: usize, e: usize) -> CodeCheck
         let parent = cm.parent(i);
         parent.map(|p| cm.billable_descendants(p, e, 5)).unwrap_or_default()
     };
-    c.findings.push(finding("DX-VALID", msg, c.vintage.clone()).with_suggestions(suggestions(cm, &near, e)));
+    c.findings.push(finding(RuleId::DxValid, msg, c.vintage.clone()).with_suggestions(suggestions(cm, &near, e)));
     c
 }
 
@@ -174,7 +202,7 @@ fn no_data(cm: &Icd10Cm<'_>, raw: &str, shown: String, d: Date) -> CodeCheck {
         .collect();
     let mut c = CodeCheck::new(System::Icd10cm, raw, shown, CodeState::NoDataForDate);
     c.findings.push(finding(
-        "DX-DATE",
+        RuleId::DxDate,
         format!(
             "no ICD-10-CM edition is loaded for the date of service {d}; loaded: {}. Load the blob for that fiscal year rather than validate against the wrong year",
             loaded.join(", ")

@@ -57,6 +57,17 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// True when `raw` is a complete, valid code on the date typed in its plain form, so a full
+    /// [`check_code`](Self::check_code) would report nothing. Claims take this path first: most
+    /// of their codes are clean, and the full check builds descriptions and completions.
+    pub fn is_clean_code(&self, system: System, raw: &str, dos: Option<Date>) -> bool {
+        match system {
+            System::Icd10cm => icd10cm_check::is_clean(self, raw, dos),
+            System::Icd10pcs => crate::procedure::pcs_is_clean(self, raw, dos),
+            System::Hcpcs | System::Cpt | System::Modifier => false,
+        }
+    }
+
     /// Details of one code, or `None` when it is not in the blob.
     pub fn describe(&self, system: System, raw: &str, dos: Option<Date>) -> Option<Description> {
         match system {

@@ -7,7 +7,7 @@ use crate::date::Date;
 use crate::engine::{CodeCheck, CodeState, CodeSummary, Engine};
 use crate::finding::{Severity, Suggestion};
 use crate::normalize::{normalize_code, Normalized};
-use crate::rules::{finding, finding_with};
+use crate::rules::{finding, finding_with, RuleId};
 use crate::system::System;
 
 /// How many completions a prefix lists.
@@ -20,7 +20,7 @@ pub fn check_code(engine: &Engine<'_>, system: System, raw: &str, dos: Option<Da
     if n.text.is_empty() && n.bad_char.is_none() && !n.too_long {
         return CodeCheck::new(system, raw, String::new(), CodeState::Empty);
     }
-    let rule = if system == System::Modifier { "MOD-VALID" } else { "PX-VALID" };
+    let rule = if system == System::Modifier { RuleId::ModValid } else { RuleId::PxValid };
     if let Some(msg) = char_problem(&n, system) {
         let mut c = CodeCheck::new(system, raw, n.text.clone(), CodeState::InvalidFormat);
         c.findings.push(finding(rule, msg, None));
@@ -34,7 +34,7 @@ pub fn check_code(engine: &Engine<'_>, system: System, raw: &str, dos: Option<Da
     };
     if n.converted_lookalikes {
         c.findings.push(finding(
-            "DX-LOOKALIKE",
+            RuleId::DxLookalike,
             format!("look-alike characters in \"{}\" were read as {}", raw.trim(), c.code),
             c.vintage.clone(),
         ));
@@ -58,7 +58,7 @@ fn char_problem(n: &Normalized, system: System) -> Option<String> {
 /// A result saying the blob has no data for this system or date.
 pub(super) fn no_data(system: System, raw: &str, code: &str, msg: String) -> CodeCheck {
     let mut c = CodeCheck::new(system, raw, code.to_owned(), CodeState::NoDataForDate);
-    c.findings.push(finding("PX-DATE", msg, None));
+    c.findings.push(finding(RuleId::PxDate, msg, None));
     c
 }
 
@@ -101,7 +101,7 @@ fn hcpcs(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date
     c.vintage = vintage.clone();
     if let Some(cat) = cpt_category(code) {
         c.findings.push(finding(
-            "PX-VALID",
+            RuleId::PxValid,
             format!("{code} has the shape of a {} code, not HCPCS Level II (one letter and four digits); check it as CPT", cat.name()),
             vintage,
         ));
@@ -121,17 +121,17 @@ fn hcpcs(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date
         }
     }
     if let Some(msg) = other_system_hint(&shown(raw, n), n.dot_at.is_some(), "HCPCS Level II") {
-        c.findings.push(finding("PX-VALID", msg, vintage));
+        c.findings.push(finding(RuleId::PxValid, msg, vintage));
         return c;
     }
     if level2_prefix(code) {
         c.state = CodeState::Unknown;
-        c.findings.push(finding("PX-VALID", format!("no HCPCS Level II code starts with {code}"), vintage));
+        c.findings.push(finding(RuleId::PxValid, format!("no HCPCS Level II code starts with {code}"), vintage));
         return c;
     }
     if !is_level2(code) {
         c.findings.push(finding(
-            "PX-VALID",
+            RuleId::PxValid,
             format!("{code} is not the shape of a HCPCS Level II code: one letter followed by four digits, e.g. J1100"),
             vintage,
         ));
@@ -153,7 +153,7 @@ fn hcpcs(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date
         }
     }
     match anweb {
-        Some(i) => dated(h, Table::Codes, i, c, on, "PX-VALID"),
+        Some(i) => dated(h, Table::Codes, i, c, on, RuleId::PxValid),
         None => {
             c.state = CodeState::Unknown;
             let through = quarters.and_then(|q| Date::from_yyyymmdd(q.s.hcpcs_current_through));
@@ -169,7 +169,7 @@ fn hcpcs(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date
                 .map(|p| h.prefix_range(Table::Codes, p).filter(|&i| h.valid_on(Table::Codes, i, on)).take(5).map(|i| suggestion(h, Table::Codes, i)).collect())
                 .unwrap_or_default();
             c.findings.push(
-                finding("PX-VALID", format!("{code} is not a HCPCS Level II code in the {} release{later}", h.s.label), vintage)
+                finding(RuleId::PxValid, format!("{code} is not a HCPCS Level II code in the {} release{later}", h.s.label), vintage)
                     .with_suggestions(near),
             );
             c
@@ -178,7 +178,7 @@ fn hcpcs(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date
 }
 
 /// Answers a known HCPCS code or Level II modifier from its added and termination dates.
-fn dated(h: &Hcpcs<'_>, t: Table, i: usize, mut c: CodeCheck, on: Date, rule: &str) -> CodeCheck {
+fn dated(h: &Hcpcs<'_>, t: Table, i: usize, mut c: CodeCheck, on: Date, rule: RuleId) -> CodeCheck {
     let code = h.code(t, i).to_owned();
     c.code = code.clone();
     c.description = h.long(t, i).map(str::to_owned);
@@ -220,7 +220,7 @@ fn suggestion(h: &Hcpcs<'_>, t: Table, i: usize) -> Suggestion {
 /// The licence note attached when a CPT description cannot be shown.
 pub(super) fn licence_note(code: &str, seen: &str, vintage: Option<String>) -> crate::finding::Finding {
     finding(
-        "CPT-DESC",
+        RuleId::CptDesc,
         format!(
             "no description shown for {code}: CPT descriptions are copyrighted by the AMA and this public blob carries none{seen}. \
              Compile with a licensed CPT file (claimlint compile --cpt FILE) to show them"
@@ -238,7 +238,7 @@ fn cpt(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date>)
     let mut c = CodeCheck::new(System::Cpt, raw, code.to_owned(), CodeState::InvalidFormat);
     c.vintage = vintage.clone();
     if is_level2(code) {
-        c.findings.push(finding("PX-VALID", format!("{code} is a HCPCS Level II code (one letter and four digits), not CPT; check it as hcpcs"), vintage));
+        c.findings.push(finding(RuleId::PxValid, format!("{code} is a HCPCS Level II code (one letter and four digits), not CPT; check it as hcpcs"), vintage));
         return c;
     }
     // Digits on the way to a CPT number: "71" is the start of 71045, not a modifier.
@@ -258,7 +258,7 @@ fn cpt(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date>)
         return c;
     }
     if let Some(msg) = other_system_hint(&shown(raw, n), n.dot_at.is_some(), "CPT") {
-        c.findings.push(finding("PX-VALID", msg, vintage));
+        c.findings.push(finding(RuleId::PxValid, msg, vintage));
         return c;
     }
     if typing {
@@ -268,7 +268,7 @@ fn cpt(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date>)
     }
     let Some(cat) = cpt_category(code) else {
         c.findings.push(finding(
-            "PX-VALID",
+            RuleId::PxValid,
             format!("{code} is not the shape of a CPT code: five digits (Category I), or four digits followed by F, T, U or M"),
             vintage,
         ));
@@ -300,10 +300,10 @@ fn cpt(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date>)
         None => {
             c.state = CodeState::Unknown;
             if t.licensed() {
-                c.findings.push(finding("PX-VALID", format!("{code} is not in the licensed CPT file nor in the CMS NCCI tables"), vintage));
+                c.findings.push(finding(RuleId::PxValid, format!("{code} is not in the licensed CPT file nor in the CMS NCCI tables"), vintage));
             } else {
                 c.findings.push(finding_with(
-                    "PX-VALID",
+                    RuleId::PxValid,
                     Severity::Warning,
                     format!(
                         "{code} has the shape of a {} code but is not in any loaded CMS table (MUE, add-on code edits); this public blob \
@@ -326,7 +326,7 @@ fn modifier(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<D
     c.vintage = h.map(Hcpcs::vintage_name);
     if n.dot_at.is_some() || m.len() > 2 {
         let what = if m.len() == 5 { format!("{m} looks like a procedure code; ") } else { String::new() };
-        c.findings.push(finding("MOD-VALID", format!("{what}modifiers are two characters, e.g. 25, 59 or LT"), c.vintage.clone()));
+        c.findings.push(finding(RuleId::ModValid, format!("{what}modifiers are two characters, e.g. 25, 59 or LT"), c.vintage.clone()));
         return c;
     }
     let Some(h) = h else {
@@ -353,7 +353,7 @@ fn modifier(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<D
         return c;
     }
     if let Some(i) = h.find(Table::Modifiers, m) {
-        return dated(h, Table::Modifiers, i, c, on, "MOD-VALID");
+        return dated(h, Table::Modifiers, i, c, on, RuleId::ModValid);
     }
     if is_cpt_modifier(m) {
         c.state = CodeState::Billable;
@@ -367,7 +367,7 @@ fn modifier(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<D
     }
     c.state = CodeState::Unknown;
     c.findings.push(finding(
-        "MOD-VALID",
+        RuleId::ModValid,
         format!("{m} is not a HCPCS Level II modifier in the {} release nor a known CPT modifier", h.s.label),
         c.vintage.clone(),
     ));

@@ -12,7 +12,7 @@ use crate::date::Date;
 use crate::engine::{CodeCheck, Engine};
 use crate::finding::{Finding, Severity};
 use crate::normalize::normalize_code;
-use crate::rules::{finding, finding_with};
+use crate::rules::{finding, finding_with, RuleId};
 use crate::system::System;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -115,12 +115,13 @@ fn line_check(engine: &Engine<'_>, line: &LineInput, standalone: bool, stale: St
     let (code, system) = line_code(&line.code);
     let dos = line.date_of_service;
     let cc = engine.check_code(system, &line.code, dos);
-    let mut findings: Vec<Finding> = cc.findings.iter().cloned().map(|f| f.at("/code")).collect();
+    // A line is part of a claim: an incomplete code is an error (`CodeCheck::into_claim_findings`).
+    let mut findings: Vec<Finding> = cc.clone().into_claim_findings().into_iter().map(|f| f.at("/code")).collect();
     let mut mods = Vec::new();
     let mut clean = Vec::new();
     for (k, m) in line.modifiers.iter().enumerate() {
         let mc = engine.check_code(System::Modifier, m, dos);
-        findings.extend(mc.findings.iter().cloned().map(|f| f.at(format!("/modifiers/{k}"))));
+        findings.extend(mc.clone().into_claim_findings().into_iter().map(|f| f.at(format!("/modifiers/{k}"))));
         clean.push(mc.code.clone());
         mods.push(mc);
     }
@@ -167,7 +168,7 @@ fn modifier_rules(mods: &[String], findings: &mut Vec<Finding>, vintage: Option<
     if mods.len() > MAX_MODIFIERS {
         findings.push(
             finding_with(
-                "MOD-VALID",
+                RuleId::ModValid,
                 Severity::Warning,
                 format!("{} modifiers on one line; claim forms carry at most {MAX_MODIFIERS}", mods.len()),
                 vintage.clone(),
@@ -178,12 +179,12 @@ fn modifier_rules(mods: &[String], findings: &mut Vec<Finding>, vintage: Option<
     let mut seen: Vec<&str> = Vec::new();
     for m in mods {
         if seen.contains(&m.as_str()) && !m.is_empty() {
-            findings.push(finding_with("MOD-VALID", Severity::Warning, format!("modifier {m} is repeated on the line"), vintage.clone()).at("/modifiers"));
+            findings.push(finding_with(RuleId::ModValid, Severity::Warning, format!("modifier {m} is repeated on the line"), vintage.clone()).at("/modifiers"));
         }
         seen.push(m);
     }
     for (a, b, why) in conflicts(mods) {
-        findings.push(finding("MOD-CONFLICT", format!("modifiers {a} and {b} cannot be on the same line: {why}"), vintage.clone()).at("/modifiers"));
+        findings.push(finding(RuleId::ModConflict, format!("modifiers {a} and {b} cannot be on the same line: {why}"), vintage.clone()).at("/modifiers"));
     }
 }
 
@@ -202,7 +203,7 @@ fn mue_window_note(engine: &Engine<'_>, dos: Option<Date>) -> Option<Finding> {
     }
     Some(
         finding(
-            "EDIT-DATE",
+            RuleId::EditDate,
             format!("the loaded {} covers dates of service {a} to {b}; units on {d} were not checked against an MUE", mue.vintage_name()),
             Some(mue.vintage_name()),
         )
@@ -219,7 +220,7 @@ fn mue_line(m: &MueEntry, line: &LineInput, standalone: bool, engine: &Engine<'_
     let table = m.table.table_name();
     if m.value == 0 {
         return vec![finding(
-            "MUE-ZERO",
+            RuleId::MueZero,
             format!(
                 "{} has an MUE of 0 in the {table} table ({}): it is not separately reportable in this setting",
                 m.code, m.rationale
@@ -233,7 +234,7 @@ fn mue_line(m: &MueEntry, line: &LineInput, standalone: bool, engine: &Engine<'_
     }
     if m.mai == 1 {
         return vec![finding(
-            "MUE-LINE",
+            RuleId::MueLine,
             format!(
                 "{} units of {} on one line exceed its MUE of {} ({table}; {}; rationale: {}). Units beyond the MUE may go on another line only with a modifier that fits, e.g. 59, XS, 76, 91 or an anatomic modifier",
                 line.units, m.code, m.value, m.mai_text(), m.rationale
@@ -251,7 +252,7 @@ fn mue_line(m: &MueEntry, line: &LineInput, standalone: bool, engine: &Engine<'_
 fn dos_finding(m: &MueEntry, units: u32, lines: usize, v: Option<String>) -> Finding {
     let on = if lines > 1 { format!(" on {lines} lines") } else { String::new() };
     finding(
-        "MUE-DOS",
+        RuleId::MueDos,
         format!(
             "{units} units of {}{on} on one date of service exceed its MUE of {} ({}; {}; rationale: {}); all units of {} on that date would be denied",
             m.code,
@@ -329,7 +330,7 @@ fn add_on_context(engine: &Engine<'_>, code: &str, info: &AddOnInfo) -> Finding 
         format!("eligible primaries: {}", listed(&info.primaries))
     };
     finding(
-        "AOC-CONTEXT",
+        RuleId::AocContext,
         format!("{code} is an add-on code (type {}): report it with its primary procedure on the same date of service; {prim}", info.kind),
         aoc_vintage(engine),
     )
@@ -360,14 +361,14 @@ fn add_on_primaries(engine: &Engine<'_>, lines: &[LineInput], checks: &[LineChec
                     format!("{code} is an add-on code with contractor-defined primaries (type 2); check with your Medicare contractor that a procedure reported{on} is an eligible primary")
                 };
                 let sev = if same_day.is_empty() { Severity::Warning } else { Severity::Info };
-                Some(finding_with("AOC-2", sev, msg, v))
+                Some(finding_with(RuleId::Aoc2, sev, msg, v))
             }
             k => {
                 let has = same_day.iter().any(|c| info.primaries.iter().any(|p| p == *c));
                 if has {
                     None
                 } else {
-                    let rule = if k == 1 { "AOC-1" } else { "AOC-3" };
+                    let rule = if k == 1 { RuleId::Aoc1 } else { RuleId::Aoc3 };
                     let extra = if k == 1 { "" } else { "; for type 3 edits contractors may accept other primaries" };
                     Some(finding(
                         rule,

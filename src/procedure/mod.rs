@@ -24,6 +24,7 @@ pub use line::{check_line, check_line_with, check_lines, check_lines_with, LineC
 pub use modifiers::{is_ptp_modifier, ptp_modifier_family, PtpModifierFamily};
 pub use mue::{ClaimType, Mue, MueEntry};
 pub use pcs::Pcs;
+pub use pcs_check::is_clean as pcs_is_clean;
 
 use crate::blob::{Blob, BlobError};
 

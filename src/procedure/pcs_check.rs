@@ -5,7 +5,7 @@ use super::pcs::Pcs;
 use crate::date::Date;
 use crate::engine::{CodeCheck, CodeState, CodeSummary};
 use crate::normalize::Normalized;
-use crate::rules::finding;
+use crate::rules::{finding, RuleId};
 use crate::system::System;
 
 /// Characters ICD-10-PCS uses, in order.
@@ -30,7 +30,7 @@ pub(super) fn check(pcs: Option<&Pcs<'_>>, raw: &str, n: &Normalized, dos: Optio
     let mut c = CodeCheck::new(System::Icd10pcs, raw, code.to_owned(), CodeState::InvalidFormat);
     c.vintage = vintage.clone();
     if let Some(msg) = pcs_problem(code, n.dot_at.is_some()) {
-        c.findings.push(finding("PX-VALID", msg, vintage));
+        c.findings.push(finding(RuleId::PxValid, msg, vintage));
         return c;
     }
     if code.len() < 7 {
@@ -51,12 +51,21 @@ pub(super) fn check(pcs: Option<&Pcs<'_>>, raw: &str, n: &Normalized, dos: Optio
         } else {
             format!("{code} was deleted: its last valid date of service was {b}")
         };
-        c.findings.push(finding("PX-VALID", msg, vintage));
+        c.findings.push(finding(RuleId::PxValid, msg, vintage));
         return c;
     }
     c.state = CodeState::Unknown;
-    c.findings.push(finding("PX-VALID", axis_message(pcs, code, on), vintage));
+    c.findings.push(finding(RuleId::PxValid, axis_message(pcs, code, on), vintage));
     c
+}
+
+/// A seven-character ICD-10-PCS code, typed in upper case, valid on the date: nothing to report.
+pub fn is_clean(engine: &crate::engine::Engine<'_>, raw: &str, dos: Option<Date>) -> bool {
+    let Some(pcs) = engine.procedures.as_ref().and_then(|p| p.pcs.as_ref()) else { return false };
+    let Some((from, to)) = pcs.window() else { return false };
+    let plain = raw.len() == 7 && raw.bytes().all(|b| PCS_ALPHABET.contains(&b));
+    let on = dos.unwrap_or(to);
+    plain && from <= on && on <= to && pcs.valid_row(raw, on).is_some()
 }
 
 /// Says which axis breaks the code: the longest valid beginning and the character after it.

@@ -3,6 +3,7 @@ use super::quarters::{QuarterStatus, Quarters, FROM_CODE_LIST};
 use crate::date::Date;
 use crate::engine::{CodeCheck, CodeState};
 use crate::rules::finding;
+use crate::rules::RuleId;
 
 /// Where the quarterly data comes from, for messages.
 fn source(q: &Quarters<'_>) -> String {
@@ -20,7 +21,7 @@ pub(super) fn answer(q: &Quarters<'_>, code: &str, dos: Date, c: &mut CodeCheck)
             if c.description.is_none() && !code.as_bytes().first().is_some_and(u8::is_ascii_digit) {
                 let known = if src == FROM_CODE_LIST { format!("listed in the HCPCS file from {from}") } else { format!("valid from {from} in the CMS I/OCE tables") };
                 c.findings.push(finding(
-                    "PX-DESC",
+                    RuleId::PxDesc,
                     format!("{code} is a valid HCPCS Level II code ({known}), but its description is not in the public files loaded (the January ANWEB file predates it)"),
                     c.vintage.clone(),
                 ));
@@ -28,13 +29,13 @@ pub(super) fn answer(q: &Quarters<'_>, code: &str, dos: Date, c: &mut CodeCheck)
         }
         QuarterStatus::NotYet { from } => {
             c.state = CodeState::Inactive;
-            c.findings.push(finding("PX-VALID", format!("{code} is not valid yet on {dos}: it is valid from {from} ({})", source(q)), c.vintage.clone()));
+            c.findings.push(finding(RuleId::PxValid, format!("{code} is not valid yet on {dos}: it is valid from {from} ({})", source(q)), c.vintage.clone()));
         }
         QuarterStatus::Ended { last } => {
             c.state = CodeState::Inactive;
             c.billable = false;
             c.findings.push(finding(
-                "PX-VALID",
+                RuleId::PxValid,
                 format!("{code} was discontinued (deleted): its last valid date of service was {last} ({})", source(q)),
                 c.vintage.clone(),
             ));

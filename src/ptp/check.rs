@@ -13,7 +13,7 @@ use crate::currency::{mark_stale, StaleEdits};
 use crate::date::Date;
 use crate::engine::Engine;
 use crate::finding::Finding;
-use crate::rules::finding;
+use crate::rules::{finding, RuleId};
 
 /// Two codes billed by one provider for one patient on one date of service.
 #[derive(Clone, Copy, Debug)]
@@ -124,7 +124,7 @@ fn table_for<'e, 'a>(engine: &'e Engine<'a>, claim_type: ClaimType, out: &mut Ve
     let found = engine.ptp.as_ref().and_then(|p| Some((p, p.table(claim_type)?)));
     if found.is_none() {
         out.push(finding(
-            "PTP-NODATA",
+            RuleId::PtpNodata,
             format!("this blob has no NCCI PTP {} table; compile it with the PTP files to check code pairs", claim_type.table_name()),
             None,
         ));
@@ -164,13 +164,13 @@ fn edit_finding(e: &Edit<'_>, mods_one: &[&str], mods_two: &[&str], dos: Date, c
     };
     Some(match e.modifier_indicator {
         ModifierIndicator::NotAllowed => {
-            finding("PTP-0", format!("{what}, and no modifier bypasses this edit (modifier indicator 0). {facts}"), vintage)
+            finding(RuleId::Ptp0, format!("{what}, and no modifier bypasses this edit (modifier indicator 0). {facts}"), vintage)
         }
         ModifierIndicator::Allowed => {
             let bypass = first_bypass(mods_two).map(|(m, f)| (m, f, c2)).or_else(|| first_bypass(mods_one).map(|(m, f)| (m, f, c1)));
             match bypass {
                 Some((m, fam, on)) => finding(
-                    "PTP-BYPASS",
+                    RuleId::PtpBypass,
                     format!(
                         "NCCI PTP edit {c1} (column one) / {c2} (column two) is bypassed by modifier {m} ({} NCCI-associated modifier) on {on}; \
                          the record must support a distinct service (modifier indicator 1). {facts}",
@@ -179,7 +179,7 @@ fn edit_finding(e: &Edit<'_>, mods_one: &[&str], mods_two: &[&str], dos: Date, c
                     vintage,
                 ),
                 None => finding(
-                    "PTP-1",
+                    RuleId::Ptp1,
                     format!(
                         "{what} unless an NCCI-associated modifier on either code (59, XE, XS, XP, XU, an anatomic modifier such as \
                          LT/RT, or a global-surgery modifier) shows a distinct service (modifier indicator 1). {facts}"

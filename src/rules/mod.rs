@@ -15,6 +15,24 @@ pub struct Rule {
     pub disposition: &'static str,
     pub cms_ref: &'static str,
     pub source: &'static str,
+    /// The Medicare Code Editor edit: number, CMS edit name and MCE disposition
+    /// (e.g. `5 SEX_CONFLICT prepayment`); empty when the rule is not an MCE edit.
+    pub mce_edit: &'static str,
+    /// Dates CMS runs the edit, `from..to` (either side may be open); empty for always.
+    pub in_force: &'static str,
+}
+
+impl Rule {
+    /// The MCE edit name (`SEX_CONFLICT`), if the rule is one.
+    pub fn mce_name(&self) -> Option<&'static str> {
+        self.mce_edit.split_whitespace().nth(1)
+    }
+    /// True when CMS runs the edit on a date (yyyymmdd).
+    pub fn in_force_on(&self, yyyymmdd: u32) -> bool {
+        let Some((from, to)) = self.in_force.split_once("..") else { return true };
+        let bound = |s: &str| s.replace('-', "").parse::<u32>().ok();
+        bound(from).is_none_or(|f| f <= yyyymmdd) && bound(to).is_none_or(|t| yyyymmdd <= t)
+    }
 }
 
 /// All rules in catalogue order (parsed once, on first use).
@@ -33,21 +51,36 @@ fn parse() -> impl Iterator<Item = Rule> {
             "warning" => Severity::Warning,
             _ => Severity::Info,
         };
-        Some(Rule { id, name, severity, disposition: f.next()?, cms_ref: f.next()?, source: f.next()? })
+        Some(Rule {
+            id,
+            name,
+            severity,
+            disposition: f.next()?,
+            cms_ref: f.next()?,
+            source: f.next()?,
+            mce_edit: f.next().unwrap_or(""),
+            in_force: f.next().unwrap_or(""),
+        })
     })
 }
 
+include!(concat!(env!("OUT_DIR"), "/rule_ids.rs"));
+
 /// A rule with its citation ("source (CMS cross-reference)"), built once per rule rather
-/// than once per finding: claims produce many findings and this is their hot path.
-fn cited(id: &str) -> Option<(Rule, &'static str)> {
+/// than once per finding: claims produce many findings and this is their hot path. Indexed
+/// by [`RuleId`] (catalogue order).
+fn cited(id: RuleId) -> Option<(Rule, &'static str)> {
     static CITED: std::sync::OnceLock<Vec<(Rule, String)>> = std::sync::OnceLock::new();
-    let cited = CITED.get_or_init(|| {
-        let mut v: Vec<(Rule, String)> = rules().map(|r| (r, format!("{} ({})", r.source, r.cms_ref))).collect();
-        v.sort_by(|a, b| a.0.id.cmp(b.0.id));
-        v
-    });
-    let (r, s) = cited.get(cited.binary_search_by(|(r, _)| r.id.cmp(id)).ok()?)?;
+    let cited = CITED.get_or_init(|| rules().map(|r| (r, format!("{} ({})", r.source, r.cms_ref))).collect());
+    let (r, s) = cited.get(id as usize)?;
     Some((*r, s.as_str()))
+}
+
+impl RuleId {
+    /// The catalogue row.
+    pub fn rule(self) -> Option<Rule> {
+        cited(self).map(|(r, _)| r)
+    }
 }
 
 /// The catalogue row for a rule id.
@@ -56,18 +89,15 @@ pub fn rule(id: &str) -> Option<Rule> {
 }
 
 /// A finding for a catalogued rule with the catalogue's severity and source.
-pub fn finding(id: &str, message: String, vintage: Option<String>) -> Finding {
+pub fn finding(id: RuleId, message: String, vintage: Option<String>) -> Finding {
     match cited(id) {
         Some((r, source)) => Finding::new(r.id, r.severity, message, source, vintage),
-        None => {
-            debug_assert!(false, "rule {id} is not in the catalogue");
-            Finding::new(id, Severity::Error, message, "uncatalogued rule", vintage)
-        }
+        None => Finding::new(id.as_str(), Severity::Error, message, "uncatalogued rule", vintage),
     }
 }
 
 /// Same, with an explicit severity (rules whose severity a payer pack or context changes).
-pub fn finding_with(id: &str, severity: Severity, message: String, vintage: Option<String>) -> Finding {
+pub fn finding_with(id: RuleId, severity: Severity, message: String, vintage: Option<String>) -> Finding {
     let mut f = finding(id, message, vintage);
     f.severity = severity;
     f
@@ -84,5 +114,39 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), rows.len(), "rule ids are unique");
         assert!(rows.iter().all(|r| !r.source.is_empty() && !r.cms_ref.is_empty()));
+    }
+
+    #[test]
+    fn rule_ids_are_the_catalogue_in_order() {
+        let ids: Vec<&str> = super::rules().map(|r| r.id).collect();
+        let generated: Vec<&str> = super::RuleId::ALL.iter().map(|r| r.as_str()).collect();
+        assert_eq!(ids, generated);
+        for r in super::RuleId::ALL {
+            assert_eq!(super::RuleId::parse(r.as_str()), Some(*r));
+            assert_eq!(r.rule().map(|x| x.id), Some(r.as_str()));
+        }
+    }
+
+    #[test]
+    fn every_mce_edit_of_the_definitions_is_catalogued() {
+        // The 20 edits of the Definitions of Medicare Code Edits v43.1 (chapter 1), plus the
+        // MCE's REQUIRES_SDX, INVALID_ADMIT_DX and QUESTIONABLE_OBSTETRIC_ADMISSION outcomes.
+        let names: Vec<&str> = super::rules().filter_map(|r| r.mce_name()).collect();
+        for n in [
+            "INVALID_CODE", "E_CODE_AS_PDX", "DUPLICATE_OF_PDX", "AGE_CONFLICT", "SEX_CONFLICT",
+            "MANIFESTATION_AS_PDX", "NONSPECIFIC_PDX", "QUESTIONABLE_ADMISSION", "UNACCEPTABLE_PDX",
+            "NONSPECIFIC_OR", "NON_COVERED", "OPEN_BIOPSY", "BILATERAL", "INVALID_AGE", "INVALID_SEX",
+            "INVALID_DISCHARGE_STATUS", "LIMITED_COVERAGE", "WRONG_PROCEDURE_PERFORMED",
+            "INCONSISTENT_WITH_LENGTH_OF_STAY", "UNSPECIFIED", "REQUIRES_SDX", "INVALID_ADMIT_DX",
+            "QUESTIONABLE_OBSTETRIC_ADMISSION",
+        ] {
+            assert!(names.contains(&n), "MCE edit {n} has no catalogue row");
+        }
+        let numbers: std::collections::BTreeSet<u32> =
+            super::rules().filter_map(|r| r.mce_edit.split_whitespace().next()?.parse().ok()).collect();
+        assert_eq!(numbers, (1..=20).collect(), "MCE edits 1 to 20");
+        let sex = super::rule("DX-SEX").unwrap();
+        assert!(sex.in_force_on(2024_0930) && !sex.in_force_on(2024_1001));
+        assert!(!super::rule("PX-BILATERAL").unwrap().in_force_on(2015_1001));
     }
 }

@@ -1,5 +1,6 @@
 //! wasm methods for `crate::claim`: `checkClaim(obj)`.
 use super::{to_js, Validator};
+use crate::rules::RuleId;
 use crate::claim::{check_claim_value, CheckOptions, ClaimResult, Json};
 use crate::currency::StaleEdits;
 use crate::date::Date;
@@ -16,7 +17,7 @@ impl Validator {
         let result = match serde_wasm_bindgen::from_value::<Json>(claim) {
             Ok(v) => check_claim_value(self.engine.get(), &v, &opts),
             Err(e) => ClaimResult {
-                input_errors: vec![crate::rules::finding("CLAIM-INPUT", format!("the claim could not be read: {e}"), None).at("")],
+                input_errors: vec![crate::rules::finding(RuleId::ClaimInput, format!("the claim could not be read: {e}"), None).at("")],
                 ..ClaimResult::default()
             },
         };

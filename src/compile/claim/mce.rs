@@ -1,5 +1,5 @@
 //! The MCE diagnosis master table (`code,start_date,end_date,flags`) and age groups.
-use crate::claim::data::{AgeGroup, MceFlag, MCE_FLAGS};
+use crate::claim::data::{AgeGroup, DischargeStatus, MceFlag, MCE_FLAGS};
 use crate::compile::{err, Context, Result};
 use std::path::Path;
 
@@ -18,6 +18,7 @@ pub struct Mce {
     pub name: String,
     pub rows: Vec<Row>,
     pub ages: Vec<AgeGroup>,
+    pub discharge_status: Vec<DischargeStatus>,
     pub valid_from: u32,
     /// End of the newest fiscal year the master has rows starting in (its own end date,
     /// 20270331, only marks rows as open).
@@ -64,48 +65,90 @@ pub fn read(master: &Path, dir: &Path) -> Result<Mce> {
     let newest = rows.iter().map(|r| r.from).max().unwrap_or(0);
     let fiscal_year = if newest % 10_000 >= 1001 { newest / 10_000 + 1 } else { newest / 10_000 };
     let valid_to = crate::compile::icd10cm::fiscal_year_window(fiscal_year.max(1)).1;
+    // The newest end date (20270331 in the decoded tables) only marks rows as still valid:
+    // they run through the end of that fiscal year.
+    let open = rows.iter().map(|r| r.to).max().unwrap_or(0);
+    let reopen = |to: u32| if to == open { valid_to.max(open) } else { to };
+    for r in &mut rows {
+        r.to = reopen(r.to);
+    }
     let ages_path = dir.join(format!("mce_age_ranges_{version}.csv"));
-    let (ages, age_bytes) = read_ages(&ages_path)?;
+    let (mut ages, age_bytes) = read_ages(&ages_path)?;
+    for g in &mut ages {
+        g.to = reopen(g.to);
+    }
     let ages_name = ages_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let status_path = dir.join(format!("mce_discharge_status_{version}.csv"));
+    let (mut discharge_status, status_bytes) = read_discharge_status(&status_path)?;
+    for s in &mut discharge_status {
+        s.to = reopen(s.to);
+    }
+    let status_name = status_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(Mce {
         label: format!("MCE {version}"),
         version: version.clone(),
         name: name.clone(),
         rows,
         ages,
+        discharge_status,
         valid_from,
         valid_to,
         fiscal_year,
         sources: vec![
             (name, bytes, format!("MCE {version} diagnosis edits")),
             (ages_name, age_bytes, format!("MCE {version} age groups")),
+            (status_name, status_bytes, format!("MCE {version} discharge status codes")),
         ],
     })
 }
 
-fn read_ages(path: &Path) -> Result<(Vec<AgeGroup>, Vec<u8>)> {
+/// One CSV row: its position for messages ("file:line") and its trimmed fields.
+type CsvRow = (String, Vec<String>);
+
+/// The rows of a small CSV after its header, and the file's bytes (for provenance).
+fn small_csv(path: &Path) -> Result<(Vec<CsvRow>, Vec<u8>)> {
     let bytes = std::fs::read(path).context(path.display())?;
     let text = String::from_utf8_lossy(&bytes).into_owned();
+    let rows = text
+        .lines()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, l)| (format!("{}:{}", path.display(), n + 1), l.trim().split(',').map(|f| f.trim().to_owned()).collect()))
+        .collect();
+    Ok((rows, bytes))
+}
+
+fn number(at: &str, s: &str) -> Result<u32> {
+    s.parse::<u32>().map_err(|_| err(format!("{at}: bad number `{s}`")))
+}
+
+/// `age_group,start_age,end_age,start_date,end_date`.
+fn read_ages(path: &Path) -> Result<(Vec<AgeGroup>, Vec<u8>)> {
+    let (rows, bytes) = small_csv(path)?;
     let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate().skip(1) {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let f: Vec<&str> = line.split(',').map(str::trim).collect();
-        let at = format!("{}:{}", path.display(), n + 1);
-        if f.len() != 5 {
-            return Err(err(format!("{at}: expected 5 columns")));
-        }
-        let flag = MceFlag::bit_of(&f[0].to_ascii_lowercase()).ok_or_else(|| err(format!("{at}: unknown age group `{}`", f[0])))?;
-        let num = |s: &str| s.parse::<u32>().map_err(|_| err(format!("{at}: bad number `{s}`")));
+    for (at, f) in rows {
+        let [group, min, max, from, to] = f.as_slice() else { return Err(err(format!("{at}: expected 5 columns"))) };
+        let flag = MceFlag::bit_of(&group.to_ascii_lowercase()).ok_or_else(|| err(format!("{at}: unknown age group `{group}`")))?;
         out.push(AgeGroup {
             flag: flag.trailing_zeros() as u8,
-            min: num(f[1])? as u16,
-            max: num(f[2])? as u16,
-            from: num(f[3])?,
-            to: num(f[4])?,
+            min: number(&at, min)? as u16,
+            max: number(&at, max)? as u16,
+            from: number(&at, from)?,
+            to: number(&at, to)?,
         });
+    }
+    Ok((out, bytes))
+}
+
+/// `discharge_status,start_date,end_date`.
+fn read_discharge_status(path: &Path) -> Result<(Vec<DischargeStatus>, Vec<u8>)> {
+    let (rows, bytes) = small_csv(path)?;
+    let mut out = Vec::new();
+    for (at, f) in rows {
+        let [code, from, to] = f.as_slice() else { return Err(err(format!("{at}: expected 3 columns"))) };
+        let code = u16::try_from(number(&at, code)?).map_err(|_| err(format!("{at}: discharge status out of range")))?;
+        out.push(DischargeStatus { code, from: number(&at, from)?, to: number(&at, to)? });
     }
     Ok((out, bytes))
 }

@@ -47,6 +47,7 @@ pub fn add_sections(w: &mut BlobWriter, data_dir: &Path, opts: &CompileOptions) 
         poa_label: poa.as_ref().map_or("", |p| p.label.as_str()),
         poa_exempt: FixedKeys { width: WIDTH, bytes: &exempt },
         packs: packs.iter().map(pack::PackFile::view).collect(),
+        discharge_status: mce.as_ref().map(|m| m.discharge_status.clone()).unwrap_or_default(),
     };
     w.add_section(SECTION, VERSION, &section).map_err(|e| err(format!("claim section: {e}")))?;
 

@@ -4,7 +4,7 @@ use super::files::{self, Source};
 use crate::blob::columns::{build, FixedKeys};
 use crate::blob::{BlobWriter, Vintage};
 use crate::compile::{err, Result};
-use crate::procedure::pcs::{PcsSection, SECTION, VERSION};
+use crate::procedure::pcs::{PcsSection, PCS_FLAGS, SECTION, VERSION};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -41,7 +41,11 @@ pub fn parse(bytes: &[u8], name: &str) -> Result<Vec<Row>> {
         if code.len() != 7 {
             return Err(err(format!("{name}: row {}: `{code}` is not 7 characters", i + 2)));
         }
-        rows.push(Row { code, start: num(1)?, end: num(2)?, flags: f(3).to_owned() });
+        let flags = f(3).to_owned();
+        if let Some(bad) = flags.split('|').map(str::trim).find(|x| !x.is_empty() && !PCS_FLAGS.contains(x)) {
+            return Err(err(format!("{name}: row {}: unknown MCE procedure flag `{bad}` (known: {})", i + 2, PCS_FLAGS.join(", "))));
+        }
+        rows.push(Row { code, start: num(1)?, end: num(2)?, flags });
     }
     Ok(rows)
 }
@@ -60,12 +64,34 @@ fn release_of(name: &str) -> Option<(String, u32, u32)> {
     Some((format!("MCE v{major}.{minor}, FY{fy}"), release, fy * 10_000 + 930))
 }
 
+/// Last day (yyyymmdd) of the federal fiscal year holding a date.
+pub fn fiscal_year_end(d: u32) -> u32 {
+    let (y, m) = (d / 10_000, d / 100 % 100);
+    let fy = if m >= 10 { y + 1 } else { y };
+    fy * 10_000 + 930
+}
+
 /// Finds and parses the MCE procedure master.
 pub fn read(data_dir: &Path) -> Result<Option<PcsTable>> {
     let dir = data_dir.join("mce");
     let Some(source) = files::find(&dir, |n| n.starts_with("mce_i10sg_master") && n.ends_with(".csv"))? else { return Ok(None) };
     let rows = parse(&source.bytes, &source.name)?;
-    let (label, release, window_end) = release_of(&source.name).ok_or_else(|| err(format!("{}: no `_vNN.N` version in the name", source.name)))?;
+    let (mut label, release, mut window_end) =
+        release_of(&source.name).ok_or_else(|| err(format!("{}: no `_vNN.N` version in the name", source.name)))?;
+    // The decoded master may already carry a newer fiscal year than its name says (the v43.1
+    // files hold FY2027 rows starting 2026-10-01): answer through the end of that year.
+    let newest_start = rows.iter().map(|r| r.start).max().unwrap_or(0);
+    let newest_fy_end = fiscal_year_end(newest_start);
+    if newest_fy_end > window_end {
+        label = format!("{label} with FY{} rows", newest_fy_end / 10_000);
+        window_end = newest_fy_end;
+    }
+    // The newest end date means "still valid": valid through the window.
+    let open = rows.iter().map(|r| r.end).max().unwrap_or(0);
+    let mut rows = rows;
+    for r in rows.iter_mut().filter(|r| r.end == open && open < window_end) {
+        r.end = window_end;
+    }
     Ok(Some(PcsTable { rows, label, release, window_end, source }))
 }
 
