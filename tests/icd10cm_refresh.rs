@@ -62,8 +62,8 @@ fn addenda_and_order_file_zip_give_the_same_fy2027_edition() {
         }
         let (_, info, _) = claimlint(&["info", "--blob", blob]);
         let info: serde_json::Value = serde_json::from_str(&info).unwrap();
-        assert_eq!(info["counts"]["icd10cm.FY2027.billable"], 4);
-        assert_eq!(info["counts"]["icd10cm.FY2027.headers"], 9);
+        assert_eq!(info["counts"]["icd10cm.FY2027.billable"], 5);
+        assert_eq!(info["counts"]["icd10cm.FY2027.headers"], 10);
         let v = info["vintages"].as_array().unwrap().iter().find(|v| v["label"] == "FY2027").expect("FY2027 vintage").clone();
         let source = v["source"].as_str().unwrap();
         assert!(source.contains("mini-tabular.xml") && source.contains("2027"), "{source}");
