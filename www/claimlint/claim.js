@@ -101,6 +101,9 @@ export class Claim {
       // A field whose own check already says the value is malformed needs no second,
       // more technical message about the same value (e.g. "dateFrom ... is not a date").
       if (field && field.committed?.state === 'invalid_format') continue;
+      // A code still being typed (a valid beginning, focus in the field) says "keep typing"
+      // itself; the claim's "incomplete code" waits until the user leaves the field.
+      if (field && field.committed?.state === 'prefix' && field.input?.matches?.(':focus')) continue;
       if (field) byField.get(field).push(field.kind === 'date' ? asTyped(finding, field.input) : finding);
       else this.unplaced.push({ ...finding, target: targets.find((t) => t.path === finding.location) || this.firstOf(finding.location) });
     }
