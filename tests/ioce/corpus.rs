@@ -288,11 +288,13 @@ fn lines(g: &mut Gen<'_>, from: i64, through: i64) -> Vec<Value> {
                 let pool = ["hx:addon_type1", "hx:addon_type2", "hx:addon_type3", "hx:addon_drug_admin"][g.rng.below(4)];
                 let addon = g.pool_or(pool, "hx:addon_type1");
                 let primary = g.pools.addon_primaries.get(&(g.v, addon.clone())).cloned().unwrap_or_default();
-                let (rev, mods, units) = (g.revenue(), g.modifiers(&addon), g.units());
-                out.push(g.line(&date, &addon, rev, mods, units));
+                // Professional revenue codes (096x-098x) half the time: the add-on edits look at them.
+                let rev = if g.rng.chance(50) { format!("09{}", 60 + g.rng.below(30)) } else { g.revenue() };
+                let (mods, units) = (g.modifiers(&addon), g.units());
+                out.push(g.line(&date, &addon, rev.clone(), mods, units));
                 if !primary.is_empty() && g.rng.chance(66) {
                     let p = g.rng.pick(&primary).clone();
-                    let rev = g.revenue();
+                    let rev = if g.rng.chance(70) { rev } else { g.revenue() };
                     out.push(g.line(&date, &p, rev, Vec::new(), 1));
                 }
             }

@@ -42,10 +42,13 @@ pub struct Answer {
     pub error: Option<String>,
 }
 
-/// All answers by claim id, and the seconds pyoce spent on them.
+/// All answers by claim id, and the time pyoce spent in `process()` on them (all passes).
 pub struct Run {
     pub answers: BTreeMap<String, Answer>,
+    /// Claims processed (corpus size × passes).
+    pub processed: usize,
     pub seconds: f64,
+    pub cpu_seconds: f64,
 }
 
 fn candidates() -> Vec<PathBuf> {
@@ -75,11 +78,17 @@ impl Oracle {
         Err(format!("no Python >= 3.12 with pyoce 0.1.0 at {} (scripts/setup.sh installs it; or set CLAIMLINT_PYOCE_PYTHON)", tried.join(", ")))
     }
 
-    /// Runs claims (claimlint claim JSON) through pyoce.
+    /// Runs claims (claimlint claim JSON) through pyoce once.
     pub fn run(&self, claims: &[Value]) -> Run {
+        self.run_passes(claims, 1)
+    }
+
+    /// Runs claims through pyoce `passes` times (for a rate); the answers are the last pass's.
+    pub fn run_passes(&self, claims: &[Value], passes: usize) -> Run {
         let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/ioce/pyoce_oracle.py");
         let mut child = Command::new(&self.python)
             .arg(&script)
+            .args(["--passes", &passes.to_string()])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -92,17 +101,19 @@ impl Oracle {
         writer.join().expect("writer").expect("write claims");
         assert!(out.status.success(), "pyoce runner failed: {:?}\n{}", out.status, String::from_utf8_lossy(&out.stderr));
         let mut answers = BTreeMap::new();
-        let mut seconds = 0.0;
+        let (mut processed, mut seconds, mut cpu_seconds) = (0, 0.0, 0.0);
         for line in String::from_utf8(out.stdout).expect("utf-8").lines() {
             let v: Value = serde_json::from_str(line).expect("answer JSON");
             if let Some(s) = v.get("seconds").and_then(Value::as_f64) {
                 seconds = s;
+                cpu_seconds = v["cpu_seconds"].as_f64().unwrap_or(s);
+                processed = v["done"].as_u64().and_then(|d| usize::try_from(d).ok()).unwrap_or_default();
                 continue;
             }
             let id = v["id"].as_str().expect("id").to_owned();
             answers.insert(id, parse(&v));
         }
-        Run { answers, seconds }
+        Run { answers, processed, seconds, cpu_seconds }
     }
 }
 

@@ -60,7 +60,7 @@ pub const HCPCS_FLAGS: &[&str] = &[
     "ph_service", "mh_not_ph", "ph_not_mh", "iop_service", "opioid_treatment_program", "cms_mid_quarter_termination",
 ];
 /// Status indicators sampled on their own (C = inpatient only, M = not billable to the MAC ...).
-pub const STATUS_INDICATORS: &[&str] = &["C", "T", "S", "V", "J1", "N", "Q1", "E1", "B", "M", "K", "G", "A", "R"];
+pub const STATUS_INDICATORS: &[&str] = &["C", "T", "S", "V", "J1", "N", "Q1", "E1", "E2", "B", "M", "K", "G", "A", "R", "H", "U"];
 const DX_FLAGS: &[&str] = &["external_cause", "manifestation", "unacceptable_pdx", "unacceptable_pdx_exclusion", "mental_health", "code_first"];
 const REVENUE_FLAGS: &[&str] = &["not_recognized", "bypass_e48", "statutory_exclusion", "part_b_billable_inpatient"];
 
