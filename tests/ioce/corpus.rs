@@ -135,6 +135,11 @@ impl Gen<'_> {
                 m.push(p);
             }
         }
+        // Pairs the I/OCE does not allow on one line (edit 102, map_modifier_conflict).
+        if self.rng.chance(4) {
+            let pair = [["CT", "FX"], ["FX", "FY"], ["ER", "PN"], ["PO", "PN"], ["ER", "PO"]][self.rng.below(5)];
+            m = pair.iter().map(|s| (*s).to_owned()).collect();
+        }
         let _ = code;
         m
     }
