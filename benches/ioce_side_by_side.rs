@@ -1,6 +1,6 @@
-//! Outpatient facility claims per second, claimlint native (one thread) beside pyoce 0.1.0's
-//! I/OCE (Python, warm, one process), on the seeded corpus of `tests/ioce_differential.rs`
-//! (`cargo bench --features cli --bench ioce_side_by_side`). Prints a Markdown table; never
+//! Outpatient facility claims per second, claimlint native (one thread) and its wasm build in
+//! Node (`pkg/`, when built) beside pyoce 0.1.0's I/OCE (Python, warm, one process), on the
+//! seeded corpus of `tests/ioce_differential.rs` (`cargo bench --features cli --bench ioce_side_by_side`). Prints a Markdown table; never
 //! asserts a time. `CLAIMLINT_IOCE_CLAIMS` sets the corpus size, `CLAIMLINT_IOCE_PASSES` the passes.
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -45,6 +45,7 @@ fn main() {
             None
         }
     };
+    let wasm = wasm_rate(&claims, passes);
     println!("### Outpatient claims: claimlint beside pyoce's I/OCE (same {n}-claim corpus, one thread, warm)\n");
     println!("Rates by CPU time (claimlint: its thread; pyoce: its process inside `process()`) and by the wall clock.\n");
     println!("| runner | claims/s (CPU) | vs pyoce | claims/s (wall) | vs pyoce |");
@@ -56,10 +57,36 @@ fn main() {
     let show = |r: Option<f64>| r.map_or("—".to_owned(), |r| format!("{r:.0}"));
     let (p_wall, p_cpu) = (pyoce.map(|p| p.0), pyoce.map(|p| p.1));
     println!("| claimlint native, JSON tree (reader + checks) | {} | {} | {wall:.0} | {} |", show(cpu), vs(cpu, p_cpu), vs(Some(wall), p_wall));
+    match wasm {
+        Some((w, c)) => println!("| claimlint wasm in Node (pkg/, checkClaim on a JS object) | {c:.0} | {} | {w:.0} | {} |", vs(Some(c), p_cpu), vs(Some(w), p_wall)),
+        None => println!("| claimlint wasm in Node | not run (no node or pkg/) | — | — | — |"),
+    }
     match pyoce {
         Some(_) => println!("| pyoce 0.1.0 (I/OCE 26.0.5–27.1.0, Python 3.12, dict per claim) | {} | 1.0× | {} | 1.0× |", show(p_cpu), show(p_wall)),
         None => println!("| pyoce 0.1.0 | not run (no Python 3.12 with pyoce) | — | — | — |"),
     }
+}
+
+/// claimlint's wasm build in Node over the same corpus (`tests/ioce/wasm_rate.mjs`): (wall, CPU) claims/s.
+fn wasm_rate(claims: &[serde_json::Value], passes: usize) -> Option<(f64, f64)> {
+    let root = common::root();
+    let corpus = root.join("target/ioce-corpus.jsonl");
+    std::fs::write(&corpus, claims.iter().map(|c| c.to_string() + "\n").collect::<String>()).ok()?;
+    let out = std::process::Command::new("node").arg(root.join("tests/ioce/wasm_rate.mjs")).arg(&corpus).arg(passes.to_string()).output();
+    let out = match out {
+        Ok(o) if o.status.success() => o,
+        Ok(o) => {
+            eprintln!("wasm in Node not run: {}", String::from_utf8_lossy(&o.stderr));
+            return None;
+        }
+        Err(e) => {
+            eprintln!("wasm in Node not run: {e}");
+            return None;
+        }
+    };
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
+    let n = v["claims"].as_f64()?;
+    Some((n / v["seconds"].as_f64()?, n / v["cpuSeconds"].as_f64()?))
 }
 
 /// CPU time of the calling thread (Linux `/proc/thread-self/schedstat`, nanoseconds).

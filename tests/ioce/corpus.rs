@@ -229,6 +229,14 @@ fn claim(g: &mut Gen<'_>, q: Quarter, id: usize) -> Value {
         let codes: Vec<&str> = (0..n).map(|_| *g.rng.pick(CONDITION_CODES)).collect();
         c.insert("conditionCodes".into(), json!(codes));
     }
+    if g.rng.chance(5) {
+        let code = ["11", "24", "A1", "32", "45"][g.rng.below(5)];
+        c.insert("occurrenceCodes".into(), json!([{ "code": code, "date": iso(from) }]));
+    }
+    if g.rng.chance(5) {
+        let code = ["A1", "01", "80", "FC", "D3"][g.rng.below(5)];
+        c.insert("valueCodes".into(), json!([{ "code": code, "amount": (g.rng.below(50_000) as f64) / 100.0 }]));
+    }
     let ndx = 1 + g.rng.below(5);
     let dx: Vec<Value> = (0..ndx).map(|k| json!({ "code": g.dx(k == 0) })).collect();
     c.insert("diagnoses".into(), Value::Array(dx));
