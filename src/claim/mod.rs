@@ -7,7 +7,7 @@
 pub(crate) mod check;
 pub mod data;
 mod dx_pairs;
-mod dx_rules;
+pub(crate) mod dx_rules;
 mod dx_sequence;
 mod facility_rules;
 pub mod ids;

@@ -9,16 +9,15 @@ use crate::rules::RuleId;
 const MAX_DEPTH: u32 = 256;
 
 pub(super) fn check(run: &mut Run<'_, '_>) {
-    let v = run.version();
-    if !run.opps && v > 70 {
+    if run.runs(106) {
         type1_and_3(run);
         type2(run);
         listed(run, H::ADDON_DRUG_ADMIN, M::DRUG_ADMIN, "drug administration");
     }
-    if run.opps && !run.condition("89") && v > 89 {
-        if !run.condition("41") && !run.condition("92") {
-            listed(run, H::ADDON_SAAS, M::SAAS, "software-as-a-service");
-        }
+    if run.path.saas_addon() {
+        listed(run, H::ADDON_SAAS, M::SAAS, "software-as-a-service");
+    }
+    if run.path.remote_mental_health_addon() {
         listed(run, H::REMOTE_MENTAL_HEALTH_ADDON, M::REMOTE_MENTAL_HEALTH, "remote mental-health");
     }
 }
@@ -39,15 +38,21 @@ fn satisfied(run: &Run<'_, '_>, i: usize, depth: &mut u32) -> bool {
         return true;
     }
     let v = run.version();
+    let cah = run.path.critical_access();
     (0..run.lines.len()).any(|j| {
         j != i
             && usable_primary(run, j)
             && run.lines.get(j).is_some_and(|p| {
                 !matches!((addon.date, p.date), (Some(a), Some(d)) if a < d)
+                    && (!cah || professional(addon) == professional(p))
                     && run.io.addon_pair(&addon.code, &p.code, v) & (M::TYPE1 | M::TYPE3) != 0
             })
             && satisfied(run, j, depth)
     })
+}
+
+fn professional(l: &super::FLine<'_>) -> bool {
+    professional_revenue(l.revenue.as_deref().unwrap_or(""))
 }
 
 fn type1_and_3(run: &mut Run<'_, '_>) {
@@ -93,7 +98,7 @@ fn listed(run: &mut Run<'_, '_>, flag: u32, map: u32, what: &str) {
             continue;
         }
         let found = run.lines.iter().enumerate().any(|(j, p)| {
-            let same_side = !cah || professional_revenue(l.revenue.as_deref().unwrap_or("")) == professional_revenue(p.revenue.as_deref().unwrap_or(""));
+            let same_side = !cah || professional(l) == professional(p);
             j != i && same_side && p.row.is_some() && !p.inpatient && run.io.addon_pair(&l.code, &p.code, v) & map != 0
         });
         if !found {

@@ -11,7 +11,8 @@ const NON_OPPS_BILL_TYPES: [&str; 22] =
     ["12", "13", "14", "22", "23", "32", "34", "43", "71", "72", "73", "74", "75", "77", "78", "81", "82", "83", "84", "85", "87", "89"];
 
 /// Edit 118: bill type missing, not three characters, or not processed for the provider.
-pub(super) fn bill_type(run: &mut Run<'_, '_>) {
+/// False when it fires: the I/OCE stops there.
+pub(super) fn bill_type(run: &mut Run<'_, '_>) -> bool {
     let msg = match run.bill_type.as_deref() {
         None | Some("") => "the claim has no type of bill (UB-04 FL 4); give it, e.g. 0131 for a hospital outpatient claim".to_owned(),
         Some(b) if b.len() != 3 || !b.bytes().all(|c| c.is_ascii_alphanumeric()) => {
@@ -30,25 +31,69 @@ pub(super) fn bill_type(run: &mut Run<'_, '_>) {
             } else if !run.opps && !NON_OPPS_BILL_TYPES.contains(&prefix) {
                 format!("type of bill {b} is not processed by the I/OCE for a non-OPPS provider")
             } else {
-                return;
+                return true;
             }
         }
     };
     run.push(RuleId::IoceBillType, "/billType".into(), msg);
+    false
 }
 
-/// Edit 25: age outside 0..124 (the I/OCE passes a missing age silently).
-pub(super) fn age(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
-    if let Some(a) = ctx.age.filter(|a| *a > 124) {
-        let at = if ctx.claim.patient.age.is_some() { "/patient/age" } else { "/patient/dateOfBirth" };
-        run.push(RuleId::IoceAge, at.into(), format!("patient age {a} is outside 0 to 124 years; check the date of birth"));
+/// Edit 27 (OPPS): every line is packaged (status indicator N), an invalid code (edit 6) or a
+/// revenue-code-only line with an invalid revenue code (edit 41), and at least one is packaged.
+/// The claim is rejected and the I/OCE stops. True when it fires.
+pub(super) fn incidentals_only(run: &mut Run<'_, '_>) -> bool {
+    let packaged = |l: &super::FLine<'_>| l.si() == "N" && (l.row.is_some() || l.code.is_empty());
+    if !run.lines.iter().any(|l| packaged(l) && !l.rejected) {
+        return false;
+    }
+    let only = run.lines.iter().all(|l| packaged(l) || (!l.code.is_empty() && l.row.is_none()) || (l.code.is_empty() && l.rev_row.is_none()));
+    if only {
+        run.push(RuleId::IoceIncidental, "/lines".into(), "every service on the claim is packaged (incidental, status indicator N): report the procedure or visit they belong to".into());
+    }
+    only
+}
+
+/// Edits 25 and 26: age missing or outside 0..124; sex missing.
+pub(super) fn patient(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
+    let p = &ctx.claim.patient;
+    let at = if p.age.is_some() || p.date_of_birth.is_none() { "/patient/age" } else { "/patient/dateOfBirth" };
+    match ctx.age {
+        Some(a) if a > 124 => run.push(RuleId::IoceAge, at.into(), format!("patient age {a} is outside 0 to 124 years; check the date of birth")),
+        None => run.push(RuleId::IoceAge, at.into(), "the claim has no patient age or date of birth (UB-04 FL 10)".into()),
+        Some(_) => {}
+    }
+    if p.sex.is_none() {
+        run.push(RuleId::IoceSex, "/patient/sex".into(), "the claim has no patient sex (UB-04 FL 11): give F, M or U".into());
+    }
+}
+
+/// Edits 1 and 2 on the patient's reasons for visit (UB-04 FL 70).
+pub(super) fn reasons_for_visit(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
+    let Some(on) = ctx.dos else { return };
+    for (i, raw) in ctx.claim.facility.reason_for_visit.iter().enumerate().take(3) {
+        let at = format!("/reasonForVisit/{i}");
+        let code = crate::normalize::normalize_code(raw).text;
+        if let Some(why) = crate::claim::dx_rules::invalid_reason(ctx, raw, &code) {
+            if run.runs(1) {
+                run.out.push(crate::rules::finding(RuleId::DxValid, format!("reason for visit: {why}"), None).at(at));
+            }
+            continue;
+        }
+        let flags = ctx.data.and_then(|d| d.mce_flags(&code, on)).unwrap_or(0);
+        if run.runs(2) && ctx.age.is_some_and(|a| a <= 124) {
+            let label = ctx.data.map(|d| d.s.mce_label.to_owned());
+            for msg in crate::claim::dx_rules::age_conflicts(ctx, flags, &crate::icd10cm::dotted(&code), on) {
+                run.out.push(crate::rules::finding(RuleId::DxAge, format!("reason for visit: {msg}"), label.clone()).at(at.clone()));
+            }
+        }
     }
 }
 
 /// Edit 113: the principal diagnosis is on the I/OCE's unacceptable list (its own exclusions
 /// honoured, except on the 12x, 22x, 81x and 82x paths, where the I/OCE ignores some).
 pub(super) fn principal_dx(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
-    if run.version() < 77 {
+    if !run.runs(113) {
         return;
     }
     let Some(pdx) = ctx.dx.first() else { return };

@@ -24,7 +24,7 @@ fn on(lines: &[FLine<'_>], day: Option<Date>) -> Vec<usize> {
 /// every other service that day; a "separate procedure" on the list is spared when a type T
 /// procedure is on the day or a comprehensive APC is chosen.
 pub(super) fn inpatient_only(run: &mut Run<'_, '_>) {
-    let comprehensive = !(run.condition("41") || run.condition("92")) && run.lines.iter().any(|l| l.si() == "J1");
+    let comprehensive = run.comprehensive();
     for day in days(&run.lines) {
         let idx = on(&run.lines, day);
         let t_present = comprehensive || idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| l.si() == "T"));
@@ -58,7 +58,8 @@ pub(super) fn inpatient_only(run: &mut Run<'_, '_>) {
 /// Edits 92 and 135 (OPPS): a device-intensive procedure needs a device code on its day, and a
 /// device-dependent procedure its specific device.
 pub(super) fn device(run: &mut Run<'_, '_>) {
-    if !run.opps || run.condition("89") {
+    let (any_edit, pair_edit) = (run.runs(92), run.runs(135));
+    if !any_edit && !pair_edit {
         return;
     }
     let v = run.version();
@@ -68,8 +69,8 @@ pub(super) fn device(run: &mut Run<'_, '_>) {
         for &i in &idx {
             let Some(l) = run.lines.get(i).filter(|l| !l.inpatient && !l.has_modifier(&TERMINATED)) else { continue };
             let cg_bypass = l.flag(H::BYPASS_E92_MODIFIER) && l.has_modifier(&["CG"]) && v >= 74;
-            let need_any = !any_device && l.flag(H::DEVICE_PROCEDURE) && !cg_bypass;
-            let need_pair = v > 93
+            let need_any = any_edit && !any_device && l.flag(H::DEVICE_PROCEDURE) && !cg_bypass;
+            let need_pair = pair_edit
                 && l.flag(H::DEVICE_DEPENDENT_PROCEDURE)
                 && !idx.iter().any(|&j| {
                     j != i && run.lines.get(j).is_some_and(|d| d.row.is_some() && !d.inpatient && run.io.device_pair(&l.code, &d.code, v))
@@ -87,13 +88,17 @@ pub(super) fn device(run: &mut Run<'_, '_>) {
 
 /// Edits 37 (OPPS), 74 and 17.
 pub(super) fn bilateral(run: &mut Run<'_, '_>) {
-    let cc89 = run.condition("89");
+    let (e37, e74) = (run.runs(37), run.runs(74));
+    let cah = run.path.critical_access();
+    if e74 && cah {
+        bilateral_units_cah(run);
+    }
     for i in 0..run.lines.len() {
         let Some(l) = run.lines.get(i).filter(|l| !l.inpatient) else { continue };
         let two_sided = l.flag(H::BILATERAL_CONDITIONAL) || l.flag(H::BILATERAL_INDEPENDENT);
         let code = l.code.clone();
-        let terminated_bilateral = run.opps && !cc89 && l.has_modifier(&["52", "73"]) && (l.units > 1.0 || (two_sided && l.has_modifier(&["50"])));
-        let units_50 = !cc89 && two_sided && l.has_modifier(&["50"]) && l.units > 1.0;
+        let terminated_bilateral = e37 && l.has_modifier(&["52", "73"]) && (l.units > 1.0 || (two_sided && l.has_modifier(&["50"])));
+        let units_50 = e74 && !cah && two_sided && l.has_modifier(&["50"]) && l.units > 1.0;
         if terminated_bilateral {
             run.push_line(RuleId::IoceBilatTerminated, i, "modifiers", format!("{code} is reported as terminated (52/73) and bilateral or with more than one unit; report one unit without modifier 50"));
         }
@@ -101,9 +106,10 @@ pub(super) fn bilateral(run: &mut Run<'_, '_>) {
             run.push_line(RuleId::IoceBilatUnits, i, "units", format!("{code} with modifier 50 is one bilateral service: report 1 unit"));
         }
     }
-    if cc89 {
+    if !run.runs(17) {
         return;
     }
+    let cah = run.path.critical_access();
     for day in days(&run.lines) {
         let idx: Vec<usize> = on(&run.lines, day)
             .into_iter()
@@ -118,7 +124,7 @@ pub(super) fn bilateral(run: &mut Run<'_, '_>) {
             let first_units = same.first().and_then(|&i| run.lines.get(i)).map_or(1.0, |l| l.units);
             let duplicate = same.len() > 1 || first_units > 1.0;
             let units: f64 = same.iter().filter_map(|&i| run.lines.get(i)).filter(|l| !l.has_modifier(&["76", "77"])).map(|l| l.units).sum();
-            if duplicate && units > 1.0 {
+            if duplicate && units > 1.0 && !(cah && cah_bypass(run, &on(&run.lines, day), code)) {
                 hits.extend(same.iter().copied().filter(|&i| run.lines.get(i).is_some_and(|l| !(l.si() == "V" && run.condition("G0")))));
             }
         }
@@ -129,20 +135,71 @@ pub(super) fn bilateral(run: &mut Run<'_, '_>) {
     }
 }
 
+/// Edit 74 on 85x: professional lines (096x-098x) of a two-sided code with modifier 50 alone
+/// (or none), grouped by code and revenue code: modifier 50 with more than one unit in total.
+fn bilateral_units_cah(run: &mut Run<'_, '_>) {
+    for day in days(&run.lines) {
+        let idx: Vec<usize> = on(&run.lines, day)
+            .into_iter()
+            .filter(|&i| {
+                run.lines.get(i).is_some_and(|l| {
+                    !l.inpatient
+                        && l.row.is_some()
+                        && l.rev_row.is_some()
+                        && (l.flag(H::BILATERAL_CONDITIONAL) || l.flag(H::BILATERAL_INDEPENDENT))
+                        && super::lines::professional_revenue(l.revenue.as_deref().unwrap_or(""))
+                        && (l.modifiers.is_empty() || l.modifiers == ["50"])
+                })
+            })
+            .collect();
+        let mut keys: Vec<(String, String)> = idx.iter().filter_map(|&i| run.lines.get(i).map(|l| (l.code.clone(), l.revenue.clone().unwrap_or_default()))).collect();
+        keys.sort();
+        keys.dedup();
+        for (code, rev) in keys {
+            let group: Vec<usize> = idx.iter().copied().filter(|&i| run.lines.get(i).is_some_and(|l| l.code == code && l.revenue.as_deref() == Some(rev.as_str()))).collect();
+            let with_50 = group.iter().any(|&i| run.lines.get(i).is_some_and(|l| l.has_modifier(&["50"])));
+            let units: f64 = group.iter().filter_map(|&i| run.lines.get(i)).map(|l| l.units).sum();
+            if with_50 && units > 1.0 {
+                for i in group {
+                    run.push_line(RuleId::IoceBilatUnits, i, "units", format!("{code} with modifier 50 is one bilateral service: report 1 unit"));
+                }
+            }
+        }
+    }
+}
+
+/// Edit 17 on 85x is bypassed for a code billed on a professional and a facility line of the
+/// day with 2 units in all, or 3 with an assistant-at-surgery modifier on a professional line.
+fn cah_bypass(run: &Run<'_, '_>, day: &[usize], code: &str) -> bool {
+    let lines: Vec<&FLine<'_>> = day.iter().filter_map(|&i| run.lines.get(i)).filter(|l| l.code == code).collect();
+    let professional = |l: &&FLine<'_>| super::lines::professional_revenue(l.revenue.as_deref().unwrap_or(""));
+    let units: f64 = lines.iter().map(|l| l.units).sum();
+    let facility = lines.iter().any(|l| !professional(l));
+    let pro: Vec<&&FLine<'_>> = lines.iter().filter(|l| professional(l)).collect();
+    let assistant = pro.iter().any(|l| l.has_modifier(&["62", "66", "80", "81", "82", "AS"]));
+    facility && ((!pro.is_empty() && units == 2.0) || (pro.len() >= 2 && units == 3.0 && assistant))
+}
+
 /// Edit 21 (OPPS): a medical visit (status indicator V) on the day of a type S or T procedure
 /// needs modifier 25.
 pub(super) fn visit_with_procedure(run: &mut Run<'_, '_>) {
-    if !run.opps || run.condition("41") || run.condition("92") || run.condition("89") {
+    // A comprehensive APC packages the day's procedures: no visit conflict is left.
+    if !run.runs(21) || run.comprehensive() {
         return;
     }
+    // On 85x (critical access) comprehensive visits (J2) count as visits too.
+    // A J2 visit is a comprehensive observation only with enough observation hours; the
+    // I/OCE treats it as a visit here (and on 85x always).
+    let visit = |si: &str| si == "V" || si == "J2";
     for day in days(&run.lines) {
         let idx: Vec<usize> = on(&run.lines, day).into_iter().filter(|&i| run.lines.get(i).is_some_and(|l| !l.excluded())).collect();
         let procedure = idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| matches!(l.si(), "S" | "T")));
-        if !procedure {
+        let visits = idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| visit(l.si())));
+        if !procedure || !visits {
             continue;
         }
         for &i in &idx {
-            let Some(l) = run.lines.get(i).filter(|l| l.si() == "V" && !l.has_modifier(&["25"])) else { continue };
+            let Some(l) = run.lines.get(i).filter(|l| visit(l.si()) && !l.has_modifier(&["25"])) else { continue };
             let msg = format!("{} is a visit on the day of a significant procedure: add modifier 25 if the visit was separately identifiable, otherwise remove it", l.code);
             run.push_line(RuleId::IoceVisit25, i, "modifiers", msg);
         }

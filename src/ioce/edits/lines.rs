@@ -17,7 +17,7 @@ pub(super) fn validity(run: &mut Run<'_, '_>) {
     for i in 0..run.lines.len() {
         let Some(l) = run.lines.get(i) else { continue };
         let mut found: Vec<(RuleId, String, String)> = Vec::new();
-        if !l.code.is_empty() && l.row.is_none() {
+        if run.runs(6) && !l.code.is_empty() && l.row.is_none() {
             let later = run.io.s.releases.iter().filter(|r| r.version > v).find(|r| run.io.hcpcs(&l.code, r.version).is_some());
             let earlier = run.io.s.releases.iter().rev().filter(|r| r.version < v).find(|r| run.io.hcpcs(&l.code, r.version).is_some());
             let why = match (later, earlier) {
@@ -27,14 +27,15 @@ pub(super) fn validity(run: &mut Run<'_, '_>) {
             };
             found.push((RuleId::IoceHcpcsValid, "code".into(), format!("{} is not a valid HCPCS/CPT code in I/OCE {id}{why}", l.code)));
         }
-        if l.rev_row.is_none() {
+        if run.runs(41) && l.rev_row.is_none() {
             let msg = match &l.revenue {
                 None => "the line has no valid revenue code (UB-04 FL 42, four digits such as 0450)".to_owned(),
                 Some(r) => format!("revenue code {r} is not valid in the I/OCE; check the UB-04 revenue code list"),
             };
             found.push((RuleId::IoceRevValid, "revenueCode".into(), msg));
         }
-        if l.revenue.as_deref() != Some(AMBULANCE_REVENUE) {
+        let cc65 = run.bill_type_is(&["77"]) && run.condition("65");
+        if run.runs(22) && !cc65 && l.revenue.as_deref() != Some(AMBULANCE_REVENUE) {
             for (j, m) in l.modifiers.iter().enumerate() {
                 if !m.starts_with('@') && !run.io.modifier_valid(m, v) {
                     found.push((RuleId::IoceModValid, format!("modifiers/{j}"), format!("modifier {m} is not valid in I/OCE {id}")));
@@ -49,7 +50,7 @@ pub(super) fn validity(run: &mut Run<'_, '_>) {
 
 /// Edit 7: the code's age range (skipped when the age is missing or invalid, as the I/OCE does).
 pub(super) fn age(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
-    let Some(age) = ctx.age.filter(|a| *a <= 124) else { return };
+    let Some(age) = ctx.age.filter(|a| *a <= 124 && run.runs(7)) else { return };
     for i in 0..run.lines.len() {
         let Some(l) = run.lines.get(i) else { continue };
         let Some(row) = l.row.filter(|_| !l.inpatient) else { continue };
@@ -62,7 +63,6 @@ pub(super) fn age(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
 
 /// Edits 112, 9, 50, 48, 65, 28, 13, 12, 72: what Medicare covers and pays on this claim.
 pub(super) fn coverage(run: &mut Run<'_, '_>) {
-    let (cc89, opps) = (run.condition("89"), run.opps);
     let professional_cah = run.bill_type_is(&["85"]);
     let fqhc_rhc = run.version() > 70 && run.bill_type_is(&["71", "77"]);
     let hospice = run.bill_type_is(&["81", "82"]);
@@ -73,48 +73,48 @@ pub(super) fn coverage(run: &mut Run<'_, '_>) {
         }
         let code = l.code.clone();
         let rev = l.revenue.clone().unwrap_or_default();
-        let info_only = l.flag(H::INFORMATION_ONLY) && !l.excluded();
+        let info_only = run.runs(112) && l.flag(H::INFORMATION_ONLY) && !l.excluded();
         if info_only {
             run.push_line(RuleId::IoceInfoOnly, i, "code", format!("{code} is reported for information only and is not paid; keep it if the quality program asks for it"));
         }
         let Some(l) = run.lines.get(i) else { continue };
-        if l.code.is_empty() && rev == NON_COVERED_REVENUE && !l.excluded() {
+        if run.runs(9) && l.code.is_empty() && rev == NON_COVERED_REVENUE && !l.excluded() {
             run.push_line(RuleId::IoceNoncov, i, "revenueCode", format!("revenue code {rev} is non-covered under every Medicare outpatient benefit"));
         }
         let Some(l) = run.lines.get(i) else { continue };
-        if l.flag(H::NON_COVERED) && !info_only {
+        if run.runs(9) && l.flag(H::NON_COVERED) && !info_only {
             run.push_line(RuleId::IoceNoncov, i, "code", format!("{code} is non-covered under every Medicare outpatient benefit (not a statutory exclusion); bill the patient with an ABN if one was signed"));
         }
         let Some(l) = run.lines.get(i) else { continue };
-        if !l.excluded() && l.rev_row.is_some_and(|r| r.has(R::STATUTORY_EXCLUSION)) {
+        if run.runs(50) && !l.excluded() && l.rev_row.is_some_and(|r| r.has(R::STATUTORY_EXCLUSION)) {
             run.push_line(RuleId::IoceStatutory, i, "revenueCode", format!("revenue code {rev} is statutorily excluded from Medicare"));
         }
         let Some(l) = run.lines.get(i) else { continue };
-        if !l.excluded() && l.flag(H::STATUTORY_EXCLUSION) {
+        if run.runs(50) && !l.excluded() && l.flag(H::STATUTORY_EXCLUSION) {
             run.push_line(RuleId::IoceStatutory, i, "code", format!("{code} is statutorily excluded from Medicare (no benefit category)"));
         }
         let Some(l) = run.lines.get(i) else { continue };
-        if !cc89 && l.code.is_empty() && l.rev_row.is_some_and(|r| !r.has(R::BYPASS_E48) && !matches!(r.status_indicator, "N" | "F")) {
+        if run.runs(48) && l.code.is_empty() && l.rev_row.is_some_and(|r| !r.has(R::BYPASS_E48) && !matches!(r.status_indicator, "N" | "F")) {
             run.push_line(RuleId::IoceRevHcpcs, i, "code", format!("revenue code {rev} needs a HCPCS/CPT code on the line"));
         }
         let Some(l) = run.lines.get(i) else { continue };
-        if l.rev_row.is_some_and(|r| r.has(R::NOT_RECOGNIZED)) {
+        if run.runs(65) && l.rev_row.is_some_and(|r| r.has(R::NOT_RECOGNIZED)) {
             run.push_line(RuleId::IoceRevNotrec, i, "revenueCode", format!("revenue code {rev} is not recognised by Medicare"));
         }
         let Some(l) = run.lines.get(i) else { continue };
-        if !cc89 && !l.excluded() && l.flag(H::NOT_RECOGNIZED_MCARE) {
+        if run.runs(28) && !l.excluded() && l.flag(H::NOT_RECOGNIZED_MCARE) {
             run.push_line(RuleId::IoceNotrecMcare, i, "code", format!("{code} is not recognised by Medicare on outpatient claims; an alternate code for the same service may exist"));
         }
         let Some(l) = run.lines.get(i) else { continue };
-        if !cc89 && opps && l.row.is_some_and(|r| r.status_indicator == "E2") {
+        if run.runs(13) && l.row.is_some_and(|r| r.status_indicator == "E2") {
             run.push_line(RuleId::IoceNotpaid, i, "code", format!("{code} (status indicator E2) is not paid by Medicare when billed on an outpatient claim"));
         }
         let Some(l) = run.lines.get(i) else { continue };
-        if !l.excluded() && l.flag(H::QUESTIONABLE) {
+        if run.runs(12) && !l.excluded() && l.flag(H::QUESTIONABLE) {
             run.push_line(RuleId::IoceQuestionable, i, "code", format!("{code} is a questionable covered service: the claim is suspended for review; keep the documentation ready"));
         }
         let Some(l) = run.lines.get(i) else { continue };
-        if l.flag(H::NON_BILLABLE_MAC) {
+        if run.runs(72) && l.flag(H::NON_BILLABLE_MAC) {
             let bypass = (fqhc_rhc && (l.flag(H::BYPASS_E72_FQHC_RHC) || l.si() == "M"))
                 || ((hospice || professional_cah) && professional_revenue(&rev));
             if !bypass {
@@ -126,10 +126,8 @@ pub(super) fn coverage(run: &mut Run<'_, '_>) {
 
 /// Edits 55 (non-13x bill types), 61 and 62.
 pub(super) fn site(run: &mut Run<'_, '_>) {
-    let (opps, cc89) = (run.opps, run.condition("89"));
-    let hospital_outpatient = run.bill_type_is(&["13"]);
     // The I/OCE skips edit 61 when a comprehensive APC is chosen (a J1 procedure on an OPPS claim).
-    let comprehensive = opps && !cc89 && run.lines.iter().any(|l| !l.excluded() && l.si() == "J1");
+    let comprehensive = run.comprehensive();
     for i in 0..run.lines.len() {
         let Some(l) = run.lines.get(i) else { continue };
         if l.inpatient {
@@ -137,13 +135,13 @@ pub(super) fn site(run: &mut Run<'_, '_>) {
         }
         let code = l.code.clone();
         let mut found = Vec::new();
-        if !hospital_outpatient && l.flag(H::NON_REPORTABLE_SITE) {
+        if run.runs(55) && l.flag(H::NON_REPORTABLE_SITE) {
             found.push((RuleId::IoceSite, format!("{code} is not reportable for this site of service (type of bill)")));
         }
-        if !comprehensive && l.flag(H::DMERC_BILLABLE_ONLY) {
+        if run.runs(61) && !comprehensive && l.flag(H::DMERC_BILLABLE_ONLY) {
             found.push((RuleId::IoceDme, format!("{code} is billable only to the DME MAC; bill it on a DME claim")));
         }
-        if opps && !cc89 && l.flag(H::NOT_RECOGNIZED_OPPS) {
+        if run.runs(62) && l.flag(H::NOT_RECOGNIZED_OPPS) {
             found.push((RuleId::IoceNotrecOpps, format!("{code} is not recognised by the OPPS; an alternate code for the same service may exist (often a G or C code)")));
         }
         for (rule, msg) in found {
@@ -154,7 +152,7 @@ pub(super) fn site(run: &mut Run<'_, '_>) {
 
 /// Edit 82: a token-charge-only code billed at $1.01 or more (or with no charge).
 pub(super) fn token_charge(run: &mut Run<'_, '_>) {
-    if run.condition("41") || run.condition("92") || run.condition("89") {
+    if !run.runs(82) {
         return;
     }
     for i in 0..run.lines.len() {

@@ -8,6 +8,7 @@ mod addon;
 mod claim;
 mod days;
 mod lines;
+mod route;
 
 use super::data::{HcpcsRow, IoceData, Release, RevenueRow};
 use crate::claim::check::Ctx;
@@ -72,6 +73,8 @@ pub(crate) struct Run<'e, 'a> {
     pub io: &'e IoceData<'a>,
     pub release: &'e Release,
     pub opps: bool,
+    /// The I/OCE logic path of the claim: which edits run.
+    pub path: route::Path,
     /// Three characters, when given.
     pub bill_type: Option<String>,
     pub lines: Vec<FLine<'a>>,
@@ -85,6 +88,10 @@ impl Run<'_, '_> {
     pub fn version(&self) -> u8 {
         self.release.version
     }
+    /// True when I/OCE edit `edit` runs on the claim's path.
+    pub fn runs(&self, edit: u16) -> bool {
+        self.path.runs(edit)
+    }
     pub fn push(&mut self, id: RuleId, at: String, message: String) {
         self.out.push(finding(id, message, Some(self.vintage.clone())).at(at));
     }
@@ -92,10 +99,18 @@ impl Run<'_, '_> {
     pub fn push_line(&mut self, id: RuleId, i: usize, field: &str, message: String) {
         let Some(line) = self.lines.get_mut(i) else { return };
         let at = line.at(field);
-        if id.rule().is_some_and(|r| r.ioce_edit.ends_with("LIR") || r.ioce_edit.ends_with("LID")) {
+        // Edit 7 is a "soft" line rejection: later edits still see the line.
+        if id != RuleId::IoceHcpcsAge && id.rule().is_some_and(|r| r.ioce_edit.ends_with("LIR") || r.ioce_edit.ends_with("LID")) {
             line.rejected = true;
         }
         self.push(id, at, message);
+    }
+    /// True when the I/OCE chooses a comprehensive APC (a J1 procedure on the claim) before
+    /// its inpatient-only and DME edits: OPPS hospital outpatient claims outside PHP, IOP and
+    /// opioid treatment, and 12x claims with condition code W2.
+    pub fn comprehensive(&self) -> bool {
+        let path = (self.path.is13() && !self.path.cc41 && !self.path.cc92 && !self.path.cc89) || (self.path.is12() && self.condition("W2"));
+        self.opps && path && self.lines.iter().any(|l| l.si() == "J1")
     }
     /// True when the claim carries the condition code.
     pub fn condition(&self, code: &str) -> bool {
@@ -129,40 +144,78 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     // Revenue codes are read in the release of the receipt date; the through-date stands in.
     let rev_release = through.and_then(|d| io.release_on(d)).unwrap_or(release);
     let superseded: Vec<&str> = SUPERSEDED.iter().map(|r| r.as_str()).collect();
-    ctx.out.retain(|f| !superseded.contains(&f.rule.as_str()));
+    // The I/OCE skips the diagnosis age edit when the age is missing or invalid (edit 25).
+    let age_invalid = ctx.age.is_none_or(|a| a > 124);
+    ctx.out.retain(|f| !(superseded.contains(&f.rule.as_str()) || (age_invalid && f.rule == RuleId::DxAge.as_str())));
     let lines = read_lines(ctx, io, release.version, rev_release.version);
     let bill_type = fac.bill_type.as_deref().map(|b| {
         let b = b.trim();
         b.strip_prefix('0').filter(|_| b.len() == 4).unwrap_or(b).to_owned()
     });
+    let opps = fac.opps.unwrap_or(true);
+    let conditions: Vec<String> = fac.condition_codes.iter().map(|c| c.trim().to_ascii_uppercase()).collect();
+    let has = |c: &str| conditions.iter().any(|x| x == c);
+    let path = route::Path {
+        bill: bill_type.as_deref().and_then(|b| b.get(..2)).unwrap_or("").to_owned(),
+        opps,
+        cc41: has("41"),
+        cc89: has("89"),
+        cc92: has("92"),
+        version: release.version,
+    };
     let mut run = Run {
         io,
         release,
-        opps: fac.opps.unwrap_or(true),
+        opps,
+        path,
         bill_type,
         lines,
-        conditions: fac.condition_codes.iter().map(|c| c.trim().to_ascii_uppercase()).collect(),
+        conditions,
         vintage: format!("I/OCE {} ({} to {})", release.id, fmt(release.from), fmt(release.to)),
         out: Vec::new(),
     };
-    // In the order of the I/OCE's hospital outpatient path: earlier line rejections and
-    // inpatient-only days take lines out of later edits.
-    claim::bill_type(&mut run);
-    lines::validity(&mut run);
-    if run.opps && !run.condition("89") {
-        days::inpatient_only(&mut run);
+    // A type of bill the I/OCE cannot process stops it (edit 118 alone).
+    if claim::bill_type(&mut run) {
+        // In the order of the I/OCE's logic paths: earlier line rejections and inpatient-only
+        // days take lines out of later edits.
+        claim::reasons_for_visit(ctx, &mut run);
+        lines::validity(&mut run);
+        if run.runs(27) && claim::incidentals_only(&mut run) {
+            // The claim is rejected and the I/OCE stops: the diagnosis edits after it do not run.
+            let later = [RuleId::DxAge, RuleId::DxPdxEcode, RuleId::DxPdxManif];
+            ctx.out.retain(|f| !later.iter().any(|r| r.as_str() == f.rule));
+            run.out.retain(|f| f.rule != RuleId::DxAge.as_str());
+            ctx.out.append(&mut run.out);
+            return;
+        }
+        claim::patient(ctx, &mut run);
+        if run.runs(18) {
+            days::inpatient_only(&mut run);
+        }
+        lines::age(ctx, &mut run);
+        claim::principal_dx(ctx, &mut run);
+        lines::coverage(&mut run);
+        days::device(&mut run);
+        ncci_rejections(ctx, &mut run);
+        addon::check(&mut run);
+        days::bilateral(&mut run);
+        lines::site(&mut run);
+        days::visit_with_procedure(&mut run);
+        lines::token_charge(&mut run);
     }
-    claim::age(ctx, &mut run);
-    lines::age(ctx, &mut run);
-    claim::principal_dx(ctx, &mut run);
-    lines::coverage(&mut run);
-    days::device(&mut run);
-    addon::check(&mut run);
-    days::bilateral(&mut run);
-    lines::site(&mut run);
-    days::visit_with_procedure(&mut run);
-    lines::token_charge(&mut run);
     ctx.out.append(&mut run.out);
+}
+
+/// NCCI pair edits (I/OCE 20 and 40, line rejections) deny the column-two line: claimlint
+/// raises them as PTP-0 / PTP-1 at that line. Later I/OCE edits skip those lines.
+fn ncci_rejections(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
+    let ptp = [RuleId::Ptp0.as_str(), RuleId::Ptp1.as_str()];
+    for f in ctx.out.iter().filter(|f| ptp.contains(&f.rule.as_str())) {
+        let k = f.location.as_deref().and_then(|l| l.strip_prefix("/lines/")).and_then(|r| r.split('/').next()?.parse::<usize>().ok());
+        if let Some(line) = k.and_then(|k| run.lines.iter_mut().find(|l| l.k == k)) {
+            line.rejected = true;
+        }
+    }
 }
 
 fn fmt(yyyymmdd: u32) -> String {
