@@ -205,6 +205,7 @@ fn claimlint_agrees_with_the_ioce_edit_by_edit() {
     let mut unmapped_claimlint: BTreeMap<String, usize> = BTreeMap::new();
     let mut not_processed: BTreeMap<i64, usize> = BTreeMap::new();
     let mut errors = Vec::new();
+    let mut wrong_release = Vec::new();
     let mut diff = String::new();
     let mut agreeing = 0usize;
     let mut compared = 0usize;
@@ -214,6 +215,11 @@ fn claimlint_agrees_with_the_ioce_edit_by_edit() {
         if let Some(e) = &a.error {
             errors.push(format!("{id}: {e}"));
             continue;
+        }
+        // The I/OCE release pyoce applied is the one in force on the statement from-date.
+        let from = c["statementFrom"].as_str().unwrap_or_default();
+        if a.return_code == 0 && pools.release_on(from) != Some(a.version.as_str()) {
+            wrong_release.push(format!("{id}: from {from}, pyoce used {}", a.version));
         }
         // A claim the I/OCE stops on (non-zero return code) carries only its pre-processing edits.
         let stopped = a.return_code != 0;
@@ -297,6 +303,7 @@ fn claimlint_agrees_with_the_ioce_edit_by_edit() {
     );
 
     assert!(errors.len() * 100 <= claims.len(), "pyoce failed on {} claims", errors.len());
+    assert!(wrong_release.is_empty(), "pyoce applied another I/OCE release than the from-date's: {:?}", &wrong_release[..wrong_release.len().min(5)]);
     let stopped: usize = not_processed.values().sum();
     assert!(stopped * 100 <= claims.len() * 15, "the I/OCE stopped on {stopped} of {n} claims; the generator should keep return codes 0");
     if scope.declared {

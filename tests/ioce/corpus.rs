@@ -194,7 +194,7 @@ pub fn generate(pools: &Pools, seed: u64, n: usize) -> Vec<Value> {
     let mut rng = Rng::new(seed);
     (0..n)
         .map(|i| {
-            let q: Quarter = *rng.pick(&pools.quarters);
+            let q: Quarter = rng.pick(&pools.quarters).clone();
             let mut g = Gen { pools, rng: Rng::new(rng.next()), v: q.version };
             claim(&mut g, q, i)
         })

@@ -8,10 +8,11 @@ use std::path::Path;
 /// I/OCE internal versions the corpus spans: 26.0.5 (2025-01-01) .. 27.1.0 (2026-04-01).
 pub const VERSIONS: std::ops::RangeInclusive<u32> = 98..=103;
 
-/// One quarter: version and its first and last day (`YYYYMMDD`).
-#[derive(Clone, Copy, Debug)]
+/// One quarter: version, its release id (`27.1.0`) and its first and last day (`YYYYMMDD`).
+#[derive(Clone, Debug)]
 pub struct Quarter {
     pub version: u32,
+    pub id: String,
     pub from: u32,
     pub to: u32,
 }
@@ -76,6 +77,11 @@ impl Pools {
     fn add(&mut self, version: u32, pool: &str, code: &str) {
         self.by.entry((version, pool.to_owned())).or_default().push(code.to_owned());
     }
+    /// The release id in force on a `YYYY-MM-DD` date of the corpus span.
+    pub fn release_on(&self, iso: &str) -> Option<&str> {
+        let d: u32 = iso.replace('-', "").parse().ok()?;
+        self.quarters.iter().find(|q| q.from <= d && d <= q.to).map(|q| q.id.as_str())
+    }
     /// A pool's size, for the test's report.
     pub fn len(&self, version: u32, pool: &str) -> usize {
         self.get(version, pool).len()
@@ -89,7 +95,7 @@ impl Pools {
             let v = num(&r[vr.col("version")]);
             if VERSIONS.contains(&v) {
                 let to = if v == *VERSIONS.end() { 2026_0630 } else { num(&r[vr.col("date_ended")]) };
-                p.quarters.push(Quarter { version: v, from: num(&r[vr.col("date_started")]), to });
+                p.quarters.push(Quarter { version: v, id: r[vr.col("version_id")].clone(), from: num(&r[vr.col("date_started")]), to });
             }
         }
         p.load_hcpcs(&dir);
