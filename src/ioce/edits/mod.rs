@@ -92,7 +92,7 @@ impl Run<'_, '_> {
     pub fn runs(&self, edit: u16) -> bool {
         self.path.runs(edit)
     }
-    pub fn push(&mut self, id: RuleId, at: String, message: String) {
+    pub fn push(&mut self, id: RuleId, at: impl Into<crate::location::Location>, message: String) {
         self.out.push(finding(id, message, Some(self.vintage.clone())).at(at));
     }
     /// A finding on line `i`; a line rejection or denial marks the line rejected.
@@ -218,7 +218,10 @@ fn ncci_rejections(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
     }
     let ptp = [RuleId::Ptp0.as_str(), RuleId::Ptp1.as_str()];
     for f in ctx.out.iter().filter(|f| ptp.contains(&f.rule.as_str())) {
-        let k = f.location.as_deref().and_then(|l| l.strip_prefix("/lines/")).and_then(|r| r.split('/').next()?.parse::<usize>().ok());
+        let k = match &f.location {
+            Some(crate::location::Location::Line { line, .. }) => Some(*line),
+            _ => None,
+        };
         if let Some(line) = k.and_then(|k| run.lines.iter_mut().find(|l| l.k == k)) {
             line.rejected = true;
         }
