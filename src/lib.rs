@@ -31,6 +31,7 @@ pub mod finding;
 pub mod grade;
 pub mod icd10cm;
 pub mod ioce;
+pub mod location;
 pub mod normalize;
 pub mod procedure;
 pub mod ptp;

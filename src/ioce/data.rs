@@ -39,8 +39,9 @@ pub mod hcpcs_flag {
     pub const ADDON_SAAS: u32 = 1 << 22;
     pub const REMOTE_MENTAL_HEALTH_ADDON: u32 = 1 << 23;
     pub const INFORMATION_ONLY: u32 = 1 << 24;
+    pub const PART_B_BILLABLE: u32 = 1 << 25;
     /// The `data_hcpcs` column names, in bit order (the compiler reads them by name).
-    pub const COLUMNS: [&str; 25] = [
+    pub const COLUMNS: [&str; 26] = [
         "questionable",
         "not_recognized_mcare",
         "not_recognized_opps",
@@ -66,6 +67,7 @@ pub mod hcpcs_flag {
         "addon_saas",
         "remote_mental_health_addon",
         "information_only",
+        "part_b_billable",
     ];
 }
 

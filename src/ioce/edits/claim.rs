@@ -35,7 +35,7 @@ pub(super) fn bill_type(run: &mut Run<'_, '_>) -> bool {
             }
         }
     };
-    run.push(RuleId::IoceBillType, "/billType".into(), msg);
+    run.push(RuleId::IoceBillType, "/billType", msg);
     false
 }
 
@@ -49,7 +49,7 @@ pub(super) fn incidentals_only(run: &mut Run<'_, '_>) -> bool {
     }
     let only = run.lines.iter().all(|l| packaged(l) || (!l.code.is_empty() && l.row.is_none()) || (l.code.is_empty() && l.rev_row.is_none()));
     if only {
-        run.push(RuleId::IoceIncidental, "/lines".into(), "every service on the claim is packaged (incidental, status indicator N): report the procedure or visit they belong to".into());
+        run.push(RuleId::IoceIncidental, "/lines", "every service on the claim is packaged (incidental, status indicator N): report the procedure or visit they belong to".into());
     }
     only
 }
@@ -59,12 +59,12 @@ pub(super) fn patient(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
     let p = &ctx.claim.patient;
     let at = if p.age.is_some() || p.date_of_birth.is_none() { "/patient/age" } else { "/patient/dateOfBirth" };
     match ctx.age {
-        Some(a) if a > 124 => run.push(RuleId::IoceAge, at.into(), format!("patient age {a} is outside 0 to 124 years; check the date of birth")),
-        None => run.push(RuleId::IoceAge, at.into(), "the claim has no patient age or date of birth (UB-04 FL 10)".into()),
+        Some(a) if a > 124 => run.push(RuleId::IoceAge, at, format!("patient age {a} is outside 0 to 124 years; check the date of birth")),
+        None => run.push(RuleId::IoceAge, at, "the claim has no patient age or date of birth (UB-04 FL 10)".into()),
         Some(_) => {}
     }
     if p.sex.is_none() {
-        run.push(RuleId::IoceSex, "/patient/sex".into(), "the claim has no patient sex (UB-04 FL 11): give F, M or U".into());
+        run.push(RuleId::IoceSex, "/patient/sex", "the claim has no patient sex (UB-04 FL 11): give F, M or U".into());
     }
 }
 
@@ -110,7 +110,7 @@ pub(super) fn principal_dx(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
     }
     run.push(
         RuleId::IocePdxUnacc,
-        crate::claim::model::dx_pointer(0).into_owned(),
+        crate::location::Location::Diagnosis(0),
         format!("{} is not acceptable as the principal (first-listed) diagnosis on an outpatient claim: list the condition chiefly responsible for the visit first and this code after it", pdx.code),
     );
 }

@@ -124,6 +124,23 @@ pub(super) fn coverage(run: &mut Run<'_, '_>) {
     }
 }
 
+/// Edit 127: a Part B inpatient (12x) claim takes only services payable there (by HCPCS or by
+/// revenue code; status indicator L passes; 0240 and 0636 together pass from I/OCE 26.1).
+pub(super) fn part_b_inpatient(run: &mut Run<'_, '_>) {
+    let has = |r: &str| run.lines.iter().any(|l| l.revenue.as_deref() == Some(r));
+    let drug_bypass = run.version() > 97 && has("0240") && has("0636");
+    for i in 0..run.lines.len() {
+        let Some(l) = run.lines.get(i) else { continue };
+        let Some(row) = l.row else { continue };
+        let revenue_ok = l.rev_row.is_some_and(|r| r.has(R::PART_B_BILLABLE_INPATIENT));
+        let bypass = drug_bypass && matches!(l.revenue.as_deref(), Some("0240" | "0636"));
+        if !revenue_ok && !row.has(H::PART_B_BILLABLE) && row.status_indicator != "L" && !bypass {
+            let msg = format!("{} is not payable on a Part B inpatient claim (type of bill 12x)", l.code);
+            run.push_line(RuleId::IocePartBInpatient, i, "code", msg);
+        }
+    }
+}
+
 /// Edits 55 (non-13x bill types), 61 and 62.
 pub(super) fn site(run: &mut Run<'_, '_>) {
     // The I/OCE skips edit 61 when a comprehensive APC is chosen (a J1 procedure on an OPPS claim).

@@ -92,7 +92,7 @@ impl Run<'_, '_> {
     pub fn runs(&self, edit: u16) -> bool {
         self.path.runs(edit)
     }
-    pub fn push(&mut self, id: RuleId, at: String, message: String) {
+    pub fn push(&mut self, id: RuleId, at: impl Into<crate::location::Location>, message: String) {
         self.out.push(finding(id, message, Some(self.vintage.clone())).at(at));
     }
     /// A finding on line `i`; a line rejection or denial marks the line rejected.
@@ -195,6 +195,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         lines::age(ctx, &mut run);
         claim::principal_dx(ctx, &mut run);
         lines::coverage(&mut run);
+        if run.runs(127) && !run.condition("W2") {
+            lines::part_b_inpatient(&mut run);
+        }
         days::device(&mut run);
         ncci_rejections(ctx, &mut run);
         addon::check(&mut run);
@@ -209,9 +212,16 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
 /// NCCI pair edits (I/OCE 20 and 40, line rejections) deny the column-two line: claimlint
 /// raises them as PTP-0 / PTP-1 at that line. Later I/OCE edits skip those lines.
 fn ncci_rejections(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
+    // On 85x the I/OCE pairs professional and facility lines apart; claimlint's pairs do not.
+    if run.path.critical_access() {
+        return;
+    }
     let ptp = [RuleId::Ptp0.as_str(), RuleId::Ptp1.as_str()];
     for f in ctx.out.iter().filter(|f| ptp.contains(&f.rule.as_str())) {
-        let k = f.location.as_deref().and_then(|l| l.strip_prefix("/lines/")).and_then(|r| r.split('/').next()?.parse::<usize>().ok());
+        let k = match &f.location {
+            Some(crate::location::Location::Line { line, .. }) => Some(*line),
+            _ => None,
+        };
         if let Some(line) = k.and_then(|k| run.lines.iter_mut().find(|l| l.k == k)) {
             line.rejected = true;
         }
