@@ -8,6 +8,8 @@ use crate::rules::RuleId;
 const NON_COVERED_REVENUE: &str = "0760";
 /// Ambulance revenue code: its modifiers are origin/destination codes, not checked (edit 22).
 const AMBULANCE_REVENUE: &str = "0540";
+/// Physician services on a hospice claim (81x, 82x): not edited by 72.
+const PHYSICIAN_SERVICES_REVENUE: &str = "0657";
 /// The I/OCE's token charge: a token-charge-only code must be billed below it (edit 82).
 const TOKEN_CHARGE: f64 = 1.01;
 
@@ -116,7 +118,8 @@ pub(super) fn coverage(run: &mut Run<'_, '_>) {
         let Some(l) = run.lines.get(i) else { continue };
         if run.runs(72) && l.flag(H::NON_BILLABLE_MAC) {
             let bypass = (fqhc_rhc && (l.flag(H::BYPASS_E72_FQHC_RHC) || l.si() == "M"))
-                || ((hospice || professional_cah) && professional_revenue(&rev));
+                || (hospice && rev == PHYSICIAN_SERVICES_REVENUE)
+                || (professional_cah && professional_revenue(&rev));
             if !bypass {
                 run.push_line(RuleId::IoceNotMac, i, "code", format!("{code} is not billable to the Medicare Administrative Contractor on this claim (status indicator M)"));
             }
