@@ -8,6 +8,8 @@ use crate::rules::RuleId;
 const NON_COVERED_REVENUE: &str = "0760";
 /// Ambulance revenue code: its modifiers are origin/destination codes, not checked (edit 22).
 const AMBULANCE_REVENUE: &str = "0540";
+/// Physician services on a hospice claim (81x, 82x): not edited by 72.
+const PHYSICIAN_SERVICES_REVENUE: &str = "0657";
 /// The I/OCE's token charge: a token-charge-only code must be billed below it (edit 82).
 const TOKEN_CHARGE: f64 = 1.01;
 
@@ -116,7 +118,8 @@ pub(super) fn coverage(run: &mut Run<'_, '_>) {
         let Some(l) = run.lines.get(i) else { continue };
         if run.runs(72) && l.flag(H::NON_BILLABLE_MAC) {
             let bypass = (fqhc_rhc && (l.flag(H::BYPASS_E72_FQHC_RHC) || l.si() == "M"))
-                || ((hospice || professional_cah) && professional_revenue(&rev));
+                || (hospice && rev == PHYSICIAN_SERVICES_REVENUE)
+                || (professional_cah && professional_revenue(&rev));
             if !bypass {
                 run.push_line(RuleId::IoceNotMac, i, "code", format!("{code} is not billable to the Medicare Administrative Contractor on this claim (status indicator M)"));
             }
@@ -137,6 +140,22 @@ pub(super) fn part_b_inpatient(run: &mut Run<'_, '_>) {
         if !revenue_ok && !row.has(H::PART_B_BILLABLE) && row.status_indicator != "L" && !bypass {
             let msg = format!("{} is not payable on a Part B inpatient claim (type of bill 12x)", l.code);
             run.push_line(RuleId::IocePartBInpatient, i, "code", msg);
+        }
+    }
+}
+
+/// Edit 102: two modifiers the I/OCE does not allow on one line (CT/FX/FY, ER/PN/PO).
+pub(super) fn modifier_pairs(run: &mut Run<'_, '_>) {
+    let (v, cc65) = (run.version(), run.bill_type_is(&["77"]) && run.condition("65"));
+    if cc65 {
+        return;
+    }
+    for i in 0..run.lines.len() {
+        let Some(l) = run.lines.get(i).filter(|l| !l.inpatient) else { continue };
+        let m = &l.modifiers;
+        let pair = m.iter().enumerate().find_map(|(j, a)| m.iter().skip(j.saturating_add(1)).find(|b| run.io.modifiers_conflict(a, b, v)).map(|b| (a.clone(), b.clone())));
+        if let Some((a, b)) = pair {
+            run.push_line(RuleId::IoceModPair, i, "modifiers", format!("modifiers {a} and {b} may not be reported on the same line: keep the one that applies"));
         }
     }
 }
