@@ -200,6 +200,9 @@ pub struct IoceSection<'a> {
     /// Procedure + required device (10 characters), edit 135.
     #[serde(borrow)]
     pub device_pairs: Versioned<'a>,
+    /// Two modifiers not allowed on one line (4 characters, both orders), edit 102.
+    #[serde(borrow)]
+    pub modifier_pairs: Versioned<'a>,
 }
 
 /// Read-in-place view of the section.
@@ -246,7 +249,8 @@ impl<'a> IoceData<'a> {
             && s.modifiers.well_formed(2)
             && s.dx.well_formed(7)
             && s.addon_pairs.well_formed(10)
-            && s.device_pairs.well_formed(10);
+            && s.device_pairs.well_formed(10)
+            && s.modifier_pairs.well_formed(4);
         if !ok {
             return Err(BlobError::Corrupt { what: "ioce section: columns".into() });
         }
@@ -303,6 +307,13 @@ impl<'a> IoceData<'a> {
     /// True when `device` satisfies the device requirement of `procedure` in `version` (edit 135).
     pub fn device_pair(&self, procedure: &str, device: &str, version: u8) -> bool {
         pair_key(procedure, device).and_then(|k| self.s.device_pairs.get(&k, version)).is_some()
+    }
+}
+
+impl IoceData<'_> {
+    /// True when two modifiers may not be reported on one line in `version` (edit 102).
+    pub fn modifiers_conflict(&self, a: &str, b: &str, version: u8) -> bool {
+        a.len() == 2 && b.len() == 2 && self.s.modifier_pairs.get(format!("{a}{b}").as_bytes(), version).is_some()
     }
 }
 

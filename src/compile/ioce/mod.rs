@@ -33,6 +33,9 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     }
     let mut device = Rows::default();
     read_pairs(&open("map_device_procedure")?, "code1", "code2", 1, &mut device)?;
+    let mut modifier_pairs = Rows::default();
+    read_pairs(&open("map_modifier_conflict")?, "modifier1", "modifier2", 1, &mut modifier_pairs)?;
+    let modifier_pairs = modifier_pairs.build(4);
 
     let (hcpcs, revenue, modifiers, dx) = (hcpcs.build(5), revenue.build(4), modifiers.build(2), dx.build(7));
     let (addon, device) = (addon.build_merged_flags(10), device.build_merged_flags(10));
@@ -51,9 +54,10 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
         dx: dx.view(),
         addon_pairs: addon.view(),
         device_pairs: device.view(),
+        modifier_pairs: modifier_pairs.view(),
     };
     w.add_section(SECTION, VERSION, &section).map_err(|e| err(format!("ioce section: {e}")))?;
-    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device)] {
+    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs)] {
         w.manifest.counts.push((format!("ioce.{name}.rows"), b.len() as u64));
     }
     w.manifest.vintages.push(Vintage {
@@ -125,11 +129,12 @@ fn read_flags(t: &Tsv, key: &str, columns: &[&str], keep: impl Fn(u32) -> bool) 
     Ok(rows)
 }
 
+/// A map of code pairs (both five characters, or both two for modifiers).
 fn read_pairs(t: &Tsv, a: &str, b: &str, bit: u32, rows: &mut Rows) -> Result<()> {
     let (a, b) = (t.col(a)?, t.col(b)?);
     for (n, r) in t.rows.iter().enumerate() {
-        if r[a].len() != 5 || r[b].len() != 5 {
-            return Err(err(format!("{}: row {}: codes `{}` `{}` are not 5 characters", t.name, n + 2, r[a], r[b])));
+        if r[a].len() != r[b].len() || !matches!(r[a].len(), 2 | 5) {
+            return Err(err(format!("{}: row {}: codes `{}` `{}` are not both 5 (or 2) characters", t.name, n + 2, r[a], r[b])));
         }
         rows.push(&format!("{}{}", r[a], r[b]), t.range(r, n)?, bit, 0);
     }

@@ -144,6 +144,22 @@ pub(super) fn part_b_inpatient(run: &mut Run<'_, '_>) {
     }
 }
 
+/// Edit 102: two modifiers the I/OCE does not allow on one line (CT/FX/FY, ER/PN/PO).
+pub(super) fn modifier_pairs(run: &mut Run<'_, '_>) {
+    let (v, cc65) = (run.version(), run.bill_type_is(&["77"]) && run.condition("65"));
+    if cc65 {
+        return;
+    }
+    for i in 0..run.lines.len() {
+        let Some(l) = run.lines.get(i).filter(|l| !l.inpatient) else { continue };
+        let m = &l.modifiers;
+        let pair = m.iter().enumerate().find_map(|(j, a)| m.iter().skip(j.saturating_add(1)).find(|b| run.io.modifiers_conflict(a, b, v)).map(|b| (a.clone(), b.clone())));
+        if let Some((a, b)) = pair {
+            run.push_line(RuleId::IoceModPair, i, "modifiers", format!("modifiers {a} and {b} may not be reported on the same line: keep the one that applies"));
+        }
+    }
+}
+
 /// Edits 55 (non-13x bill types), 61 and 62.
 pub(super) fn site(run: &mut Run<'_, '_>) {
     // The I/OCE skips edit 61 when a comprehensive APC is chosen (a J1 procedure on an OPPS claim).

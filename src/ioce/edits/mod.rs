@@ -195,6 +195,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         lines::age(ctx, &mut run);
         claim::principal_dx(ctx, &mut run);
         lines::coverage(&mut run);
+        if run.runs(102) {
+            lines::modifier_pairs(&mut run);
+        }
         if run.runs(127) && !run.condition("W2") {
             lines::part_b_inpatient(&mut run);
         }
