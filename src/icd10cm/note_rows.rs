@@ -30,9 +30,9 @@ pub struct ScopeIndex(std::sync::OnceLock<Vec<Vec<u32>>>);
 
 /// The notes applying to codes already asked about, keyed by (code row, edition, kinds as
 /// a bit set), so a code that recurs across claims walks its ancestors and scopes once.
-/// Bounded: emptied when it reaches [`MEMO_CODES`] codes.
+/// Bounded: emptied when it reaches [`MEMO_CODES`] codes. Read-mostly: batch workers share it.
 #[derive(Debug, Default)]
-pub struct NoteMemo(std::sync::Mutex<MemoMap>);
+pub struct NoteMemo(std::sync::RwLock<MemoMap>);
 
 /// (code row, edition, kinds) → the notes applying.
 type MemoMap = std::collections::HashMap<(u32, u8, u16), Box<[NoteRow]>>;
@@ -57,7 +57,7 @@ impl<'a> Icd10Cm<'a> {
         let mask = kinds.iter().fold(0u16, |m, k| m | 1u16.checked_shl(u32::from(*k as u8)).unwrap_or(0));
         let (Ok(code), Ok(ed)) = (u32::try_from(i), u8::try_from(edition)) else { return self.note_rows_walk(i, edition, kinds, out) };
         let key = (code, ed, mask);
-        if let Ok(memo) = self.note_memo.0.lock() {
+        if let Ok(memo) = self.note_memo.0.read() {
             if let Some(rows) = memo.get(&key) {
                 out.extend_from_slice(rows);
                 return;
@@ -65,7 +65,7 @@ impl<'a> Icd10Cm<'a> {
         }
         let from = out.len();
         self.note_rows_walk(i, edition, kinds, out);
-        if let (Ok(mut memo), Some(rows)) = (self.note_memo.0.lock(), out.get(from..)) {
+        if let (Ok(mut memo), Some(rows)) = (self.note_memo.0.write(), out.get(from..)) {
             if memo.len() >= MEMO_CODES {
                 memo.clear();
             }
