@@ -121,7 +121,7 @@ pub fn near_misses(cm: &Icd10Cm<'_>, code: &str, e: usize, limit: usize) -> Vec<
         let tail = b.get(p.saturating_add(1)..).unwrap_or(&[]);
         if let Some(rows) = few(cm, head) {
             for i in rows {
-                let Some(k) = cm.s.codes.key(i) else { continue };
+                let Some(k) = cm.codes().key(i) else { continue };
                 let differs = k.get(p).is_some_and(|c| Some(c) != b.get(p) && ALPHABET.contains(c));
                 if k.len() == b.len() && differs && k.get(p.saturating_add(1)..) == Some(tail) && cm.billable(i, e) && !out.contains(&i) {
                     out.push(i);
@@ -147,7 +147,7 @@ pub fn near_misses(cm: &Icd10Cm<'_>, code: &str, e: usize, limit: usize) -> Vec<
             let (head, tail) = (b.get(..p).unwrap_or(b), b.get(p..).unwrap_or(&[]));
             if let Some(rows) = few(cm, head) {
                 for i in rows {
-                    let Some(k) = cm.s.codes.key(i) else { continue };
+                    let Some(k) = cm.codes().key(i) else { continue };
                     let fits = k.len() == b.len().saturating_add(1) && k.get(p).is_some_and(|c| ALPHABET.contains(c));
                     if fits && k.get(p.saturating_add(1)..) == Some(tail) && cm.billable(i, e) && !out.contains(&i) {
                         out.push(i);
@@ -177,7 +177,7 @@ fn few(cm: &Icd10Cm<'_>, prefix: &[u8]) -> Option<core::ops::Range<usize>> {
     if prefix.is_empty() {
         return None;
     }
-    let rows = cm.s.codes.prefix_range(prefix);
+    let rows = cm.codes().prefix_range(prefix);
     (rows.len() <= 48).then_some(rows)
 }
 
