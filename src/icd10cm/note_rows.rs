@@ -3,7 +3,7 @@
 //! sequencing checks test every pair of its diagnoses against these.
 use super::notes::{ref_matches, NoteKind, NoteView};
 use super::section::Icd10Cm;
-use crate::blob::columns::CodeTable;
+use crate::blob::columns::{CodeTable, U32Col};
 
 /// A note applying to a code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +45,18 @@ impl Clone for NoteMemo {
 
 /// Most codes the memo holds (a few MB at most).
 const MEMO_CODES: usize = 1 << 16;
+
+/// Item `k`'s rows in a table of `rows` rows whose items end at `ends` (cumulative), clamped
+/// so a damaged offset cannot reach past the table.
+fn span(ends: &U32Col<'_>, k: usize, rows: usize) -> core::ops::Range<usize> {
+    let from = match k.checked_sub(1) {
+        None => 0,
+        Some(prev) => ends.get(prev).map_or(rows, |e| e as usize),
+    }
+    .min(rows);
+    let to = ends.get(k).map_or(from, |e| e as usize).clamp(from, rows);
+    from..to
+}
 
 /// Ancestors followed above a code (as [`Icd10Cm::ancestors`]).
 const MAX_ANCESTORS: usize = 9;
@@ -112,14 +124,7 @@ impl<'a> Icd10Cm<'a> {
 
     /// Rows `from..to` of the scope table hold scope `k`'s code ranges.
     fn scope_rows(&self, k: usize) -> core::ops::Range<usize> {
-        let rows = self.s.scope_lo.len();
-        let from = match k.checked_sub(1) {
-            None => 0,
-            Some(prev) => self.s.scope_end.get(prev).map_or(rows, |e| e as usize),
-        }
-        .min(rows);
-        let to = self.s.scope_end.get(k).map_or(from, |e| e as usize).clamp(from, rows);
-        from..to
+        span(&self.s.scope_end, k, self.s.scope_lo.len())
     }
 
     /// The scopes whose ranges can hold a code starting with each byte (the ranges' first
@@ -169,14 +174,7 @@ impl<'a> Icd10Cm<'a> {
 
     /// The rows of note `n`'s code references in the reference table.
     fn ref_rows(&self, n: usize) -> core::ops::Range<usize> {
-        let refs_len = self.s.ref_lo.len();
-        let start = match n.checked_sub(1) {
-            None => 0,
-            Some(prev) => self.s.note_ref_end.get(prev).map_or(refs_len, |e| e as usize),
-        }
-        .min(refs_len);
-        let end = self.s.note_ref_end.get(n).map_or(start, |e| e as usize).clamp(start, refs_len);
-        start..end
+        span(&self.s.note_ref_end, n, self.s.ref_lo.len())
     }
 
     /// The first characters note `n`'s references span, as bits.
