@@ -25,6 +25,8 @@ pub struct Engine<'a> {
     pub procedures: Option<crate::procedure::Procedures<'a>>,
     pub ptp: Option<crate::ptp::Ptp<'a>>,
     pub claim: Option<crate::claim::ClaimData<'a>>,
+    /// The I/OCE tables for outpatient facility claims.
+    pub ioce: Option<crate::ioce::IoceData<'a>>,
     pub search: Option<crate::search::SearchIndex<'a>>,
 }
 
@@ -45,8 +47,9 @@ impl<'a> Engine<'a> {
         let procedures = crate::procedure::Procedures::open(&blob)?;
         let ptp = crate::ptp::Ptp::open(&blob)?;
         let claim = crate::claim::ClaimData::open(&blob)?;
+        let ioce = crate::ioce::IoceData::open(&blob)?;
         let search = crate::search::SearchIndex::open(&blob)?;
-        Ok(Engine { blob, icd10cm, procedures, ptp, claim, search })
+        Ok(Engine { blob, icd10cm, procedures, ptp, claim, ioce, search })
     }
 
     /// Checks one code of `system` on a date of service (`None`: the newest edition).
