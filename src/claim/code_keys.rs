@@ -49,6 +49,26 @@ pub(crate) fn rows_of(keys: &FixedKeys<'_>, code: &[u8]) -> core::ops::Range<usi
     start..end
 }
 
+/// True when a key of the column is a beginning of `code` at least `shortest` characters long.
+/// Such keys sort between the code's first `shortest` characters and the code itself, so one
+/// bisection and a short forward scan find them; a long run falls back to one lookup per length.
+pub(crate) fn has_beginning_of(keys: &FixedKeys<'_>, code: &[u8], shortest: usize) -> bool {
+    const SCAN: usize = 32;
+    let (Some(head), Some(whole)) = (code.get(..shortest).and_then(key_number), key_number(code)) else { return false };
+    let start = lower_bound(keys, head);
+    for i in start..start.saturating_add(SCAN) {
+        let Some(k) = row_number(keys, i) else { return false };
+        if k > whole {
+            return false;
+        }
+        let Some(key) = keys.key(i) else { return false };
+        if code.starts_with(key) {
+            return true;
+        }
+    }
+    (shortest..=code.len()).any(|n| code.get(..n).is_some_and(|p| !rows_of(keys, p).is_empty()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +87,25 @@ mod tests {
         assert!(rows_of(&keys, b"Z3A01234").is_empty());
         assert!(rows_of(&keys, b"A00 ").is_empty());
         assert!(rows_of(&keys, b"").is_empty());
+    }
+
+    #[test]
+    fn finds_a_key_that_begins_the_code() {
+        let bytes = b"A00    A000   A001   A01    B20    B20    Z3A0   ";
+        let keys = FixedKeys { width: 7, bytes };
+        assert!(has_beginning_of(&keys, b"A0019", 3));
+        assert!(has_beginning_of(&keys, b"A009", 3));
+        assert!(has_beginning_of(&keys, b"B2011", 3));
+        assert!(has_beginning_of(&keys, b"Z3A0", 3));
+        assert!(!has_beginning_of(&keys, b"A01", 4));
+        assert!(!has_beginning_of(&keys, b"A02", 3));
+        assert!(!has_beginning_of(&keys, b"Z3A1", 3));
+        assert!(!has_beginning_of(&keys, b"A0", 3));
+        // More keys of the category than one scan takes: the lookups by length answer.
+        let many: Vec<u8> = (0..40).flat_map(|i| format!("C1{i:02}   ").into_bytes()).chain(*b"C19    ").collect();
+        let keys = FixedKeys { width: 7, bytes: &many };
+        assert!(has_beginning_of(&keys, b"C1912", 2));
+        assert!(!has_beginning_of(&keys, b"C18", 2));
+        assert!(!has_beginning_of(&keys, b"C2", 2));
     }
 }

@@ -223,7 +223,7 @@ impl<'a> ClaimData<'a> {
     /// True when the code (no dot) or a category above it is POA exempt.
     pub fn poa_exempt(&self, code: &str) -> bool {
         let keys = &self.s.poa_exempt;
-        (3..=code.len()).any(|n| code.as_bytes().get(..n).is_some_and(|p| !code_keys::rows_of(keys, p).is_empty()))
+        code_keys::has_beginning_of(keys, code.as_bytes(), 3)
     }
 
     /// A compiled payer pack by id.
