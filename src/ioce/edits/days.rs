@@ -22,16 +22,32 @@ fn on(lines: &[FLine<'_>], day: Option<Date>) -> Vec<usize> {
 
 /// Edits 18 and 49 (OPPS): an inpatient-only procedure (status indicator C) denies itself and
 /// every other service that day; a "separate procedure" on the list is spared when a type T
-/// procedure is on the day or a comprehensive APC is chosen.
+/// procedure is on the day or a comprehensive APC is chosen. An inpatient-only procedure with
+/// modifier CA (patient died before admission) puts the whole claim under the inpatient APC
+/// instead: no day is denied, and every line leaves the outpatient edits that follow.
 pub(super) fn inpatient_only(run: &mut Run<'_, '_>) {
     let comprehensive = run.comprehensive();
+    let t_present = |run: &Run<'_, '_>, idx: &[usize]| comprehensive || idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| l.si() == "T"));
+    let counts = |l: &FLine<'_>, t: bool| l.si() == "C" && !(l.flag(H::SEPARATE_PROCEDURE) && t);
+    let expired = run.comprehensive_path()
+        && days(&run.lines).into_iter().any(|day| {
+            let idx = on(&run.lines, day);
+            let t = t_present(run, &idx);
+            idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| l.has_modifier(&["CA"]) && counts(l, t)))
+        });
+    if expired {
+        for l in &mut run.lines {
+            l.inpatient = true;
+        }
+        return;
+    }
     for day in days(&run.lines) {
         let idx = on(&run.lines, day);
-        let t_present = comprehensive || idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| l.si() == "T"));
+        let t_present = t_present(run, &idx);
         let mut denied = false;
         for &i in &idx {
             let Some(l) = run.lines.get(i) else { continue };
-            if l.si() != "C" || (l.flag(H::SEPARATE_PROCEDURE) && t_present) {
+            if !counts(l, t_present) {
                 continue;
             }
             let msg = format!("{} is an inpatient-only procedure (status indicator C): Medicare pays it only on an inpatient claim; the other services of the day are denied with it", l.code);

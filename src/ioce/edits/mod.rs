@@ -109,8 +109,13 @@ impl Run<'_, '_> {
     /// its inpatient-only and DME edits: OPPS hospital outpatient claims outside PHP, IOP and
     /// opioid treatment, and 12x claims with condition code W2.
     pub fn comprehensive(&self) -> bool {
+        self.comprehensive_path() && self.lines.iter().any(|l| l.si() == "J1")
+    }
+    /// True when the claim goes through the I/OCE's comprehensive and inpatient-APC
+    /// evaluation: OPPS 13x outside partial hospitalization, or 12x with condition code W2.
+    pub fn comprehensive_path(&self) -> bool {
         let path = (self.path.is13() && !self.path.cc41 && !self.path.cc92 && !self.path.cc89) || (self.path.is12() && self.condition("W2"));
-        self.opps && path && self.lines.iter().any(|l| l.si() == "J1")
+        self.opps && path
     }
     /// True when the claim carries the condition code.
     pub fn condition(&self, code: &str) -> bool {
@@ -213,22 +218,50 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
 }
 
 /// NCCI pair edits (I/OCE 20 and 40, line rejections) deny the column-two line: claimlint
-/// raises them as PTP-0 / PTP-1 at that line. Later I/OCE edits skip those lines.
+/// raises them as PTP-0 / PTP-1 at that line. Later I/OCE edits skip those lines. On 85x the
+/// I/OCE pairs professional lines (096x-098x) only with professional lines and facility lines
+/// only with facility lines, so there the line is rejected only by a partner of its own side.
 fn ncci_rejections(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
-    // On 85x the I/OCE pairs professional and facility lines apart; claimlint's pairs do not.
-    if run.path.critical_access() {
-        return;
-    }
     let ptp = [RuleId::Ptp0.as_str(), RuleId::Ptp1.as_str()];
-    for f in ctx.out.iter().filter(|f| ptp.contains(&f.rule.as_str())) {
-        let k = match &f.location {
+    let flagged: Vec<usize> = ctx
+        .out
+        .iter()
+        .filter(|f| ptp.contains(&f.rule.as_str()))
+        .filter_map(|f| match &f.location {
             Some(crate::location::Location::Line { line, .. }) => Some(*line),
             _ => None,
-        };
-        if let Some(line) = k.and_then(|k| run.lines.iter_mut().find(|l| l.k == k)) {
+        })
+        .collect();
+    let cah = run.path.critical_access();
+    for k in flagged {
+        let Some(i) = run.lines.iter().position(|l| l.k == k) else { continue };
+        if cah && !same_side_partner(ctx, run, i) {
+            continue;
+        }
+        if let Some(line) = run.lines.get_mut(i) {
             line.rejected = true;
         }
     }
+}
+
+/// True when line `i` is the column-two code of an NCCI pair in force, not bypassed, with a
+/// line of the same day on its own side of the 85x professional / facility split.
+fn same_side_partner(ctx: &Ctx<'_, '_>, run: &Run<'_, '_>, i: usize) -> bool {
+    use crate::ptp::{modifiers::first_bypass, ModifierIndicator};
+    let Some((p, t)) = ctx.engine.ptp.as_ref().and_then(|p| Some((p, p.table(crate::claim::ClaimType::Outpatient)?))) else { return false };
+    let Some(two) = run.lines.get(i) else { return false };
+    let (Some(date), Some(id_two)) = (two.date, p.code_id(&two.code)) else { return false };
+    let side = |l: &FLine<'_>| lines::professional_revenue(l.revenue.as_deref().unwrap_or(""));
+    run.lines.iter().enumerate().any(|(j, one)| {
+        j != i
+            && one.date == Some(date)
+            && side(one) == side(two)
+            && p.code_id(&one.code).and_then(|id_one| p.edit_in_force(t, id_one, id_two, date)).is_some_and(|e| match e.modifier_indicator {
+                ModifierIndicator::NotAllowed => true,
+                ModifierIndicator::Allowed => first_bypass(&one.modifiers).is_none() && first_bypass(&two.modifiers).is_none(),
+                ModifierIndicator::NotApplicable => false,
+            })
+    })
 }
 
 fn fmt(yyyymmdd: u32) -> String {
