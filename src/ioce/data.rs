@@ -273,6 +273,26 @@ impl<'a> IoceData<'a> {
         self.s.releases.iter().max_by_key(|r| r.version)
     }
 
+    /// The dates of service a release answers for. The tables leave the newest release open
+    /// (to 2036); a quarterly release answers for its quarter, so its window ends with it.
+    pub fn window_of(&self, r: &Release) -> (Date, Date) {
+        let from = Date::from_yyyymmdd(r.from).unwrap_or(Date::MIN);
+        let to = Date::from_yyyymmdd(r.to).unwrap_or(from);
+        if self.newest().is_none_or(|n| n.version != r.version) {
+            return (from, to);
+        }
+        let quarter_end = (from.month().saturating_sub(1) / 3).saturating_mul(3).saturating_add(3);
+        let next = if quarter_end >= 12 { Date::from_ymd(from.year().saturating_add(1), 1, 1) } else { Date::from_ymd(from.year(), quarter_end.saturating_add(1), 1) };
+        (from, next.and_then(Date::pred).map_or(to, |end| end.min(to)))
+    }
+
+    /// The newest release's window as an edit table under the data-currency policy.
+    pub fn edit_window(&self) -> Option<crate::currency::EditWindow> {
+        let r = self.newest()?;
+        let (from, to) = self.window_of(r);
+        Some(crate::currency::EditWindow { table: format!("I/OCE {} release", r.id), from, to })
+    }
+
     fn si(&self, attrs: u32) -> &'a str {
         self.s.status_indicators.get((attrs & 0xff) as usize).copied().unwrap_or("")
     }

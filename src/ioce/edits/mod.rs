@@ -12,6 +12,7 @@ mod route;
 
 use super::data::{HcpcsRow, IoceData, Release, RevenueRow};
 use crate::claim::check::Ctx;
+use crate::currency::{mark_stale, EditWindow, StaleEdits};
 use crate::date::Date;
 use crate::finding::Finding;
 use crate::normalize::normalize_code;
@@ -152,6 +153,15 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     // The I/OCE skips the diagnosis age edit when the age is missing or invalid (edit 25).
     let age_invalid = ctx.age.is_none_or(|a| a > 124);
     ctx.out.retain(|f| !(superseded.contains(&f.rule.as_str()) || (age_invalid && f.rule == RuleId::DxAge.as_str())));
+    // Past the newest release's quarter the I/OCE edits come under the data-currency policy.
+    let window = io.edit_window();
+    let past = window.as_ref().zip(from).and_then(|(w, d)| Some((w, d, w.days_past(d)?)));
+    let (release_from, release_to) = io.window_of(release);
+    let vintage = format!("I/OCE {} ({release_from} to {release_to})", release.id);
+    if let Some((w, d, days)) = past.filter(|_| ctx.stale_edits == StaleEdits::Skip) {
+        ctx.out.push(w.skipped_note(d, days, "I/OCE edits", Some(vintage)).at(crate::location::Location::Claim));
+        return;
+    }
     let lines = read_lines(ctx, io, release.version, rev_release.version);
     let bill_type = fac.bill_type.as_deref().map(|b| {
         let b = b.trim();
@@ -176,7 +186,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         bill_type,
         lines,
         conditions,
-        vintage: format!("I/OCE {} ({} to {})", release.id, fmt(release.from), fmt(release.to)),
+        vintage,
         out: Vec::new(),
     };
     // A type of bill the I/OCE cannot process stops it (edit 118 alone).
@@ -190,7 +200,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
             let later = [RuleId::DxAge, RuleId::DxPdxEcode, RuleId::DxPdxManif];
             ctx.out.retain(|f| !later.iter().any(|r| r.as_str() == f.rule));
             run.out.retain(|f| f.rule != RuleId::DxAge.as_str());
-            ctx.out.append(&mut run.out);
+            ctx.out.extend(under_policy(run.out, past));
             return;
         }
         claim::patient(ctx, &mut run);
@@ -214,7 +224,16 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         days::visit_with_procedure(&mut run);
         lines::token_charge(&mut run);
     }
-    ctx.out.append(&mut run.out);
+    ctx.out.extend(under_policy(run.out, past));
+}
+
+/// The I/OCE findings for a claim dated past the newest release's window: each at most a
+/// warning, followed by its `DATA-STALE` note.
+fn under_policy(out: Vec<Finding>, past: Option<(&EditWindow, Date, u32)>) -> Vec<Finding> {
+    match past {
+        Some((w, d, _)) => mark_stale(out, w, d),
+        None => out,
+    }
 }
 
 /// NCCI pair edits (I/OCE 20 and 40, line rejections) deny the column-two line: claimlint
