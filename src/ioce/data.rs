@@ -40,8 +40,10 @@ pub mod hcpcs_flag {
     pub const REMOTE_MENTAL_HEALTH_ADDON: u32 = 1 << 23;
     pub const INFORMATION_ONLY: u32 = 1 << 24;
     pub const PART_B_BILLABLE: u32 = 1 << 25;
+    pub const OBSERVATION_HOURLY: u32 = 1 << 26;
+    pub const OBSERVATION_DIRECT_ADMIT: u32 = 1 << 27;
     /// The `data_hcpcs` column names, in bit order (the compiler reads them by name).
-    pub const COLUMNS: [&str; 26] = [
+    pub const COLUMNS: [&str; 28] = [
         "questionable",
         "not_recognized_mcare",
         "not_recognized_opps",
@@ -68,6 +70,8 @@ pub mod hcpcs_flag {
         "remote_mental_health_addon",
         "information_only",
         "part_b_billable",
+        "observation_hourly",
+        "observation_direct_admit",
     ];
 }
 

@@ -207,6 +207,7 @@ pub(super) fn visit_with_procedure(run: &mut Run<'_, '_>) {
     // A J2 visit is a comprehensive observation only with enough observation hours; the
     // I/OCE treats it as a visit here (and on 85x always).
     let visit = |si: &str| si == "V" || si == "J2";
+    direct_referral_packaging(run);
     for day in days(&run.lines) {
         let idx: Vec<usize> = on(&run.lines, day).into_iter().filter(|&i| run.lines.get(i).is_some_and(|l| !l.excluded())).collect();
         let procedure = idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| matches!(l.si(), "S" | "T")));
@@ -218,6 +219,30 @@ pub(super) fn visit_with_procedure(run: &mut Run<'_, '_>) {
             let Some(l) = run.lines.get(i).filter(|l| visit(l.si()) && !l.has_modifier(&["25"])) else { continue };
             let msg = format!("{} is a visit on the day of a significant procedure: add modifier 25 if the visit was separately identifiable, otherwise remove it", l.code);
             run.push_line(RuleId::IoceVisit25, i, "modifiers", msg);
+        }
+    }
+}
+
+/// Before edit 21 the I/OCE packages a direct referral for observation (G0379) on a day
+/// without hourly observation (G0378), and, unless a comprehensive APC is chosen, on a day with
+/// a type T procedure or a visit: a packaged referral is no visit. (Its edit 58 for the first
+/// case is not raised here.)
+fn direct_referral_packaging(run: &mut Run<'_, '_>) {
+    let comprehensive = run.comprehensive();
+    for day in days(&run.lines) {
+        let idx = on(&run.lines, day);
+        let with = |f: u32| idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| !l.inpatient && l.flag(f)));
+        if !with(H::OBSERVATION_DIRECT_ADMIT) {
+            continue;
+        }
+        let hourly = with(H::OBSERVATION_HOURLY);
+        let t_or_v = !comprehensive
+            && idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| matches!(l.si(), "T" | "V") && !l.inpatient && !l.rejected && !l.flag(H::OBSERVATION_DIRECT_ADMIT)));
+        for &i in &idx {
+            let Some(l) = run.lines.get_mut(i).filter(|l| l.flag(H::OBSERVATION_DIRECT_ADMIT) && !l.inpatient) else { continue };
+            if (!hourly && !l.rejected) || t_or_v {
+                l.packaged = true;
+            }
         }
     }
 }

@@ -40,6 +40,8 @@ pub(crate) struct FLine<'a> {
     pub rejected: bool,
     /// The line is on the day of an inpatient-only procedure (edits 18, 49): later edits skip it.
     pub inpatient: bool,
+    /// The I/OCE packaged the line (status indicator N from then on).
+    pub packaged: bool,
 }
 
 impl FLine<'_> {
@@ -54,6 +56,9 @@ impl FLine<'_> {
         self.row.is_some_and(|r| r.has(f))
     }
     pub fn si(&self) -> &str {
+        if self.packaged {
+            return "N";
+        }
         match (&self.row, &self.rev_row) {
             (Some(r), _) => r.status_indicator,
             (None, Some(r)) if self.code.is_empty() => r.status_indicator,
@@ -311,6 +316,7 @@ fn read_lines<'a>(ctx: &Ctx<'_, '_>, io: &IoceData<'a>, version: u8, rev_version
                 rev_row,
                 rejected: false,
                 inpatient: false,
+                packaged: false,
             }
         })
         .collect()
