@@ -42,6 +42,10 @@ pub mod hcpcs_flag {
     pub const PART_B_BILLABLE: u32 = 1 << 25;
     pub const OBSERVATION_HOURLY: u32 = 1 << 26;
     pub const OBSERVATION_DIRECT_ADMIT: u32 = 1 << 27;
+    /// Any of [`SERVICES_34X_COLUMNS`]: a vaccine, antigen, splint, cast or negative-pressure
+    /// wound therapy service, which sends an OPPS 34x claim through the OPPS edits.
+    pub const SERVICE_34X: u32 = 1 << 28;
+    pub const SERVICES_34X_COLUMNS: [&str; 5] = ["vaccine", "antigen", "splint", "cast", "negative_pressure_wound_therapy"];
     /// The `data_hcpcs` column names, in bit order (the compiler reads them by name).
     pub const COLUMNS: [&str; 28] = [
         "questionable",

@@ -182,6 +182,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         cc89: has("89"),
         cc92: has("92"),
         version: release.version,
+        opps_34x_services: opps && lines.iter().any(|l| l.flag(super::data::hcpcs_flag::SERVICE_34X)),
     };
     let mut run = Run {
         io,
