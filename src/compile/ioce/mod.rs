@@ -94,6 +94,7 @@ fn intern(si: &mut Vec<String>, s: &str) -> u32 {
 fn read_hcpcs(t: &Tsv, si: &mut Vec<String>) -> Result<Rows> {
     let (key, s, lo_age, hi_age) = (t.col("hcpcs")?, t.col("status_indicator")?, t.col("lo_age")?, t.col("hi_age")?);
     let flag_cols = hcpcs_flag::COLUMNS.iter().map(|c| t.col(c)).collect::<Result<Vec<_>>>()?;
+    let apc = t.col("apc")?;
     let cols_34x = hcpcs_flag::SERVICES_34X_COLUMNS
         .iter()
         .map(|c| t.col(c))
@@ -103,6 +104,9 @@ fn read_hcpcs(t: &Tsv, si: &mut Vec<String>) -> Result<Rows> {
         let mut flags = t.flags(r, &flag_cols, n)?;
         if t.flags(r, &cols_34x, n)? != 0 {
             flags |= hcpcs_flag::SERVICE_34X;
+        }
+        if r[apc] == "05041" {
+            flags |= hcpcs_flag::CRITICAL_CARE_APC;
         }
         let (lo, hi): (u32, u32) = (t.num(r, lo_age, n)?, t.num(r, hi_age, n)?);
         let attrs = intern(si, &r[s]) | lo.min(255) << 8 | hi.min(255) << 16;

@@ -206,17 +206,23 @@ pub(super) fn visit_with_procedure(run: &mut Run<'_, '_>) {
     // On 85x (critical access) comprehensive visits (J2) count as visits too.
     // A J2 visit is a comprehensive observation only with enough observation hours; the
     // I/OCE treats it as a visit here (and on 85x always).
-    let visit = |si: &str| si == "V" || si == "J2";
+    // On OPPS claims a J2 code takes its APC's status indicator first: critical care (APC
+    // 05041) is S, a procedure of the day, not a visit.
+    let cah = run.path.critical_access();
+    fn si<'l>(l: &'l FLine<'_>, cah: bool) -> &'l str {
+        if !cah && l.si() == "J2" && l.flag(H::CRITICAL_CARE_APC) { "S" } else { l.si() }
+    }
+    let visit = |l: &FLine<'_>| matches!(si(l, cah), "V" | "J2");
     direct_referral_packaging(run);
     for day in days(&run.lines) {
         let idx: Vec<usize> = on(&run.lines, day).into_iter().filter(|&i| run.lines.get(i).is_some_and(|l| !l.excluded())).collect();
-        let procedure = idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| matches!(l.si(), "S" | "T")));
-        let visits = idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| visit(l.si())));
+        let procedure = idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| matches!(si(l, cah), "S" | "T")));
+        let visits = idx.iter().any(|&i| run.lines.get(i).is_some_and(visit));
         if !procedure || !visits {
             continue;
         }
         for &i in &idx {
-            let Some(l) = run.lines.get(i).filter(|l| visit(l.si()) && !l.has_modifier(&["25"])) else { continue };
+            let Some(l) = run.lines.get(i).filter(|l| visit(l) && !l.has_modifier(&["25"])) else { continue };
             let msg = format!("{} is a visit on the day of a significant procedure: add modifier 25 if the visit was separately identifiable, otherwise remove it", l.code);
             run.push_line(RuleId::IoceVisit25, i, "modifiers", msg);
         }
@@ -237,7 +243,7 @@ fn direct_referral_packaging(run: &mut Run<'_, '_>) {
         }
         let hourly = with(H::OBSERVATION_HOURLY);
         let t_or_v = !comprehensive
-            && idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| matches!(l.si(), "T" | "V") && !l.inpatient && !l.rejected && !l.flag(H::OBSERVATION_DIRECT_ADMIT)));
+            && idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| (matches!(l.si(), "T" | "V") || (run.opps && l.flag(H::CRITICAL_CARE_APC))) && !l.inpatient && !l.rejected && !l.flag(H::OBSERVATION_DIRECT_ADMIT)));
         for &i in &idx {
             let Some(l) = run.lines.get_mut(i).filter(|l| l.flag(H::OBSERVATION_DIRECT_ADMIT) && !l.inpatient) else { continue };
             if (!hourly && !l.rejected) || t_or_v {
