@@ -47,6 +47,8 @@ pub mod hcpcs_flag {
     pub const SERVICE_34X: u32 = 1 << 28;
     /// The code's APC is 05041, critical care (the APC the I/OCE names in its logic).
     pub const CRITICAL_CARE_APC: u32 = 1 << 29;
+    pub const TRAUMA_RESPONSE: u32 = 1 << 30;
+    pub const TRAUMA_CRITICAL_CARE: u32 = 1 << 31;
     pub const SERVICES_34X_COLUMNS: [&str; 5] = ["vaccine", "antigen", "splint", "cast", "negative_pressure_wound_therapy"];
     /// The `data_hcpcs` column names, in bit order (the compiler reads them by name).
     pub const COLUMNS: [&str; 28] = [

@@ -252,3 +252,21 @@ fn direct_referral_packaging(run: &mut Run<'_, '_>) {
         }
     }
 }
+
+/// Edit 76: a trauma response code (G0390) needs, on its day, a trauma revenue code (the
+/// I/OCE's range 0580-0689) and critical care (99291).
+pub(super) fn trauma_response(run: &mut Run<'_, '_>) {
+    let trauma_revenue = |l: &FLine<'_>| l.revenue.as_deref().and_then(|r| r.parse::<u16>().ok()).is_some_and(|r| (580..=689).contains(&r));
+    for day in days(&run.lines) {
+        let idx: Vec<usize> = on(&run.lines, day).into_iter().filter(|&i| run.lines.get(i).is_some_and(|l| !l.inpatient)).collect();
+        let any = |f: &dyn Fn(&FLine<'_>) -> bool| idx.iter().any(|&i| run.lines.get(i).is_some_and(f));
+        if !any(&|l| l.flag(H::TRAUMA_RESPONSE)) || (any(&trauma_revenue) && any(&|l| l.flag(H::TRAUMA_CRITICAL_CARE))) {
+            continue;
+        }
+        for &i in &idx {
+            let Some(l) = run.lines.get(i).filter(|l| l.flag(H::TRAUMA_RESPONSE)) else { continue };
+            let msg = format!("{} is a trauma response: report it with a trauma revenue code (068x) and critical care (99291) on the same day", l.code);
+            run.push_line(RuleId::IoceTrauma, i, "code", msg);
+        }
+    }
+}

@@ -216,6 +216,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         lines::age(ctx, &mut run);
         claim::principal_dx(ctx, &mut run);
         lines::coverage(&mut run);
+        if run.runs(76) {
+            days::trauma_response(&mut run);
+        }
         if run.runs(102) {
             lines::modifier_pairs(&mut run);
         }
