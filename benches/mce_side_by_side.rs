@@ -1,6 +1,7 @@
 //! Inpatient claims per second, claimlint native (one thread) beside the CMS MCE Java (warm,
 //! one thread), on the same seeded corpus in the same run (`cargo bench --bench mce_side_by_side`).
-//! Prints a Markdown table; never asserts a time. `CLAIMLINT_MCE_CLAIMS` sets the corpus size.
+//! Prints a Markdown table; never asserts a time. `CLAIMLINT_MCE_CLAIMS` sets the corpus size;
+//! `CLAIMLINT_MCE_JSONL=FILE` writes the corpus as JSON lines for the batch mode.
 #[path = "../tests/common/mod.rs"]
 mod common;
 #[path = "../tests/mce/corpus.rs"]
@@ -19,6 +20,12 @@ fn main() {
     let engine = common::engine().get();
     let opts = CheckOptions::default();
     let typed: Vec<_> = claims.iter().map(|c| c.claim()).collect();
+    // `CLAIMLINT_MCE_JSONL=FILE` also writes the corpus, one claim per line, for
+    // `claimlint claim --jsonl FILE` (batch mode) to run on the same claims.
+    if let Some(path) = std::env::var_os("CLAIMLINT_MCE_JSONL") {
+        let text: String = typed.iter().map(|c| serde_json::to_string(c).unwrap() + "\n").collect();
+        std::fs::write(&path, text).unwrap();
+    }
     let trees: Vec<Json> = claims.iter().map(|c| serde_json::from_value(serde_json::to_value(c.claim()).unwrap()).unwrap()).collect();
     // (wall-clock rate, thread-CPU rate): on a shared machine the CPU rate is the steadier one.
     let rate = |f: &dyn Fn() -> usize| {

@@ -1,13 +1,16 @@
 # The Python environment of the Python package (sourced by setup.sh, python-test.sh,
 # bench_spark.sh): a venv at target/py (Python 3.12 from pyenv when present, else python3
-# >= 3.10) with maturin, pytest, pyarrow, pandas and pyspark from PyPI.
+# >= 3.10) with maturin, pytest, pyarrow, pandas and pyspark from PyPI; and pyoce, the I/OCE
+# oracle of tests/ioce_differential.rs, which needs Python >= 3.12.
 PY_VENV="${CLAIMLINT_PY_VENV:-target/py}"
+PYOCE_VENV="${CLAIMLINT_PYOCE_VENV:-target/pyoce}"
+# The first Python >= 3.MINOR (default 10) with venv: CLAIMLINT_PYTHON, pyenv 3.12, python3.12, python3.
 python_for_venv() {
-  local p
+  local p minor="${1:-10}"
   for p in "${CLAIMLINT_PYTHON:-}" "$(command -v pyenv >/dev/null && ls -d "$(pyenv root)"/versions/3.12*/bin/python 2>/dev/null | tail -1)" "$(command -v python3.12)" "$(command -v python3)"; do
-    if [ -n "$p" ] && "$p" -c 'import sys, venv; sys.exit(sys.version_info < (3, 10))' 2>/dev/null; then echo "$p"; return; fi
+    if [ -n "$p" ] && "$p" -c "import sys, venv; sys.exit(sys.version_info < (3, $minor))" 2>/dev/null; then echo "$p"; return; fi
   done
-  echo "no Python >= 3.10 with venv found (set CLAIMLINT_PYTHON)" >&2
+  echo "no Python >= 3.$minor with venv found (set CLAIMLINT_PYTHON)" >&2
   return 1
 }
 ensure_python_env() {
@@ -18,6 +21,23 @@ ensure_python_env() {
   if ! "$PY_VENV/bin/python" -c 'import maturin, pytest, pyarrow, pandas, pyspark' 2>/dev/null; then
     step "pip install maturin pytest pyarrow pandas pyspark (PyPI; pyspark is ~300 MB)"
     "$PY_VENV/bin/pip" install --quiet --disable-pip-version-check "maturin>=1.7,<2" "pytest>=8" "pyarrow>=14" "pandas>=2,<3" "pyspark>=3.5,<5"
+  fi
+}
+# pyoce 0.1.0 (PyPI, with lmdb): into target/py when that venv is Python >= 3.12, else into a
+# venv of its own at target/pyoce. It inflates its 321 MB table database into ~/.cache/pyoce
+# on first use.
+ensure_pyoce() {
+  local venv="$PY_VENV"
+  if ! "$venv/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
+    venv="$PYOCE_VENV"
+    if [ ! -x "$venv/bin/python" ]; then
+      step "Python >= 3.12 venv for pyoce at $venv"
+      "$(python_for_venv 12)" -m venv "$venv"
+    fi
+  fi
+  if ! "$venv/bin/python" -c 'import pyoce, lmdb, sys; sys.exit(pyoce.__version__ != "0.1.0")' 2>/dev/null; then
+    step "pip install pyoce==0.1.0 (PyPI; the I/OCE oracle of the outpatient differential test)"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "pyoce==0.1.0"
   fi
 }
 # Builds the wheel into target/wheels and installs it into the venv.

@@ -29,10 +29,12 @@ if [ -f package.json ] && { [ ! -d node_modules ] || [ package-lock.json -nt nod
   step "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
-# The Python package's environment (scripts/python-env.sh): venv, maturin, pytest, pyspark.
-# PySpark needs a Java runtime (17 is what CI has). CLAIMLINT_SKIP_PYTHON=1 skips this (the demo).
+# The Python package's environment (scripts/python-env.sh): venv, maturin, pytest, pyspark,
+# and pyoce (the I/OCE oracle; Python >= 3.12). PySpark needs a Java runtime (17 is what CI
+# has). CLAIMLINT_SKIP_PYTHON=1 skips this (the demo).
 if [ -z "${CLAIMLINT_SKIP_PYTHON:-}" ]; then
   source scripts/python-env.sh
   command -v java >/dev/null || { step "apt-get install openjdk-17-jre-headless"; as_root apt-get update -qq; as_root apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
   ensure_python_env
+  ensure_pyoce
 fi

@@ -109,7 +109,7 @@ impl<'a> FixedKeys<'a> {
             // mid < hi, so neither step can saturate.
             let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);
             match self.key(mid) {
-                Some(m) if m < k => lo = mid.saturating_add(1),
+                Some(m) if short_cmp(m, k).is_lt() => lo = mid.saturating_add(1),
                 _ => hi = mid,
             }
         }
@@ -274,4 +274,16 @@ mod tests {
         assert_eq!(p.get(2), None);
         assert_eq!(U32Col(&ends[..5]).get(1), None);
     }
+}
+
+/// Bytewise order of two short keys, inline: for keys of a few bytes a library `memcmp`
+/// call costs more than the comparison, and lookups do a dozen per binary search.
+#[inline]
+pub fn short_cmp(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }

@@ -45,6 +45,8 @@ pub(crate) struct Px {
     pub code: String,
     /// MCE procedure flags in force on the date of service (0 when the code is not valid then).
     pub flags: u32,
+    /// Valid on the date of service, inside the loaded ICD-10-PCS window.
+    pub valid: bool,
 }
 
 /// Everything a rule needs.
@@ -225,11 +227,13 @@ fn prepare_px(ctx: &Ctx<'_, '_>) -> Vec<Px> {
         .enumerate()
         .map(|(pos, p)| {
             let code = normalize_code(&p.code).text;
-            let flags = match (pcs, ctx.dos) {
-                (Some(pcs), Some(on)) => pcs.valid_row(&code, on).map_or(0, |r| pcs.row_flags(r)),
-                _ => 0,
+            let row = match (pcs, ctx.dos) {
+                (Some(pcs), Some(on)) => pcs.valid_row(&code, on).map(|r| (pcs, r, on)),
+                _ => None,
             };
-            Px { pos, code, flags }
+            let flags = row.map_or(0, |(pcs, r, _)| pcs.row_flags(r));
+            let valid = row.is_some_and(|(pcs, _, on)| pcs.window().is_some_and(|(from, to)| from <= on && on <= to));
+            Px { pos, code, flags, valid }
         })
         .collect()
 }

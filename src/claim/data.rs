@@ -227,7 +227,14 @@ impl<'a> ClaimData<'a> {
 
     /// True when the code (no dot) or a category above it is POA exempt.
     pub fn poa_exempt(&self, code: &str) -> bool {
-        (3..=code.len()).any(|n| code.get(..n).is_some_and(|p| self.s.poa_exempt.find(p.as_bytes()).is_some()))
+        let keys = &self.s.poa_exempt;
+        let Some(category) = code.as_bytes().get(..3) else { return false };
+        // The exempt codes of the category, scanned when few (one search, not one per length).
+        let rows = keys.prefix_range(category);
+        if rows.len() <= 16 {
+            return rows.into_iter().any(|i| keys.key(i).is_some_and(|k| code.as_bytes().starts_with(k)));
+        }
+        (3..=code.len()).any(|n| code.get(..n).is_some_and(|p| keys.find(p.as_bytes()).is_some()))
     }
 
     /// A compiled payer pack by id.

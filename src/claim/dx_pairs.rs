@@ -1,58 +1,64 @@
 //! Rules between diagnoses: duplicates, Excludes1/Excludes2 notes (from the code, its
 //! ancestors, its block and chapter), and the sequencing of [`super::dx_sequence`].
 use super::check::{Ctx, Dx};
-use super::dx_sequence::SeqNotes;
-use crate::icd10cm::{dotted, NoteKind, NoteView};
+use crate::icd10cm::{dotted, Icd10Cm, NoteKind, NoteRow};
 use crate::normalize::normalize_code;
 use crate::finding::Location;
 use crate::rules::{finding, RuleId};
 
-/// The tabular notes that bear on one diagnosis, gathered once from the code and its ancestors.
-struct Notes {
-    excludes1: Vec<NoteView>,
-    excludes2: Vec<NoteView>,
-    code_first: Vec<NoteView>,
-    use_additional: Vec<NoteView>,
+/// The tabular notes that bear on pairs of diagnoses.
+const KINDS: [NoteKind; 4] = [NoteKind::Excludes1, NoteKind::Excludes2, NoteKind::CodeFirst, NoteKind::UseAdditionalCode];
+
+/// The notes applying to each diagnosis (from the code, its ancestors, its block and
+/// chapter), gathered once as row handles: `rows[spans[k]]` for diagnosis `k`, `None` when
+/// the code is not billable in the edition.
+pub(crate) struct DxNotes<'n, 'a> {
+    pub cm: &'n Icd10Cm<'a>,
+    pub edition: usize,
+    rows: Vec<NoteRow>,
+    spans: Vec<Option<(usize, usize)>>,
+}
+
+impl DxNotes<'_, '_> {
+    /// The notes of diagnosis `k`.
+    pub fn of(&self, k: usize) -> Option<&[NoteRow]> {
+        let (a, b) = (*self.spans.get(k)?)?;
+        self.rows.get(a..b)
+    }
+    /// The first note of `kind` among `notes` naming `code`.
+    pub fn covering(&self, notes: &[NoteRow], kind: NoteKind, code: &str) -> Option<NoteRow> {
+        notes.iter().copied().find(|n| n.kind == kind && self.cm.note_row_covers(*n, code))
+    }
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
-    let dxs = ctx.dx.clone();
+    let dxs = std::mem::take(&mut ctx.dx);
     duplicates(ctx, &dxs);
-    let (Some(cm), Some(e)) = (ctx.engine.icd10cm.as_ref(), ctx.edition) else { return };
-    let vintage = Some(cm.vintage_name(e));
-    const KINDS: [NoteKind; 4] = [NoteKind::Excludes1, NoteKind::Excludes2, NoteKind::CodeFirst, NoteKind::UseAdditionalCode];
-    let notes: Vec<Option<Notes>> = dxs
-        .iter()
-        .map(|d| {
-            let mut n = Notes { excludes1: Vec::new(), excludes2: Vec::new(), code_first: Vec::new(), use_additional: Vec::new() };
-            // The code's own notes, its ancestors', its block's and its chapter's.
-            for note in cm.notes_applying(d.icd?, e, &KINDS) {
-                match note.kind {
-                    NoteKind::Excludes1 => n.excludes1.push(note),
-                    NoteKind::Excludes2 => n.excludes2.push(note),
-                    NoteKind::CodeFirst => n.code_first.push(note),
-                    NoteKind::UseAdditionalCode => n.use_additional.push(note),
-                    _ => {}
-                }
-            }
-            Some(n)
-        })
-        .collect();
-    excludes(ctx, &dxs, &notes, &vintage);
-    let seq: Vec<Option<SeqNotes<'_>>> =
-        notes.iter().map(|n| n.as_ref().map(|n| SeqNotes { code_first: &n.code_first, use_additional: &n.use_additional })).collect();
-    super::dx_sequence::check(ctx, &dxs, &seq, &vintage);
-}
-
-fn covering<'n>(notes: &'n [NoteView], code: &str) -> Option<&'n NoteView> {
-    notes.iter().find(|n| n.refs.iter().any(|r| r.matches(code)))
+    if let (Some(cm), Some(e)) = (ctx.engine.icd10cm.as_ref(), ctx.edition) {
+        let mut notes = DxNotes { cm, edition: e, rows: Vec::new(), spans: Vec::with_capacity(dxs.len()) };
+        for d in &dxs {
+            let span = d.icd.map(|i| {
+                let from = notes.rows.len();
+                cm.note_rows_applying(i, e, &KINDS, &mut notes.rows);
+                (from, notes.rows.len())
+            });
+            notes.spans.push(span);
+        }
+        let vintage = Some(cm.vintage_name(e));
+        excludes(ctx, &dxs, &notes, &vintage);
+        super::dx_sequence::check(ctx, &dxs, &notes, &vintage);
+    }
+    ctx.dx = dxs;
 }
 
 /// An Excludes2 note naming `code`, other than a chapter's: a chapter's Excludes2 notes draw
 /// the chapter's boundary ("certain infectious and parasitic diseases (A00-B99)" under every
 /// body-system chapter), so telling a coder that both codes may be reported adds nothing.
-fn covering_specific<'n>(notes: &'n [NoteView], code: &str) -> Option<&'n NoteView> {
-    notes.iter().filter(|n| !n.at.starts_with("Chapter ")).find(|n| n.refs.iter().any(|r| r.matches(code)))
+fn covering_specific(n: &DxNotes<'_, '_>, notes: &[NoteRow], code: &str) -> Option<NoteRow> {
+    notes
+        .iter()
+        .copied()
+        .find(|r| r.kind == NoteKind::Excludes2 && !n.cm.note_row_is_chapter(*r) && n.cm.note_row_covers(*r, code))
 }
 
 /// DX-DUP (MCE 3): a secondary diagnosis equal to the principal. DX-REPEAT: a secondary
@@ -86,18 +92,22 @@ fn overridden(ctx: &Ctx<'_, '_>, a: &str, b: &str) -> bool {
 }
 
 /// DX-EXCL1 (warning, overridable) and DX-EXCL2 (info), reported once per pair at the later code.
-fn excludes(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<Notes>], vintage: &Option<String>) {
+fn excludes(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &DxNotes<'_, '_>, vintage: &Option<String>) {
     for (j, b) in dxs.iter().enumerate() {
+        let Some(nb) = notes.of(j) else { continue };
         for (i, a) in dxs.iter().enumerate().take(j) {
             if a.code == b.code {
                 continue;
             }
-            let (na, nb) = (notes.get(i).and_then(Option::as_ref), notes.get(j).and_then(Option::as_ref));
-            let (Some(na), Some(nb)) = (na, nb) else { continue };
-            let (ca, cb) = (dotted(&a.code), dotted(&b.code));
-            let e1 = covering(&na.excludes1, &b.code).map(|n| (n, &ca)).or_else(|| covering(&nb.excludes1, &a.code).map(|n| (n, &cb)));
-            if let Some((note, owner)) = e1 {
+            let Some(na) = notes.of(i) else { continue };
+            let e1 = notes
+                .covering(na, NoteKind::Excludes1, &b.code)
+                .map(|n| (n, &a.code))
+                .or_else(|| notes.covering(nb, NoteKind::Excludes1, &a.code).map(|n| (n, &b.code)));
+            if let Some((row, owner)) = e1 {
                 if !overridden(ctx, &a.code, &b.code) {
+                    let Some(note) = notes.cm.note_row_view(row, notes.edition) else { continue };
+                    let (ca, cb, owner) = (dotted(&a.code), dotted(&b.code), dotted(owner));
                     ctx.push(
                         finding(
                             RuleId::DxExcl1,
@@ -113,8 +123,9 @@ fn excludes(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<Notes>], vintage:
                 }
                 continue;
             }
-            let e2 = covering_specific(&na.excludes2, &b.code).or_else(|| covering_specific(&nb.excludes2, &a.code));
-            if let Some(note) = e2 {
+            let e2 = covering_specific(notes, na, &b.code).or_else(|| covering_specific(notes, nb, &a.code));
+            if let Some(note) = e2.and_then(|row| notes.cm.note_row_view(row, notes.edition)) {
+                let (ca, cb) = (dotted(&a.code), dotted(&b.code));
                 ctx.push(
                     finding(
                         RuleId::DxExcl2,

@@ -41,6 +41,10 @@ fn validity(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &Location) {
         ctx.push(finding(RuleId::DxValid, format!("diagnosis {} is empty", letter(dx.pos)), None).at(at));
         return;
     }
+    // Typed as stored and billable in the edition (found once, by `prepare_dx`): clean.
+    if dx.icd.is_some() && raw == dx.code {
+        return;
+    }
     for f in code_findings(ctx, raw, &dx.code) {
         ctx.push(f.at(at));
     }

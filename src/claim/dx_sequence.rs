@@ -8,16 +8,10 @@
 //! finding says so instead of picking one.
 use super::check::{Ctx, Dx};
 use super::data::MceFlag;
+use super::dx_pairs::DxNotes;
 use crate::finding::{Location, Severity};
-use crate::icd10cm::{dotted, NoteView};
+use crate::icd10cm::{dotted, NoteKind, NoteRow};
 use crate::rules::{finding, finding_with, RuleId};
-
-/// The notes of one diagnosis that bear on sequencing (from the code, its ancestors, its
-/// block and chapter).
-pub(crate) struct SeqNotes<'n> {
-    pub code_first: &'n [NoteView],
-    pub use_additional: &'n [NoteView],
-}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Source {
@@ -57,27 +51,30 @@ fn drug(code: &str) -> Option<Drug> {
     }
 }
 
-/// A note among `notes` naming `other`, unless it also names the code it is written for
-/// (such notes describe their own codes, e.g. "for codes G31.0-G31.83 ... to identify").
-fn naming<'n>(notes: &'n [NoteView], other: &str, own: &str) -> Option<&'n NoteView> {
-    notes.iter().find(|n| n.refs.iter().any(|r| r.matches(other)) && !n.refs.iter().any(|r| r.matches(own)))
+/// A note of `kind` among `rows` naming `other`, unless it also names the code it is written
+/// for (such notes describe their own codes, e.g. "for codes G31.0-G31.83 ... to identify").
+fn naming(notes: &DxNotes<'_, '_>, rows: &[NoteRow], kind: NoteKind, other: &str, own: &str) -> Option<NoteRow> {
+    rows.iter().copied().find(|n| n.kind == kind && notes.cm.note_row_covers(*n, other) && !notes.cm.note_row_covers(*n, own))
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<SeqNotes<'_>>], vintage: &Option<String>) {
+pub(crate) fn check(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &DxNotes<'_, '_>, vintage: &Option<String>) {
     let mut orders: Vec<Order> = Vec::new();
     for (x, a) in dxs.iter().enumerate() {
-        let Some(na) = notes.get(x).and_then(Option::as_ref) else { continue };
+        let Some(na) = notes.of(x) else { continue };
+        if !na.iter().any(|n| matches!(n.kind, NoteKind::CodeFirst | NoteKind::UseAdditionalCode)) {
+            continue;
+        }
         for (y, b) in dxs.iter().enumerate() {
             if x == y || a.code == b.code {
                 continue;
             }
             let mut linked = false;
-            if let Some(n) = naming(na.code_first, &b.code, &a.code) {
-                orders.push(Order { first: y, second: x, source: Source::CodeFirst, at: n.at.clone() });
+            if let Some(n) = naming(notes, na, NoteKind::CodeFirst, &b.code, &a.code) {
+                orders.push(Order { first: y, second: x, source: Source::CodeFirst, at: notes.cm.note_row_at(n) });
                 linked = true;
             }
-            if let Some(n) = naming(na.use_additional, &b.code, &a.code) {
-                orders.push(Order { first: x, second: y, source: Source::UseAdditional, at: n.at.clone() });
+            if let Some(n) = naming(notes, na, NoteKind::UseAdditionalCode, &b.code, &a.code) {
+                orders.push(Order { first: x, second: y, source: Source::UseAdditional, at: notes.cm.note_row_at(n) });
                 linked = true;
             }
             // The guideline orders a drug code against the condition it caused, not against
@@ -95,9 +92,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<SeqNotes<
     // A "code first" note is met when any code it names comes before (it lists choices).
     orders.retain(|o| {
         o.source != Source::CodeFirst
-            || !notes.get(o.second).and_then(Option::as_ref).is_some_and(|n| {
+            || !notes.of(o.second).is_some_and(|n| {
                 let own = dxs.get(o.second).map_or("", |d| d.code.as_str());
-                dxs.iter().take(o.second).any(|d| naming(n.code_first, &d.code, own).is_some())
+                dxs.iter().take(o.second).any(|d| naming(notes, n, NoteKind::CodeFirst, &d.code, own).is_some())
             })
     });
     report(ctx, dxs, &orders, vintage);
@@ -167,18 +164,23 @@ fn guideline(first: &str, second: &str) -> &'static str {
 }
 
 /// A manifestation code (MCE) whose "code first" condition is not on the claim at all.
-fn manifestations(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<SeqNotes<'_>>], vintage: &Option<String>) {
+fn manifestations(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &DxNotes<'_, '_>, vintage: &Option<String>) {
     for (j, b) in dxs.iter().enumerate() {
-        let Some(nb) = notes.get(j).and_then(Option::as_ref) else { continue };
-        if nb.code_first.is_empty() || dxs.iter().any(|a| a.code != b.code && naming(nb.code_first, &a.code, &b.code).is_some()) {
+        let Some(nb) = notes.of(j) else { continue };
+        let has_code_first = nb.iter().any(|n| n.kind == NoteKind::CodeFirst);
+        if !has_code_first || dxs.iter().any(|a| a.code != b.code && naming(notes, nb, NoteKind::CodeFirst, &a.code, &b.code).is_some()) {
             continue;
         }
-        let manifestation = match (ctx.data, ctx.dos) {
-            (Some(d), Some(on)) => d.mce_flags(&b.code, on).is_some_and(|f| f & MceFlag::Manifestation.bit() != 0),
-            _ => false,
-        };
+        // `b.mce`: the MCE flags on the claim's date, looked up once per diagnosis.
+        let manifestation = b.mce.is_some_and(|f| f & MceFlag::Manifestation.bit() != 0);
         if manifestation {
-            let names: Vec<String> = nb.code_first.iter().flat_map(|n| n.refs.iter().map(|r| r.display())).take(6).collect();
+            let names: Vec<String> = nb
+                .iter()
+                .filter(|n| n.kind == NoteKind::CodeFirst)
+                .filter_map(|n| notes.cm.note_row_view(*n, notes.edition))
+                .flat_map(|n| n.refs.into_iter().map(|r| r.display()))
+                .take(6)
+                .collect();
             let list = if names.is_empty() { String::new() } else { format!(" (for example {})", names.join(", ")) };
             let cb = dotted(&b.code);
             ctx.push(

@@ -115,7 +115,20 @@ pub fn near_misses(cm: &Icd10Cm<'_>, code: &str, e: usize, limit: usize) -> Vec<
         buf.clear();
         buf.extend(b.iter().enumerate().filter(|(q, _)| *q != p).map(|(_, c)| *c));
         consider(&buf, &mut out);
-        // substitution
+        // substitution: scan the codes sharing the part before `p` when they are few, else
+        // look up each character
+        let head = b.get(..p).unwrap_or(b);
+        let tail = b.get(p.saturating_add(1)..).unwrap_or(&[]);
+        if let Some(rows) = few(cm, head) {
+            for i in rows {
+                let Some(k) = cm.codes().key(i) else { continue };
+                let differs = k.get(p).is_some_and(|c| Some(c) != b.get(p) && ALPHABET.contains(c));
+                if k.len() == b.len() && differs && k.get(p.saturating_add(1)..) == Some(tail) && cm.billable(i, e) && !out.contains(&i) {
+                    out.push(i);
+                }
+            }
+            continue;
+        }
         for &a in ALPHABET {
             if b.get(p) == Some(&a) {
                 continue;
@@ -131,6 +144,17 @@ pub fn near_misses(cm: &Icd10Cm<'_>, code: &str, e: usize, limit: usize) -> Vec<
     // insertion (only for short codes: a missing character)
     if b.len() < 7 {
         for p in 0..=b.len() {
+            let (head, tail) = (b.get(..p).unwrap_or(b), b.get(p..).unwrap_or(&[]));
+            if let Some(rows) = few(cm, head) {
+                for i in rows {
+                    let Some(k) = cm.codes().key(i) else { continue };
+                    let fits = k.len() == b.len().saturating_add(1) && k.get(p).is_some_and(|c| ALPHABET.contains(c));
+                    if fits && k.get(p.saturating_add(1)..) == Some(tail) && cm.billable(i, e) && !out.contains(&i) {
+                        out.push(i);
+                    }
+                }
+                continue;
+            }
             for &a in ALPHABET {
                 buf.clear();
                 buf.extend_from_slice(b.get(..p).unwrap_or(b));
@@ -145,6 +169,16 @@ pub fn near_misses(cm: &Icd10Cm<'_>, code: &str, e: usize, limit: usize) -> Vec<
     out.sort_unstable_by_key(|&i| (core::cmp::Reverse(shared_prefix(cm.code(i), code)), i));
     out.truncate(limit);
     out
+}
+
+/// The rows of the codes starting with `prefix` when there are few enough to scan (cheaper
+/// than looking up each of the 36 characters that could come next); `None` otherwise.
+fn few(cm: &Icd10Cm<'_>, prefix: &[u8]) -> Option<core::ops::Range<usize>> {
+    if prefix.is_empty() {
+        return None;
+    }
+    let rows = cm.codes().prefix_range(prefix);
+    (rows.len() <= 48).then_some(rows)
 }
 
 /// Length of the common leading part of two codes.

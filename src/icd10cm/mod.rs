@@ -4,9 +4,11 @@
 //! editions it exists and is billable, so a code and title unchanged between editions cost
 //! nothing twice. 7th-character codes store only the 7th character's text; their full
 //! description is the parent's title plus that text, as in the CMS order file.
+mod note_rows;
 mod notes;
 mod section;
 
+pub use note_rows::NoteRow;
 pub use notes::{NoteKind, NoteRef, NoteView};
 pub use section::{Icd10Cm, Icd10CmSection, TitleChanges, SECTION, VERSION};
 

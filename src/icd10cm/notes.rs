@@ -74,13 +74,17 @@ impl NoteRef {
     }
 }
 
+#[inline]
 pub(crate) fn ref_matches(lo: &[u8], hi: &[u8], code: &[u8]) -> bool {
-    if lo.is_empty() || hi.is_empty() {
+    let (Some(l), Some(h)) = (lo.first(), hi.first()) else { return false };
+    // Most references name another letter: decided by the first byte.
+    if code.first().is_some_and(|c| c < l || c > h) {
         return false;
     }
     let head = |n: usize| code.get(..n.min(code.len())).unwrap_or(code);
-    head(lo.len()) >= lo && head(hi.len()) <= hi
+    crate::blob::columns::short_cmp(head(lo.len()), lo).is_ge() && crate::blob::columns::short_cmp(head(hi.len()), hi).is_le()
 }
+
 
 /// A note as read from the blob.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -104,6 +104,10 @@ pub struct TitleChanges<'a> {
 #[derive(Debug, Clone, yoke::Yokeable)]
 pub struct Icd10Cm<'a> {
     pub s: Icd10CmSection<'a>,
+    /// Block and chapter scopes by the first letter they cover, built on first use.
+    pub(super) scopes_by_letter: super::note_rows::ScopeIndex,
+    /// Notes applying to codes already asked about, by code, edition and kinds.
+    pub(super) note_memo: super::note_rows::NoteMemo,
 }
 
 impl<'a> Icd10Cm<'a> {
@@ -141,7 +145,7 @@ impl<'a> Icd10Cm<'a> {
         if s.scope_label.len() != k || s.scope_end.len() != k || s.scope_lo.len() != s.scope_hi.len() {
             return bad("block and chapter notes");
         }
-        Ok(Some(Icd10Cm { s }))
+        Ok(Some(Icd10Cm { s, scopes_by_letter: Default::default(), note_memo: Default::default() }))
     }
 
     /// Number of editions.
@@ -392,7 +396,7 @@ impl<'a> Icd10Cm<'a> {
         out
     }
 
-    fn note(&self, n: usize, edition: usize) -> Option<NoteView> {
+    pub(super) fn note(&self, n: usize, edition: usize) -> Option<NoteView> {
         let editions = *self.s.note_editions.get(n)?;
         if edition >= 4 || editions & (1 << edition) == 0 {
             return None;

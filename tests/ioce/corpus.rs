@@ -1,0 +1,357 @@
+//! Seeded random outpatient facility claims (claimlint's claim JSON) for the differential test
+//! against pyoce's I/OCE. Codes come from the decoded I/OCE tables by flag so that every edit
+//! fires often: inpatient-only, non-covered, not-recognised, age-limited, bilateral,
+//! device-intensive and add-on procedures (with and without their primaries), codes deleted or
+//! not yet valid around quarter boundaries, CDT codes, invalid and revenue-only revenue codes,
+//! valid, retired and invented modifiers, diagnoses with I/OCE flags (E-codes, manifestations,
+//! unacceptable principal / reason for visit), boundary and missing ages, every sex value, OPPS
+//! and non-OPPS providers, and bill types 13x, 85x, 12x, 14x, 71x, 77x and others.
+#![allow(dead_code)]
+use super::mce_corpus::Rng;
+use super::tables::{Pools, Quarter};
+use serde_json::{json, Map, Value};
+
+/// Days since 1970-01-01 of a `YYYYMMDD` date (proleptic Gregorian).
+fn days(ymd: u32) -> i64 {
+    let (y, m, d) = (i64::from(ymd / 10_000), i64::from(ymd / 100 % 100), i64::from(ymd % 100));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// `YYYY-MM-DD` of a day number.
+fn iso(z: i64) -> String {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Bill types with weights: mostly hospital outpatient (13x), then CAH (85x), Part B inpatient
+/// (12x), other (14x), RHC (71x), FQHC (77x), ASC/others, and a few invalid ones.
+const BILL_TYPES: &[(&str, u32)] = &[
+    ("131", 30), ("137", 4), ("138", 2), ("851", 10), ("121", 6), ("141", 5), ("711", 5), ("771", 5), ("831", 1),
+    ("341", 3), ("741", 2), ("751", 2), ("761", 1), ("221", 2), ("231", 1), ("811", 1), ("999", 1), ("0131", 3), ("0851", 1), ("13", 1),
+];
+const REVENUE_COMMON: &[&str] = &["0360", "0450", "0510", "0320", "0300", "0636", "0250", "0278", "0762", "0960", "0730", "0490", "0420", "0272"];
+const INVALID_REVENUE: &[&str] = &["9999", "0009", "0119", "1234", "0099"];
+const INVALID_MODIFIERS: &[&str] = &["ZZ", "1P", "2P", "3P", "Q9", "00", "X", "9Z"];
+const VISITS: &[&str] = &["99202", "99203", "99213", "99214", "99215", "G0463", "99284", "99285"];
+const CONDITION_CODES: &[&str] = &["41", "G0", "44", "20", "21", "A7", "MA", "92", "B4"];
+
+fn weighted<'a>(rng: &mut Rng, items: &'a [(&'a str, u32)]) -> &'a str {
+    let total: u32 = items.iter().map(|i| i.1).sum();
+    let mut n = (rng.next() % u64::from(total)) as u32;
+    for (s, w) in items {
+        if n < *w {
+            return s;
+        }
+        n -= w;
+    }
+    items[0].0
+}
+
+/// One claim's generator state.
+struct Gen<'p> {
+    pools: &'p Pools,
+    rng: Rng,
+    v: u32,
+}
+
+impl Gen<'_> {
+    fn from(&mut self, pool: &str) -> Option<String> {
+        let codes = self.pools.get(self.v, pool);
+        (!codes.is_empty()).then(|| self.rng.pick(codes).clone())
+    }
+    fn pool_or(&mut self, pool: &str, fallback: &str) -> String {
+        self.from(pool).or_else(|| self.from(fallback)).unwrap_or_default()
+    }
+
+    /// A diagnosis code: valid, flagged, deleted, new, invented or incomplete.
+    fn dx(&mut self, principal: bool) -> String {
+        let k = self.rng.below(100);
+        let pool = match k {
+            0..=34 => "dx:valid",
+            35..=44 => "dx:external_cause",
+            45..=51 => "dx:manifestation",
+            52..=61 => "dx:unacceptable_pdx",
+            62..=65 => "dx:unacceptable_pdx_exclusion",
+            66..=75 => "dx:age",
+            76..=79 => "dx:mental_health",
+            80..=82 => "dx:code_first",
+            83..=87 => "dx:deleted",
+            88..=90 => "dx:new",
+            91..=94 => return ["ZZZ99", "U999", "A0", "R69X", "Q"][self.rng.below(5)].to_owned(),
+            _ => {
+                let c = self.pool_or("dx:valid", "dx:valid");
+                return c.chars().take(3.max(c.len().saturating_sub(1))).collect();
+            }
+        };
+        let _ = principal;
+        self.pool_or(pool, "dx:valid")
+    }
+
+    /// A procedure pool, chosen so every flag-driven edit fires often.
+    fn procedure_pool(&mut self) -> String {
+        let k = self.rng.below(100);
+        match k {
+            0..=19 => "hx:valid".into(),
+            20..=23 => "hx:deleted".into(),
+            24..=25 => "hx:next".into(),
+            26..=27 => "hx:new".into(),
+            28..=31 => "hx:age".into(),
+            32..=33 => "hx:cdt".into(),
+            34..=45 => format!("si:{}", self.rng.pick(super::tables::STATUS_INDICATORS)),
+            _ => format!("hx:{}", self.rng.pick(super::tables::HCPCS_FLAGS)),
+        }
+    }
+
+    fn modifiers(&mut self, code: &str) -> Vec<String> {
+        let mut m = Vec::new();
+        let n = match self.rng.below(100) {
+            0..=54 => 0,
+            55..=84 => 1,
+            85..=96 => 2,
+            _ => 3,
+        };
+        for _ in 0..n {
+            let k = self.rng.below(100);
+            let pick = match k {
+                0..=64 => self.from("mod:valid"),
+                65..=74 => self.from("mod:deleted").or_else(|| self.from("mod:valid")),
+                75..=84 => Some(self.rng.pick(INVALID_MODIFIERS).to_string()),
+                _ => Some(["25", "59", "50", "RT", "LT", "73", "74", "52", "CA", "PT", "CS", "95", "FY", "JW", "JZ", "PO", "PN", "ER"][self.rng.below(18)].to_string()),
+            };
+            if let Some(p) = pick {
+                m.push(p);
+            }
+        }
+        // Pairs the I/OCE does not allow on one line (edit 102, map_modifier_conflict).
+        if self.rng.chance(4) {
+            let pair = [["CT", "FX"], ["FX", "FY"], ["ER", "PN"], ["PO", "PN"], ["ER", "PO"]][self.rng.below(5)];
+            m = pair.iter().map(|s| (*s).to_owned()).collect();
+        }
+        let _ = code;
+        m
+    }
+
+    fn revenue(&mut self) -> String {
+        match self.rng.below(100) {
+            0..=54 => self.rng.pick(REVENUE_COMMON).to_string(),
+            55..=79 => self.pool_or("rev:valid", "rev:valid"),
+            80..=85 => self.pool_or("rev:not_recognized", "rev:valid"),
+            86..=89 => self.pool_or("rev:deleted", "rev:valid"),
+            _ => self.rng.pick(INVALID_REVENUE).to_string(),
+        }
+    }
+
+    fn charge(&mut self) -> Value {
+        match self.rng.below(100) {
+            0..=3 => json!(1.0),
+            4..=6 => json!(0.5),
+            7..=8 => json!(0.01),
+            9 => json!(0.0),
+            _ => json!((self.rng.below(300_000) as f64 + 101.0) / 100.0),
+        }
+    }
+
+    fn line(&mut self, date: &str, code: &str, revenue: String, modifiers: Vec<String>, units: u64) -> Value {
+        let mut l = Map::new();
+        l.insert("dateFrom".into(), json!(date));
+        l.insert("revenueCode".into(), json!(revenue));
+        if !code.is_empty() {
+            l.insert("code".into(), json!(code));
+        }
+        if !modifiers.is_empty() {
+            l.insert("modifiers".into(), json!(modifiers));
+        }
+        l.insert("units".into(), json!(units));
+        l.insert("charge".into(), self.charge());
+        Value::Object(l)
+    }
+
+    fn units(&mut self) -> u64 {
+        match self.rng.below(100) {
+            0..=74 => 1,
+            75..=89 => 2,
+            90..=96 => 3,
+            _ => 1 + self.rng.below(12) as u64,
+        }
+    }
+}
+
+/// `n` claims from one seed; claim ids are their positions.
+pub fn generate(pools: &Pools, seed: u64, n: usize) -> Vec<Value> {
+    let mut rng = Rng::new(seed);
+    (0..n)
+        .map(|i| {
+            let q: Quarter = rng.pick(&pools.quarters).clone();
+            let mut g = Gen { pools, rng: Rng::new(rng.next()), v: q.version };
+            claim(&mut g, q, i)
+        })
+        .collect()
+}
+
+fn claim(g: &mut Gen<'_>, q: Quarter, id: usize) -> Value {
+    let (qf, qt) = (days(q.from), days(q.to));
+    // A fifth of the claims start on a quarter's first or last days, so lines cross into the next.
+    let from = match g.rng.below(10) {
+        0 => qf,
+        1 => qt - g.rng.below(3) as i64,
+        _ => qf + g.rng.below((qt - qf + 1) as usize) as i64,
+    };
+    let through = from + [0, 0, 0, 1, 2, 6][g.rng.below(6)];
+    let bill = weighted(&mut g.rng, BILL_TYPES).to_owned();
+    let opps = match bill.get(..2) {
+        Some("13") => g.rng.chance(85),
+        Some("85") | Some("71") | Some("77") => g.rng.chance(10),
+        _ => g.rng.chance(50),
+    };
+    let mut c = Map::new();
+    c.insert("id".into(), json!(id.to_string()));
+    c.insert("claimType".into(), json!("outpatient"));
+    c.insert("billType".into(), json!(bill));
+    c.insert("statementFrom".into(), json!(iso(from)));
+    c.insert("statementThrough".into(), json!(iso(through)));
+    c.insert("opps".into(), json!(opps));
+    c.insert("patient".into(), patient(g, from));
+    if g.rng.chance(12) {
+        let n = 1 + g.rng.below(2);
+        let codes: Vec<&str> = (0..n).map(|_| *g.rng.pick(CONDITION_CODES)).collect();
+        c.insert("conditionCodes".into(), json!(codes));
+    }
+    if g.rng.chance(5) {
+        let code = ["11", "24", "A1", "32", "45"][g.rng.below(5)];
+        c.insert("occurrenceCodes".into(), json!([{ "code": code, "date": iso(from) }]));
+    }
+    if g.rng.chance(5) {
+        let code = ["A1", "01", "80", "FC", "D3"][g.rng.below(5)];
+        c.insert("valueCodes".into(), json!([{ "code": code, "amount": (g.rng.below(50_000) as f64) / 100.0 }]));
+    }
+    let ndx = 1 + g.rng.below(5);
+    let dx: Vec<Value> = (0..ndx).map(|k| json!({ "code": g.dx(k == 0) })).collect();
+    c.insert("diagnoses".into(), Value::Array(dx));
+    if g.rng.chance(30) {
+        let n = 1 + g.rng.below(2);
+        let rfv: Vec<Value> = (0..n).map(|_| json!(g.dx(true))).collect();
+        c.insert("reasonForVisit".into(), Value::Array(rfv));
+    }
+    c.insert("lines".into(), Value::Array(lines(g, from, through)));
+    Value::Object(c)
+}
+
+fn patient(g: &mut Gen<'_>, from: i64) -> Value {
+    let mut p = Map::new();
+    match g.rng.below(100) {
+        0..=37 => p.insert("sex".into(), json!("F")),
+        38..=75 => p.insert("sex".into(), json!("M")),
+        76..=89 => p.insert("sex".into(), json!("U")),
+        _ => None,
+    };
+    let age = match g.rng.below(100) {
+        0..=7 => Some(0),
+        8..=12 => Some(17),
+        13..=20 => Some(124 + g.rng.below(7) as u64),
+        21..=26 => None,
+        27..=34 => {
+            // A date of birth instead of an age: the I/OCE gets the age on the from-date.
+            let dob = from - 365 * (1 + g.rng.below(95) as i64) - g.rng.below(365) as i64;
+            p.insert("dateOfBirth".into(), json!(iso(dob)));
+            None
+        }
+        35..=44 => Some(g.rng.below(18) as u64),
+        _ => Some(18 + g.rng.below(90) as u64),
+    };
+    if let Some(a) = age {
+        p.insert("age".into(), json!(a));
+    }
+    Value::Object(p)
+}
+
+fn lines(g: &mut Gen<'_>, from: i64, through: i64) -> Vec<Value> {
+    let n = 1 + g.rng.below(6);
+    let mut out = Vec::new();
+    for _ in 0..n {
+        let day = from + g.rng.below((through - from + 1) as usize) as i64;
+        // A few lines dated outside the statement period.
+        let day = if g.rng.chance(1) && g.rng.chance(50) { day + [-1, through - from + 1][g.rng.below(2)] } else { day };
+        let date = if g.rng.chance(1) && g.rng.chance(50) { ["2025-02-30", "2026-13-01", "20250105"][g.rng.below(3)].to_owned() } else { iso(day) };
+        match g.rng.below(100) {
+            // Revenue-code-only line (supplies, pharmacy, or a centre that needs a HCPCS).
+            0..=14 => {
+                let rev = match g.rng.below(3) {
+                    0 => g.pool_or("rev:bypass_e48", "rev:valid"),
+                    1 => g.revenue(),
+                    _ => ["0250", "0270", "0272", "0370", "0710", "0636", "0360", "0510"][g.rng.below(8)].to_owned(),
+                };
+                let units = g.units();
+                out.push(g.line(&date, "", rev, Vec::new(), units));
+            }
+            // An add-on code, with its primary on the claim two times in three.
+            15..=24 => {
+                let pool = ["hx:addon_type1", "hx:addon_type2", "hx:addon_type3", "hx:addon_drug_admin"][g.rng.below(4)];
+                let addon = g.pool_or(pool, "hx:addon_type1");
+                let primary = g.pools.addon_primaries.get(&(g.v, addon.clone())).cloned().unwrap_or_default();
+                // Professional revenue codes (096x-098x) half the time: the add-on edits look at them.
+                let rev = if g.rng.chance(50) { format!("09{}", 60 + g.rng.below(30)) } else { g.revenue() };
+                let (mods, units) = (g.modifiers(&addon), g.units());
+                out.push(g.line(&date, &addon, rev.clone(), mods, units));
+                if !primary.is_empty() && g.rng.chance(66) {
+                    let p = g.rng.pick(&primary).clone();
+                    let rev = if g.rng.chance(70) { rev } else { g.revenue() };
+                    out.push(g.line(&date, &p, rev, Vec::new(), 1));
+                }
+            }
+            // A device-intensive or device-dependent procedure, with a device code half the time.
+            25..=31 => {
+                let pool = if g.rng.chance(25) { "hx:device_dependent_procedure" } else { "hx:device_procedure" };
+                let code = g.pool_or(pool, "hx:device_procedure");
+                let rev = g.revenue();
+                out.push(g.line(&date, &code, rev, Vec::new(), 1));
+                if g.rng.chance(50) {
+                    let device = g.pools.device_pairs.get(&(g.v, code.clone())).cloned().unwrap_or_else(|| g.pool_or("hx:device", "hx:valid"));
+                    out.push(g.line(&date, &device, "0278".into(), Vec::new(), 1));
+                }
+            }
+            // A bilateral procedure, with modifier 50 / RT / LT and one or two units.
+            32..=38 => {
+                let pool = ["hx:bilateral_conditional", "hx:bilateral_independent", "hx:bilateral_inherent"][g.rng.below(3)];
+                let code = g.pool_or(pool, "hx:valid");
+                let mods: Vec<String> = match g.rng.below(4) {
+                    0 => vec!["50".into()],
+                    1 => vec!["RT".into()],
+                    2 => vec!["50".into(), "73".into()],
+                    _ => Vec::new(),
+                };
+                let (rev, units) = (g.revenue(), 1 + g.rng.below(2) as u64);
+                out.push(g.line(&date, &code, rev, mods, units));
+            }
+            // A visit beside a T or S procedure, with or without modifier 25.
+            39..=45 => {
+                let visit = g.rng.pick(VISITS).to_string();
+                let mods = if g.rng.chance(50) { vec!["25".to_owned()] } else { Vec::new() };
+                out.push(g.line(&date, &visit, "0510".into(), mods, 1));
+                let pool = if g.rng.chance(50) { "si:T" } else { "si:S" };
+                let proc = g.pool_or(pool, "hx:valid");
+                let rev = g.revenue();
+                out.push(g.line(&date, &proc, rev, Vec::new(), 1));
+            }
+            _ => {
+                let pool = g.procedure_pool();
+                let code = g.pool_or(&pool, "hx:valid");
+                let (rev, mods, units) = (g.revenue(), g.modifiers(&code), g.units());
+                out.push(g.line(&date, &code, rev, mods, units));
+            }
+        }
+    }
+    out
+}
