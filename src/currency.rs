@@ -129,7 +129,7 @@ mod tests {
         let out = mark_stale(vec![f.clone()], &window(), Date::parse("2026-12-01").unwrap());
         assert_eq!(out.len(), 2);
         assert_eq!((out[0].rule.as_str(), out[0].severity), ("MUE-LINE", Severity::Warning));
-        assert_eq!((out[1].rule.as_str(), out[1].severity, out[1].location.as_deref()), ("DATA-STALE", Severity::Warning, Some("/units")));
+        assert_eq!((out[1].rule.as_str(), out[1].severity, out[1].pointer()), ("DATA-STALE", Severity::Warning, Some("/units".to_owned())));
         assert!(out[1].message.contains("2026-04-01 to 2026-06-30") && out[1].message.contains("154 days past"), "{}", out[1].message);
         assert_eq!(mark_stale(vec![f.clone()], &window(), Date::parse("2026-05-01").unwrap()), vec![f]);
         assert_eq!(StaleEdits::parse(" Skip"), Some(StaleEdits::Skip));

@@ -1,4 +1,5 @@
 //! Findings: what the engine tells a coder about a code, line or claim.
+pub use crate::location::{LineField, Location};
 use serde::{Deserialize, Serialize};
 
 /// How serious a finding is.
@@ -36,9 +37,9 @@ pub struct Finding {
     /// Data vintage used, e.g. `ICD-10-CM FY2026`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vintage: Option<String>,
-    /// Where the finding points (JSON pointer into a claim), when it has a place.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub location: Option<String>,
+    /// Where the finding points in a claim, when it has a place; a JSON pointer in JSON.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
 }
 
 impl Finding {
@@ -53,9 +54,14 @@ impl Finding {
         self
     }
 
-    /// Sets the location (JSON pointer).
-    pub fn at(mut self, pointer: impl Into<String>) -> Finding {
-        self.location = Some(pointer.into());
+    /// Sets the location (a typed place, or a JSON pointer read into one).
+    pub fn at(mut self, place: impl Into<Location>) -> Finding {
+        self.location = Some(place.into());
         self
+    }
+
+    /// The location as a JSON pointer, as results serialise it.
+    pub fn pointer(&self) -> Option<String> {
+        self.location.as_ref().map(Location::pointer)
     }
 }

@@ -19,7 +19,7 @@ fn every_case_passes() {
                 "{file} / {}:\n  {}\n  got: {}",
                 case.name,
                 problems.join("\n  "),
-                serde_json::to_string(&r.findings.iter().chain(&r.input_errors).map(|f| format!("{}@{}", f.rule, f.location.clone().unwrap_or_default())).collect::<Vec<_>>()).unwrap()
+                serde_json::to_string(&r.findings.iter().chain(&r.input_errors).map(|f| format!("{}@{}", f.rule, f.pointer().unwrap_or_default())).collect::<Vec<_>>()).unwrap()
             ));
         }
     }
@@ -80,7 +80,7 @@ fn typed_claim_face() {
         ..Claim::default()
     };
     let r = check_claim(runner::engine().get(), &claim, &CheckOptions { today: Date::parse("2026-04-15"), ..CheckOptions::default() });
-    assert!(r.findings.iter().any(|f| f.rule == "DX-AGE" && f.location.as_deref() == Some("/diagnoses/0")), "{r:?}");
+    assert!(r.findings.iter().any(|f| f.rule == "DX-AGE" && f.pointer().as_deref() == Some("/diagnoses/0")), "{r:?}");
     assert!(r.input_errors.is_empty());
 }
 
@@ -92,9 +92,9 @@ fn hostile_input_is_reported_not_fatal() {
     let big = "X".repeat(10 * 1024 * 1024);
     let text = format!(r#"{{"diagnoses": ["{big}"], "lines": [{{"code": "{big}", "dateFrom": 5, "units": "many"}}], "{big}": 1}}"#);
     let r = claimlint::claim::check_claim_json(e, &text, &opts);
-    assert!(r.input_errors.iter().any(|f| f.rule == "CLAIM-INPUT" && f.location.as_deref() == Some("/diagnoses/0")));
+    assert!(r.input_errors.iter().any(|f| f.rule == "CLAIM-INPUT" && f.pointer().as_deref() == Some("/diagnoses/0")));
     assert!(r.input_errors.iter().any(|f| f.rule == "CLAIM-FIELD"));
-    assert!(r.input_errors.iter().all(|f| f.location.as_deref().is_some_and(|l| l.len() < 200)));
+    assert!(r.input_errors.iter().all(|f| f.pointer().as_deref().is_some_and(|l| l.len() < 200)));
     let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
     let r = claimlint::claim::check_claim_json(e, &deep, &opts);
     assert_eq!(r.input_errors.len(), 1);

@@ -6,8 +6,10 @@
 //! - `info().tables` lists every table with its window and "current through" date.
 mod common;
 use claimlint::currency::StaleEdits;
-use claimlint::procedure::{check_line_with, check_lines_with, ClaimType, LineInput};
-use claimlint::ptp::{check_pair_with, ClaimType as PtpType, PairInput};
+use claimlint::claim::ClaimType;
+use claimlint::procedure::{check_line_with, check_lines_with, LineInput};
+use claimlint::claim::ClaimType as PtpType;
+use claimlint::ptp::{check_pair_with, PairInput};
 use claimlint::{CodeState, Finding, Severity, System};
 use common::{data_dir, date, engine};
 
@@ -144,7 +146,7 @@ fn stale_edit_tables_in_both_modes() {
     let applied = check_line_with(eng, &line(999, "2026-12-01"), StaleEdits::Apply);
     let mue: Vec<&Finding> = applied.findings.iter().filter(|f| f.rule.starts_with("MUE-")).collect();
     assert!(!mue.is_empty() && mue.iter().all(|f| f.severity == Severity::Warning), "{:?}", applied.findings);
-    assert!(applied.findings.iter().any(|f| f.rule == "DATA-STALE" && f.location.as_deref() == Some("/units") && f.message.contains("154 days past")), "{:?}", applied.findings);
+    assert!(applied.findings.iter().any(|f| f.rule == "DATA-STALE" && f.pointer().as_deref() == Some("/units") && f.message.contains("154 days past")), "{:?}", applied.findings);
     let skipped = check_line_with(eng, &line(999, "2026-12-01"), StaleEdits::Skip);
     assert!(rules(&skipped.findings).contains(&"EDIT-DATE") && !skipped.findings.iter().any(|f| f.rule.starts_with("MUE-")), "{:?}", skipped.findings);
 

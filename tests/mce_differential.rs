@@ -46,7 +46,7 @@ fn answer(r: &ClaimResult) -> Answer {
     let mut a = Answer::default();
     for f in r.findings.iter().chain(&r.input_errors) {
         let Some(edit) = mce_edit(&f.rule) else { continue };
-        let loc = f.location.as_deref().unwrap_or("");
+        let loc = f.pointer().unwrap_or_default();
         let index = |prefix: &str| loc.strip_prefix(prefix).and_then(|rest| rest.split('/').next()?.parse::<usize>().ok());
         if let Some(i) = index("/diagnoses/") {
             a.dx.insert((i, edit.to_owned()));

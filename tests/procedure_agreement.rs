@@ -1,7 +1,8 @@
 //! Agreement with the full CMS sources: every HCPCS code and modifier, every MUE row, every
 //! add-on code edit row, and the ICD-10-PCS valid set. Each source is re-read here simply.
 mod common;
-use claimlint::procedure::{ClaimType, Table};
+use claimlint::claim::ClaimType;
+use claimlint::procedure::Table;
 use claimlint::Date;
 use std::collections::BTreeMap;
 

@@ -1,7 +1,8 @@
 //! Table-driven cases: code states, modifiers, MUE (MAI 1 vs 2/3, zero), add-on types, CPT licence.
 mod common;
 use claimlint::compile::{compile, CompileOptions};
-use claimlint::procedure::{check_line, check_lines, is_ptp_modifier, ptp_modifier_family, ClaimType, LineInput, PtpModifierFamily};
+use claimlint::claim::ClaimType;
+use claimlint::procedure::{check_line, check_lines, is_ptp_modifier, ptp_modifier_family, LineInput, PtpModifierFamily};
 use claimlint::{CodeState, Engine, OwnedEngine, Severity, System};
 
 fn line(code: &str, mods: &[&str], units: u32, dos: &str) -> LineInput {

@@ -7,7 +7,8 @@
 //! then ends the day before, or, when the I/OCE continues it, ends when the I/OCE row does.
 //! `ptp_outpatient_ioce.rs` checks the I/OCE rows.
 mod common;
-use claimlint::ptp::{ClaimType, Ptp};
+use claimlint::claim::ClaimType;
+use claimlint::ptp::Ptp;
 use std::collections::HashSet;
 use std::time::Instant;
 
@@ -68,7 +69,7 @@ fn agree(file: &str, ct: ClaimType, rows_count: u64, active_count: u64, extra: (
     let engine = common::engine().get();
     let p: &Ptp = engine.ptp.as_ref().expect("ptp section");
     let m = &engine.blob.manifest;
-    let name = ct.table_name();
+    let name = claimlint::ptp::table_name(ct);
     assert_eq!(m.count(&format!("ptp.{name}.rows")), Some(rows_count + extra.0));
     assert_eq!(m.count(&format!("ptp.{name}.active")), Some(active_count));
     let t0 = Instant::now();

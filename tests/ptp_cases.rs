@@ -1,7 +1,8 @@
 //! Table-driven PTP cases on the real tables (practitioner 2024-07-01; outpatient from the
 //! I/OCE history, 2019-07-01 to 2026-04-01), plus a latency print.
 mod common;
-use claimlint::ptp::{check_claim_pairs, check_pair, modifiers, ClaimType, PairInput};
+use claimlint::claim::ClaimType;
+use claimlint::ptp::{check_claim_pairs, check_pair, modifiers, PairInput};
 use claimlint::{Date, Finding, Severity};
 use std::time::Instant;
 
@@ -101,8 +102,8 @@ fn claim_pairs_same_date_only_and_latency() {
     let xs: &[&str] = &["XS"];
     let lines: Vec<(&str, &[&str], Date)> = vec![("29881", none, on), ("29877", none, on), ("G0289", xs, on), ("29880", none, other)];
     let f = check_claim_pairs(e, &lines, PR);
-    let got: Vec<(&str, Option<&str>)> = f.iter().map(|f| (f.rule.as_str(), f.location.as_deref())).collect();
-    assert_eq!(got, [("PTP-0", Some("/lines/1")), ("PTP-BYPASS", Some("/lines/2"))]);
+    let got: Vec<(&str, Option<String>)> = f.iter().map(|f| (f.rule.as_str(), f.pointer())).collect();
+    assert_eq!(got, [("PTP-0", Some("/lines/1".to_owned())), ("PTP-BYPASS", Some("/lines/2".to_owned()))]);
 
     // Latency (printed, not asserted).
     let n = 200_000;

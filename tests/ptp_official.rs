@@ -2,7 +2,8 @@
 //! several parts per table, zip and bare TXT, effective and deletion date edges, history rows.
 use claimlint::blob::BlobWriter;
 use claimlint::compile::{ptp, CompileOptions};
-use claimlint::ptp::{check_claim_pairs, check_pair, ClaimType, ModifierIndicator, PairInput};
+use claimlint::claim::ClaimType;
+use claimlint::ptp::{check_claim_pairs, check_pair, ModifierIndicator, PairInput};
 use claimlint::{Date, Engine, Finding};
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -109,5 +110,5 @@ fn claim_pairs_locate_the_column_two_line() {
         vec![("29880", none, on), ("99213", none, on), ("29881", none, on), ("88888", none, d("2024-07-02")), ("77777", none, on)];
     let f = check_claim_pairs(&e, &lines, ClaimType::Professional);
     assert_eq!(rules(&f), ["PTP-1"]);
-    assert_eq!(f[0].location.as_deref(), Some("/lines/0"));
+    assert_eq!(f[0].pointer().as_deref(), Some("/lines/0"));
 }

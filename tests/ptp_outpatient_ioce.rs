@@ -5,7 +5,7 @@
 //! - each I/OCE row answers in the blob with its quarters as effective and deletion dates.
 //! Sources are read with the system `gzip`, independently of the compiler.
 mod common;
-use claimlint::ptp::ClaimType;
+use claimlint::claim::ClaimType;
 use std::collections::HashMap;
 
 fn gunzip(file: &str) -> String {

@@ -59,7 +59,7 @@ fn stale_edit_tables_on_a_claim_dated_today() {
     let ptp: Vec<_> = applied.iter().filter(|f| f.rule.starts_with("PTP-")).collect();
     assert!(!ptp.is_empty() && ptp.iter().all(|f| f.severity <= Severity::Warning), "{applied:?}");
     let stale = applied.iter().find(|f| f.rule == "DATA-STALE").expect("DATA-STALE on the claim");
-    assert!(stale.message.contains("2024-07-01 to 2024-09-30") && stale.location.as_deref().is_some_and(|l| l.starts_with("/lines/")), "{stale:?}");
+    assert!(stale.message.contains("2024-07-01 to 2024-09-30") && stale.pointer().as_deref().is_some_and(|l| l.starts_with("/lines/")), "{stale:?}");
     let skipped = check(&text, StaleEdits::Skip);
     assert!(!skipped.iter().any(|f| f.rule.starts_with("PTP-") || f.rule == "DATA-STALE"), "{skipped:?}");
     assert!(skipped.iter().any(|f| f.rule == "EDIT-DATE"), "{skipped:?}");
@@ -76,14 +76,14 @@ fn the_fy2025_poa_exempt_list_applies_past_its_window_as_a_stale_edit_table() {
         c["lines"][0]["dateFrom"] = on.into();
         c.to_string()
     };
-    let poa = |f: &[claimlint::Finding]| f.iter().filter(|f| f.location.as_deref() == Some("/diagnoses/0/poa")).map(|f| (f.rule.clone(), f.severity)).collect::<Vec<_>>();
+    let poa = |f: &[claimlint::Finding]| f.iter().filter(|f| f.pointer().as_deref() == Some("/diagnoses/0/poa")).map(|f| (f.rule.clone(), f.severity)).collect::<Vec<_>>();
     let inside = check(&inpatient("2025-05-01"), StaleEdits::Apply);
     assert_eq!(poa(&inside), [("CLAIM-POA".to_owned(), Severity::Error)], "{inside:?}");
     let past = check(&inpatient(TODAY), StaleEdits::Apply);
     assert_eq!(poa(&past), [("CLAIM-POA".to_owned(), Severity::Warning), ("DATA-STALE".to_owned(), Severity::Warning)], "{past:?}");
     let note = past.iter().find(|f| f.rule == "DATA-STALE").unwrap();
     assert!(note.message.contains("POA exempt FY2025") && note.message.contains("2025-09-30") && note.message.contains("427 days past"), "{}", note.message);
-    assert_eq!(note.location.as_deref(), Some("/diagnoses/0/poa"));
+    assert_eq!(note.pointer().as_deref(), Some("/diagnoses/0/poa"));
     let skipped = check(&inpatient(TODAY), StaleEdits::Skip);
     assert_eq!(poa(&skipped), [("EDIT-DATE".to_owned(), Severity::Info)], "{skipped:?}");
 }

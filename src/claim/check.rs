@@ -74,7 +74,7 @@ impl Ctx<'_, '_> {
     pub fn push(&mut self, f: Finding) {
         self.out.push(f);
     }
-    pub fn input_error(&mut self, at: &str, msg: String) {
+    pub fn input_error(&mut self, at: impl Into<crate::finding::Location>, msg: String) {
         self.input.push(crate::rules::finding(RuleId::ClaimInput, msg, None).at(at));
     }
     /// The payer switched the rule on (rules CMS has retired, such as sex edits).

@@ -4,6 +4,7 @@ use super::check::{Ctx, Dx};
 use super::dx_sequence::SeqNotes;
 use crate::icd10cm::{dotted, NoteKind, NoteView};
 use crate::normalize::normalize_code;
+use crate::finding::Location;
 use crate::rules::{finding, RuleId};
 
 /// The tabular notes that bear on one diagnosis, gathered once from the code and its ancestors.
@@ -68,7 +69,7 @@ fn duplicates(ctx: &mut Ctx<'_, '_>, dxs: &[Dx]) {
         } else {
             finding(RuleId::DxRepeat, format!("diagnosis {lb} repeats {} (diagnosis {la}); report each code once", dotted(&b.code)), None)
         };
-        ctx.push(f.at(format!("/diagnoses/{}", b.pos)));
+        ctx.push(f.at(Location::Diagnosis(b.pos)));
     }
 }
 
@@ -107,7 +108,7 @@ fn excludes(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<Notes>], vintage:
                             ),
                             vintage.clone(),
                         )
-                        .at(format!("/diagnoses/{}", b.pos)),
+                        .at(Location::Diagnosis(b.pos)),
                     );
                 }
                 continue;
@@ -120,7 +121,7 @@ fn excludes(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<Notes>], vintage:
                         format!("{ca} and {cb} may be reported together when both conditions are present (Excludes2 note at {}: \"{}\")", note.at, short(&note.text)),
                         vintage.clone(),
                     )
-                    .at(format!("/diagnoses/{}", b.pos)),
+                    .at(Location::Diagnosis(b.pos)),
                 );
             }
         }

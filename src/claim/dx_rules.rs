@@ -3,7 +3,8 @@
 use crate::blob::columns::CodeTable;
 use super::check::{Ctx, Dx};
 use super::data::MceFlag;
-use super::model::{dx_label, dx_pointer, ClaimType, Sex};
+use super::model::{dx_label, ClaimType, Sex};
+use crate::finding::Location;
 use crate::date::Date;
 use crate::engine::CodeState;
 use crate::finding::{Finding, Severity, Suggestion};
@@ -19,9 +20,9 @@ const ICD10_START: u32 = 2015_1001;
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let dxs = std::mem::take(&mut ctx.dx);
     for dx in &dxs {
-        let at = dx_pointer(dx.pos);
+        let at = Location::Diagnosis(dx.pos);
         validity(ctx, dx, &at);
-        poa(ctx, dx, &at);
+        poa(ctx, dx);
         if let Some(on) = ctx.dos {
             mce(ctx, dx, &at, on);
         }
@@ -34,7 +35,7 @@ fn letter(pos: usize) -> String {
 }
 
 /// DX-VALID / DX-HEADER / DX-7TH / DX-DATE / DX-LOOKALIKE from the code check, relocated.
-fn validity(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str) {
+fn validity(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &Location) {
     let raw = ctx.claim.diagnoses.get(dx.pos).map(|d| d.code.as_str()).unwrap_or("");
     if raw.trim().is_empty() {
         ctx.push(finding(RuleId::DxValid, format!("diagnosis {} is empty", letter(dx.pos)), None).at(at));
@@ -73,7 +74,7 @@ fn code_findings(ctx: &Ctx<'_, '_>, raw: &str, code: &str) -> Vec<Finding> {
     c.into_claim_findings()
 }
 
-fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date) {
+fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &Location, on: Date) {
     let Some(data) = ctx.data else { return };
     let Some(flags) = dx.mce else { return };
     // Most codes carry no MCE flag: nothing to build for them.
@@ -123,7 +124,7 @@ fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date) {
 }
 
 /// Edits on the principal (first-listed) diagnosis: MCE 2, 6, 8 and 9.
-fn principal(ctx: &mut Ctx<'_, '_>, flags: u32, shown: &str, at: &str, vintage: &Option<String>) {
+fn principal(ctx: &mut Ctx<'_, '_>, flags: u32, shown: &str, at: &Location, vintage: &Option<String>) {
     {
         let first = [
             (MceFlag::EcodePdx, RuleId::DxPdxEcode, "is an external cause code; it explains how an injury happened and cannot be the first-listed diagnosis. List the injury first"),
@@ -152,7 +153,7 @@ fn principal(ctx: &mut Ctx<'_, '_>, flags: u32, shown: &str, at: &str, vintage: 
 
 /// DX-SEX: on through 2024-09-30 (the MCE table carries the flags until then); after that only
 /// when a payer pack switches it on, using the last flags CMS published for the code.
-fn sex(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str, on: Date, flags: u32, shown: &str) {
+fn sex(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &Location, on: Date, flags: u32, shown: &str) {
     let Some(data) = ctx.data else { return };
     // Through 2024-09-30 the inpatient MCE edits an unknown sex against every sex-specific code.
     let inpatient = ctx.claim.claim_type == ClaimType::Inpatient;
@@ -202,7 +203,7 @@ fn specific_siblings(ctx: &Ctx<'_, '_>, dx: &Dx) -> Vec<Suggestion> {
 }
 
 /// CLAIM-POA: indicator values; required on inpatient claims unless the code is exempt.
-fn poa(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str) {
+fn poa(ctx: &mut Ctx<'_, '_>, dx: &Dx) {
     let raw = ctx.claim.diagnoses.get(dx.pos).and_then(|d| d.poa.as_deref()).map(str::trim);
     // The indicator as one upper-case byte; anything longer is not an indicator.
     let given: Option<&str> = match raw.map(str::as_bytes) {
@@ -221,14 +222,14 @@ fn poa(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str) {
     if given == Some("?") {
         let p = raw.unwrap_or("").to_ascii_uppercase();
         let msg = format!("POA indicator `{p}` for {} is not Y, N, U, W or 1 (blank)", dotted(&dx.code));
-        ctx.push(finding(RuleId::ClaimPoa, msg, None).at(format!("{at}/poa")));
+        ctx.push(finding(RuleId::ClaimPoa, msg, None).at(Location::DiagnosisPoa(dx.pos)));
         return;
     }
     if ctx.claim.claim_type != ClaimType::Inpatient || dx.code.is_empty() {
         return;
     }
     let exempt = ctx.data.is_some_and(|d| d.poa_exempt(&dx.code));
-    let here = format!("{at}/poa");
+    let here = Location::DiagnosisPoa(dx.pos);
     let shown = dotted(&dx.code);
     let vintage = ctx.data.map(|d| d.s.poa_label.to_owned());
     let found = match given {
@@ -250,7 +251,7 @@ fn poa(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &str) {
     // The exempt list is an edit table: past its fiscal year it applies under the stale-edit policy.
     let window = poa_window(ctx);
     let what = format!("The POA exempt status of {shown} was");
-    for f in crate::procedure::stale::under_policy(window.as_ref(), ctx.dos, ctx.stale_edits, (&what, &here, vintage), || found) {
+    for f in crate::procedure::stale::under_policy(window.as_ref(), ctx.dos, ctx.stale_edits, (&what, here.clone(), vintage), || found) {
         ctx.push(f);
     }
 }

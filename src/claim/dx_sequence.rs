@@ -8,7 +8,7 @@
 //! finding says so instead of picking one.
 use super::check::{Ctx, Dx};
 use super::data::MceFlag;
-use crate::finding::Severity;
+use crate::finding::{Location, Severity};
 use crate::icd10cm::{dotted, NoteView};
 use crate::rules::{finding, finding_with, RuleId};
 
@@ -128,7 +128,7 @@ fn report(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], orders: &[Order], vintage: &Option<
                     ),
                     vintage.clone(),
                 )
-                .at(format!("/diagnoses/{}", dq.pos)),
+                .at(Location::Diagnosis(dq.pos)),
             );
             continue;
         }
@@ -136,7 +136,7 @@ fn report(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], orders: &[Order], vintage: &Option<
         let Some(o) = backward.first() else { continue };
         let (Some(d1), Some(d2)) = (dxs.get(o.first), dxs.get(o.second)) else { continue };
         let (first, second) = (dotted(&d1.code), dotted(&d2.code));
-        let at = format!("/diagnoses/{}", d2.pos);
+        let at = Location::Diagnosis(d2.pos);
         let best = here.iter().find(|o| o.source == Source::CodeFirst).or_else(|| here.iter().find(|o| o.source == Source::Guideline)).unwrap_or(o);
         let message = match best.source {
             Source::CodeFirst => format!("list {first} before {second}: the \"code first\" note at {} puts the underlying condition first", best.at),
@@ -183,7 +183,7 @@ fn manifestations(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &[Option<SeqNotes<'_
             let cb = dotted(&b.code);
             ctx.push(
                 finding(RuleId::DxSeq, format!("{cb} is a manifestation code; report its underlying condition first{list}"), vintage.clone())
-                    .at(format!("/diagnoses/{}", b.pos)),
+                    .at(Location::Diagnosis(b.pos)),
             );
         }
     }
@@ -207,5 +207,5 @@ fn first_listed_drug(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], vintage: &Option<String>
             vintage.clone(),
         )
     };
-    ctx.push(f.at("/diagnoses/0".to_owned()));
+    ctx.push(f.at(Location::Diagnosis(0)));
 }

@@ -19,6 +19,7 @@ mod pack_rules;
 pub mod parse;
 mod px_rules;
 pub mod result;
+pub mod service_line;
 mod stay_rules;
 
 #[cfg(feature = "compile")]
@@ -29,3 +30,4 @@ pub use dx_rules::SEX_EDITS_END;
 pub use json::Json;
 pub use model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Patient, Procedure, Sex, Stay};
 pub use result::ClaimResult;
+pub use service_line::ServiceLine;

@@ -25,22 +25,8 @@ pub fn dx_label(pos: usize) -> String {
     }
 }
 
-/// The JSON pointer of a diagnosis, without building it for the positions a claim can hold.
-pub fn dx_pointer(pos: usize) -> std::borrow::Cow<'static, str> {
-    const AT: [&str; MAX_FACILITY_DIAGNOSES] = [
-        "/diagnoses/0", "/diagnoses/1", "/diagnoses/2", "/diagnoses/3", "/diagnoses/4", "/diagnoses/5", "/diagnoses/6",
-        "/diagnoses/7", "/diagnoses/8", "/diagnoses/9", "/diagnoses/10", "/diagnoses/11", "/diagnoses/12", "/diagnoses/13",
-        "/diagnoses/14", "/diagnoses/15", "/diagnoses/16", "/diagnoses/17", "/diagnoses/18", "/diagnoses/19", "/diagnoses/20",
-        "/diagnoses/21", "/diagnoses/22", "/diagnoses/23", "/diagnoses/24",
-    ];
-    match AT.get(pos) {
-        Some(p) => std::borrow::Cow::Borrowed(p),
-        None => std::borrow::Cow::Owned(format!("/diagnoses/{pos}")),
-    }
-}
-
 /// Which claim form the lines come from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ClaimType {
     /// CMS-1500 / 837P.
@@ -72,6 +58,16 @@ impl ClaimType {
     }
     pub fn is_facility(self) -> bool {
         matches!(self, ClaimType::Outpatient | ClaimType::Inpatient)
+    }
+    /// Parses a claim type and its common spellings (`837p`, `practitioner`, `facility`, ...).
+    pub fn parse(s: &str) -> Option<ClaimType> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "professional" | "practitioner" | "837p" | "prof" => Some(ClaimType::Professional),
+            "outpatient" | "institutional" | "facility" | "837i" | "hospital" => Some(ClaimType::Outpatient),
+            "inpatient" => Some(ClaimType::Inpatient),
+            "dme" | "supplier" | "dme_supplier" => Some(ClaimType::Dme),
+            _ => None,
+        }
     }
     pub fn id(self) -> &'static str {
         match self {

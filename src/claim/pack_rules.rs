@@ -4,6 +4,7 @@ use super::model::Sex;
 use super::pack::{any_match, fill};
 use crate::icd10cm::dotted;
 use crate::normalize::normalize_code;
+use crate::finding::{LineField, Location};
 use crate::rules::{finding_with, RuleId};
 
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
@@ -28,7 +29,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
             if let Some((_, ca, _, _)) = first {
                 let codes = format!("{ca} and {cb}");
                 let msg = fill(d.message, &format!("{} does not pay {cb} with {ca}", pack.name), &codes);
-                out.push(finding_with(RuleId::PayerPair, d.severity, msg, vintage.clone()).at(format!("/lines/{kb}/code")));
+                out.push(finding_with(RuleId::PayerPair, d.severity, msg, vintage.clone()).at(Location::Line { line: *kb, field: LineField::Code }));
             }
         }
     }
@@ -37,16 +38,16 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
             if any_match(&m.codes, code) && !mods.iter().any(|x| m.any_of.contains(&x.as_str())) {
                 let need = m.any_of.join(" or ");
                 let msg = fill(m.message, &format!("{} requires modifier {need} on {code}", pack.name), code);
-                out.push(finding_with(RuleId::PayerModifier, m.severity, msg, vintage.clone()).at(format!("/lines/{k}/modifiers")));
+                out.push(finding_with(RuleId::PayerModifier, m.severity, msg, vintage.clone()).at(Location::Line { line: *k, field: LineField::Modifiers }));
             }
         }
     }
-    let dx: Vec<(String, String)> = ctx.dx.iter().map(|d| (format!("/diagnoses/{}", d.pos), d.code.clone())).collect();
-    let codes = dx.into_iter().chain(lines.iter().map(|(k, c, _, _)| (format!("/lines/{k}/code"), c.clone())));
+    let dx: Vec<(Location, String)> = ctx.dx.iter().map(|d| (Location::Diagnosis(d.pos), d.code.clone())).collect();
+    let codes = dx.into_iter().chain(lines.iter().map(|(k, c, _, _)| (Location::Line { line: *k, field: LineField::Code }, c.clone())));
     let sex = ctx.claim.patient.sex;
     for (at, code) in codes {
         for lim in pack.code_limits.iter().filter(|l| any_match(&l.codes, &code)) {
-            let shown = if at.starts_with("/diagnoses") { dotted(&code) } else { code.clone() };
+            let shown = if matches!(at, Location::Diagnosis(_)) { dotted(&code) } else { code.clone() };
             let sex_bad = matches!((lim.sex, sex), (Some("F"), Some(Sex::M)) | (Some("M"), Some(Sex::F)));
             let age_bad = ctx.age.is_some_and(|a| lim.min_age.is_some_and(|lo| a < u32::from(lo)) || lim.max_age.is_some_and(|hi| a > u32::from(hi)));
             if sex_bad || age_bad {

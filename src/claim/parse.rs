@@ -59,7 +59,7 @@ struct Reader {
 
 impl Reader {
     fn input(&mut self, at: &str, msg: String) {
-        self.errors.push(finding(RuleId::ClaimInput, msg, None).at(at));
+        self.errors.push(finding(RuleId::ClaimInput, msg, None).at(crate::finding::Location::parse(at)));
     }
 
     /// The members of an object, reporting unknown ones.

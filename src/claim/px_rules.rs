@@ -7,7 +7,7 @@ use super::data::MceFlag;
 use super::dx_rules::SEX_EDITS_END;
 use super::model::Sex;
 use crate::date::Date;
-use crate::finding::Finding;
+use crate::finding::{Finding, Location};
 use crate::procedure::pcs::PcsFlag;
 use crate::rules::{finding, RuleId};
 use crate::system::System;
@@ -27,9 +27,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let any_px = pxs.iter().fold(0u32, |acc, p| acc | p.flags);
     let vintage = ctx.engine.procedures.as_ref().and_then(|p| p.pcs.as_ref()).map(|p| p.vintage_name());
     for px in &pxs {
-        let at = format!("/procedures/{}", px.pos);
+        let at = Location::Procedure(px.pos);
         validity(ctx, px, &at);
-        date(ctx, px, &at);
+        date(ctx, px);
         let Some(on) = ctx.dos else { continue };
         if px.flags == 0 {
             continue;
@@ -59,21 +59,21 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
             }
         }
         if let Some(why) = noncovered.first() {
-            ctx.push(finding(RuleId::PxNoncov, format!("{} is a non-covered procedure: {why}", px.code), vintage.clone()).at(at.as_str()));
+            ctx.push(finding(RuleId::PxNoncov, format!("{} is a non-covered procedure: {why}", px.code), vintage.clone()).at(&at));
         }
         let limited = px.flags & (PcsFlag::LimitedCoverage.bit() | PcsFlag::ArtificialHeartA.bit() | PcsFlag::ArtificialHeartB.bit()) != 0;
         if limited && !pancreas_alone {
             let msg = format!("{} has limited Medicare coverage (transplant or heart assist): payment covers only part of the cost", px.code);
-            ctx.push(finding(RuleId::PxLimited, msg, vintage.clone()).at(at.as_str()));
+            ctx.push(finding(RuleId::PxLimited, msg, vintage.clone()).at(&at));
         }
         if (has(PcsFlag::Cesarean) || has(PcsFlag::VaginalDelivery)) && secondary_dx & MceFlag::Delivery.bit() == 0 {
             let msg = format!("{} is a delivery without an outcome-of-delivery code (Z37.-) as a secondary diagnosis; the admission is questionable", px.code);
-            ctx.push(finding(RuleId::PxObAdmit, msg, vintage.clone()).at(at.as_str()));
+            ctx.push(finding(RuleId::PxObAdmit, msg, vintage.clone()).at(&at));
         }
         if has(PcsFlag::LengthOfStay) {
             if let Some(los) = ctx.los.filter(|&d| d < VENTILATION_MIN_STAY) {
                 let msg = format!("{} (ventilation over 96 consecutive hours) needs a stay of more than four days; this stay is {los}", px.code);
-                ctx.push(finding(RuleId::PxLos, msg, vintage.clone()).at(at.as_str()));
+                ctx.push(finding(RuleId::PxLos, msg, vintage.clone()).at(&at));
             }
         }
     }
@@ -86,7 +86,7 @@ fn dx_flags(dx: &[Dx], from: usize) -> u32 {
 }
 
 /// PX-VALID / PX-DATE from the code check; a beginning of a code is incomplete.
-fn validity(ctx: &mut Ctx<'_, '_>, px: &Px, at: &str) {
+fn validity(ctx: &mut Ctx<'_, '_>, px: &Px, at: &Location) {
     let raw = ctx.claim.procedures.get(px.pos).map(|p| p.code.as_str()).unwrap_or("");
     if raw.trim().is_empty() {
         ctx.push(finding(RuleId::PxValid, format!("procedure {} is empty", px.pos.saturating_add(1)), None).at(at));
@@ -105,16 +105,16 @@ fn code_findings(ctx: &Ctx<'_, '_>, raw: &str) -> Vec<Finding> {
 }
 
 /// The procedure date must be a date.
-fn date(ctx: &mut Ctx<'_, '_>, px: &Px, at: &str) {
+fn date(ctx: &mut Ctx<'_, '_>, px: &Px) {
     let Some(raw) = ctx.claim.procedures.get(px.pos).and_then(|p| p.date.as_deref()).map(str::trim) else { return };
     if raw.is_empty() {
         return;
     }
     match Date::parse(raw) {
-        None => ctx.input_error(&format!("{at}/date"), format!("procedure date `{raw}` is not a date (use YYYY-MM-DD)")),
+        None => ctx.input_error(Location::ProcedureDate(px.pos), format!("procedure date `{raw}` is not a date (use YYYY-MM-DD)")),
         Some(d) if ctx.dos.is_some_and(|dis| d > dis) => {
             let msg = format!("procedure {} is dated {d}, after the discharge date", px.code);
-            ctx.push(finding(RuleId::ClaimStay, msg, None).at(format!("{at}/date")));
+            ctx.push(finding(RuleId::ClaimStay, msg, None).at(Location::ProcedureDate(px.pos)));
         }
         Some(_) => {}
     }
@@ -122,7 +122,7 @@ fn date(ctx: &mut Ctx<'_, '_>, px: &Px, at: &str) {
 
 /// PX-SEX (MCE 5): a sex-specific procedure for a patient of the other (or unknown) sex,
 /// through 2024-09-30.
-fn sex(ctx: &mut Ctx<'_, '_>, px: &Px, at: &str, on: Date, vintage: &Option<String>) {
+fn sex(ctx: &mut Ctx<'_, '_>, px: &Px, at: &Location, on: Date, vintage: &Option<String>) {
     if on.yyyymmdd() > SEX_EDITS_END {
         return;
     }

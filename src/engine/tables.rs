@@ -80,12 +80,12 @@ impl super::Engine<'_> {
 
     /// One entry per MUE claim setting the blob has rows for.
     fn mue_tables(&self, t: &TableInfo) -> Vec<TableInfo> {
-        use crate::procedure::ClaimType;
+        use crate::claim::ClaimType;
         let Some(mue) = self.procedures.as_ref().and_then(|p| p.mue.as_ref()) else { return Vec::new() };
         [(ClaimType::Professional, "mue-practitioner"), (ClaimType::Outpatient, "mue-outpatient"), (ClaimType::Dme, "mue-dme")]
             .into_iter()
             .filter(|(ct, _)| mue.len(*ct) > 0)
-            .map(|(ct, id)| TableInfo { id: id.to_owned(), label: format!("{} {}", ct.table_name(), t.label), ..t.clone() })
+            .map(|(ct, id)| TableInfo { id: id.to_owned(), label: format!("{} {}", crate::procedure::mue::table_name(ct), t.label), ..t.clone() })
             .collect()
     }
 

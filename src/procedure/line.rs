@@ -1,17 +1,18 @@
 //! Claim-line checks: code and modifier validity, modifier conflicts, MUE units and add-on codes.
 //!
-//! [`check_line`] answers one line on its own. [`check_lines`] answers every line of one claim,
-//! adding what needs the other lines: MUE date-of-service sums (MAI 2/3) and add-on primaries.
+//! [`check_line`] answers one line on its own. [`check_service_lines`] answers every line of
+//! one claim, adding what needs the other lines: MUE date-of-service sums (MAI 2/3) and add-on
+//! primaries. Both read [`ServiceLine`]s, normalised once, and locate findings with them.
 use super::aoc::AocEdit;
-use super::format::is_level2;
 use super::modifiers::conflicts;
-use super::mue::{ClaimType, MueEntry};
+use super::mue::{table_of, MueEntry};
+use crate::claim::service_line::ServiceLine;
+use crate::claim::ClaimType;
 use super::stale::{skipped, under_policy};
 use crate::currency::{EditWindow, StaleEdits};
 use crate::date::Date;
 use crate::engine::{CodeCheck, Engine};
-use crate::finding::{Finding, Severity};
-use crate::normalize::normalize_code;
+use crate::finding::{Finding, LineField, Location, Severity};
 use crate::rules::{finding, finding_with, RuleId};
 use crate::system::System;
 use serde::{Deserialize, Serialize};
@@ -74,10 +75,12 @@ pub fn check_line(engine: &Engine<'_>, line: &LineInput) -> LineCheck {
 
 /// [`check_line`] with a choice for edit tables past their window.
 pub fn check_line_with(engine: &Engine<'_>, line: &LineInput, stale: StaleEdits) -> LineCheck {
-    line_check(engine, line, true, stale)
+    let sl = ServiceLine::new(None, &line.code, &line.modifiers, line.units, line.date_of_service);
+    line_check(engine, &sl, line.claim_type, true, stale)
 }
 
-/// Checks all lines of one claim; findings are located at `/lines/{i}/...`. The note that a
+/// Checks all lines of one claim; findings are located at `/lines/{i}/...`, `i` the line's
+/// index in `lines`. The first line's claim type picks the tables for all. The note that a
 /// CPT description is not shown (CPT-DESC) belongs to a code field, not to a claim: left out.
 pub fn check_lines(engine: &Engine<'_>, lines: &[LineInput]) -> Vec<Finding> {
     check_lines_with(engine, lines, StaleEdits::Apply)
@@ -85,71 +88,66 @@ pub fn check_lines(engine: &Engine<'_>, lines: &[LineInput]) -> Vec<Finding> {
 
 /// [`check_lines`] with a choice for edit tables past their window.
 pub fn check_lines_with(engine: &Engine<'_>, lines: &[LineInput], stale: StaleEdits) -> Vec<Finding> {
+    let claim_type = lines.first().map(|l| l.claim_type).unwrap_or_default();
+    let service: Vec<ServiceLine<'_>> =
+        lines.iter().enumerate().map(|(i, l)| ServiceLine::new(Some(i), &l.code, &l.modifiers, l.units, l.date_of_service)).collect();
+    check_service_lines(engine, &service, claim_type, stale)
+}
+
+/// Checks the service lines of one claim of `claim_type`; each finding is located by its line.
+pub fn check_service_lines(engine: &Engine<'_>, lines: &[ServiceLine<'_>], claim_type: ClaimType, stale: StaleEdits) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut checks = Vec::with_capacity(lines.len());
-    for (i, line) in lines.iter().enumerate() {
-        let mut lc = line_check(engine, line, false, stale);
+    for line in lines {
+        let mut lc = line_check(engine, line, claim_type, false, stale);
         let findings = std::mem::take(&mut lc.findings);
-        out.extend(findings.into_iter().filter(|f| f.rule != "CPT-DESC").map(|f| relocate(f, i)));
+        out.extend(findings.into_iter().filter(|f| f.rule != "CPT-DESC"));
         checks.push(lc);
     }
-    out.extend(mue_dos(engine, lines, &checks, stale));
+    out.extend(mue_dos(engine, lines, &checks, claim_type, stale));
     out.extend(add_on_primaries(engine, lines, &checks));
     out
 }
 
-fn relocate(mut f: Finding, i: usize) -> Finding {
-    let rest = f.location.take().unwrap_or_default();
-    f.location = Some(format!("/lines/{i}{rest}"));
-    f
-}
-
-/// The code as the line's system sees it.
-pub(super) fn line_code(raw: &str) -> (String, System) {
-    let text = normalize_code(raw).text;
-    let system = if is_level2(&text) { System::Hcpcs } else { System::Cpt };
-    (text, system)
-}
-
-fn line_check(engine: &Engine<'_>, line: &LineInput, standalone: bool, stale: StaleEdits) -> LineCheck {
-    let (code, system) = line_code(&line.code);
-    let dos = line.date_of_service;
-    let cc = engine.check_code(system, &line.code, dos);
+fn line_check(engine: &Engine<'_>, line: &ServiceLine<'_>, claim_type: ClaimType, standalone: bool, stale: StaleEdits) -> LineCheck {
+    let code = line.code.as_str();
+    let dos = line.dos;
+    let cc = engine.check_code(line.system, line.raw_code, dos);
     // A line is part of a claim: an incomplete code is an error (`CodeCheck::into_claim_findings`).
-    let mut findings: Vec<Finding> = cc.clone().into_claim_findings().into_iter().map(|f| f.at("/code")).collect();
+    let mut findings: Vec<Finding> = cc.clone().into_claim_findings().into_iter().map(|f| f.at(line.at(LineField::Code))).collect();
     let mut mods = Vec::new();
     let mut clean = Vec::new();
-    for (k, m) in line.modifiers.iter().enumerate() {
+    for (k, m) in line.raw_modifiers.iter().enumerate() {
         let mc = engine.check_code(System::Modifier, m, dos);
-        findings.extend(mc.clone().into_claim_findings().into_iter().map(|f| f.at(format!("/modifiers/{k}"))));
+        findings.extend(mc.clone().into_claim_findings().into_iter().map(|f| f.at(line.at(LineField::Modifier(k)))));
         clean.push(mc.code.clone());
         mods.push(mc);
     }
-    modifier_rules(&clean, &mut findings, cc.vintage.clone());
-    let mue = mue_entry(engine, &code, line.claim_type);
+    modifier_rules(&clean, &mut findings, cc.vintage.clone(), || line.at(LineField::Modifiers));
+    let mue = mue_entry(engine, code, claim_type);
     let mut lc = LineCheck { code: cc, modifiers: mods, mue: None, add_on: None, findings };
     if let Some(m) = mue {
         match mue_window_note(engine, dos) {
-            Some(note) => lc.findings.push(note),
+            Some(note) => lc.findings.push(note.at(line.at(LineField::Units))),
             None => {
-                let w = mue_window(engine, line.claim_type);
-                let skip_note = ("units against the MUE", "/units", mue_vintage(engine));
+                let w = mue_window(engine, claim_type);
+                let skip_note = ("units against the MUE", line.at(LineField::Units), mue_vintage(engine));
                 lc.findings.extend(under_policy(w.as_ref(), dos, stale, skip_note, || mue_line(&m, line, standalone, engine)));
             }
         }
         lc.mue = Some(m);
     }
-    if let Some(info) = add_on_info(engine, &code, dos) {
+    if let Some(info) = add_on_info(engine, code, dos) {
         let w = aoc_window(engine);
         if skipped(w.as_ref(), dos, stale) {
-            let skip_note = ("the add-on code edit", "/code", aoc_vintage(engine));
+            let skip_note = ("the add-on code edit", line.at(LineField::Code), aoc_vintage(engine));
             lc.findings.extend(under_policy(w.as_ref(), dos, stale, skip_note, Vec::new));
             return lc;
         }
         if standalone {
             // A skipped table returned above: what is left is inside the window, or applied.
-            let context = add_on_context(engine, &code, &info);
-            lc.findings.extend(under_policy(w.as_ref(), dos, StaleEdits::Apply, ("", "", None), || vec![context]));
+            let context = add_on_context(engine, code, &info).at(line.at(LineField::Code));
+            lc.findings.extend(under_policy(w.as_ref(), dos, StaleEdits::Apply, ("", Location::Claim, None), || vec![context]));
         }
         lc.add_on = Some(info);
     }
@@ -157,14 +155,14 @@ fn line_check(engine: &Engine<'_>, line: &LineInput, standalone: bool, stale: St
 }
 
 fn mue_window(engine: &Engine<'_>, t: ClaimType) -> Option<EditWindow> {
-    engine.procedures.as_ref()?.mue.as_ref()?.edit_window(t)
+    engine.procedures.as_ref()?.mue.as_ref()?.edit_window(table_of(t))
 }
 
 fn aoc_window(engine: &Engine<'_>) -> Option<EditWindow> {
     engine.procedures.as_ref()?.aoc.as_ref()?.edit_window()
 }
 
-fn modifier_rules(mods: &[String], findings: &mut Vec<Finding>, vintage: Option<String>) {
+fn modifier_rules(mods: &[String], findings: &mut Vec<Finding>, vintage: Option<String>, at: impl Fn() -> Location) {
     if mods.len() > MAX_MODIFIERS {
         findings.push(
             finding_with(
@@ -173,18 +171,18 @@ fn modifier_rules(mods: &[String], findings: &mut Vec<Finding>, vintage: Option<
                 format!("{} modifiers on one line; claim forms carry at most {MAX_MODIFIERS}", mods.len()),
                 vintage.clone(),
             )
-            .at("/modifiers"),
+            .at(at()),
         );
     }
     let mut seen: Vec<&str> = Vec::new();
     for m in mods {
         if seen.contains(&m.as_str()) && !m.is_empty() {
-            findings.push(finding_with(RuleId::ModValid, Severity::Warning, format!("modifier {m} is repeated on the line"), vintage.clone()).at("/modifiers"));
+            findings.push(finding_with(RuleId::ModValid, Severity::Warning, format!("modifier {m} is repeated on the line"), vintage.clone()).at(at()));
         }
         seen.push(m);
     }
     for (a, b, why) in conflicts(mods) {
-        findings.push(finding(RuleId::ModConflict, format!("modifiers {a} and {b} cannot be on the same line: {why}"), vintage.clone()).at("/modifiers"));
+        findings.push(finding(RuleId::ModConflict, format!("modifiers {a} and {b} cannot be on the same line: {why}"), vintage.clone()).at(at()));
     }
 }
 
@@ -201,23 +199,20 @@ fn mue_window_note(engine: &Engine<'_>, dos: Option<Date>) -> Option<Finding> {
     if a <= d {
         return None;
     }
-    Some(
-        finding(
-            RuleId::EditDate,
-            format!("the loaded {} covers dates of service {a} to {b}; units on {d} were not checked against an MUE", mue.vintage_name()),
-            Some(mue.vintage_name()),
-        )
-        .at("/units"),
-    )
+    Some(finding(
+        RuleId::EditDate,
+        format!("the loaded {} covers dates of service {a} to {b}; units on {d} were not checked against an MUE", mue.vintage_name()),
+        Some(mue.vintage_name()),
+    ))
 }
 
 fn mue_vintage(engine: &Engine<'_>) -> Option<String> {
     engine.procedures.as_ref()?.mue.as_ref().map(super::mue::Mue::vintage_name)
 }
 
-fn mue_line(m: &MueEntry, line: &LineInput, standalone: bool, engine: &Engine<'_>) -> Vec<Finding> {
+fn mue_line(m: &MueEntry, line: &ServiceLine<'_>, standalone: bool, engine: &Engine<'_>) -> Vec<Finding> {
     let v = mue_vintage(engine);
-    let table = m.table.table_name();
+    let table = super::mue::table_name(m.table);
     if m.value == 0 {
         return vec![finding(
             RuleId::MueZero,
@@ -227,7 +222,7 @@ fn mue_line(m: &MueEntry, line: &LineInput, standalone: bool, engine: &Engine<'_
             ),
             v,
         )
-        .at("/code")];
+        .at(line.at(LineField::Code))];
     }
     if line.units <= m.value {
         return Vec::new();
@@ -241,12 +236,12 @@ fn mue_line(m: &MueEntry, line: &LineInput, standalone: bool, engine: &Engine<'_
             ),
             v,
         )
-        .at("/units")];
+        .at(line.at(LineField::Units))];
     }
     if !standalone {
         return Vec::new();
     }
-    vec![dos_finding(m, line.units, 1, v).at("/units")]
+    vec![dos_finding(m, line.units, 1, v).at(line.at(LineField::Units))]
 }
 
 fn dos_finding(m: &MueEntry, units: u32, lines: usize, v: Option<String>) -> Finding {
@@ -257,7 +252,7 @@ fn dos_finding(m: &MueEntry, units: u32, lines: usize, v: Option<String>) -> Fin
             "{units} units of {}{on} on one date of service exceed its MUE of {} ({}; {}; rationale: {}); all units of {} on that date would be denied",
             m.code,
             m.value,
-            m.table.table_name(),
+            super::mue::table_name(m.table),
             m.mai_text(),
             m.rationale,
             m.code
@@ -266,33 +261,32 @@ fn dos_finding(m: &MueEntry, units: u32, lines: usize, v: Option<String>) -> Fin
     )
 }
 
-/// (code, date of service, claim table) of an MUE date-of-service group.
-type DosKey = (String, Option<Date>, usize);
+/// (code, date of service) of an MUE date-of-service group.
+type DosKey<'l> = (&'l str, Option<Date>);
 
 /// MAI 2/3: sums units of each code on each date of service across lines.
-fn mue_dos(engine: &Engine<'_>, lines: &[LineInput], checks: &[LineCheck], stale: StaleEdits) -> Vec<Finding> {
-    let mut groups: BTreeMap<DosKey, (u32, Vec<usize>)> = BTreeMap::new();
+fn mue_dos(engine: &Engine<'_>, lines: &[ServiceLine<'_>], checks: &[LineCheck], claim_type: ClaimType, stale: StaleEdits) -> Vec<Finding> {
+    let mut groups: BTreeMap<DosKey<'_>, (u32, Vec<usize>)> = BTreeMap::new();
+    let window = mue_window(engine, claim_type);
     for (i, (line, lc)) in lines.iter().zip(checks).enumerate() {
         let Some(m) = lc.mue.as_ref().filter(|m| m.mai == 2 || m.mai == 3) else { continue };
-        if mue_window_note(engine, line.date_of_service).is_some() || m.value == 0 {
+        if mue_window_note(engine, line.dos).is_some() || m.value == 0 {
             continue;
         }
-        if skipped(mue_window(engine, line.claim_type).as_ref(), line.date_of_service, stale) {
+        if skipped(window.as_ref(), line.dos, stale) {
             continue;
         }
-        let g = groups.entry((m.code.clone(), line.date_of_service, line.claim_type.index())).or_default();
+        let g = groups.entry((m.code.as_str(), line.dos)).or_default();
         g.0 = g.0.saturating_add(line.units);
         g.1.push(i);
     }
     let mut out = Vec::new();
     for (_, (sum, idx)) in groups {
         let Some(&first) = idx.first() else { continue };
-        let Some(m) = checks.get(first).and_then(|c| c.mue.as_ref()) else { continue };
+        let (Some(m), Some(line)) = (checks.get(first).and_then(|c| c.mue.as_ref()), lines.get(first)) else { continue };
         if sum > m.value {
-            let f = dos_finding(m, sum, idx.len(), mue_vintage(engine)).at(format!("/lines/{first}/units"));
-            let dos = lines.get(first).and_then(|l| l.date_of_service);
-            let w = lines.get(first).and_then(|l| mue_window(engine, l.claim_type));
-            out.extend(under_policy(w.as_ref(), dos, StaleEdits::Apply, ("", "", None), || vec![f]));
+            let f = dos_finding(m, sum, idx.len(), mue_vintage(engine)).at(line.at(LineField::Units));
+            out.extend(under_policy(window.as_ref(), line.dos, StaleEdits::Apply, ("", Location::Claim, None), || vec![f]));
         }
     }
     out
@@ -334,24 +328,17 @@ fn add_on_context(engine: &Engine<'_>, code: &str, info: &AddOnInfo) -> Finding 
         format!("{code} is an add-on code (type {}): report it with its primary procedure on the same date of service; {prim}", info.kind),
         aoc_vintage(engine),
     )
-    .at("/code")
 }
 
 /// Add-on lines without an eligible primary on the same date of service.
-fn add_on_primaries(engine: &Engine<'_>, lines: &[LineInput], checks: &[LineCheck]) -> Vec<Finding> {
+fn add_on_primaries(engine: &Engine<'_>, lines: &[ServiceLine<'_>], checks: &[LineCheck]) -> Vec<Finding> {
     let mut out = Vec::new();
-    let codes: Vec<String> = lines.iter().map(|l| line_code(&l.code).0).collect();
     for (i, (line, lc)) in lines.iter().zip(checks).enumerate() {
         let Some(info) = lc.add_on.as_ref() else { continue };
-        let code = codes.get(i).cloned().unwrap_or_default();
-        let same_day: Vec<&String> = lines
-            .iter()
-            .zip(&codes)
-            .enumerate()
-            .filter(|(j, (l, _))| *j != i && l.date_of_service == line.date_of_service)
-            .map(|(_, (_, c))| c)
-            .collect();
-        let on = line.date_of_service.map(|d| format!(" on {d}")).unwrap_or_default();
+        let code = &line.code;
+        let same_day: Vec<&String> =
+            lines.iter().enumerate().filter(|(j, l)| *j != i && l.dos == line.dos).map(|(_, l)| &l.code).collect();
+        let on = line.dos.map(|d| format!(" on {d}")).unwrap_or_default();
         let v = aoc_vintage(engine);
         let f = match info.kind {
             2 => {
@@ -382,8 +369,8 @@ fn add_on_primaries(engine: &Engine<'_>, lines: &[LineInput], checks: &[LineChec
             }
         };
         if let Some(f) = f {
-            let f = f.at(format!("/lines/{i}/code"));
-            out.extend(under_policy(aoc_window(engine).as_ref(), line.date_of_service, StaleEdits::Apply, ("", "", None), || vec![f]));
+            let f = f.at(line.at(LineField::Code));
+            out.extend(under_policy(aoc_window(engine).as_ref(), line.dos, StaleEdits::Apply, ("", Location::Claim, None), || vec![f]));
         }
     }
     out

@@ -20,9 +20,9 @@ pub use aoc::{Aoc, AocEdit};
 pub use check::check_code;
 pub use cpt::Cpt;
 pub use hcpcs::{Hcpcs, HcpcsRecord, Table};
-pub use line::{check_line, check_line_with, check_lines, check_lines_with, LineCheck, LineInput};
+pub use line::{check_line, check_line_with, check_lines, check_lines_with, check_service_lines, LineCheck, LineInput};
 pub use modifiers::{is_ptp_modifier, ptp_modifier_family, PtpModifierFamily};
-pub use mue::{ClaimType, Mue, MueEntry};
+pub use mue::{Mue, MueEntry};
 pub use pcs::Pcs;
 pub use pcs_check::is_clean as pcs_is_clean;
 

@@ -1,5 +1,6 @@
 //! The `mue` blob section: NCCI Medically Unlikely Edits, one table per claim setting.
 use crate::blob::columns::{FixedKeys, U32Col};
+use crate::claim::ClaimType;
 use crate::blob::{Blob, BlobError};
 use crate::date::Date;
 use serde::{Deserialize, Serialize};
@@ -7,45 +8,33 @@ use serde::{Deserialize, Serialize};
 pub const SECTION: &str = "mue";
 pub const VERSION: u16 = 1;
 
-/// The claim setting, which picks the MUE table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum ClaimType {
-    /// Practitioner claims (CMS-1500 / 837P) → practitioner services table.
-    #[default]
-    Professional,
-    /// Outpatient facility claims (UB-04 / 837I) → outpatient hospital services table.
-    Outpatient,
-    /// DME supplier claims → DME supplier services table.
-    Dme,
+/// The claim types that own an MUE table, in section order: practitioner services,
+/// outpatient hospital services (every facility claim), DME supplier services.
+pub const TABLES: [ClaimType; 3] = [ClaimType::Professional, ClaimType::Outpatient, ClaimType::Dme];
+
+/// The claim type whose table holds a claim type's lines: inpatient lines are facility lines.
+pub fn table_of(t: ClaimType) -> ClaimType {
+    match t {
+        ClaimType::Inpatient => ClaimType::Outpatient,
+        other => other,
+    }
 }
 
-impl ClaimType {
-    pub const ALL: [ClaimType; 3] = [ClaimType::Professional, ClaimType::Outpatient, ClaimType::Dme];
-    /// Table index in the section.
-    pub fn index(self) -> usize {
-        match self {
-            ClaimType::Professional => 0,
-            ClaimType::Outpatient => 1,
-            ClaimType::Dme => 2,
-        }
+/// Index of a claim type's table in the section.
+fn table_index(t: ClaimType) -> usize {
+    match table_of(t) {
+        ClaimType::Professional => 0,
+        ClaimType::Outpatient | ClaimType::Inpatient => 1,
+        ClaimType::Dme => 2,
     }
-    /// Parses `professional|outpatient|dme` and common spellings.
-    pub fn parse(s: &str) -> Option<ClaimType> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "professional" | "practitioner" | "837p" | "prof" => Some(ClaimType::Professional),
-            "outpatient" | "institutional" | "facility" | "837i" | "hospital" => Some(ClaimType::Outpatient),
-            "dme" | "supplier" | "dme_supplier" => Some(ClaimType::Dme),
-            _ => None,
-        }
-    }
-    /// The CMS table name.
-    pub fn table_name(self) -> &'static str {
-        match self {
-            ClaimType::Professional => "Practitioner Services",
-            ClaimType::Outpatient => "Outpatient Hospital Services",
-            ClaimType::Dme => "DME Supplier Services",
-        }
+}
+
+/// The CMS name of a claim type's table.
+pub fn table_name(t: ClaimType) -> &'static str {
+    match table_of(t) {
+        ClaimType::Professional => "Practitioner Services",
+        ClaimType::Outpatient | ClaimType::Inpatient => "Outpatient Hospital Services",
+        ClaimType::Dme => "DME Supplier Services",
     }
 }
 
@@ -64,7 +53,7 @@ pub struct MueTable<'a> {
     pub rationale: &'a [u8],
 }
 
-/// The stored layout: tables in [`ClaimType::index`] order.
+/// The stored layout: tables in [`TABLES`] order.
 #[derive(Debug, Clone, Serialize, Deserialize, yoke::Yokeable)]
 pub struct MueSection<'a> {
     #[serde(borrow)]
@@ -126,23 +115,23 @@ impl<'a> Mue<'a> {
         Ok(Some(Mue { s }))
     }
     pub fn len(&self, t: ClaimType) -> usize {
-        self.s.tables.get(t.index()).map_or(0, |t| t.codes.len())
+        self.s.tables.get(table_index(t)).map_or(0, |t| t.codes.len())
     }
     /// The MUE of a code in a claim setting's table.
     pub fn get(&self, t: ClaimType, code: &str) -> Option<MueEntry> {
-        let tb = self.s.tables.get(t.index())?;
+        let tb = self.s.tables.get(table_index(t))?;
         let i = tb.codes.find(code.as_bytes())?;
         self.entry(t, i)
     }
     /// Row `i` of a table.
     pub fn entry(&self, t: ClaimType, i: usize) -> Option<MueEntry> {
-        let tb = self.s.tables.get(t.index())?;
+        let tb = self.s.tables.get(table_index(t))?;
         Some(MueEntry {
             code: tb.codes.key_str(i)?.to_owned(),
             value: tb.values.get(i)?,
             mai: *tb.mai.get(i)?,
             rationale: self.s.rationales.get(usize::from(*tb.rationale.get(i)?))?.to_string(),
-            table: t,
+            table: table_of(t),
         })
     }
     pub fn contains(&self, code: &str) -> bool {
@@ -157,6 +146,6 @@ impl<'a> Mue<'a> {
     /// The window of one claim setting's table, for the data-currency policy.
     pub fn edit_window(&self, t: ClaimType) -> Option<crate::currency::EditWindow> {
         let (from, to) = self.window()?;
-        Some(crate::currency::EditWindow { table: format!("{} {} table", self.vintage_name(), t.table_name()), from, to })
+        Some(crate::currency::EditWindow { table: format!("{} {} table", self.vintage_name(), table_name(t)), from, to })
     }
 }

@@ -2,7 +2,7 @@
 //! are applied.
 use crate::currency::{mark_stale, EditWindow, StaleEdits};
 use crate::date::Date;
-use crate::finding::Finding;
+use crate::finding::{Finding, Location};
 
 /// Findings an edit table produces for one date of service, under the policy: inside the
 /// window as produced; past it applied and marked `DATA-STALE` (`Apply`), or replaced by one
@@ -11,7 +11,7 @@ pub(crate) fn under_policy(
     window: Option<&EditWindow>,
     dos: Option<Date>,
     stale: StaleEdits,
-    skipped: (&str, &str, Option<String>),
+    skipped: (&str, Location, Option<String>),
     produce: impl FnOnce() -> Vec<Finding>,
 ) -> Vec<Finding> {
     let (Some(w), Some(d)) = (window, dos) else { return produce() };

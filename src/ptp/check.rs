@@ -8,11 +8,14 @@
 use super::edit::{Edit, ModifierIndicator};
 use super::modifiers::{first_bypass, ModifierFamily};
 use super::rationale::{kind, EditKind};
-use super::{ClaimType, Ptp, TableSection};
+use super::{table_name, Ptp, TableSection};
+use crate::claim::service_line::ServiceLine;
+use crate::claim::ClaimType;
 use crate::currency::{mark_stale, StaleEdits};
 use crate::date::Date;
 use crate::engine::Engine;
-use crate::finding::Finding;
+use crate::finding::{Finding, LineField, Location};
+use crate::normalize::normalize_code;
 use crate::rules::{finding, RuleId};
 
 /// Two codes billed by one provider for one patient on one date of service.
@@ -35,7 +38,7 @@ pub fn check_pair(engine: &Engine<'_>, input: &PairInput<'_>) -> Vec<Finding> {
 /// [`check_pair`] with a choice for a table past its window.
 pub fn check_pair_with(engine: &Engine<'_>, input: &PairInput<'_>, stale: StaleEdits) -> Vec<Finding> {
     let mut out = Vec::new();
-    let (a, b) = (normalize(input.a), normalize(input.b));
+    let (a, b) = (normalize_code(input.a).text, normalize_code(input.b).text);
     if a == b {
         return out;
     }
@@ -45,8 +48,8 @@ pub fn check_pair_with(engine: &Engine<'_>, input: &PairInput<'_>, stale: StaleE
         return out;
     }
     let (Some(ia), Some(ib)) = (ptp.code_id(&a), ptp.code_id(&b)) else { return out };
-    let la = Line { id: ia, mods: input.mods_a, index: None };
-    let lb = Line { id: ib, mods: input.mods_b, index: None };
+    let la = Line { id: ia, mods: input.mods_a, at: None };
+    let lb = Line { id: ib, mods: input.mods_b, at: None };
     check_ids(ptp, table, &la, &lb, input.dos, input.claim_type, &mut out);
     match ptp.edit_window(input.claim_type) {
         Some(w) => mark_stale(out, &w, input.dos),
@@ -71,20 +74,31 @@ pub fn check_claim_pairs(engine: &Engine<'_>, lines: &[(&str, &[&str], Date)], c
 /// [`check_claim_pairs`] with a choice for a table past its window: applied, each finding
 /// followed by its `DATA-STALE` note; or skipped for those dates with one `EDIT-DATE` note.
 pub fn check_claim_pairs_with(engine: &Engine<'_>, lines: &[(&str, &[&str], Date)], claim_type: ClaimType, stale: StaleEdits) -> Vec<Finding> {
+    let mods: Vec<Vec<String>> = lines.iter().map(|(_, m, _)| m.iter().map(|s| (*s).to_owned()).collect()).collect();
+    let service: Vec<ServiceLine<'_>> =
+        lines.iter().zip(&mods).enumerate().map(|(i, ((code, _, dos), m))| ServiceLine::new(Some(i), code, m, 1, Some(*dos))).collect();
+    check_service_line_pairs(engine, &service, claim_type, stale)
+}
+
+/// Findings for every pair of dated service lines with the same date of service, each
+/// located at the column-two (denied) line.
+pub fn check_service_line_pairs(engine: &Engine<'_>, lines: &[ServiceLine<'_>], claim_type: ClaimType, stale: StaleEdits) -> Vec<Finding> {
     let mut out = Vec::new();
-    if lines.len() < 2 {
+    let dated: Vec<(&ServiceLine<'_>, Date)> = lines.iter().filter(|l| l.dated).filter_map(|l| Some((l, l.dos?))).collect();
+    if dated.len() < 2 {
         return out;
     }
     let Some((ptp, table)) = table_for(engine, claim_type, &mut out) else { return out };
     let window = ptp.edit_window(claim_type);
     let mut skipped: Option<Finding> = None;
-    let ids: Vec<Option<u16>> = lines.iter().map(|(code, _, _)| ptp.code_id(&normalize(code))).collect();
+    let ids: Vec<Option<u16>> = dated.iter().map(|(l, _)| ptp.code_id(&l.code)).collect();
+    let mods: Vec<Vec<&str>> = dated.iter().map(|(l, _)| l.modifier_strs()).collect();
     // Claims repeat codes across lines: look each (column one, column two, date) up once.
     let mut memo: std::collections::HashMap<(u16, u16, Date), Option<Edit<'_>>> = std::collections::HashMap::new();
-    for (i, ((_, mods_i, dos_i), id_i)) in lines.iter().zip(&ids).enumerate() {
+    for (i, (((line_i, dos_i), id_i), mods_i)) in dated.iter().zip(&ids).zip(&mods).enumerate() {
         let Some(id_i) = *id_i else { continue };
-        let rest = lines.iter().zip(&ids).enumerate().skip(i.saturating_add(1));
-        for (j, ((_, mods_j, dos_j), id_j)) in rest {
+        let rest = dated.iter().zip(&ids).zip(&mods).skip(i.saturating_add(1));
+        for (((line_j, dos_j), id_j), mods_j) in rest {
             let Some(id_j) = *id_j else { continue };
             if dos_i != dos_j || id_i == id_j {
                 continue;
@@ -93,8 +107,8 @@ pub fn check_claim_pairs_with(engine: &Engine<'_>, lines: &[(&str, &[&str], Date
                 skipped.get_or_insert(note);
                 continue;
             }
-            let li = Line { id: id_i, mods: mods_i, index: Some(i) };
-            let lj = Line { id: id_j, mods: mods_j, index: Some(j) };
+            let li = Line { id: id_i, mods: mods_i, at: Some(line_i.at(LineField::Whole)) };
+            let lj = Line { id: id_j, mods: mods_j, at: Some(line_j.at(LineField::Whole)) };
             let mut found = Vec::new();
             for (one, two) in [(&li, &lj), (&lj, &li)] {
                 let edit = memo.entry((one.id, two.id, *dos_i)).or_insert_with(|| ptp.edit_in_force(table, one.id, two.id, *dos_i));
@@ -113,19 +127,16 @@ pub fn check_claim_pairs_with(engine: &Engine<'_>, lines: &[(&str, &[&str], Date
 struct Line<'s> {
     id: u16,
     mods: &'s [&'s str],
-    index: Option<usize>,
-}
-
-fn normalize(code: &str) -> String {
-    code.trim().to_ascii_uppercase()
+    /// Where a finding against this line as column two points.
+    at: Option<Location>,
 }
 
 fn table_for<'e, 'a>(engine: &'e Engine<'a>, claim_type: ClaimType, out: &mut Vec<Finding>) -> Option<(&'e Ptp<'a>, &'e TableSection<'a>)> {
     let found = engine.ptp.as_ref().and_then(|p| Some((p, p.table(claim_type)?)));
-    if found.is_none() {
+    if found.is_none() && super::applies_to(claim_type) {
         out.push(finding(
             RuleId::PtpNodata,
-            format!("this blob has no NCCI PTP {} table; compile it with the PTP files to check code pairs", claim_type.table_name()),
+            format!("this blob has no NCCI PTP {} table; compile it with the PTP files to check code pairs", table_name(claim_type)),
             None,
         ));
     }
@@ -143,8 +154,8 @@ fn check_ids(ptp: &Ptp<'_>, t: &TableSection<'_>, x: &Line<'_>, y: &Line<'_>, do
 /// The finding for an edit in force between column-one line `one` and column-two line `two`.
 fn push_finding(edit: Option<&Edit<'_>>, one: &Line<'_>, two: &Line<'_>, dos: Date, ct: ClaimType, t: &TableSection<'_>, out: &mut Vec<Finding>) {
     if let Some(f) = edit.and_then(|e| edit_finding(e, one.mods, two.mods, dos, ct, t)) {
-        out.push(match two.index {
-            Some(i) => f.at(format!("/lines/{i}")),
+        out.push(match &two.at {
+            Some(at) => f.at(at.clone()),
             None => f,
         });
     }
@@ -217,5 +228,5 @@ fn facts(e: &Edit<'_>, ct: ClaimType, t: &TableSection<'_>) -> String {
         Some(d) => format!("in force through {d}"),
         None => "no deletion date".to_owned(),
     };
-    format!("Edit: {} table, rationale \"{}\", {effective}, {deletion}.", ct.table_name(), e.rationale)
+    format!("Edit: {} table, rationale \"{}\", {effective}, {deletion}.", table_name(ct), e.rationale)
 }

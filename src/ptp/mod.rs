@@ -11,39 +11,26 @@ pub mod section;
 pub mod table;
 pub mod varint;
 
-pub use check::{check_claim_pairs, check_claim_pairs_with, check_pair, check_pair_with, PairInput};
+pub use check::{check_claim_pairs, check_claim_pairs_with, check_pair, check_pair_with, check_service_line_pairs, PairInput};
 pub use edit::{Edit, ModifierIndicator};
 pub use section::{PtpSection, TableSection};
 
 use crate::blob::{Blob, BlobError};
+use crate::claim::ClaimType;
 use crate::date::Date;
-use serde::{Deserialize, Serialize};
 
-/// Which table applies: it follows the claim type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ClaimType {
-    /// Professional claims (837P / CMS-1500): the practitioner table.
-    Professional,
-    /// Outpatient hospital facility claims (837I / UB-04): the outpatient table.
-    Outpatient,
+/// Whether NCCI PTP edits apply to a claim type: practitioner and outpatient hospital
+/// claims only.
+pub fn applies_to(claim_type: ClaimType) -> bool {
+    matches!(claim_type, ClaimType::Professional | ClaimType::Outpatient)
 }
 
-impl ClaimType {
-    /// Parses `professional`/`practitioner`/`837p` or `outpatient`/`facility`/`837i`.
-    pub fn parse(s: &str) -> Option<ClaimType> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "professional" | "practitioner" | "837p" | "prof" => Some(ClaimType::Professional),
-            "outpatient" | "facility" | "institutional" | "837i" | "hospital" => Some(ClaimType::Outpatient),
-            _ => None,
-        }
-    }
-    /// Table name used in messages and manifest counts.
-    pub fn table_name(self) -> &'static str {
-        match self {
-            ClaimType::Professional => "practitioner",
-            ClaimType::Outpatient => "outpatient",
-        }
+/// The name of the table a claim type's pairs are looked up in (messages, manifest counts):
+/// practitioner for professional claims, outpatient for outpatient hospital claims.
+pub fn table_name(claim_type: ClaimType) -> &'static str {
+    match claim_type {
+        ClaimType::Outpatient | ClaimType::Inpatient => "outpatient",
+        ClaimType::Professional | ClaimType::Dme => "practitioner",
     }
 }
 
@@ -77,11 +64,13 @@ impl<'a> Ptp<'a> {
         Ok(Some(Ptp { s }))
     }
 
-    /// The table for a claim type, when compiled in.
+    /// The table for a claim type, when compiled in; none for the claim types NCCI PTP edits
+    /// do not apply to (inpatient, DME supplier).
     pub fn table(&self, claim_type: ClaimType) -> Option<&TableSection<'a>> {
         match claim_type {
             ClaimType::Professional => self.s.practitioner.as_ref(),
             ClaimType::Outpatient => self.s.outpatient.as_ref(),
+            ClaimType::Inpatient | ClaimType::Dme => None,
         }
     }
 
@@ -94,7 +83,7 @@ impl<'a> Ptp<'a> {
         // First month of the next quarter (months 1-12, so none of this can overflow).
         let next_quarter = (m.saturating_sub(1) / 3).saturating_mul(3).saturating_add(4);
         let next = if next_quarter > 12 { Date::from_ymd(y.checked_add(1)?, 1, 1)? } else { Date::from_ymd(y, next_quarter, 1)? };
-        Some(crate::currency::EditWindow { table: format!("{} {} table", t.vintage, claim_type.table_name()), from, to: next.pred()? })
+        Some(crate::currency::EditWindow { table: format!("{} {} table", t.vintage, table_name(claim_type)), from, to: next.pred()? })
     }
 
     /// Id of a code (exact, upper case), when any table uses it.

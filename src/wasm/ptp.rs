@@ -2,7 +2,8 @@
 use super::{js_error, to_js, Validator};
 use crate::date::Date;
 use crate::currency::StaleEdits;
-use crate::ptp::{check_claim_pairs_with, check_pair_with, ClaimType, PairInput};
+use crate::claim::ClaimType;
+use crate::ptp::{applies_to, check_claim_pairs_with, check_pair_with, PairInput};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -45,7 +46,7 @@ fn dos(s: Option<&str>) -> Result<Date, JsValue> {
 fn claim_type(s: Option<&str>) -> Result<ClaimType, JsValue> {
     match s {
         None => Ok(ClaimType::Professional),
-        Some(s) => ClaimType::parse(s).ok_or_else(|| js_error("BAD_CLAIM_TYPE", &format!("claim type `{s}`: use professional or outpatient"))),
+        Some(s) => ClaimType::parse(s).filter(|t| applies_to(*t)).ok_or_else(|| js_error("BAD_CLAIM_TYPE", &format!("claim type `{s}`: use professional or outpatient"))),
     }
 }
 

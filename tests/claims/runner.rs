@@ -95,7 +95,7 @@ pub fn verify(case: &Case, r: &ClaimResult) -> Vec<String> {
             Some((r, l)) => (r, Some(l)),
             None => (e.as_str(), None),
         };
-        if !all.iter().any(|f| f.rule == rule && loc.is_none_or(|l| f.location.as_deref() == Some(l))) {
+        if !all.iter().any(|f| f.rule == rule && loc.is_none_or(|l| f.pointer().as_deref() == Some(l))) {
             problems.push(format!("expected {e}"));
         }
     }

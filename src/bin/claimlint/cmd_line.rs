@@ -3,7 +3,8 @@
 //! date-of-service sums, add-on primaries).
 use crate::args::{self, BlobArg, StaleArg};
 use crate::out::{Out, Outcome};
-use claimlint::procedure::{check_line_with, check_lines_with, ClaimType, LineInput};
+use claimlint::claim::ClaimType;
+use claimlint::procedure::{check_line_with, check_lines_with, LineInput};
 use claimlint::{Date, Severity};
 use std::path::PathBuf;
 
@@ -36,7 +37,7 @@ pub struct LineArgs {
 }
 
 fn claim_type(s: &str) -> Result<ClaimType, String> {
-    ClaimType::parse(s).ok_or_else(|| format!("`{s}`: use professional, outpatient or dme"))
+    ClaimType::parse(s).ok_or_else(|| format!("`{s}`: use professional, outpatient, inpatient or dme"))
 }
 
 pub fn run(a: LineArgs, out: &mut Out) -> Outcome {

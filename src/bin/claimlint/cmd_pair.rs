@@ -1,7 +1,8 @@
 //! `claimlint pair`: is a pair of procedure codes billable together (NCCI PTP edits)?
 use crate::args::{self, BlobArg, StaleArg};
 use crate::out::{Out, Outcome};
-use claimlint::ptp::{check_pair_with, ClaimType, PairInput};
+use claimlint::claim::ClaimType;
+use claimlint::ptp::{applies_to, check_pair_with, PairInput};
 use claimlint::{Date, Severity};
 
 #[derive(clap::Args, Debug)]
@@ -29,7 +30,7 @@ pub struct PairArgs {
 }
 
 fn claim_type(s: &str) -> Result<ClaimType, String> {
-    ClaimType::parse(s).ok_or_else(|| format!("`{s}`: use professional or outpatient"))
+    ClaimType::parse(s).filter(|t| applies_to(*t)).ok_or_else(|| format!("`{s}`: use professional or outpatient"))
 }
 
 pub fn run(a: PairArgs, out: &mut Out) -> Outcome {

@@ -10,7 +10,7 @@ use std::fmt::Write;
 pub fn findings(out: &mut String, list: &[Finding], indent: &str) {
     for f in list {
         let severity = serde_json::to_value(f.severity).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-        let at = f.location.as_deref().filter(|l| !l.is_empty()).map(|l| format!("  (at {l})")).unwrap_or_default();
+        let at = f.pointer().filter(|l| !l.is_empty()).map(|l| format!("  (at {l})")).unwrap_or_default();
         let _ = writeln!(out, "{indent}{severity:<7} {:<12} {}{at}", f.rule, f.message);
         for s in &f.suggestions {
             let _ = writeln!(out, "{indent}        use {}{}", s.code, s.description.as_deref().map(|d| format!("  {d}")).unwrap_or_default());

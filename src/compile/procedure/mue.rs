@@ -4,7 +4,8 @@ use super::files::{self, Source};
 use crate::blob::columns::{build, FixedKeys, U32Col};
 use crate::blob::{BlobWriter, Vintage};
 use crate::compile::{err, Result};
-use crate::procedure::mue::{ClaimType, MueSection, MueTable, SECTION, VERSION};
+use crate::claim::ClaimType;
+use crate::procedure::mue::{MueSection, MueTable, SECTION, TABLES, VERSION};
 use std::path::Path;
 
 /// One MUE row.
@@ -16,7 +17,7 @@ pub struct Row {
     pub rationale: String,
 }
 
-/// The three tables, in [`ClaimType::index`] order.
+/// The three tables, in [`TABLES`] order.
 #[derive(Debug, Clone, Default)]
 pub struct MueTables {
     pub tables: Vec<Vec<Row>>,
@@ -129,10 +130,10 @@ pub fn add_section(w: &mut BlobWriter, m: &MueTables) -> Result<()> {
         rationales: rationales.iter().map(String::as_str).collect(),
     };
     w.add_section(SECTION, VERSION, &section).map_err(|e| err(format!("mue section: {e}")))?;
-    for (t, rows) in ClaimType::ALL.iter().zip(&m.tables) {
+    for (t, rows) in TABLES.iter().zip(&m.tables) {
         let key = match t {
             ClaimType::Professional => "mue.practitioner",
-            ClaimType::Outpatient => "mue.outpatient_hospital",
+            ClaimType::Outpatient | ClaimType::Inpatient => "mue.outpatient_hospital",
             ClaimType::Dme => "mue.dme_supplier",
         };
         w.manifest.counts.push((key.into(), rows.len() as u64));
@@ -144,8 +145,8 @@ pub fn add_section(w: &mut BlobWriter, m: &MueTables) -> Result<()> {
         valid_to: end,
         source: "CMS NCCI Medically Unlikely Edits: practitioner, outpatient hospital and DME supplier tables".into(),
     });
-    for (s, t) in m.sources.iter().zip(ClaimType::ALL) {
-        s.record(w, &format!("mue {} table", t.table_name()));
+    for (s, t) in m.sources.iter().zip(TABLES) {
+        s.record(w, &format!("mue {} table", crate::procedure::mue::table_name(t)));
     }
     Ok(())
 }
