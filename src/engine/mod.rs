@@ -124,7 +124,7 @@ fn open_parts<'a>(parts: impl IntoIterator<Item = &'a [u8]>, verify: &[Verify]) 
             Some(b) => b.join(part)?,
         }
     }
-    Engine::from_blob(joined.unwrap_or_else(|| Blob::empty()))
+    Engine::from_blob(joined.unwrap_or_else(Blob::empty))
 }
 
 impl OwnedEngine {
