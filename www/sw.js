@@ -148,18 +148,26 @@ async function shellResponse(request) {
   }
 }
 
-async function wholeResponse(event) {
-  // Network first (a rebuilt blob shows up online), the stored copy offline.
-  const cache = await caches.open(FALLBACK_CACHE);
+/**
+ * Network first, keeping a copy in the fallback cache; that copy when offline. The copy is
+ * stored beside the response, not before it: the page compiles the wasm as it streams.
+ */
+async function networkThenFallback(event, key) {
+  const fallback = await caches.open(FALLBACK_CACHE);
   try {
     const res = await fetch(event.request);
-    if (res.ok) event.waitUntil(cache.put(WHOLE, res.clone()));
+    if (res.ok) event.waitUntil(fallback.put(key, res.clone()));
     return res;
   } catch (err) {
-    const hit = await cache.match(WHOLE);
+    const hit = await fallback.match(key);
     if (hit) return hit;
     throw err;
   }
+}
+
+/** The whole blob: a rebuilt blob shows up online, the stored copy serves offline. */
+function wholeResponse(event) {
+  return networkThenFallback(event, WHOLE);
 }
 
 async function dataResponse(event, bare) {
@@ -173,17 +181,7 @@ async function dataResponse(event, bare) {
     const hit = await (await caches.open(name)).match(bare);
     if (hit) return hit;
   }
-  const fallback = await caches.open(FALLBACK_CACHE);
-  try {
-    const res = await fetch(event.request);
-    // Stored beside the response, not before it: the page compiles the wasm as it streams.
-    if (res.ok) event.waitUntil(fallback.put(bare, res.clone()));
-    return res;
-  } catch (err) {
-    const hit = await fallback.match(bare);
-    if (hit) return hit;
-    throw err;
-  }
+  return networkThenFallback(event, bare);
 }
 
 async function currentRecord() {
