@@ -147,7 +147,7 @@ export const MESSAGES = {
   // Claim summary.
   summaryTitleNone: 'No problems found',
   summaryTitleWaiting: 'Claim checks not run yet',
-  summaryWaiting: 'The claim tables are still downloading: codes are checked now, claim-level checks (NCCI pairs, MUE, MCE) follow when they are in.',
+  summaryWaiting: 'Some code-set tables are still downloading: codes are checked now; claim-level checks (NCCI pairs, MUE, MCE) follow when every table is in.',
   summaryTitle: ({ count }) => (count === 1 ? '1 problem on this claim' : `${count} problems on this claim`),
   summaryIntro: 'Select a problem to go to its field.',
   summaryEmptyClaim: 'Enter diagnoses and service lines; problems will be listed here.',
