@@ -168,7 +168,9 @@ async function loadParts(opts, retry) {
   if (!generation) {
     let text;
     try {
-      const res = await fetch(indexUrl, { cache: 'no-cache', credentials: 'same-origin', mode: 'cors' });
+      // Default cache mode: a host marks the index no-cache (it changes with every build), and
+      // a page may have preloaded it.
+      const res = await fetch(indexUrl, { cache: retry ? 'reload' : 'default', credentials: 'same-origin', mode: 'cors' });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       text = await res.text();
     } catch (e) {
