@@ -30,6 +30,7 @@ pub mod engine;
 pub mod finding;
 pub mod grade;
 pub mod icd10cm;
+pub mod ioce;
 pub mod location;
 pub mod normalize;
 pub mod procedure;

@@ -140,7 +140,7 @@ fn usage_errors_name_the_bad_argument_and_exit_2() {
         (&["check", "--blob", blob, "--system", "snomed", "J15.9"], "--system"),
         (&["check", "--blob", blob, "--on", "2026-13-01", "J15.9"], "--on"),
         (&["line", "--blob", blob, "--code", "99213", "--units", "two"], "--units"),
-        (&["line", "--blob", blob, "--code", "99213", "--claim-type", "inpatient"], "--claim-type"),
+        (&["line", "--blob", blob, "--code", "99213", "--claim-type", "hospital"], "--claim-type"),
         (&["pair", "--blob", blob, "29881", "29877"], "--on"),
         (&["check", "--blob", blob, "--format", "yaml", "J15.9"], "--format"),
         (&["codes", "--blob", blob, "--frobnicate"], "--frobnicate"),

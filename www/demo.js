@@ -1,6 +1,7 @@
 // Charge-entry demo page: attaches claimlint to the claim form and adds the
 // page's own bits (example data, total charge, outcome line, side panel).
 import { attach } from './claimlint.js';
+import { showLoadTime, showOfflineState, wireButtons, wireTotal } from './demo-page.js';
 
 const $ = (sel) => document.querySelector(sel);
 const mode = new URLSearchParams(location.search).get('mode') === 'exam' ? 'exam' : 'practice';
@@ -12,7 +13,6 @@ const whole = new URLSearchParams(location.search).get('data') === 'blob';
 const integrity = () => fetch('../pkg/codesets.blob.sha256').then((r) => (r.ok ? r.text() : ''), () => '');
 
 const handle = attach(document, { mode, serviceWorker: 'sw.js', ...(whole ? { parts: false, integrity } : {}) });
-const { claims } = handle;
 
 if (mode === 'exam') {
   $('#mode-text').textContent = 'Exam: only the verdict is shown — no descriptions, lists or fixes.';
@@ -21,9 +21,8 @@ if (mode === 'exam') {
 }
 
 handle.ready.then((engine) => {
-  if (!engine) return;
-  $('#load-time').textContent = `${Math.round(engine.stats.loadMs)} ms (${(engine.stats.bytes / 1048576).toFixed(1)} MB of code sets)`;
-  showDateUsed();
+  showLoadTime(engine);
+  if (engine) showDateUsed();
 });
 // Line 1's date of service starts at today's date (data-claimlint-default="today"): codes
 // are checked against the code sets in force today, never a silently substituted date.
@@ -37,35 +36,7 @@ document.addEventListener('change', (e) => {
   if (e.target.matches?.('[data-claimlint="date"]')) showDateUsed();
 });
 
-if ('serviceWorker' in navigator) {
-  $('#offline-state').textContent = 'Preparing…';
-  navigator.serviceWorker.ready.then(
-    () => ($('#offline-state').textContent = 'Ready — works without a connection'),
-    () => ($('#offline-state').textContent = 'Not available'),
-  );
-} else {
-  $('#offline-state').textContent = 'Not supported by this browser';
-}
-
-// Total charge (item 28), kept in cents to avoid float drift.
-function updateTotal() {
-  const cents = [...document.querySelectorAll('.charge')].reduce((sum, el) => {
-    const n = Number(el.value.replace(/[$,\s]/g, ''));
-    return sum + (Number.isFinite(n) ? Math.round(n * 100) : 0);
-  }, 0);
-  $('#total').value = `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-document.addEventListener('input', (e) => {
-  if (e.target.classList?.contains('charge')) updateTotal();
-});
-
-// Sets a value as if typed, so every listener (and the claim summary) sees it.
-function setValue(el, value) {
-  const target = el.tagName === 'CLAIMLINT-FIELD' ? el.input : el;
-  target.value = value;
-  target.dispatchEvent(new Event('input', { bubbles: true }));
-  target.dispatchEvent(new Event('change', { bubbles: true }));
-}
+showOfflineState();
 
 const EXAMPLE = {
   '#pt-sex': 'F',
@@ -86,28 +57,4 @@ const EXAMPLE = {
   '#l2-charge': '62.50',
 };
 
-$('#example').addEventListener('click', () => {
-  const date = $('#l1-date').value;
-  for (const [sel, value] of Object.entries(EXAMPLE)) setValue($(sel), value);
-  if (date) setValue($('#l2-date'), date);
-  for (const f of handle.fields) f.commit();
-  updateTotal();
-  $('#outcome').textContent = '';
-});
-
-$('#clear').addEventListener('click', () => {
-  const date = $('#l1-date').value;
-  $('#claim').reset();
-  for (const el of document.querySelectorAll('claimlint-field')) el.value = '';
-  if (date) setValue($('#l1-date'), date);
-  for (const f of handle.fields) f.refresh();
-  for (const c of claims) c.update();
-  updateTotal();
-  $('#outcome').textContent = '';
-});
-
-// claimlint stops a submit with problems; a clean claim lands here.
-$('#claim').addEventListener('submit', (e) => {
-  e.preventDefault();
-  $('#outcome').textContent = 'No problems found. (Demo: the claim is not sent anywhere.)';
-});
+wireButtons(handle, EXAMPLE, { updateTotal: wireTotal(), lineDates: ['#l2-date'] });

@@ -83,28 +83,8 @@ fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &Location, on: Date) {
     }
     let vintage = Some(data.s.mce_label.to_owned());
     let shown = dotted(&dx.code);
-    if let Some(age) = ctx.age {
-        for (flag, name) in [
-            (MceFlag::Newborn, "newborn"),
-            (MceFlag::Pediatric, "pediatric"),
-            (MceFlag::Maternity, "maternity"),
-            (MceFlag::Adult, "adult"),
-        ] {
-            if flags & flag.bit() == 0 {
-                continue;
-            }
-            let Some((lo, hi)) = data.age_range(flag, on) else { continue };
-            if age < u32::from(lo) || age > u32::from(hi) {
-                ctx.push(
-                    finding(
-                        RuleId::DxAge,
-                        format!("{shown} is a {name} diagnosis (ages {lo} to {hi}); the patient is {age} on {on}"),
-                        vintage.clone(),
-                    )
-                    .at(at),
-                );
-            }
-        }
+    for msg in age_conflicts(ctx, flags, &shown, on) {
+        ctx.push(finding(RuleId::DxAge, msg, vintage.clone()).at(at));
     }
     sex(ctx, dx, at, on, flags, &shown);
     if flags & MceFlag::WrongProcedure.bit() != 0 {
@@ -121,6 +101,22 @@ fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &Location, on: Date) {
             finding(RuleId::DxUnspec, format!("{shown} is an unspecified code{tail}"), vintage).with_suggestions(suggestions).at(at),
         );
     }
+}
+
+/// DX-AGE messages for a diagnosis with MCE `flags` and the patient's age on `on`.
+pub(crate) fn age_conflicts(ctx: &Ctx<'_, '_>, flags: u32, shown: &str, on: Date) -> Vec<String> {
+    let (Some(data), Some(age)) = (ctx.data, ctx.age) else { return Vec::new() };
+    let mut out = Vec::new();
+    for (flag, name) in [(MceFlag::Newborn, "newborn"), (MceFlag::Pediatric, "pediatric"), (MceFlag::Maternity, "maternity"), (MceFlag::Adult, "adult")] {
+        if flags & flag.bit() == 0 {
+            continue;
+        }
+        let Some((lo, hi)) = data.age_range(flag, on) else { continue };
+        if age < u32::from(lo) || age > u32::from(hi) {
+            out.push(format!("{shown} is a {name} diagnosis (ages {lo} to {hi}); the patient is {age} on {on}"));
+        }
+    }
+    out
 }
 
 /// Edits on the principal (first-listed) diagnosis: MCE 2, 6, 8 and 9.

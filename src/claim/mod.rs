@@ -4,11 +4,12 @@
 //! wrong types, missing and unknown fields become input errors instead of failures. The
 //! `claim` blob section ([`ClaimData`]) carries the MCE diagnosis edits, place-of-service
 //! codes, POA-exempt codes and compiled payer rule packs.
-mod check;
+pub(crate) mod check;
 pub mod data;
 mod dx_pairs;
-mod dx_rules;
+pub(crate) mod dx_rules;
 mod dx_sequence;
+mod facility_rules;
 pub mod ids;
 mod integrate;
 pub mod json;
@@ -28,6 +29,6 @@ pub use check::{check_claim, check_claim_value, CheckOptions};
 pub use data::{ClaimData, ClaimSection, MceFlag};
 pub use dx_rules::SEX_EDITS_END;
 pub use json::Json;
-pub use model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Patient, Procedure, Sex, Stay};
+pub use model::{Claim, ClaimType, Diagnosis, Excludes1Override, Facility, Line, Occurrence, Patient, Procedure, Sex, Stay, ValueCode};
 pub use result::ClaimResult;
 pub use service_line::ServiceLine;

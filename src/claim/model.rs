@@ -144,6 +144,56 @@ pub struct Line {
     /// UB-04 revenue code (facility lines).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revenue_code: Option<String>,
+    /// Non-covered charges of the line (UB-04 FL 48; facility lines).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub non_covered_charge: Option<f64>,
+}
+
+/// A UB-04 occurrence code with its date (FL 31-34).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Occurrence {
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// A UB-04 value code with its amount (FL 39-41).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ValueCode {
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<f64>,
+}
+
+/// The outpatient facility header (UB-04 / 837I): bill type, statement period, OPPS or not,
+/// condition, occurrence and value codes, reasons for visit. Outpatient claims only.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Facility {
+    /// Type of bill (UB-04 FL 4), `0131` or `131`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bill_type: Option<String>,
+    /// Statement covers period from (UB-04 FL 6, `YYYY-MM-DD`); selects the I/OCE quarter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement_from: Option<String>,
+    /// Statement covers period through (UB-04 FL 6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement_through: Option<String>,
+    /// Paid under the OPPS (true, the default) or not (critical access, Maryland, ...: false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opps: Option<bool>,
+    /// Condition codes (UB-04 FL 18-28), two characters.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub condition_codes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub occurrence_codes: Vec<Occurrence>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub value_codes: Vec<ValueCode>,
+    /// Patient's reasons for visit (UB-04 FL 70a-c), ICD-10-CM.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reason_for_visit: Vec<String>,
 }
 
 /// One ICD-10-PCS procedure of an inpatient stay (837I HI BBR/BBQ, UB-04 FL 74).
@@ -210,6 +260,9 @@ pub struct Claim {
     /// The inpatient stay; inpatient claims only.
     #[serde(default, flatten)]
     pub stay: Stay,
+    /// The outpatient facility header; outpatient claims only.
+    #[serde(default, flatten)]
+    pub facility: Facility,
     /// ICD-10-PCS procedures; inpatient claims only.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub procedures: Vec<Procedure>,

@@ -3,7 +3,7 @@
 //! Wrong types, missing fields, oversized strings and unknown fields are reported, never
 //! silently dropped and never fatal: the rest of the claim is still read and checked.
 use super::json::{Json, MAX_ITEMS};
-use super::model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Patient, Procedure, Sex, LETTERS};
+use super::model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Occurrence, Patient, Procedure, Sex, ValueCode, LETTERS};
 use crate::finding::Finding;
 use crate::rules::{finding, RuleId};
 
@@ -28,17 +28,27 @@ const CLAIM_FIELDS: &[&str] = &[
     "lengthOfStay",
     "admittingDiagnosis",
     "procedures",
+    "billType",
+    "statementFrom",
+    "statementThrough",
+    "opps",
+    "conditionCodes",
+    "occurrenceCodes",
+    "valueCodes",
+    "reasonForVisit",
 ];
 const PROCEDURE_FIELDS: &[&str] = &["code", "date"];
 const PATIENT_FIELDS: &[&str] = &["sex", "dateOfBirth", "age"];
 const DX_FIELDS: &[&str] = &["code", "poa"];
 const LINE_FIELDS: &[&str] =
-    &["dateFrom", "dateTo", "pos", "code", "modifiers", "units", "pointers", "charge", "ndc", "npi", "revenueCode"];
+    &["dateFrom", "dateTo", "pos", "code", "modifiers", "units", "pointers", "charge", "ndc", "npi", "revenueCode", "nonCoveredCharge"];
+const OCCURRENCE_FIELDS: &[&str] = &["code", "date"];
+const VALUE_CODE_FIELDS: &[&str] = &["code", "amount"];
 const OVERRIDE_FIELDS: &[&str] = &["codes", "reason"];
 
 /// Reads a claim. The errors are `CLAIM-INPUT` (unusable value) and `CLAIM-FIELD` (unknown).
 pub fn read_claim(v: &Json) -> (Claim, Vec<Finding>) {
-    let mut r = Reader { errors: Vec::new() };
+    let mut r = Reader { errors: Vec::new(), uncoded: Vec::new() };
     let claim = r.claim(v);
     (claim, r.errors)
 }
@@ -55,6 +65,9 @@ pub fn escape(key: &str) -> std::borrow::Cow<'_, str> {
 
 struct Reader {
     errors: Vec<Finding>,
+    /// Lines whose procedure code is missing (false) or blank (true), reported once the
+    /// claim type is known: an outpatient line with a revenue code may have none.
+    uncoded: Vec<(usize, bool)>,
 }
 
 impl Reader {
@@ -175,11 +188,37 @@ impl Reader {
                 "procedures" => {
                     c.procedures = self.array(val, &at, "procedures").iter().enumerate().map(|(i, p)| self.procedure(p, i)).collect();
                 }
+                "billType" => c.facility.bill_type = self.text(val, &at, "billType", MAX_FIELD),
+                "statementFrom" => c.facility.statement_from = self.text(val, &at, "statementFrom", MAX_FIELD),
+                "statementThrough" => c.facility.statement_through = self.text(val, &at, "statementThrough", MAX_FIELD),
+                "opps" => c.facility.opps = self.flag(val, &at, "opps"),
+                "conditionCodes" => c.facility.condition_codes = self.strings(val, &at, "condition code"),
+                "reasonForVisit" => c.facility.reason_for_visit = self.strings(val, &at, "reason-for-visit diagnosis"),
+                "occurrenceCodes" => {
+                    c.facility.occurrence_codes =
+                        self.array(val, &at, "occurrenceCodes").iter().enumerate().map(|(i, o)| self.occurrence(o, i)).collect();
+                }
+                "valueCodes" => {
+                    c.facility.value_codes = self.array(val, &at, "valueCodes").iter().enumerate().map(|(i, o)| self.value_code(o, i)).collect();
+                }
                 "excludes1Overrides" => {
                     c.excludes1_overrides =
                         self.array(val, &at, "excludes1Overrides").iter().enumerate().filter_map(|(i, o)| self.override_(o, i)).collect();
                 }
                 _ => {}
+            }
+        }
+        for (i, blank) in std::mem::take(&mut self.uncoded) {
+            let revenue_only = c.claim_type == ClaimType::Outpatient
+                && c.lines.get(i).and_then(|l| l.revenue_code.as_deref()).is_some_and(|r| !r.trim().is_empty());
+            if revenue_only {
+                continue;
+            }
+            let (n, at) = (i.saturating_add(1), format!("/lines/{i}/code"));
+            if blank {
+                self.input(&at, format!("line {n} has an empty procedure `code`"));
+            } else {
+                self.input(&at, format!("line {n} has no procedure `code`"));
             }
         }
         if !saw_dx {
@@ -325,6 +364,7 @@ impl Reader {
                 "ndc" => l.ndc = self.text(val, &here, "ndc", MAX_FIELD),
                 "npi" => l.npi = self.text(val, &here, "npi", MAX_FIELD),
                 "revenueCode" => l.revenue_code = self.text(val, &here, "revenueCode", MAX_FIELD),
+                "nonCoveredCharge" => l.non_covered_charge = self.number(val, &here, "nonCoveredCharge"),
                 _ => {}
             }
         }
@@ -334,10 +374,8 @@ impl Reader {
         } else if blank.0 {
             self.input(&format!("{at}/dateFrom"), format!("line {n} has an empty `dateFrom`: give the date of service"));
         }
-        if !saw.1 {
-            self.input(&format!("{at}/code"), format!("line {n} has no procedure `code`"));
-        } else if blank.1 {
-            self.input(&format!("{at}/code"), format!("line {n} has an empty procedure `code`"));
+        if !saw.1 || blank.1 {
+            self.uncoded.push((i, blank.1));
         }
         l
     }
@@ -377,6 +415,53 @@ impl Reader {
                 }
             })
             .collect()
+    }
+
+    /// true / false (also "Y"/"N", 1/0).
+    fn flag(&mut self, v: &Json, at: &str, what: &str) -> Option<bool> {
+        match v {
+            Json::Bool(b) => Some(*b),
+            Json::Num(n) if *n == 1.0 || *n == 0.0 => Some(*n == 1.0),
+            Json::Str(s) => match s.trim().to_ascii_lowercase().as_str() {
+                "true" | "y" | "yes" | "1" => Some(true),
+                "false" | "n" | "no" | "0" => Some(false),
+                _ => {
+                    self.input(at, format!("{what} must be true or false, not \"{}\"", s.chars().take(MAX_FIELD).collect::<String>()));
+                    None
+                }
+            },
+            Json::Null => None,
+            other => {
+                self.input(at, format!("{what} must be true or false, not {}", other.kind()));
+                None
+            }
+        }
+    }
+
+    /// An occurrence code `{code, date}` or a bare code.
+    fn occurrence(&mut self, v: &Json, i: usize) -> Occurrence {
+        let at = format!("/occurrenceCodes/{i}");
+        if let Json::Str(_) | Json::Num(_) = v {
+            return Occurrence { code: self.text(v, &at, "occurrence code", MAX_FIELD).unwrap_or_default(), date: None };
+        }
+        let (code, date) = self.coded(v, &at, &format!("occurrence code {}", i.saturating_add(1)), OCCURRENCE_FIELDS, "date");
+        Occurrence { code, date }
+    }
+
+    /// A value code `{code, amount}`.
+    fn value_code(&mut self, v: &Json, i: usize) -> ValueCode {
+        let at = format!("/valueCodes/{i}");
+        let mut out = ValueCode::default();
+        let Some(members) = self.object(v, &at, &format!("value code {}", i.saturating_add(1)), VALUE_CODE_FIELDS) else { return out };
+        for (k, val) in members {
+            let here = format!("{at}/{}", escape(k));
+            match k.as_str() {
+                "code" => out.code = self.text(val, &here, "code", MAX_FIELD).unwrap_or_default(),
+                "amount" => out.amount = self.number(val, &here, "amount"),
+                _ => {}
+            }
+        }
+        out
     }
 
     fn override_(&mut self, v: &Json, i: usize) -> Option<Excludes1Override> {

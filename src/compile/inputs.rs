@@ -65,6 +65,7 @@ pub fn compile(opts: &CompileOptions) -> Result<Vec<u8>> {
         docs.extend(super::procedure::add_sections(&mut w, dir, opts)?);
         docs.extend(super::ptp::add_sections(&mut w, dir, opts)?);
         docs.extend(super::claim::add_sections(&mut w, dir, opts)?);
+        super::ioce::add_section(&mut w, dir)?;
     }
     super::search::add_section(&mut w, &editions, &docs)?;
     if w.is_empty() {

@@ -8,6 +8,7 @@ pub mod claim;
 mod error;
 pub mod icd10cm;
 pub mod inputs;
+pub mod ioce;
 pub mod procedure;
 pub mod ptp;
 pub mod search;

@@ -25,6 +25,8 @@ pub struct Engine<'a> {
     pub procedures: Option<crate::procedure::Procedures<'a>>,
     pub ptp: Option<crate::ptp::Ptp<'a>>,
     pub claim: Option<crate::claim::ClaimData<'a>>,
+    /// The I/OCE tables for outpatient facility claims.
+    pub ioce: Option<crate::ioce::IoceData<'a>>,
     pub search: Option<crate::search::SearchIndex<'a>>,
 }
 
@@ -42,7 +44,7 @@ impl<'a> Engine<'a> {
 
     /// An engine over no data: every check says its data is missing.
     pub fn empty() -> Engine<'a> {
-        Engine { blob: Blob::empty(), icd10cm: None, procedures: None, ptp: None, claim: None, search: None }
+        Engine { blob: Blob::empty(), icd10cm: None, procedures: None, ptp: None, claim: None, search: None, ioce: None }
     }
 
     fn from_blob(blob: Blob<'a>) -> Result<Engine<'a>, BlobError> {
@@ -50,8 +52,9 @@ impl<'a> Engine<'a> {
         let procedures = crate::procedure::Procedures::open(&blob)?;
         let ptp = crate::ptp::Ptp::open(&blob)?;
         let claim = crate::claim::ClaimData::open(&blob)?;
+        let ioce = crate::ioce::IoceData::open(&blob)?;
         let search = crate::search::SearchIndex::open(&blob)?;
-        Ok(Engine { blob, icd10cm, procedures, ptp, claim, search })
+        Ok(Engine { blob, icd10cm, procedures, ptp, claim, ioce, search })
     }
 
     /// Checks one code of `system` on a date of service (`None`: the newest edition).

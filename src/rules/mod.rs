@@ -20,12 +20,20 @@ pub struct Rule {
     pub mce_edit: &'static str,
     /// Dates CMS runs the edit, `from..to` (either side may be open); empty for always.
     pub in_force: &'static str,
+    /// The I/OCE edit number and its disposition (`18 LID`: CR claim rejection, CD claim
+    /// denial, RTP return to provider, SUS suspension, LIR line rejection, LID line denial);
+    /// empty when the rule is not an I/OCE edit.
+    pub ioce_edit: &'static str,
 }
 
 impl Rule {
     /// The MCE edit name (`SEX_CONFLICT`), if the rule is one.
     pub fn mce_name(&self) -> Option<&'static str> {
         self.mce_edit.split_whitespace().nth(1)
+    }
+    /// The I/OCE edit number, if the rule is one.
+    pub fn ioce_number(&self) -> Option<u16> {
+        self.ioce_edit.split_whitespace().next()?.parse().ok()
     }
     /// True when CMS runs the edit on a date (yyyymmdd).
     pub fn in_force_on(&self, yyyymmdd: u32) -> bool {
@@ -60,6 +68,7 @@ fn parse() -> impl Iterator<Item = Rule> {
             source: f.next()?,
             mce_edit: f.next().unwrap_or(""),
             in_force: f.next().unwrap_or(""),
+            ioce_edit: f.next().unwrap_or(""),
         })
     })
 }

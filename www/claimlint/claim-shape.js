@@ -9,9 +9,11 @@ import { todayIso, toIsoDate } from './dom.js';
 const blank = (v) => v == null || String(v).trim() === '';
 const num = (v) => (blank(v) || !Number.isFinite(Number(v)) ? undefined : Number(v));
 
-export function toEngineClaim(raw) {
+export function toEngineClaim(raw, claimType = 'professional') {
   const back = []; // [enginePrefix, rawPrefix], most specific first when searched
-  const claim = { claimType: 'professional', today: todayIso(), patient: {}, diagnoses: [], lines: [] };
+  const claim = { claimType, today: todayIso(), patient: {}, diagnoses: [], lines: [] };
+  const facility = claimType === 'outpatient' || claimType === 'inpatient';
+  if (facility) Object.assign(claim, facilityHeader(raw));
 
   const p = raw.patient || {};
   if (!blank(p.sex)) claim.patient.sex = String(p.sex);
@@ -31,6 +33,8 @@ export function toEngineClaim(raw) {
     const dateFrom = String(line.dateFrom ?? '').trim();
     const out = { dateFrom: toIsoDate(dateFrom) || dateFrom, code: String(line.code ?? '').trim(), pointers: [] };
     if (!blank(line.pos)) out.pos = String(line.pos).trim();
+    if (!blank(line.revenueCode)) out.revenueCode = String(line.revenueCode).trim();
+    if (num(line.nonCoveredCharge) !== undefined) out.nonCoveredCharge = num(line.nonCoveredCharge);
     const mods = [];
     (line.modifiers || []).forEach((m, k) => {
       if (blank(m)) return;
@@ -38,7 +42,9 @@ export function toEngineClaim(raw) {
       mods.push(String(m).trim().toUpperCase());
     });
     if (mods.length) out.modifiers = mods;
-    out.pointers = parsePointers(String(line.pointers ?? '')) || [String(line.pointers)];
+    // Facility lines carry no diagnosis pointers (UB-04 has none).
+    if (facility) delete out.pointers;
+    else out.pointers = parsePointers(String(line.pointers ?? '')) || [String(line.pointers)];
     if (num(line.units) !== undefined) out.units = num(line.units);
     if (num(line.charge) !== undefined) out.charge = num(line.charge);
     claim.lines.push(out);
@@ -53,4 +59,19 @@ export function toEngineClaim(raw) {
     return location;
   };
   return { claim, locate };
+}
+
+// The UB-04 / 837I header: type of bill, statement period, payment system, reasons for visit.
+function facilityHeader(raw) {
+  const out = {};
+  if (!blank(raw.billType)) out.billType = String(raw.billType).trim();
+  for (const key of ['statementFrom', 'statementThrough']) {
+    if (!blank(raw[key])) out[key] = toIsoDate(String(raw[key]).trim()) || String(raw[key]).trim();
+  }
+  if (!blank(raw.opps)) out.opps = String(raw.opps) !== 'false';
+  // Positions are kept (a finding names /reasonForVisit/N); only the empty tail is dropped.
+  const rfv = (raw.reasonForVisit || []).map((c) => String(c ?? '').trim());
+  while (rfv.length && !rfv.at(-1)) rfv.pop();
+  if (rfv.length) out.reasonForVisit = rfv;
+  return out;
 }

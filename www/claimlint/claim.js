@@ -80,7 +80,7 @@ export class Claim {
     const engine = this.ctx.engine();
     let findings = null;
     let waiting = false;
-    const { claim: shaped, locate } = toEngineClaim(claim);
+    const { claim: shaped, locate } = toEngineClaim(claim, this.container.dataset.claimlintClaimType || 'professional');
     if (!shaped.diagnoses.length && !shaped.lines.length) {
       // Nothing entered yet: nothing to report (a claim-level "no lines" would only be noise).
       findings = [];

@@ -1,0 +1,154 @@
+//! Compile side of `crate::ioce`: the decoded CMS I/OCE tables (`<data>/ioce/*.tsv.gz`, see
+//! the README there) → the `ioce` section. Only the columns the in-scope edits read are kept;
+//! adjacent version ranges of a key whose kept columns are equal are merged.
+mod table;
+
+use crate::blob::{BlobWriter, SourceFile, Vintage};
+use crate::compile::{err, Result};
+use crate::ioce::data::{addon_map, dx_flag, hcpcs_flag, revenue_flag, IoceSection, Release, SECTION, VERSION};
+use std::path::Path;
+use table::{Built, Rows, Tsv};
+
+/// Adds the `ioce` section when the data directory has the I/OCE tables; otherwise nothing.
+pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
+    let dir = data_dir.join("ioce");
+    if !dir.join("version_range.tsv.gz").is_file() {
+        return Ok(());
+    }
+    let mut sources = Vec::new();
+    let mut open = |stem: &str| -> Result<Tsv> {
+        let t = Tsv::read(&dir.join(format!("{stem}.tsv.gz")))?;
+        sources.push(SourceFile { name: format!("ioce/{stem}.tsv.gz"), sha256: t.sha256.clone(), role: format!("CMS I/OCE table {stem}") });
+        Ok(t)
+    };
+    let releases = read_releases(&open("version_range")?)?;
+    let mut si: Vec<String> = Vec::new();
+    let hcpcs = read_hcpcs(&open("data_hcpcs")?, &mut si)?;
+    let revenue = read_revenue(&open("data_revenue")?, &mut si)?;
+    let modifiers = read_flags(&open("data_modifier")?, "modifier", &[], |_| true)?;
+    let dx = read_flags(&open("data_dx10")?, "diagnosis", &dx_flag::COLUMNS, |f| f & dx_flag::UNACCEPTABLE_PDX != 0)?;
+    let mut addon = Rows::default();
+    for (stem, bit) in addon_map::FILES {
+        read_pairs(&open(stem)?, "addon", "addon_primary", bit, &mut addon)?;
+    }
+    let mut device = Rows::default();
+    read_pairs(&open("map_device_procedure")?, "code1", "code2", 1, &mut device)?;
+    let mut modifier_pairs = Rows::default();
+    read_pairs(&open("map_modifier_conflict")?, "modifier1", "modifier2", 1, &mut modifier_pairs)?;
+    let modifier_pairs = modifier_pairs.build(4);
+
+    let (hcpcs, revenue, modifiers, dx) = (hcpcs.build(5), revenue.build(4), modifiers.build(2), dx.build(7));
+    let (addon, device) = (addon.build_merged_flags(10), device.build_merged_flags(10));
+    let (first, last) = match (releases.first(), releases.last()) {
+        (Some(f), Some(l)) => (f.clone(), l.clone()),
+        _ => return Err(err("ioce/version_range.tsv.gz: no releases")),
+    };
+    let label = format!("I/OCE {} to {}", first.id, last.id);
+    let section = IoceSection {
+        label: &label,
+        releases: releases.clone(),
+        status_indicators: si.iter().map(String::as_str).collect(),
+        hcpcs: hcpcs.view(),
+        revenue: revenue.view(),
+        modifiers: modifiers.view(),
+        dx: dx.view(),
+        addon_pairs: addon.view(),
+        device_pairs: device.view(),
+        modifier_pairs: modifier_pairs.view(),
+    };
+    w.add_section(SECTION, VERSION, &section).map_err(|e| err(format!("ioce section: {e}")))?;
+    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs)] {
+        w.manifest.counts.push((format!("ioce.{name}.rows"), b.len() as u64));
+    }
+    w.manifest.vintages.push(Vintage {
+        system: "ioce".into(),
+        label: format!("{} to {}", first.id, last.id),
+        valid_from: first.from,
+        valid_to: last.to,
+        source: "CMS Integrated Outpatient Code Editor data tables, versions 20.2.27 to 27.1.0, as decoded from PyPI pyoce 0.1.0 (ioce/*.tsv.gz)".into(),
+    });
+    w.manifest.sources.extend(sources);
+    Ok(())
+}
+
+fn read_releases(t: &Tsv) -> Result<Vec<Release>> {
+    let (v, id, from, to) = (t.col("version")?, t.col("version_id")?, t.col("date_started")?, t.col("date_ended")?);
+    let mut out = Vec::new();
+    for (n, r) in t.rows.iter().enumerate() {
+        out.push(Release { version: t.num(r, v, n)?, id: r[id].clone(), from: t.num(r, from, n)?, to: t.num(r, to, n)? });
+    }
+    out.sort_by_key(|r| r.version);
+    Ok(out)
+}
+
+fn intern(si: &mut Vec<String>, s: &str) -> u32 {
+    match si.iter().position(|x| x == s) {
+        Some(i) => i as u32,
+        None => {
+            si.push(s.to_owned());
+            (si.len() - 1) as u32
+        }
+    }
+}
+
+fn read_hcpcs(t: &Tsv, si: &mut Vec<String>) -> Result<Rows> {
+    let (key, s, lo_age, hi_age) = (t.col("hcpcs")?, t.col("status_indicator")?, t.col("lo_age")?, t.col("hi_age")?);
+    let flag_cols = hcpcs_flag::COLUMNS.iter().map(|c| t.col(c)).collect::<Result<Vec<_>>>()?;
+    let mut rows = Rows::default();
+    for (n, r) in t.rows.iter().enumerate() {
+        let flags = t.flags(r, &flag_cols, n)?;
+        let (lo, hi): (u32, u32) = (t.num(r, lo_age, n)?, t.num(r, hi_age, n)?);
+        let attrs = intern(si, &r[s]) | lo.min(255) << 8 | hi.min(255) << 16;
+        rows.push(&r[key], t.range(r, n)?, flags, attrs);
+    }
+    Ok(rows)
+}
+
+fn read_revenue(t: &Tsv, si: &mut Vec<String>) -> Result<Rows> {
+    let (key, s) = (t.col("revenue_code")?, t.col("status_indicator")?);
+    let flag_cols = revenue_flag::COLUMNS.iter().map(|c| t.col(c)).collect::<Result<Vec<_>>>()?;
+    let mut rows = Rows::default();
+    for (n, r) in t.rows.iter().enumerate() {
+        let flags = t.flags(r, &flag_cols, n)?;
+        rows.push(&r[key], t.range(r, n)?, flags, intern(si, &r[s]));
+    }
+    Ok(rows)
+}
+
+/// A keyed table with some 0/1 columns as flags; rows `keep` rejects are left out.
+fn read_flags(t: &Tsv, key: &str, columns: &[&str], keep: impl Fn(u32) -> bool) -> Result<Rows> {
+    let key = t.col(key)?;
+    let flag_cols = columns.iter().map(|c| t.col(c)).collect::<Result<Vec<_>>>()?;
+    let mut rows = Rows::default();
+    for (n, r) in t.rows.iter().enumerate() {
+        let flags = t.flags(r, &flag_cols, n)?;
+        if keep(flags) {
+            rows.push(&r[key], t.range(r, n)?, flags, 0);
+        }
+    }
+    Ok(rows)
+}
+
+/// A map of code pairs (both five characters, or both two for modifiers).
+fn read_pairs(t: &Tsv, a: &str, b: &str, bit: u32, rows: &mut Rows) -> Result<()> {
+    let (a, b) = (t.col(a)?, t.col(b)?);
+    for (n, r) in t.rows.iter().enumerate() {
+        if r[a].len() != r[b].len() || !matches!(r[a].len(), 2 | 5) {
+            return Err(err(format!("{}: row {}: codes `{}` `{}` are not both 5 (or 2) characters", t.name, n + 2, r[a], r[b])));
+        }
+        rows.push(&format!("{}{}", r[a], r[b]), t.range(r, n)?, bit, 0);
+    }
+    Ok(())
+}
+
+impl Built {
+    fn view(&self) -> crate::ioce::data::Versioned<'_> {
+        use crate::blob::columns::{FixedKeys, U16Col};
+        crate::ioce::data::Versioned {
+            keys: FixedKeys { width: self.width, bytes: &self.keys },
+            range: U16Col(&self.range),
+            class: U16Col(&self.class),
+            palette: self.palette.clone(),
+        }
+    }
+}

@@ -1,0 +1,265 @@
+//! The in-scope I/OCE edits as claim rules (see `docs/ioce-edits.md`). They run on outpatient
+//! claims when the blob has the `ioce` section, with the I/OCE release in force on the
+//! statement from-date (the earliest line date when none is given), as the I/OCE selects it.
+//!
+//! The I/OCE routes each claim by bill type; these rules follow its hospital outpatient path
+//! (13x, OPPS or not) and apply the OPPS-only and non-OPPS-only edits by the claim's OPPS flag.
+mod addon;
+mod claim;
+mod days;
+mod lines;
+mod route;
+
+use super::data::{HcpcsRow, IoceData, Release, RevenueRow};
+use crate::claim::check::Ctx;
+use crate::date::Date;
+use crate::finding::Finding;
+use crate::normalize::normalize_code;
+use crate::rules::{finding, RuleId};
+
+/// A service line as the I/OCE edits see it.
+pub(crate) struct FLine<'a> {
+    /// Index on the claim.
+    pub k: usize,
+    /// Upper case; empty for a revenue-code-only line.
+    pub code: String,
+    pub modifiers: Vec<String>,
+    /// Four digits, when given and numeric.
+    pub revenue: Option<String>,
+    /// Units as the I/OCE reads them: below one counts as one.
+    pub units: f64,
+    pub charge: Option<f64>,
+    pub date: Option<Date>,
+    /// The code's row in the claim's release (`None`: empty or invalid code).
+    pub row: Option<HcpcsRow<'a>>,
+    /// The revenue code's row in the revenue release (`None`: missing or invalid).
+    pub rev_row: Option<RevenueRow<'a>>,
+    /// A line rejection or denial was raised on the line (later edits skip it where the
+    /// I/OCE does).
+    pub rejected: bool,
+    /// The line is on the day of an inpatient-only procedure (edits 18, 49): later edits skip it.
+    pub inpatient: bool,
+}
+
+impl FLine<'_> {
+    /// The I/OCE's "excluded" line: rejected, denied or inpatient.
+    pub fn excluded(&self) -> bool {
+        self.rejected || self.inpatient
+    }
+    pub fn has_modifier(&self, m: &[&str]) -> bool {
+        self.modifiers.iter().any(|x| m.contains(&x.as_str()))
+    }
+    pub fn flag(&self, f: u32) -> bool {
+        self.row.is_some_and(|r| r.has(f))
+    }
+    pub fn si(&self) -> &str {
+        match (&self.row, &self.rev_row) {
+            (Some(r), _) => r.status_indicator,
+            (None, Some(r)) if self.code.is_empty() => r.status_indicator,
+            _ => "",
+        }
+    }
+    pub fn at(&self, field: &str) -> String {
+        if field.is_empty() {
+            format!("/lines/{}", self.k)
+        } else {
+            format!("/lines/{}/{field}", self.k)
+        }
+    }
+}
+
+/// Everything the edits share.
+pub(crate) struct Run<'e, 'a> {
+    pub io: &'e IoceData<'a>,
+    pub release: &'e Release,
+    pub opps: bool,
+    /// The I/OCE logic path of the claim: which edits run.
+    pub path: route::Path,
+    /// Three characters, when given.
+    pub bill_type: Option<String>,
+    pub lines: Vec<FLine<'a>>,
+    /// Condition codes, upper case.
+    pub conditions: Vec<String>,
+    pub vintage: String,
+    pub out: Vec<Finding>,
+}
+
+impl Run<'_, '_> {
+    pub fn version(&self) -> u8 {
+        self.release.version
+    }
+    /// True when I/OCE edit `edit` runs on the claim's path.
+    pub fn runs(&self, edit: u16) -> bool {
+        self.path.runs(edit)
+    }
+    pub fn push(&mut self, id: RuleId, at: impl Into<crate::location::Location>, message: String) {
+        self.out.push(finding(id, message, Some(self.vintage.clone())).at(at));
+    }
+    /// A finding on line `i`; a line rejection or denial marks the line rejected.
+    pub fn push_line(&mut self, id: RuleId, i: usize, field: &str, message: String) {
+        let Some(line) = self.lines.get_mut(i) else { return };
+        let at = line.at(field);
+        // Edit 7 is a "soft" line rejection: later edits still see the line.
+        if id != RuleId::IoceHcpcsAge && id.rule().is_some_and(|r| r.ioce_edit.ends_with("LIR") || r.ioce_edit.ends_with("LID")) {
+            line.rejected = true;
+        }
+        self.push(id, at, message);
+    }
+    /// True when the I/OCE chooses a comprehensive APC (a J1 procedure on the claim) before
+    /// its inpatient-only and DME edits: OPPS hospital outpatient claims outside PHP, IOP and
+    /// opioid treatment, and 12x claims with condition code W2.
+    pub fn comprehensive(&self) -> bool {
+        let path = (self.path.is13() && !self.path.cc41 && !self.path.cc92 && !self.path.cc89) || (self.path.is12() && self.condition("W2"));
+        self.opps && path && self.lines.iter().any(|l| l.si() == "J1")
+    }
+    /// True when the claim carries the condition code.
+    pub fn condition(&self, code: &str) -> bool {
+        self.conditions.iter().any(|c| c == code)
+    }
+    /// True when the bill type starts with one of the prefixes (`"13"`).
+    pub fn bill_type_is(&self, prefixes: &[&str]) -> bool {
+        self.bill_type.as_deref().is_some_and(|b| prefixes.iter().any(|p| b.starts_with(p)))
+    }
+}
+
+/// Findings the I/OCE rules replace on an outpatient claim: the code-set, modifier, add-on
+/// and unacceptable-principal checks of the professional rules, and the MCE age edit.
+const SUPERSEDED: [RuleId; 8] = [
+    RuleId::PxValid,
+    RuleId::ModValid,
+    RuleId::Aoc1,
+    RuleId::Aoc2,
+    RuleId::Aoc3,
+    RuleId::AocContext,
+    RuleId::DxPdxUnacc,
+    RuleId::ClaimAge,
+];
+
+pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
+    let Some(io) = ctx.engine.ioce.as_ref() else { return };
+    let fac = &ctx.claim.facility;
+    let from = fac.statement_from.as_deref().and_then(Date::parse).or(ctx.dos);
+    let through = fac.statement_through.as_deref().and_then(Date::parse).or(from);
+    let Some(release) = from.and_then(|d| io.release_on(d)) else { return };
+    // Revenue codes are read in the release of the receipt date; the through-date stands in.
+    let rev_release = through.and_then(|d| io.release_on(d)).unwrap_or(release);
+    let superseded: Vec<&str> = SUPERSEDED.iter().map(|r| r.as_str()).collect();
+    // The I/OCE skips the diagnosis age edit when the age is missing or invalid (edit 25).
+    let age_invalid = ctx.age.is_none_or(|a| a > 124);
+    ctx.out.retain(|f| !(superseded.contains(&f.rule.as_str()) || (age_invalid && f.rule == RuleId::DxAge.as_str())));
+    let lines = read_lines(ctx, io, release.version, rev_release.version);
+    let bill_type = fac.bill_type.as_deref().map(|b| {
+        let b = b.trim();
+        b.strip_prefix('0').filter(|_| b.len() == 4).unwrap_or(b).to_owned()
+    });
+    let opps = fac.opps.unwrap_or(true);
+    let conditions: Vec<String> = fac.condition_codes.iter().map(|c| c.trim().to_ascii_uppercase()).collect();
+    let has = |c: &str| conditions.iter().any(|x| x == c);
+    let path = route::Path {
+        bill: bill_type.as_deref().and_then(|b| b.get(..2)).unwrap_or("").to_owned(),
+        opps,
+        cc41: has("41"),
+        cc89: has("89"),
+        cc92: has("92"),
+        version: release.version,
+    };
+    let mut run = Run {
+        io,
+        release,
+        opps,
+        path,
+        bill_type,
+        lines,
+        conditions,
+        vintage: format!("I/OCE {} ({} to {})", release.id, fmt(release.from), fmt(release.to)),
+        out: Vec::new(),
+    };
+    // A type of bill the I/OCE cannot process stops it (edit 118 alone).
+    if claim::bill_type(&mut run) {
+        // In the order of the I/OCE's logic paths: earlier line rejections and inpatient-only
+        // days take lines out of later edits.
+        claim::reasons_for_visit(ctx, &mut run);
+        lines::validity(&mut run);
+        if run.runs(27) && claim::incidentals_only(&mut run) {
+            // The claim is rejected and the I/OCE stops: the diagnosis edits after it do not run.
+            let later = [RuleId::DxAge, RuleId::DxPdxEcode, RuleId::DxPdxManif];
+            ctx.out.retain(|f| !later.iter().any(|r| r.as_str() == f.rule));
+            run.out.retain(|f| f.rule != RuleId::DxAge.as_str());
+            ctx.out.append(&mut run.out);
+            return;
+        }
+        claim::patient(ctx, &mut run);
+        if run.runs(18) {
+            days::inpatient_only(&mut run);
+        }
+        lines::age(ctx, &mut run);
+        claim::principal_dx(ctx, &mut run);
+        lines::coverage(&mut run);
+        if run.runs(102) {
+            lines::modifier_pairs(&mut run);
+        }
+        if run.runs(127) && !run.condition("W2") {
+            lines::part_b_inpatient(&mut run);
+        }
+        days::device(&mut run);
+        ncci_rejections(ctx, &mut run);
+        addon::check(&mut run);
+        days::bilateral(&mut run);
+        lines::site(&mut run);
+        days::visit_with_procedure(&mut run);
+        lines::token_charge(&mut run);
+    }
+    ctx.out.append(&mut run.out);
+}
+
+/// NCCI pair edits (I/OCE 20 and 40, line rejections) deny the column-two line: claimlint
+/// raises them as PTP-0 / PTP-1 at that line. Later I/OCE edits skip those lines.
+fn ncci_rejections(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
+    // On 85x the I/OCE pairs professional and facility lines apart; claimlint's pairs do not.
+    if run.path.critical_access() {
+        return;
+    }
+    let ptp = [RuleId::Ptp0.as_str(), RuleId::Ptp1.as_str()];
+    for f in ctx.out.iter().filter(|f| ptp.contains(&f.rule.as_str())) {
+        let k = match &f.location {
+            Some(crate::location::Location::Line { line, .. }) => Some(*line),
+            _ => None,
+        };
+        if let Some(line) = k.and_then(|k| run.lines.iter_mut().find(|l| l.k == k)) {
+            line.rejected = true;
+        }
+    }
+}
+
+fn fmt(yyyymmdd: u32) -> String {
+    Date::from_yyyymmdd(yyyymmdd).map_or_else(|| yyyymmdd.to_string(), |d| d.to_string())
+}
+
+fn read_lines<'a>(ctx: &Ctx<'_, '_>, io: &IoceData<'a>, version: u8, rev_version: u8) -> Vec<FLine<'a>> {
+    let max = ctx.claim.claim_type.max_lines();
+    ctx.claim
+        .lines
+        .iter()
+        .take(max)
+        .enumerate()
+        .map(|(k, l)| {
+            let code = normalize_code(&l.code).text;
+            let revenue = l.revenue_code.as_deref().map(str::trim).filter(|r| !r.is_empty() && r.len() <= 4 && r.bytes().all(|b| b.is_ascii_digit())).map(|r| format!("{r:0>4}"));
+            let row = if code.is_empty() { None } else { io.hcpcs(&code, version) };
+            let rev_row = revenue.as_deref().and_then(|r| io.revenue(r, rev_version));
+            FLine {
+                k,
+                code,
+                modifiers: l.modifiers.iter().map(|m| m.trim().to_ascii_uppercase()).filter(|m| !m.is_empty()).collect(),
+                revenue,
+                units: l.units.filter(|u| u.is_finite() && *u >= 1.0).unwrap_or(1.0),
+                charge: l.charge,
+                date: Date::parse(&l.date_from).or(ctx.dos),
+                row,
+                rev_row,
+                rejected: false,
+                inpatient: false,
+            }
+        })
+        .collect()
+}
