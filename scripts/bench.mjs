@@ -124,7 +124,10 @@ const wasm = sizes(path.join(REPO, 'pkg', 'claimlint_bg.wasm'));
 // Inpatient claims beside the CMS MCE Java (cargo bench --bench mce_side_by_side, run by bench.sh).
 const mcePath = path.join(REPO, 'pkg', 'bench', 'mce.md');
 const mce = existsSync(mcePath) ? readFileSync(mcePath, 'utf8') : null;
-const results = { date: new Date().toISOString().slice(0, 10), smoke, native, browser: browserResults, keystroke, network, downloads, wasm, python, mce };
+// Outpatient claims beside pyoce's I/OCE (cargo bench --bench ioce_side_by_side, run by bench.sh).
+const iocePath = path.join(REPO, 'pkg', 'bench', 'ioce.md');
+const ioce = existsSync(iocePath) ? readFileSync(iocePath, 'utf8') : null;
+const results = { date: new Date().toISOString().slice(0, 10), smoke, native, browser: browserResults, keystroke, network, downloads, wasm, python, mce, ioce };
 writeFileSync(path.join(REPO, 'benches', smoke ? 'results-smoke.json' : 'results.json'), JSON.stringify(results, null, 2) + '\n');
 if (!smoke) {
   writeFileSync(path.join(REPO, 'benches', 'REPORT.md'), report(results));
@@ -163,6 +166,7 @@ function report(r) {
   if (n.claims) lines.push('', '## Claims', '', `Native: ${f(n.claims.per_second, 0)} claims/s single-threaded on the seeded mix (${n.claims.claims} claims).`);
   if (r.browser.claimUs) lines.push(`Chromium wasm: ${f(r.browser.claimUs.p50)} µs p50 per ${r.browser.claimUs.lines}-line claim with ${r.browser.claimUs.diagnoses} diagnoses.`);
   if (r.mce) lines.push('', r.mce.trim());
+  if (r.ioce) lines.push('', r.ioce.trim());
   if (r.browser.searchUs || n.search_us) {
     lines.push('', '## Search (top 10, fixed query list)', '', '| runner | p50 | p95 |', '|---|---|---|');
     if (n.search_us) lines.push(`| native | ${f(n.search_us.p50)} µs | ${f(n.search_us.p95)} µs |`);
