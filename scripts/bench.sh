@@ -19,5 +19,9 @@ step "inpatient claims beside the CMS MCE Java (same corpus, one thread each)"
 # Skips the MCE row, with a note, where Java or ../shared/oracles/cms-mce-java is absent.
 if [ -n "$SMOKE" ]; then export CLAIMLINT_MCE_CLAIMS=300 CLAIMLINT_MCE_PASSES=1; fi
 cargo bench --quiet --features cli --bench mce_side_by_side > pkg/bench/mce.md
+step "outpatient claims beside pyoce's I/OCE (same corpus, one thread each)"
+# Skips the pyoce row, with a note, where Python 3.12 with pyoce is absent.
+if [ -n "$SMOKE" ]; then export CLAIMLINT_IOCE_CLAIMS=300 CLAIMLINT_IOCE_PASSES=1; fi
+cargo bench --quiet --features cli --bench ioce_side_by_side > pkg/bench/ioce.md
 step "browser benchmark (headless Chromium)"
 node scripts/bench.mjs pkg/bench/native.json pkg/bench/python.json ${SMOKE:+--smoke}

@@ -25,6 +25,8 @@ for f in pkg/*; do
   case "$f" in pkg/README.md|pkg/bench|*.br|*.gz) continue ;; esac
   cp -R "$f" "$code/pkg/"
 done
+# The parts the widget loads by default (pkg/parts/, docs/parts.md), without their precompressed copies.
+rm -f "$code/pkg/parts/"*.br "$code/pkg/parts/"*.gz
 cp www/claimlint.js www/claimlint-auto.js www/claimlint.css www/sw.js "$code/www/"
 cp www/claimlint/*.js "$code/www/claimlint/"
 cp "$code/types/widget.d.ts" "$code/www/claimlint.d.ts"

@@ -14,6 +14,7 @@
 // --port 0 picks a free port (the tests use that and read the printed URL).
 import http from 'node:http';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -129,9 +130,31 @@ function precompressed(req, file) {
   return null;
 }
 
+// Text files without a precompressed sibling are compressed once per version (as a static
+// host or CDN does), so pages and modules travel at their real size.
+const TEXT = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.md', '.webmanifest']);
+const compressedCache = new Map(); // `${file}:${mtimeMs}:${enc}` -> Buffer
+
+function compressedText(req, file, st) {
+  if (!TEXT.has(path.extname(file).toLowerCase())) return null;
+  const accept = String(req.headers['accept-encoding'] || '');
+  const enc = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  if (!enc) return null;
+  const key = `${file}:${st.mtimeMs}:${enc}`;
+  let body = compressedCache.get(key);
+  if (!body) {
+    const raw = fs.readFileSync(file);
+    body = enc === 'br'
+      ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+      : zlib.gzipSync(raw, { level: 9 });
+    compressedCache.set(key, body);
+  }
+  return { enc, body };
+}
+
 function serveFile(req, res, file, st) {
   if (!st || !st.isFile()) return send(res, 404, { 'Content-Type': 'text/plain' }, 'not found\n');
-  const variant = precompressed(req, file);
+  const variant = precompressed(req, file) || compressedText(req, file, st);
   // Weak validator from size and mtime: lets the browser revalidate cheaply,
   // and makes a rebuilt blob show up on the next load.
   const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}${variant ? '-' + variant.enc : ''}"`;
@@ -142,10 +165,11 @@ function serveFile(req, res, file, st) {
   };
   headers.Vary = 'Accept-Encoding';
   if (req.headers['if-none-match'] === etag) return send(res, 304, headers, '');
-  headers['Content-Length'] = String(variant ? variant.st.size : st.size);
+  headers['Content-Length'] = String(variant ? (variant.body ? variant.body.length : variant.st.size) : st.size);
   if (variant) headers['Content-Encoding'] = variant.enc;
   if (req.method === 'HEAD') return send(res, 200, headers, '');
   res.writeHead(200, { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', ...CROSS_ORIGIN, ...headers });
+  if (variant?.body) return res.end(variant.body);
   fs.createReadStream(variant ? variant.file : file)
     .on('error', () => res.destroy())
     .pipe(res);

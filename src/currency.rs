@@ -2,7 +2,7 @@
 //!
 //! - A **code set** (ICD-10-CM, ICD-10-PCS, HCPCS, CPT numbers, MCE) answers only dates
 //!   inside its editions; past the newest one the answer is `no_data_for_date`.
-//! - An **edit table** (NCCI PTP, MUE, add-on codes, POA exempt) asked about a date past its window is
+//! - An **edit table** (NCCI PTP, MUE, add-on codes, POA exempt, I/OCE edits) asked about a date past its window is
 //!   applied from its newest release ([`StaleEdits::Apply`], the default): every finding it
 //!   produces is at most a warning and is followed by a `DATA-STALE` warning naming the table,
 //!   its window and how many days past it the date is. [`StaleEdits::Skip`] leaves such edits

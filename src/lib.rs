@@ -48,6 +48,6 @@ pub mod wasm;
 pub use blob::columns::CodeTable;
 pub use blob::{Blob, BlobError};
 pub use date::Date;
-pub use engine::{CodeCheck, CodeState, Engine, OwnedEngine};
+pub use engine::{CodeCheck, CodeState, Engine, OwnedEngine, Verify};
 pub use finding::{Finding, Severity};
 pub use system::System;

@@ -103,3 +103,23 @@ fn hostile_input_is_reported_not_fatal() {
         assert!(!r.input_errors.is_empty(), "{bad}");
     }
 }
+
+/// A line without a charge names the charge's box on the claim's own form.
+#[test]
+fn a_missing_charge_names_the_form_box() {
+    let e = runner::engine().get();
+    let cases = [
+        (r#"{"diagnoses":["J02.9"],"lines":[{"code":"99213","dateFrom":"2026-04-02","units":1}]}"#, "the line has no charge (24F)"),
+        (
+            r#"{"claimType":"outpatient","billType":"0131","statementFrom":"2026-04-02","statementThrough":"2026-04-02","opps":true,
+                "patient":{"sex":"F","age":67},"diagnoses":["K63.5"],"lines":[{"revenueCode":"0250","dateFrom":"2026-04-02","units":1}]}"#,
+            "the line has no charge (UB-04 FL 47)",
+        ),
+    ];
+    for (claim, says) in cases {
+        let r = claimlint::claim::check_claim_json(e, claim, &CheckOptions::default());
+        let charge: Vec<&str> = r.findings.iter().filter(|f| f.rule == "LINE-CHARGE").map(|f| f.message.as_str()).collect();
+        assert_eq!(charge, [says], "{claim}");
+        assert!(r.findings.iter().any(|f| f.rule == "LINE-CHARGE" && f.pointer().as_deref() == Some("/lines/0/charge")));
+    }
+}

@@ -1,7 +1,7 @@
 //! One data-currency policy for every table, on real data:
 //! - code sets answer strictly by edition and by quarter (HCPCS Level II and CPT numbers from
 //!   the CMS I/OCE tables and the July 2026 HCPCS code list);
-//! - edit tables (PTP, MUE, AOC, POA exempt) past their window are applied and marked `DATA-STALE`, never
+//! - edit tables (PTP, MUE, AOC, POA exempt, I/OCE) past their window are applied and marked `DATA-STALE`, never
 //!   an error, or skipped with one `EDIT-DATE` note (`StaleEdits::Skip`);
 //! - `info().tables` lists every table with its window and "current through" date.
 mod common;
@@ -166,7 +166,7 @@ fn info_lists_every_table_with_its_window() {
     let info = engine().get().info();
     let t = |id: &str| info.tables.iter().find(|t| t.id == id).unwrap_or_else(|| panic!("table {id} in {:?}", info.tables));
     let ids: Vec<&str> = info.tables.iter().map(|t| t.id.as_str()).collect();
-    for id in ["icd10cm", "icd10pcs", "hcpcs", "cpt", "mue-practitioner", "mue-outpatient", "mue-dme", "aoc", "ptp-practitioner", "ptp-outpatient", "mce", "poa"] {
+    for id in ["icd10cm", "icd10pcs", "hcpcs", "cpt", "mue-practitioner", "mue-outpatient", "mue-dme", "aoc", "ptp-practitioner", "ptp-outpatient", "mce", "poa", "ioce"] {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");
     }
     let window = |id: &str| (t(id).kind.as_str(), t(id).valid_from.as_str(), t(id).valid_to.as_str(), t(id).current_through.as_str());
@@ -185,4 +185,69 @@ fn info_lists_every_table_with_its_window() {
     // The POA exempt list is FY2025's only, applied past its window as a stale edit table.
     assert_eq!(window("poa"), ("edit-table", "2024-10-01", "2025-09-30", "2025-09-30"));
     assert!(t("poa").label.contains("FY2025"), "{:?}", t("poa"));
+    // The I/OCE tables leave the newest release (27.1.0, April 2026) open; it answers its quarter.
+    assert_eq!(window("ioce"), ("edit-table", "2019-07-01", "2026-06-30", "2026-06-30"));
+    assert!(t("ioce").label.contains("27.1.0"), "{:?}", t("ioce"));
+}
+
+/// An outpatient facility claim (OPPS 13x) with L6000, which the I/OCE ended 2026-03-31, and
+/// a pharmacy line without HCPCS.
+fn outpatient_claim(on: &str) -> String {
+    format!(
+        r#"{{"claimType":"outpatient","billType":"0131","statementFrom":"{on}","statementThrough":"{on}","opps":true,
+            "patient":{{"sex":"F","age":67}},"diagnoses":["K63.5"],
+            "lines":[{{"revenueCode":"0274","code":"L6000","dateFrom":"{on}","units":1,"charge":100.0}},
+                     {{"revenueCode":"0250","dateFrom":"{on}","units":1,"charge":20.0}}]}}"#
+    )
+}
+
+#[test]
+fn ioce_edits_past_the_newest_quarter_follow_the_stale_policy() {
+    use claimlint::claim::{check_claim_json, CheckOptions};
+    let eng = engine().get();
+    let check = |on: &str, stale: StaleEdits| check_claim_json(eng, &outpatient_claim(on), &CheckOptions { stale_edits: stale, ..CheckOptions::default() }).findings;
+    let at = |f: &[Finding], rule: &str| -> Vec<(Severity, Option<String>, String, Option<String>)> {
+        f.iter().filter(|x| x.rule == rule).map(|x| (x.severity, x.pointer(), x.message.clone(), x.vintage.clone())).collect()
+    };
+    // (date, policy, severity of IOCE-HCPCS-VALID or None, DATA-STALE notes on it, an EDIT-DATE note says)
+    let cases: [(&str, StaleEdits, Option<Severity>, usize, &str); 5] = [
+        ("2026-05-01", StaleEdits::Apply, Some(Severity::Error), 0, ""),
+        ("2026-06-30", StaleEdits::Skip, Some(Severity::Error), 0, ""),
+        ("2026-07-01", StaleEdits::Apply, Some(Severity::Warning), 1, ""),
+        ("2026-12-01", StaleEdits::Apply, Some(Severity::Warning), 1, ""),
+        ("2026-12-01", StaleEdits::Skip, None, 0, "I/OCE edits not checked: the I/OCE 27.1.0 release covers dates of service 2026-04-01 to 2026-06-30, and 2026-12-01 is 154 days past it"),
+    ];
+    for (on, stale, severity, notes, says) in cases {
+        let f = check(on, stale);
+        let what = format!("{on} {stale:?}: {:?}", rules(&f));
+        let hcpcs = at(&f, "IOCE-HCPCS-VALID");
+        assert_eq!(hcpcs.first().map(|h| h.0), severity, "{what}");
+        if let Some((_, pointer, _, vintage)) = hcpcs.first() {
+            assert_eq!(pointer.as_deref(), Some("/lines/0/code"), "{what}");
+            assert_eq!(vintage.as_deref(), Some("I/OCE 27.1.0 (2026-04-01 to 2026-06-30)"), "{what}");
+        }
+        let stale_notes: Vec<_> = at(&f, "DATA-STALE").into_iter().filter(|n| n.2.starts_with("IOCE-HCPCS-VALID above comes from the I/OCE 27.1.0 release")).collect();
+        assert_eq!(stale_notes.len(), notes, "{what}");
+        for n in &stale_notes {
+            assert_eq!((n.0, n.1.as_deref()), (Severity::Warning, Some("/lines/0/code")), "{what}");
+            assert!(n.2.contains("whose window is 2026-04-01 to 2026-06-30"), "{}", n.2);
+        }
+        if on == "2026-12-01" && stale == StaleEdits::Apply {
+            assert!(stale_notes.iter().any(|n| n.2.contains("154 days past it")), "{stale_notes:?}");
+        }
+        // No I/OCE finding stays an error past the window.
+        if on > "2026-06-30" {
+            assert!(f.iter().filter(|x| x.rule.starts_with("IOCE-")).all(|x| x.severity != Severity::Error), "{what}");
+        }
+        let skipped: Vec<_> = at(&f, "EDIT-DATE").into_iter().filter(|n| n.2.contains("I/OCE")).collect();
+        if says.is_empty() {
+            assert!(skipped.is_empty(), "{what}: {skipped:?}");
+        } else {
+            assert_eq!(skipped.len(), 1, "{what}");
+            assert!(skipped[0].2.contains(says), "{}", skipped[0].2);
+            assert!(f.iter().all(|x| !x.rule.starts_with("IOCE-")), "{what}");
+            // The professional rules the I/OCE replaces stay off the facility claim.
+            assert!(!rules(&f).contains(&"PX-VALID"), "{what}");
+        }
+    }
 }

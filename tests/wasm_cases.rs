@@ -53,7 +53,7 @@ fn owned(rule: &str) -> bool {
 
 #[wasm_bindgen_test]
 fn claim_cases_through_check_claim() {
-    let v = Validator::new(BLOB).expect("blob opens");
+    let v = Validator::new(BLOB.into()).expect("blob opens");
     let mut failures = Vec::new();
     let mut ran = 0;
     for (file, json) in CLAIM_FILES {
@@ -101,7 +101,7 @@ fn claim_cases_through_check_claim() {
 
 #[wasm_bindgen_test]
 fn search_relevance_table() {
-    let v = Validator::new(BLOB).expect("blob opens");
+    let v = Validator::new(BLOB.into()).expect("blob opens");
     let opts = js_sys::Object::new();
     js_sys::Reflect::set(&opts, &"limit".into(), &10.into()).unwrap();
     let opts: JsValue = opts.into();
@@ -143,7 +143,7 @@ fn hostile_strings_through_every_method() {
     // modifier is no modifier.
     const QUIET: [(&str, &str); 4] = [("dx", "code with CR LF"), ("dx", "BOM"), ("dx", "zero width space"), ("modifier", "empty")];
 
-    let v = Validator::new(BLOB).expect("blob opens");
+    let v = Validator::new(BLOB.into()).expect("blob opens");
     let js = |s: &str| JsValue::from_str(s);
     let lone = |unit: u32| JsValue::from(js_sys::JsString::from_char_code1(unit));
     // Absent lists (skipped when empty) read as empty.

@@ -19,7 +19,7 @@ fn opts(on: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn checks_codes_through_the_js_face() {
-    let v = Validator::new(BLOB).expect("blob opens");
+    let v = Validator::new(BLOB.into()).expect("blob opens");
     let cases = [
         ("J15.9", "billable"),
         ("K35.2", "header"),
@@ -49,20 +49,20 @@ fn checks_codes_through_the_js_face() {
 #[wasm_bindgen_test]
 fn errors_carry_stable_codes() {
     let code_of = |e: JsValue| get(&e, "code").as_string();
-    assert_eq!(code_of(Validator::new(&BLOB[..BLOB.len() / 2]).err().unwrap()).as_deref(), Some("BLOB_TRUNCATED"));
-    assert_eq!(code_of(Validator::new(b"not a blob at all, just text").err().unwrap()).as_deref(), Some("BLOB_BAD_MAGIC"));
+    assert_eq!(code_of(Validator::new(BLOB[..BLOB.len() / 2].into()).err().unwrap()).as_deref(), Some("BLOB_TRUNCATED"));
+    assert_eq!(code_of(Validator::new(b"not a blob at all, just text"[..].into()).err().unwrap()).as_deref(), Some("BLOB_BAD_MAGIC"));
     let mut flipped = BLOB.to_vec();
     let mid = flipped.len() / 2;
     flipped[mid] ^= 0x10;
-    assert_eq!(code_of(Validator::new(&flipped).err().unwrap()).as_deref(), Some("BLOB_CHECKSUM"));
-    let v = Validator::new(BLOB).unwrap();
+    assert_eq!(code_of(Validator::new(flipped.into_boxed_slice()).err().unwrap()).as_deref(), Some("BLOB_CHECKSUM"));
+    let v = Validator::new(BLOB.into()).unwrap();
     assert_eq!(code_of(v.check_code("icd10cm", "J15.9", opts("15/15/2026")).err().unwrap()).as_deref(), Some("BAD_DATE"));
     assert_eq!(code_of(v.check_code("loinc", "J15.9", JsValue::UNDEFINED).err().unwrap()).as_deref(), Some("BAD_SYSTEM"));
 }
 
 #[wasm_bindgen_test]
 fn hostile_strings_give_findings_not_traps() {
-    let v = Validator::new(BLOB).unwrap();
+    let v = Validator::new(BLOB.into()).unwrap();
     let big = "A".repeat(1_000_000);
     for s in [big.as_str(), "\u{0}\u{1}\u{7f}", "J15\u{202e}9", "🤒", "Ј15.9", "<img src=x onerror=alert(1)>", ""] {
         let r = v.check_code("icd10cm", s, JsValue::UNDEFINED).expect("never throws for text");
@@ -89,7 +89,7 @@ fn with_manifest(change: impl Fn(&mut claimlint::blob::Manifest)) -> Vec<u8> {
 #[wasm_bindgen_test]
 fn damaged_blobs_are_typed_errors_that_name_the_fix() {
     let fails = |bytes: &[u8]| -> (String, String) {
-        let e = Validator::new(bytes).err().expect("a damaged blob never opens");
+        let e = Validator::new(bytes.into()).err().expect("a damaged blob never opens");
         (get(&e, "code").as_string().unwrap_or_default(), get(&e, "message").as_string().unwrap_or_default())
     };
     // Cuts at every section boundary (and one byte either side) and at seeded random offsets.
@@ -118,7 +118,7 @@ fn damaged_blobs_are_typed_errors_that_name_the_fix() {
         let mut b = BLOB.to_vec();
         let at = (next() % b.len() as u64) as usize;
         b[at] ^= 1 << (next() % 8);
-        assert!(Validator::new(&b).is_err(), "flip at {at} went unnoticed");
+        assert!(Validator::new(b[..].into()).is_err(), "flip at {at} went unnoticed");
     }
     // Older and newer format versions.
     for v in [0u16, 2] {

@@ -24,7 +24,7 @@
 //                   and the codes are checked; 'allow': it goes ahead unchecked
 //   staleEdits      'apply' (default) | 'skip': edit tables used past their window
 //   today           YYYY-MM-DD used for "data ends soon" notices (default: the clock)
-import { loadEngine, retryEngine, readyEngine, engineEvents } from './claimlint/engine.js';
+import { loadEngine, retryEngine, readyEngine, engineComplete, engineEvents } from './claimlint/engine.js';
 import { makeContext, registerClaim } from './claimlint/context.js';
 import { Field } from './claimlint/field.js';
 import { ClaimlintFieldElement, defineElement, fields as elementFields } from './claimlint/element.js';
@@ -108,14 +108,30 @@ export function attach(root = document, options = {}) {
   });
 
   const notice = new Notice(root, ctx.messages, () => start(retryEngine));
+  // Parts after the core: each one re-checks what waited for it ('loading' answers); the
+  // last one completes the load. A part that fails leaves the engine answering what it has.
+  const onPart = () => refresh();
+  const onComplete = () => {
+    notice.ready();
+    host.dataset.claimlintReady = 'true';
+  };
+  const onPartsFailed = (e) => {
+    if (!e.detail?.partial) return;
+    notice.failed(e.detail.error, () => location.reload());
+    host.dataset.claimlintReady = 'partial';
+  };
+  engineEvents.addEventListener('part', onPart);
+  engineEvents.addEventListener('complete', onComplete);
+  engineEvents.addEventListener('error', onPartsFailed);
   const start = (loader) => {
     notice.loading();
     for (const f of fields) f.refresh();
     return loader(options).then(
       (engine) => {
-        notice.ready();
-        host.dataset.claimlintReady = 'true';
         host.dataset.claimlintLoadMs = engine.stats.loadMs.toFixed(0);
+        if (engineComplete()) onComplete();
+        else if (engine.partsFailed) onPartsFailed({ detail: { error: engine.partsFailed, partial: true } });
+        else host.dataset.claimlintReady = 'core';
         refresh();
         return engine;
       },
@@ -134,7 +150,9 @@ export function attach(root = document, options = {}) {
     enableOffline(
       new URL(options.serviceWorker, document.baseURI).href,
       (state) => {
-        host.dataset.claimlintOffline = state;
+        // A newer build the worker would not store (a part failed its checksum).
+        if (state === 'update-refused') host.dataset.claimlintUpdate = 'refused';
+        else host.dataset.claimlintOffline = state;
       },
       () => notice.updateReady(),
     );
@@ -146,13 +164,17 @@ export function attach(root = document, options = {}) {
     form.addEventListener(
       'submit',
       (e) => {
-        if (readyEngine() || ctx.engineFailed() || options.whileLoading === 'allow') return;
+        // A claim is checked against every table: the whole data set, not just the core.
+        if (engineComplete() || ctx.engineFailed() || options.whileLoading === 'allow') return;
         e.preventDefault();
         e.stopImmediatePropagation();
         notice.waiting();
-        ready.then((engine) => {
-          if (engine) form.requestSubmit();
-        });
+        const send = () => {
+          engineEvents.removeEventListener('complete', send);
+          if (readyEngine()) form.requestSubmit();
+        };
+        if (engineComplete()) send();
+        else engineEvents.addEventListener('complete', send);
       },
       { capture: true },
     );

@@ -6,11 +6,13 @@ import { showLoadTime, showOfflineState, wireButtons, wireTotal } from './demo-p
 const $ = (sel) => document.querySelector(sel);
 const mode = new URLSearchParams(location.search).get('mode') === 'exam' ? 'exam' : 'practice';
 
-// The build writes the blob's sha-256 beside it; the engine checks the
-// download against it before use (a missing file just skips the check).
+// The code sets come in parts, each checked against its SHA-256 in pkg/parts/parts.json.
+// ?data=blob loads the single whole blob instead (the benchmark's baseline), checked against
+// the sha-256 the build writes beside it.
+const whole = new URLSearchParams(location.search).get('data') === 'blob';
 const integrity = () => fetch('../pkg/codesets.blob.sha256').then((r) => (r.ok ? r.text() : ''), () => '');
 
-const handle = attach(document, { mode, serviceWorker: 'sw.js', integrity });
+const handle = attach(document, { mode, serviceWorker: 'sw.js', ...(whole ? { parts: false, integrity } : {}) });
 
 if (mode === 'exam') {
   $('#mode-text').textContent = 'Exam: only the verdict is shown — no descriptions, lists or fixes.';

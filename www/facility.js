@@ -5,8 +5,8 @@ import { attach } from './claimlint.js';
 import { setValue, showLoadTime, showOfflineState, wireButtons, wireTotal } from './demo-page.js';
 
 const $ = (sel) => document.querySelector(sel);
-const integrity = () => fetch('../pkg/codesets.blob.sha256').then((r) => (r.ok ? r.text() : ''), () => '');
-const handle = attach(document, { serviceWorker: 'sw.js', integrity });
+// The code sets come in parts, each checked against its SHA-256 in pkg/parts/parts.json (docs/parts.md).
+const handle = attach(document, { serviceWorker: 'sw.js' });
 handle.ready.then(showLoadTime);
 showOfflineState();
 

@@ -1,18 +1,20 @@
-// Service worker: makes the demo work offline after the first visit.
+// Service worker (a module): makes the demo work offline after the first visit.
 //
 // Two kinds of cache:
 //  - the shell (pages, CSS, widget modules): network first, cache when offline,
 //    so an online visit always gets the latest pages;
-//  - the data generation (wasm glue, wasm, code-set blob), named by the blob's
-//    sha-256. The three are swapped together: a new blob is fetched in the
-//    background, stored as a complete new generation, and only then made
-//    current, so the next load gets new glue + wasm + blob, never a mix.
-//    A page already loading stays pinned to the generation it started with.
-const SHELL_VERSION = 'v2';
+//  - the data generations (www/claimlint/store.js): the code-set parts of one build with the
+//    wasm glue and wasm that read them, named from the parts index. The page stores the
+//    first generation itself as its parts arrive (so a first visit downloads each part once)
+//    and reads stored parts straight from the cache. This worker looks for a newer index in
+//    the background, stores the new generation whole (parts whose file is already stored are
+//    copied, not downloaded; each new part must match its SHA-256 in the index, else the
+//    update is refused), and only then makes it current and tells the pages.
+//    A page already loading stays on the generation it started with.
+import { DATA_PREFIX, FALLBACK_CACHE, META_CACHE, currentKey, generationName, makeCurrent, sha256Hex } from './claimlint/store.js';
+
+const SHELL_VERSION = 'v3';
 const SHELL_CACHE = `claimlint-shell-${SHELL_VERSION}`;
-const META_CACHE = 'claimlint-meta';
-const DATA_PREFIX = 'claimlint-data-';
-const CURRENT_KEY = new URL('__claimlint/current', self.registration.scope).href;
 const UPDATE_INTERVAL_MS = 60_000;
 
 // Every file the demo pages need. tests/browser/sw-manifest.test.mjs fails
@@ -54,6 +56,7 @@ const SHELL = [
   './claimlint/pos.js',
   './claimlint/service-date.js',
   './claimlint/status.js',
+  './claimlint/store.js',
   './claimlint/summary.js',
   './claimlint/vintage.js',
   './exercise.html',
@@ -78,10 +81,13 @@ const SHELL = [
 const DATA = {
   glue: new URL('../pkg/claimlint.js', self.location).href,
   wasm: new URL('../pkg/claimlint_bg.wasm', self.location).href,
-  blob: new URL('../pkg/codesets.blob', self.location).href,
-  sha: new URL('../pkg/codesets.blob.sha256', self.location).href, // optional
 };
 const DATA_URLS = new Set(Object.values(DATA));
+// The single whole blob (a page that asks for it, e.g. the benchmark's baseline): network
+// first, the last copy offline, checked by that page on every load as before the data came
+// in parts. The glue and wasm last downloaded are kept beside it, for such a page offline.
+const WHOLE = new URL('../pkg/codesets.blob', self.location).href;
+const INDEX = new URL('../pkg/parts/parts.json', self.location).href;
 
 const pinned = new Map(); // clientId -> data cache name
 let lastCheck = 0;
@@ -91,7 +97,6 @@ self.addEventListener('install', (event) => {
     (async () => {
       const shell = await caches.open(SHELL_CACHE);
       await shell.addAll(SHELL.map((url) => new Request(url, { cache: 'reload' })));
-      if (!(await currentGeneration())) await fetchGeneration();
       await self.skipWaiting();
     })(),
   );
@@ -100,9 +105,10 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      const keep = new Set([SHELL_CACHE, META_CACHE, await currentGeneration()]);
+      // Old shells go; data generations are replaced only by a completed update (a page may
+      // be storing its first generation right now).
       for (const name of await caches.keys()) {
-        if (name.startsWith('claimlint-') && !keep.has(name)) await caches.delete(name);
+        if (name.startsWith('claimlint-shell-') && name !== SHELL_CACHE) await caches.delete(name);
       }
       await self.clients.claim();
     })(),
@@ -117,9 +123,15 @@ self.addEventListener('fetch', (event) => {
   const bare = url.origin + url.pathname;
   if (DATA_URLS.has(bare)) {
     event.respondWith(dataResponse(event, bare));
-    if (bare === DATA.blob) event.waitUntil(maybeUpdate());
+    if (bare === DATA.wasm) event.waitUntil(maybeUpdate());
     return;
   }
+  if (bare === WHOLE) {
+    event.respondWith(wholeResponse(event));
+    return;
+  }
+  // Parts and their index are not intercepted: the page reads stored parts from the cache
+  // itself, and downloads the others with its own progress.
   if (url.pathname.startsWith(new URL(self.registration.scope).pathname)) {
     event.respondWith(shellResponse(request));
   }
@@ -139,61 +151,90 @@ async function shellResponse(request) {
   }
 }
 
+/**
+ * Network first, keeping a copy in the fallback cache; that copy when offline. The copy is
+ * stored beside the response, not before it: the page compiles the wasm as it streams.
+ */
+async function networkThenFallback(event, key) {
+  const fallback = await caches.open(FALLBACK_CACHE);
+  try {
+    const res = await fetch(event.request);
+    if (res.ok) event.waitUntil(fallback.put(key, res.clone()));
+    return res;
+  } catch (err) {
+    const hit = await fallback.match(key);
+    if (hit) return hit;
+    throw err;
+  }
+}
+
+/** The whole blob: a rebuilt blob shows up online, the stored copy serves offline. */
+function wholeResponse(event) {
+  return networkThenFallback(event, WHOLE);
+}
+
 async function dataResponse(event, bare) {
   const clientId = event.clientId || event.resultingClientId;
   let name = clientId && pinned.get(clientId);
   if (!name) {
-    name = await currentGeneration();
+    name = (await currentRecord()).name;
     if (clientId && name) pinned.set(clientId, name);
   }
-  if (name) {
+  if (name && (await caches.has(name))) {
     const hit = await (await caches.open(name)).match(bare);
     if (hit) return hit;
   }
-  return fetch(event.request);
-}
-
-async function currentGeneration() {
-  const meta = await caches.open(META_CACHE);
-  const res = await meta.match(CURRENT_KEY);
-  if (!res) return null;
-  const { name } = await res.json();
-  return (await caches.has(name)) ? name : null;
+  return networkThenFallback(event, bare);
 }
 
 async function currentRecord() {
-  const res = await (await caches.open(META_CACHE)).match(CURRENT_KEY);
+  const res = await (await caches.open(META_CACHE)).match(currentKey(INDEX));
   return res ? res.json() : {};
 }
 
-/** Downloads glue, wasm and blob into a new generation and makes it current. */
-async function fetchGeneration(known = {}) {
-  const blobRes = await fetch(DATA.blob, { cache: 'no-cache' });
-  if (!blobRes.ok) throw new Error(`blob: HTTP ${blobRes.status}`);
-  const etag = blobRes.headers.get('etag') || '';
-  if (etag && etag === known.etag) return known.name;
-  const bytes = await blobRes.arrayBuffer();
-  const sha = hex(await crypto.subtle.digest('SHA-256', bytes));
-  const name = DATA_PREFIX + sha.slice(0, 16);
-  if (name !== known.name) {
-    const [glue, wasm, digest] = await Promise.all(
-      [DATA.glue, DATA.wasm, DATA.sha].map((u) => fetch(u, { cache: 'no-cache' }).catch(() => null)),
-    );
-    if (!glue?.ok || !wasm?.ok) throw new Error('wasm package incomplete');
-    const cache = await caches.open(name);
+/** The stored bytes of a part file from any generation, else a download. */
+async function partBytes(url) {
+  const hit = await caches.match(url);
+  if (hit) return hit.arrayBuffer();
+  const res = await fetch(url, { cache: 'no-cache' });
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res.arrayBuffer();
+}
+
+/**
+ * Stores the generation the server's index names, if it is new, and makes it current.
+ * Returns its name; throws (leaving the current generation as it is) when a part does not
+ * match its checksum or cannot be fetched.
+ */
+async function fetchGeneration(before) {
+  const res = await fetch(INDEX, { cache: 'no-cache' });
+  if (!res.ok) throw new Error(`index: HTTP ${res.status}`);
+  const text = await res.text();
+  const name = await generationName(text);
+  if (!name || name === before.name) return before.name;
+  const index = JSON.parse(text);
+  const cache = await caches.open(name);
+  try {
+    for (const part of index.parts) {
+      const url = new URL(part.file, INDEX).href;
+      if (await cache.match(url)) continue;
+      const bytes = await partBytes(url);
+      if ((await sha256Hex(bytes)) !== part.sha256) throw new Error(`part ${part.name}: checksum mismatch`);
+      await cache.put(url, new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } }));
+    }
+    const [glue, wasm] = await Promise.all([DATA.glue, DATA.wasm].map((u) => fetch(u, { cache: 'no-cache' })));
+    if (!glue.ok || !wasm.ok) throw new Error('wasm package incomplete');
     await cache.put(DATA.glue, glue);
     await cache.put(DATA.wasm, wasm);
-    if (digest?.ok) await cache.put(DATA.sha, digest);
-    await cache.put(DATA.blob, new Response(bytes, { headers: blobRes.headers }));
+  } catch (e) {
+    await caches.delete(name);
+    throw e;
   }
   // The switch: one small write, after the whole generation is stored.
-  const record = { name, sha, etag, at: Date.now() };
-  await (await caches.open(META_CACHE)).put(CURRENT_KEY, new Response(JSON.stringify(record), { headers: { 'Content-Type': 'application/json' } }));
+  await makeCurrent(INDEX, name, index);
   // Keep the previous generation until the next switch: a page pinned to it may still be loading.
-  if (known.name && known.name !== name) {
-    for (const old of await caches.keys()) {
-      if (old.startsWith(DATA_PREFIX) && old !== name && old !== known.name) await caches.delete(old);
-    }
+  for (const old of await caches.keys()) {
+    if (old.startsWith(DATA_PREFIX) && old !== name && old !== before.name) await caches.delete(old);
   }
   return name;
 }
@@ -201,23 +242,26 @@ async function fetchGeneration(known = {}) {
 async function maybeUpdate(force = false) {
   if (!force && Date.now() - lastCheck < UPDATE_INTERVAL_MS) return;
   lastCheck = Date.now();
+  const before = await currentRecord();
+  // Before the page has stored a first generation there is nothing to update.
+  if (!before.name) return;
+  let name;
   try {
-    const before = await currentRecord();
-    const name = await fetchGeneration(before);
-    // A new generation is stored whole: tell the pages, which offer to use it.
-    if (before.name && name !== before.name) {
-      for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage({ type: 'claimlint-update', name });
-    }
-  } catch {
-    // Offline or server gone: keep serving the current generation.
+    name = await fetchGeneration(before);
+  } catch (e) {
+    // Offline: keep serving the current generation, quietly. A damaged part: say so.
+    if (/checksum|incomplete|HTTP/.test(String(e?.message))) await tell({ type: 'claimlint-update-refused', reason: String(e.message) });
+    return;
   }
+  // A new generation is stored whole: tell the pages, which offer to use it.
+  if (name !== before.name) await tell({ type: 'claimlint-update', name });
 }
 
-// A page that comes back online asks for a check.
+async function tell(message) {
+  for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(message);
+}
+
+// A page that comes back online, or that loaded from stored parts, asks for a check.
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'claimlint-check-update') event.waitUntil(maybeUpdate(true));
 });
-
-function hex(buf) {
-  return [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}

@@ -19,6 +19,8 @@ pub enum BlobError {
     Corrupt { what: String },
     /// A section the caller needs is not in this blob.
     MissingSection { section: String },
+    /// Parts that do not belong together (another build, or a section twice).
+    MixedParts { what: String },
 }
 
 impl BlobError {
@@ -32,6 +34,7 @@ impl BlobError {
             BlobError::SectionVersion { .. } => "BLOB_SECTION_VERSION",
             BlobError::Corrupt { .. } => "BLOB_CORRUPT",
             BlobError::MissingSection { .. } => "BLOB_MISSING_SECTION",
+            BlobError::MixedParts { .. } => "BLOB_MIXED_PARTS",
         }
     }
 }
@@ -62,6 +65,10 @@ impl fmt::Display for BlobError {
             BlobError::Corrupt { what } => write!(
                 f,
                 "blob is corrupt ({what}); fetch it again or rebuild it with `claimlint compile`"
+            ),
+            BlobError::MixedParts { what } => write!(
+                f,
+                "code-set parts do not fit together ({what}); reload to fetch one consistent set"
             ),
             BlobError::MissingSection { section } => write!(
                 f,

@@ -14,8 +14,13 @@
 //!
 //! Sections are named and carry their own layout version, so later code sets are added as
 //! new sections without breaking readers; a reader ignores sections it does not know.
+//!
+//! The same container carries the whole data set (one file, the native CLI's) or one *part*
+//! of it (the browser's downloads, see [`parts`]): every part is a complete blob holding some
+//! of the sections, with its own checksum. [`Blob::join`] puts parts back together.
 pub mod columns;
 mod error;
+pub mod parts;
 
 pub use error::BlobError;
 
@@ -90,11 +95,12 @@ impl Manifest {
     }
 }
 
-/// An opened blob: the manifest plus borrowed section payloads.
+/// An opened blob: the manifest plus borrowed section payloads, and the parts joined to it.
 #[derive(Clone, Debug)]
 pub struct Blob<'a> {
     pub manifest: Manifest,
     bytes: &'a [u8],
+    joined: Vec<Blob<'a>>,
 }
 
 impl<'a> Blob<'a> {
@@ -147,7 +153,34 @@ impl<'a> Blob<'a> {
         if max_end > body_end {
             return Err(BlobError::Truncated { needed: max_end.saturating_add(FOOTER_LEN as u64), got });
         }
-        Ok(Blob { manifest, bytes })
+        Ok(Blob { manifest, bytes, joined: Vec::new() })
+    }
+
+    /// A blob with no sections (an engine before its first part).
+    pub fn empty() -> Blob<'a> {
+        Blob { manifest: Manifest::default(), bytes: &[], joined: Vec::new() }
+    }
+
+    /// Adds the sections of another part of the same build. The parts must come from one
+    /// compile (same build date, generator and sources) and not repeat a section.
+    pub fn join(&mut self, part: Blob<'a>) -> Result<(), BlobError> {
+        let m = &part.manifest;
+        let same_build = m.built == self.manifest.built && m.generator == self.manifest.generator && m.sources == self.manifest.sources;
+        if !same_build {
+            return Err(BlobError::MixedParts { what: "a part from another build".into() });
+        }
+        if let Some(dup) = m.sections.iter().find(|s| self.sections().any(|t| t.name == s.name)) {
+            return Err(BlobError::MixedParts { what: format!("section `{}` is in two parts", dup.name) });
+        }
+        let Blob { manifest, bytes, joined } = part;
+        self.joined.push(Blob { manifest, bytes, joined: Vec::new() });
+        self.joined.extend(joined);
+        Ok(())
+    }
+
+    /// Every section of this blob and of the parts joined to it.
+    pub fn sections(&self) -> impl Iterator<Item = &SectionEntry> + '_ {
+        self.manifest.sections.iter().chain(self.joined.iter().flat_map(|p| p.manifest.sections.iter()))
     }
 
     /// Recomputes the CRC-32 and compares it with the stored one.
@@ -175,6 +208,12 @@ impl<'a> Blob<'a> {
     /// Payload of a named section, checked against the layout version the caller reads.
     /// `Ok(None)` when the section is absent.
     pub fn section(&self, name: &str, supported_version: u16) -> Result<Option<&'a [u8]>, BlobError> {
+        if !self.manifest.sections.iter().any(|s| s.name == name) {
+            return match self.joined.iter().find(|p| p.manifest.sections.iter().any(|s| s.name == name)) {
+                Some(part) => part.section(name, supported_version),
+                None => Ok(None),
+            };
+        }
         let Some(s) = self.manifest.sections.iter().find(|s| s.name == name) else {
             return Ok(None);
         };

@@ -203,7 +203,11 @@ fn pos(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
 fn charge(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
     let here = format!("{at}/charge");
     match line.charge {
-        None => ctx.push(finding(RuleId::LineCharge, "the line has no charge (24F)".into(), None).at(here)),
+        None => {
+            // The charge's box on the form: UB-04 FL 47 on facility claims, CMS-1500 item 24F.
+            let field = if ctx.claim.claim_type.is_facility() { "UB-04 FL 47" } else { "24F" };
+            ctx.push(finding(RuleId::LineCharge, format!("the line has no charge ({field})"), None).at(here))
+        }
         Some(c) if !c.is_finite() || c < 0.0 => ctx.push(finding(RuleId::LineCharge, format!("charge {c} is negative"), None).at(here)),
         Some(c) if c >= 10_000_000.0 => ctx.push(finding(RuleId::LineCharge, format!("charge {c} is larger than the 837 amount field holds on one line"), None).at(here)),
         Some(c) if ((c * 100.0).round() - c * 100.0).abs() > 1e-6 => {

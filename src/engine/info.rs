@@ -87,7 +87,7 @@ impl super::Engine<'_> {
                 })
                 .collect(),
             counts: m.counts.iter().cloned().collect(),
-            sections: m.sections.iter().map(|s| SectionInfo { name: s.name.clone(), version: s.version, bytes: s.len }).collect(),
+            sections: self.blob.sections().map(|s| SectionInfo { name: s.name.clone(), version: s.version, bytes: s.len }).collect(),
             sources: m.sources.iter().map(|s| SourceInfo { name: s.name.clone(), sha256: s.sha256.clone(), role: s.role.clone() }).collect(),
             tables: self.tables(),
         }

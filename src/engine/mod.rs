@@ -42,6 +42,11 @@ impl<'a> Engine<'a> {
         Engine::from_blob(blob)
     }
 
+    /// An engine over no data: every check says its data is missing.
+    pub fn empty() -> Engine<'a> {
+        Engine { blob: Blob::empty(), icd10cm: None, procedures: None, ptp: None, claim: None, search: None, ioce: None }
+    }
+
     fn from_blob(blob: Blob<'a>) -> Result<Engine<'a>, BlobError> {
         let icd10cm = Icd10Cm::open(&blob)?;
         let procedures = crate::procedure::Procedures::open(&blob)?;
@@ -74,7 +79,8 @@ impl<'a> Engine<'a> {
     /// Details of one code, or `None` when it is not in the blob.
     pub fn describe(&self, system: System, raw: &str, dos: Option<Date>) -> Option<Description> {
         match system {
-            System::Icd10cm => describe::icd10cm(self.icd10cm.as_ref()?, raw, dos),
+            // Before the titles part has arrived there is nothing to describe yet.
+            System::Icd10cm => describe::icd10cm(self.icd10cm.as_ref().filter(|cm| cm.has_titles())?, raw, dos),
             _ => None,
         }
     }
@@ -88,20 +94,77 @@ impl<'a> Engine<'a> {
     }
 }
 
-/// An engine that owns its blob bytes (for the wasm face and long-lived handles).
-pub struct OwnedEngine(Yoke<Engine<'static>, Box<[u8]>>);
+/// An engine that owns its blob bytes (for the wasm face and long-lived handles): one whole
+/// blob, or parts of one build added as they arrive (see [`crate::blob::parts`]).
+pub struct OwnedEngine(Yoke<Engine<'static>, Vec<Box<[u8]>>>);
 
 impl core::fmt::Debug for OwnedEngine {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("OwnedEngine").field("bytes", &self.0.backing_cart().len()).finish()
+        let bytes: usize = self.0.backing_cart().iter().map(|p| p.len()).sum();
+        f.debug_struct("OwnedEngine").field("parts", &self.0.backing_cart().len()).field("bytes", &bytes).finish()
     }
 }
 
-impl OwnedEngine {
-    /// Takes ownership of the bytes and opens them.
-    pub fn open(bytes: Vec<u8>) -> Result<OwnedEngine, BlobError> {
-        Yoke::try_attach_to_cart(bytes.into_boxed_slice(), |b: &[u8]| Engine::open(b)).map(OwnedEngine)
+/// Whether to recompute a part's checksum when opening it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verify {
+    /// Recompute the CRC-32 (bytes fresh from a download or a disk).
+    Checksum,
+    /// The bytes were verified when they were stored (e.g. a browser cache that checked the
+    /// part's SHA-256 and checksum on arrival): check the structure only.
+    StoredVerified,
+}
+
+fn open_parts<'a>(parts: impl IntoIterator<Item = &'a [u8]>, verify: &[Verify]) -> Result<Engine<'a>, BlobError> {
+    let mut joined: Option<Blob<'_>> = None;
+    for (i, bytes) in parts.into_iter().enumerate() {
+        let part = match verify.get(i).copied().unwrap_or(Verify::StoredVerified) {
+            Verify::Checksum => Blob::open(bytes)?,
+            Verify::StoredVerified => Blob::open_unchecked_checksum(bytes)?,
+        };
+        match joined.as_mut() {
+            None => joined = Some(part),
+            Some(b) => b.join(part)?,
+        }
     }
+    Engine::from_blob(joined.unwrap_or_else(Blob::empty))
+}
+
+impl OwnedEngine {
+    /// Takes ownership of the bytes of one whole blob and opens them (checksum included).
+    pub fn open(bytes: Vec<u8>) -> Result<OwnedEngine, BlobError> {
+        OwnedEngine::open_part(bytes.into_boxed_slice(), Verify::Checksum)
+    }
+
+    /// Opens the first part of a data set (or a whole blob).
+    pub fn open_part(bytes: Box<[u8]>, verify: Verify) -> Result<OwnedEngine, BlobError> {
+        Yoke::try_attach_to_cart(vec![bytes], |parts: &[Box<[u8]>]| open_parts(parts.iter().map(|p| &**p), &[verify])).map(OwnedEngine)
+    }
+
+    /// Adds a part of the same build; the engine answers from it at once. On an error the
+    /// engine stays as it was. Only the new part is checked (checksum when `verify` says so).
+    pub fn add_part(&mut self, bytes: Box<[u8]>, verify: Verify) -> Result<(), BlobError> {
+        // Open everything once as borrowed first (the new part checked as asked), so a part that
+        // is damaged or does not fit never costs the engine what it had.
+        {
+            let held = self.0.backing_cart();
+            let mut verify_new = vec![Verify::StoredVerified; held.len()];
+            verify_new.push(verify);
+            open_parts(held.iter().map(|p| &**p).chain(core::iter::once(&*bytes)), &verify_new)?;
+        }
+        let empty: Yoke<Engine<'static>, Vec<Box<[u8]>>> = Yoke::attach_to_cart(Vec::new(), |_| Engine::empty());
+        let mut parts = core::mem::replace(&mut self.0, empty).into_backing_cart();
+        parts.push(bytes);
+        // Checked just above: structure only from here on.
+        self.0 = Yoke::try_attach_to_cart(parts, |p: &[Box<[u8]>]| open_parts(p.iter().map(|b| &**b), &[]))?;
+        Ok(())
+    }
+
+    /// Names of the sections present so far.
+    pub fn sections(&self) -> Vec<String> {
+        self.get().blob.sections().map(|s| s.name.clone()).collect()
+    }
+
     pub fn get(&self) -> &Engine<'_> {
         self.0.get()
     }

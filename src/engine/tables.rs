@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "camelCase")]
 pub struct TableInfo {
     /// `icd10cm`, `icd10pcs`, `hcpcs`, `cpt`, `mue-practitioner`, `mue-outpatient`, `mue-dme`,
-    /// `aoc`, `ptp-practitioner`, `ptp-outpatient`, `mce`, `poa`.
+    /// `aoc`, `ptp-practitioner`, `ptp-outpatient`, `mce`, `poa`, `ioce`.
     pub id: String,
     pub label: String,
     /// `code-set` or `edit-table`.
@@ -37,7 +37,7 @@ fn day(n: u32) -> String {
 
 /// Manifest vintage system → (table id, kind). The POA-exempt list is an edit table: a claim
 /// past its fiscal year is still checked against it, under the stale-edit policy.
-const KNOWN: [(&str, &str, &str); 10] = [
+const KNOWN: [(&str, &str, &str); 11] = [
     ("icd10cm", "icd10cm", CODE_SET),
     ("icd10pcs", "icd10pcs", CODE_SET),
     ("hcpcs", "hcpcs", CODE_SET),
@@ -48,6 +48,7 @@ const KNOWN: [(&str, &str, &str); 10] = [
     ("ncci_ptp_outpatient", "ptp-outpatient", EDIT_TABLE),
     ("mce", "mce", CODE_SET),
     ("poa", "poa", EDIT_TABLE),
+    ("ioce", "ioce", EDIT_TABLE),
 ];
 
 impl super::Engine<'_> {
@@ -59,13 +60,14 @@ impl super::Engine<'_> {
             let of: Vec<&Vintage> = vintages.iter().filter(|v| v.system == system).collect();
             let (Some(first), Some(last)) = (of.iter().min_by_key(|v| v.valid_from), of.iter().max_by_key(|v| v.valid_to)) else { continue };
             let labels: Vec<&str> = of.iter().map(|v| v.label.as_str()).collect();
-            let through = self.current_through(id).unwrap_or(last.valid_to);
+            let valid_to = self.window_end(id).unwrap_or(last.valid_to);
+            let through = self.current_through(id).unwrap_or(valid_to);
             let t = TableInfo {
                 id: id.to_owned(),
                 label: labels.join(", "),
                 kind: kind.to_owned(),
                 valid_from: day(first.valid_from),
-                valid_to: day(last.valid_to),
+                valid_to: day(valid_to),
                 current_through: day(through),
                 source: last.source.clone(),
             };
@@ -87,6 +89,15 @@ impl super::Engine<'_> {
             .filter(|(ct, _)| mue.len(*ct) > 0)
             .map(|(ct, id)| TableInfo { id: id.to_owned(), label: format!("{} {}", crate::procedure::mue::table_name(ct), t.label), ..t.clone() })
             .collect()
+    }
+
+    /// Where a table's window ends before its manifest vintage says: the I/OCE tables leave
+    /// the newest release open-ended, but a quarterly release answers for its quarter.
+    fn window_end(&self, id: &str) -> Option<u32> {
+        match id {
+            "ioce" => self.ioce.as_ref()?.edit_window().map(|w| w.to.yyyymmdd()),
+            _ => None,
+        }
     }
 
     /// Where a table's data is current to a different date than its window's end (e.g. HCPCS:

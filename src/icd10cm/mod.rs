@@ -10,7 +10,7 @@ mod section;
 
 pub use note_rows::NoteRow;
 pub use notes::{NoteKind, NoteRef, NoteView};
-pub use section::{Icd10Cm, Icd10CmSection, TitleChanges, SECTION, VERSION};
+pub use section::{Icd10Cm, Icd10CmCodes, Icd10CmSection, TitleChanges, CODES_SECTION, CODES_VERSION, SECTION, VERSION};
 
 /// Inserts the dot after the category (`S72001A` → `S72.001A`).
 pub fn dotted(code: &str) -> String {

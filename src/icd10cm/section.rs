@@ -6,19 +6,25 @@ use crate::blob::{Blob, BlobError};
 use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
+/// Titles, notes, blocks and chapters (the codes themselves are in [`CODES_SECTION`]).
 pub const SECTION: &str = "icd10cm";
 /// Version 2: one title column plus per-edition title changes; codes whose own notes are unavailable.
 /// Version 3: block and chapter notes, with the codes below them.
-pub const VERSION: u16 = 3;
+/// Version 4: the codes, their flags and the editions moved to [`CODES_SECTION`].
+pub const VERSION: u16 = 4;
+/// The validity core: editions, codes, billable and header flags. Enough to answer a check
+/// before the titles have arrived (the browser fetches it first, see `crate::blob::parts`).
+pub const CODES_SECTION: &str = "icd10cm.codes";
+pub const CODES_VERSION: u16 = 1;
 /// Code width without the dot.
 pub const WIDTH: u8 = 7;
 const ABSENT: u32 = u32::MAX;
 const KIND_EXTENSION: u8 = 1;
 const KIND_NEEDS_SEVENTH: u8 = 2;
 
-/// The stored layout. Every column is indexed by code position unless said otherwise.
+/// The stored layout of [`CODES_SECTION`]. Every column is indexed by code position.
 #[derive(Debug, Clone, Serialize, Deserialize, yoke::Yokeable)]
-pub struct Icd10CmSection<'a> {
+pub struct Icd10CmCodes<'a> {
     /// Edition labels, oldest first (`FY2025`, `FY2026`); at most four.
     #[serde(borrow)]
     pub labels: Vec<&'a str>,
@@ -33,6 +39,12 @@ pub struct Icd10CmSection<'a> {
     /// Bit 0: a 7th-character code; bit 1: a header that needs a 7th character.
     #[serde(borrow)]
     pub kinds: &'a [u8],
+}
+
+/// The stored layout of [`SECTION`]. Columns are indexed by code position (of
+/// [`Icd10CmCodes::codes`]) unless said otherwise. `Default` is the section not (yet) loaded.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, yoke::Yokeable)]
+pub struct Icd10CmSection<'a> {
     /// Title string id per code, as in the newest edition holding the code.
     #[serde(borrow)]
     pub titles: U32Col<'a>,
@@ -100,10 +112,13 @@ pub struct TitleChanges<'a> {
     pub titles: U32Col<'a>,
 }
 
-/// A checked view of the section.
+/// A checked view of the two sections. Without the titles section (still downloading), codes
+/// are checked and titles, notes, blocks and chapters are absent.
 #[derive(Debug, Clone, yoke::Yokeable)]
 pub struct Icd10Cm<'a> {
+    pub c: Icd10CmCodes<'a>,
     pub s: Icd10CmSection<'a>,
+    titled: bool,
     /// Block and chapter scopes by the first letter they cover, built on first use.
     pub(super) scopes_by_letter: super::note_rows::ScopeIndex,
     /// Notes applying to codes already asked about, by code, edition and kinds.
@@ -111,17 +126,23 @@ pub struct Icd10Cm<'a> {
 }
 
 impl<'a> Icd10Cm<'a> {
-    /// Decodes and shape-checks the section; `Ok(None)` when the blob has none.
+    /// Decodes and shape-checks the sections; `Ok(None)` when the blob has no ICD-10-CM codes.
     pub fn open(blob: &Blob<'a>) -> Result<Option<Icd10Cm<'a>>, BlobError> {
-        let Some(s): Option<Icd10CmSection<'a>> = blob.decode(SECTION, VERSION)? else { return Ok(None) };
-        let n = s.codes.len();
+        let Some(c): Option<Icd10CmCodes<'a>> = blob.decode(CODES_SECTION, CODES_VERSION)? else { return Ok(None) };
+        let n = c.codes.len();
         let bad = |what: &str| Err(BlobError::Corrupt { what: format!("icd10cm section: {what}") });
-        let editions = s.labels.len();
-        if editions == 0 || editions > 4 || s.windows.len() != editions || s.title_changes.len() != editions {
+        let editions = c.labels.len();
+        if editions == 0 || editions > 4 || c.windows.len() != editions {
             return bad("edition tables");
         }
-        if !s.codes.well_formed() || s.codes.width != WIDTH || s.flags.len() != n || s.kinds.len() != n {
+        if !c.codes.well_formed() || c.codes.width != WIDTH || c.flags.len() != n || c.kinds.len() != n {
             return bad("code columns");
+        }
+        let Some(s): Option<Icd10CmSection<'a>> = blob.decode(SECTION, VERSION)? else {
+            return Ok(Some(Icd10Cm { c, s: Icd10CmSection::default(), titled: false, scopes_by_letter: Default::default(), note_memo: Default::default() }));
+        };
+        if s.title_changes.len() != editions {
+            return bad("edition tables");
         }
         let changes_ok = s.title_changes.iter().all(|t| t.codes.well_formed() && t.titles.well_formed() && t.codes.len() == t.titles.len());
         if s.titles.len() != n || !s.titles.well_formed() || !changes_ok || !s.strings.well_formed() {
@@ -145,22 +166,27 @@ impl<'a> Icd10Cm<'a> {
         if s.scope_label.len() != k || s.scope_end.len() != k || s.scope_lo.len() != s.scope_hi.len() {
             return bad("block and chapter notes");
         }
-        Ok(Some(Icd10Cm { s, scopes_by_letter: Default::default(), note_memo: Default::default() }))
+        Ok(Some(Icd10Cm { c, s, titled: true, scopes_by_letter: Default::default(), note_memo: Default::default() }))
+    }
+
+    /// True once the titles section is present (titles, notes, blocks, chapters).
+    pub fn has_titles(&self) -> bool {
+        self.titled
     }
 
     /// Number of editions.
     pub fn editions(&self) -> usize {
-        self.s.labels.len()
+        self.c.labels.len()
     }
     pub fn label(&self, edition: usize) -> &'a str {
-        self.s.labels.get(edition).copied().unwrap_or("")
+        self.c.labels.get(edition).copied().unwrap_or("")
     }
     /// "ICD-10-CM FY2026".
     pub fn vintage_name(&self, edition: usize) -> String {
         format!("ICD-10-CM {}", self.label(edition))
     }
     pub fn window(&self, edition: usize) -> Option<(Date, Date)> {
-        let (a, b) = *self.s.windows.get(edition)?;
+        let (a, b) = *self.c.windows.get(edition)?;
         Some((Date::from_yyyymmdd(a)?, Date::from_yyyymmdd(b)?))
     }
     /// The edition whose window holds the date of service.
@@ -173,7 +199,7 @@ impl<'a> Icd10Cm<'a> {
     }
 
     fn flags(&self, i: usize) -> u8 {
-        self.s.flags.get(i).copied().unwrap_or(0)
+        self.c.flags.get(i).copied().unwrap_or(0)
     }
     pub fn exists(&self, i: usize, edition: usize) -> bool {
         edition < 4 && self.flags(i) & (1 << edition) != 0
@@ -187,10 +213,10 @@ impl<'a> Icd10Cm<'a> {
         (0..self.editions()).filter(move |&e| self.exists(i, e))
     }
     pub fn is_extension(&self, i: usize) -> bool {
-        self.s.kinds.get(i).is_some_and(|k| k & KIND_EXTENSION != 0)
+        self.c.kinds.get(i).is_some_and(|k| k & KIND_EXTENSION != 0)
     }
     pub fn needs_seventh(&self, i: usize) -> bool {
-        self.s.kinds.get(i).is_some_and(|k| k & KIND_NEEDS_SEVENTH != 0)
+        self.c.kinds.get(i).is_some_and(|k| k & KIND_NEEDS_SEVENTH != 0)
     }
     /// The interned title id of code `i` in an edition (`None` when absent there).
     pub fn title_id(&self, i: usize, edition: usize) -> Option<u32> {
@@ -435,6 +461,6 @@ impl<'a> Icd10Cm<'a> {
 
 impl<'a> crate::blob::columns::CodeTable<'a> for Icd10Cm<'a> {
     fn codes(&self) -> &crate::blob::columns::FixedKeys<'a> {
-        &self.s.codes
+        &self.c.codes
     }
 }

@@ -40,8 +40,18 @@ pub mod hcpcs_flag {
     pub const REMOTE_MENTAL_HEALTH_ADDON: u32 = 1 << 23;
     pub const INFORMATION_ONLY: u32 = 1 << 24;
     pub const PART_B_BILLABLE: u32 = 1 << 25;
+    pub const OBSERVATION_HOURLY: u32 = 1 << 26;
+    pub const OBSERVATION_DIRECT_ADMIT: u32 = 1 << 27;
+    /// Any of [`SERVICES_34X_COLUMNS`]: a vaccine, antigen, splint, cast or negative-pressure
+    /// wound therapy service, which sends an OPPS 34x claim through the OPPS edits.
+    pub const SERVICE_34X: u32 = 1 << 28;
+    /// The code's APC is 05041, critical care (the APC the I/OCE names in its logic).
+    pub const CRITICAL_CARE_APC: u32 = 1 << 29;
+    pub const TRAUMA_RESPONSE: u32 = 1 << 30;
+    pub const TRAUMA_CRITICAL_CARE: u32 = 1 << 31;
+    pub const SERVICES_34X_COLUMNS: [&str; 5] = ["vaccine", "antigen", "splint", "cast", "negative_pressure_wound_therapy"];
     /// The `data_hcpcs` column names, in bit order (the compiler reads them by name).
-    pub const COLUMNS: [&str; 26] = [
+    pub const COLUMNS: [&str; 28] = [
         "questionable",
         "not_recognized_mcare",
         "not_recognized_opps",
@@ -68,6 +78,8 @@ pub mod hcpcs_flag {
         "remote_mental_health_addon",
         "information_only",
         "part_b_billable",
+        "observation_hourly",
+        "observation_direct_admit",
     ];
 }
 
@@ -271,6 +283,26 @@ impl<'a> IoceData<'a> {
     /// The newest release loaded.
     pub fn newest(&self) -> Option<&Release> {
         self.s.releases.iter().max_by_key(|r| r.version)
+    }
+
+    /// The dates of service a release answers for. The tables leave the newest release open
+    /// (to 2036); a quarterly release answers for its quarter, so its window ends with it.
+    pub fn window_of(&self, r: &Release) -> (Date, Date) {
+        let from = Date::from_yyyymmdd(r.from).unwrap_or(Date::MIN);
+        let to = Date::from_yyyymmdd(r.to).unwrap_or(from);
+        if self.newest().is_none_or(|n| n.version != r.version) {
+            return (from, to);
+        }
+        let quarter_end = (from.month().saturating_sub(1) / 3).saturating_mul(3).saturating_add(3);
+        let next = if quarter_end >= 12 { Date::from_ymd(from.year().saturating_add(1), 1, 1) } else { Date::from_ymd(from.year(), quarter_end.saturating_add(1), 1) };
+        (from, next.and_then(Date::pred).map_or(to, |end| end.min(to)))
+    }
+
+    /// The newest release's window as an edit table under the data-currency policy.
+    pub fn edit_window(&self) -> Option<crate::currency::EditWindow> {
+        let r = self.newest()?;
+        let (from, to) = self.window_of(r);
+        Some(crate::currency::EditWindow { table: format!("I/OCE {} release", r.id), from, to })
     }
 
     fn si(&self, attrs: u32) -> &'a str {

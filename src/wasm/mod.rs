@@ -1,7 +1,7 @@
 //! The JavaScript face (wasm-bindgen). Results are plain JS objects; errors are JS `Error`s
 //! with a stable `code` property (`BLOB_CHECKSUM`, `BAD_DATE`, `BAD_SYSTEM`, ...).
 use crate::date::Date;
-use crate::engine::OwnedEngine;
+use crate::engine::{OwnedEngine, Verify};
 use crate::system::System;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -38,6 +38,18 @@ pub(crate) fn js_error(code: &str, message: &str) -> JsValue {
     e.into()
 }
 
+fn blob_error(e: &crate::blob::BlobError) -> JsValue {
+    js_error(e.code(), &e.to_string())
+}
+
+fn verify(stored: bool) -> Verify {
+    if stored {
+        Verify::StoredVerified
+    } else {
+        Verify::Checksum
+    }
+}
+
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -63,10 +75,30 @@ pub(crate) fn date_option(options: &JsValue) -> Result<Option<Date>, JsValue> {
 
 #[wasm_bindgen]
 impl Validator {
-    /// Opens a blob from its bytes (copied into wasm memory). Throws on a damaged blob.
+    /// Opens a whole blob from its bytes (copied once into wasm memory, checksum checked).
+    /// Throws on a damaged blob.
     #[wasm_bindgen(constructor)]
-    pub fn new(bytes: &[u8]) -> Result<Validator, JsValue> {
-        OwnedEngine::open(bytes.to_vec()).map(|engine| Validator { engine }).map_err(|e| js_error(e.code(), &e.to_string()))
+    pub fn new(bytes: Box<[u8]>) -> Result<Validator, JsValue> {
+        OwnedEngine::open(bytes.into_vec()).map(|engine| Validator { engine }).map_err(|e| blob_error(&e))
+    }
+
+    /// Opens the first part of a data set in parts (`parts.json`). `stored` says the bytes
+    /// come from a store that verified them on arrival: the checksum is then not recomputed.
+    #[wasm_bindgen(js_name = openPart)]
+    pub fn open_part(bytes: Box<[u8]>, stored: bool) -> Result<Validator, JsValue> {
+        OwnedEngine::open_part(bytes, verify(stored)).map(|engine| Validator { engine }).map_err(|e| blob_error(&e))
+    }
+
+    /// Adds a later part of the same build; checks needing it answer from now on. Throws
+    /// (and keeps the engine as it was) for a damaged part or one of another build.
+    #[wasm_bindgen(js_name = addPart)]
+    pub fn add_part(&mut self, bytes: Box<[u8]>, stored: bool) -> Result<(), JsValue> {
+        self.engine.add_part(bytes, verify(stored)).map_err(|e| blob_error(&e))
+    }
+
+    /// Names of the sections loaded so far.
+    pub fn sections(&self) -> Vec<String> {
+        self.engine.sections()
     }
 
     /// Format, vintages, counts, section sizes and sources.

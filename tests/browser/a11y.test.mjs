@@ -92,15 +92,19 @@ describe('claimlint accessibility', () => {
     found.push(...(await audit(page, 'bench')));
     await page.close();
 
-    // The code sets cannot be downloaded: the notice with its retry button.
-    await context.route('**/pkg/codesets.blob', (route) => route.fulfill({ status: 503, body: 'down' }));
-    page = await context.newPage();
+    await context.close();
+
+    // The code sets cannot be downloaded (a first visit: nothing stored yet): the notice
+    // with its retry button.
+    const failing = await env.browser.newContext({ bypassCSP: true, viewport: VIEWPORTS.desktop });
+    await failing.route('**/pkg/parts/**', (route) => route.fulfill({ status: 503, body: 'down' }));
+    page = await failing.newPage();
     await page.goto(`${env.server.url}embed.html`);
     await page.waitForSelector('html[data-claimlint-ready="error"]', { timeout: 20_000 });
     await type(page, '#dx1', 'J15.9');
     found.push(...(await audit(page, 'failed load')));
     await page.close();
     assert.deepEqual(found, []);
-    await context.close();
+    await failing.close();
   });
 });

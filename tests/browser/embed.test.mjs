@@ -31,8 +31,10 @@ describe('claimlint embedded in an existing form', () => {
 
   it('shows a retry path for a truncated download, and the retry works', async () => {
     const context = await env.browser.newContext();
-    const blob = readFileSync(path.join(ROOT, 'pkg', 'codesets.blob'));
-    await context.route('**/pkg/codesets.blob*', (route) =>
+    // The first part of the code sets (pkg/parts/parts.json) comes cut in half.
+    const core = JSON.parse(readFileSync(path.join(ROOT, 'pkg', 'parts', 'parts.json'), 'utf8')).parts[0];
+    const blob = readFileSync(path.join(ROOT, 'pkg', 'parts', core.file));
+    await context.route('**/pkg/parts/core-*', (route) =>
       route.fulfill({ status: 200, contentType: 'application/octet-stream', body: blob.subarray(0, blob.length >> 1) }),
     );
     const page = await context.newPage();
@@ -42,7 +44,7 @@ describe('claimlint embedded in an existing form', () => {
     assert.equal(await notice.getAttribute('role'), 'alert');
     assert.match(await notice.getAttribute('data-error-code'), /TRUNCATED|PARTIAL/);
     assert.match(await notice.textContent(), /incomplete|stopped/i);
-    await context.unroute('**/pkg/codesets.blob*');
+    await context.unroute('**/pkg/parts/core-*');
     await notice.getByRole('button', { name: 'Try again' }).click();
     await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
     assert.equal(await notice.isHidden(), true);

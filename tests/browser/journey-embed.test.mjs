@@ -120,7 +120,7 @@ describe('embedding journey', () => {
     const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
     let release;
     const gate = new Promise((r) => (release = r));
-    await context.route('**/pkg/codesets.blob', async (route) => {
+    await context.route('**/pkg/parts/core-*.blob', async (route) => {
       await gate;
       await route.continue();
     });

@@ -1,7 +1,8 @@
-// A rebuilt blob reaches the page whole: the service worker fetches it in the
-// background while the current load keeps the old generation, and the next
-// load gets the new one. Runs on a private copy of www/ and pkg/ so the blob
-// can be replaced (with damaged bytes, which the engine then reports).
+// A rebuilt data set reaches the page whole: the service worker fetches the new
+// parts in the background while the current load keeps the old generation, and
+// the next load gets the new one. A rebuild with a damaged part is refused and
+// the current generation stays. Runs on a private copy of www/ and pkg/ so the
+// parts index can be replaced.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,27 +26,41 @@ describe('claimlint code-set update', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('swaps to a new blob on the next load, never mid-load', async () => {
+  it('swaps to a new generation on the next load, never mid-load, and refuses a damaged one', async () => {
     const context = await browser.newContext();
     const url = `${server.url}www/index.html`;
     const page = await openPage(context, url);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const dataCaches = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('claimlint-data-')));
+    const generation = () =>
+      page.evaluate(async () => (await import(new URL('claimlint.js', location.href).href)).readyEngine().stats.generation);
     const first = await dataCaches();
     assert.equal(first.length, 1);
+    assert.equal(await generation(), first[0]);
 
-    // "Rebuild": same size, different bytes.
-    const blobPath = path.join(dir, 'pkg', 'codesets.blob');
-    const bytes = readFileSync(blobPath);
-    bytes[bytes.length - 1] ^= 0xff;
-    writeFileSync(blobPath, bytes);
-    // A rebuild rewrites the precompressed copies too; here they are simply dropped.
-    for (const ext of ['.br', '.gz']) rmSync(blobPath + ext, { force: true });
+    const partsDir = path.join(dir, 'pkg', 'parts');
+    const indexPath = path.join(partsDir, 'parts.json');
+    const original = readFileSync(indexPath, 'utf8');
+    const index = JSON.parse(original);
 
+    // A "rebuild" whose PTP part arrives damaged (its bytes do not match the index).
+    const ptp = index.parts.find((p) => p.name === 'ptp');
+    const bytes = readFileSync(path.join(partsDir, ptp.file));
+    bytes[bytes.length >> 1] ^= 0xff;
+    writeFileSync(path.join(partsDir, 'ptp-damaged.blob'), bytes);
+    writeFileSync(indexPath, JSON.stringify({ ...index, parts: index.parts.map((p) => (p === ptp ? { ...p, file: 'ptp-damaged.blob' } : p)) }));
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    await page.waitForSelector('html[data-claimlint-update="refused"]', { timeout: 20_000 });
+    assert.deepEqual(await dataCaches(), first, 'the damaged generation is not kept');
+
+    // A good rebuild (here: the same parts under a new index).
+    writeFileSync(indexPath, JSON.stringify({ ...JSON.parse(original), built: index.built + 1 }, null, 2));
     // This load still runs on the old generation, complete and working...
     await page.reload();
     await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.equal(await generation(), first[0]);
     // ...while the worker stores the new one beside it.
     await page.waitForFunction(async () => (await caches.keys()).filter((k) => k.startsWith('claimlint-data-')).length === 2, null, { timeout: 20_000 });
     assert.ok((await dataCaches()).includes(first[0]));
@@ -53,11 +68,11 @@ describe('claimlint code-set update', () => {
     await page.waitForSelector('[data-claimlint-notice][data-state="update"]', { timeout: 20_000 });
     assert.equal(await page.textContent('.cl-notice__text'), 'Newer code sets have been downloaded.');
     assert.equal(await page.textContent('[data-claimlint-notice] .cl-button'), 'Use them now (reload)');
-
-    // The next load uses the new blob: here it is damaged, and the engine says so.
     await Promise.all([page.waitForNavigation(), page.click('[data-claimlint-notice] .cl-button')]);
-    await page.waitForSelector('html[data-claimlint-ready="error"]', { timeout: 20_000 });
-    assert.match(await page.getAttribute('[data-claimlint-notice]', 'data-error-code'), /BLOB_|INTEGRITY/);
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    const now = await generation();
+    assert.notEqual(now, first[0]);
+    assert.ok((await dataCaches()).includes(now));
     await context.close();
   });
 });

@@ -79,6 +79,7 @@ export class Claim {
     const claim = this.toObject();
     const engine = this.ctx.engine();
     let findings = null;
+    let waiting = false;
     const { claim: shaped, locate } = toEngineClaim(claim, this.container.dataset.claimlintClaimType || 'professional');
     if (!shaped.diagnoses.length && !shaped.lines.length) {
       // Nothing entered yet: nothing to report (a claim-level "no lines" would only be noise).
@@ -86,7 +87,10 @@ export class Claim {
     } else if (engine?.canCheckClaim) {
       try {
         const options = { staleEdits: this.ctx.options?.staleEdits };
-        findings = (engine.checkClaim(shaped, options)?.findings || []).map((f) => ({ ...f, location: locate(f.location) }));
+        const result = engine.checkClaim(shaped, options);
+        // The claim tables are still downloading: the local checks until they are in.
+        waiting = result?.status === 'loading';
+        findings = waiting ? null : (result?.findings || []).map((f) => ({ ...f, location: locate(f.location) }));
       } catch {
         findings = null; // fall back to the local check rather than show nothing
       }
@@ -108,7 +112,7 @@ export class Claim {
       else this.unplaced.push({ ...finding, target: targets.find((t) => t.path === finding.location) || this.firstOf(finding.location) });
     }
     for (const [field, list] of byField) field.setClaimFindings(list);
-    this.ctx.summary.render(this.entries());
+    this.ctx.summary.render(this.entries(), { waiting });
   }
 
   /**

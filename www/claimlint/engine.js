@@ -6,9 +6,19 @@
 // that keeps the data elsewhere passes baseUrl (the folder holding claimlint.js,
 // claimlint_bg.wasm and codesets.blob) or moduleUrl / wasmUrl / blobUrl one by one.
 //
+// The code sets come in parts (pkg/parts/parts.json, docs/parts.md), fetched in order of
+// need: `core` (ICD-10-CM codes) first, PTP last. The engine resolves as soon as the core is
+// in; a question whose part is still coming answers `loading` (a state of its own, never
+// "invalid"), and 'part' events say when more can be answered. Each part is checked (its
+// SHA-256 from the index, its container checksum in wasm) once, when it arrives, and kept in
+// Cache Storage; a later visit opens the stored parts without hashing them again.
+// Passing `blobUrl` or `integrity`, or `parts: false`, loads the single whole blob instead.
+//
 // Every field on the page awaits the same module-level promise, so ten inputs
 // cost one download and one Validator. A failed load clears the promise so the
 // "Try again" path starts over (with cache: 'reload' to skip a bad cached copy).
+
+import { storedGeneration, generationName, makeCurrent, readPart, storePart, sha256Hex, FALLBACK_CACHE } from './store.js';
 
 const PKG = new URL('../../pkg/', import.meta.url).href;
 
@@ -20,6 +30,7 @@ export function packageUrls(base = PKG) {
     moduleUrl: new URL('claimlint.js', dir).href,
     wasmUrl: new URL('claimlint_bg.wasm', dir).href,
     blobUrl: new URL('codesets.blob', dir).href,
+    partsUrl: new URL('parts/parts.json', dir).href,
   };
 }
 
@@ -33,34 +44,47 @@ export class EngineError extends Error {
   }
 }
 
-/** Fires 'progress' ({loaded,total}), 'ready' ({engine}) and 'error' ({error}). */
+/**
+ * Fires 'progress' ({loaded, total, part, parts}), 'ready' ({engine}: the first answers are
+ * possible), 'part' ({engine, name}: one more part is in), 'complete' ({engine}) and
+ * 'error' ({error}). `parts` lists every part as {name, loaded, total, done}.
+ */
 export const engineEvents = new EventTarget();
 
 let pending = null; // the shared promise
 let current = null; // the resolved engine, for synchronous use after load
 let attempts = 0;
 let failure = null; // the last load error, until a retry starts
+let complete = false; // every part is in
 
 /** The error that stopped the last load, else null (fields then say they are not checked). */
 export function engineFailed() {
   return failure;
 }
 
-/** The engine if it has loaded, else null. Lets fields validate synchronously. */
+/** The engine if it has loaded (at least its core), else null. Lets fields validate synchronously. */
 export function readyEngine() {
   return current;
+}
+
+/** True once every part of the code sets is in (the whole-blob load: once it is ready). */
+export function engineComplete() {
+  return complete;
 }
 
 /** Starts loading (once) and resolves to the shared Engine. */
 export function loadEngine(options = {}) {
   if (!pending) {
-    const opts = { ...packageUrls(options.baseUrl || PKG), ...pick(options, ['moduleUrl', 'wasmUrl', 'blobUrl']), integrity: options.integrity };
+    const opts = { ...packageUrls(options.baseUrl || PKG), ...pick(options, ['moduleUrl', 'wasmUrl', 'blobUrl', 'partsUrl']), integrity: options.integrity };
+    const whole = options.parts === false || options.blobUrl != null || options.integrity != null;
     const retry = attempts++ > 0;
     failure = null;
-    pending = load(opts, retry).then(
+    pending = (whole ? load(opts, retry) : loadParts(opts, retry)).then(
       (engine) => {
         current = engine;
+        performance.mark?.('claimlint-engine-ready');
         engineEvents.dispatchEvent(new CustomEvent('ready', { detail: { engine } }));
+        if (whole) markComplete(engine);
         return engine;
       },
       (error) => {
@@ -88,24 +112,34 @@ function pick(obj, keys) {
   return out;
 }
 
+function markComplete(engine) {
+  complete = true;
+  performance.mark?.('claimlint-engine-complete');
+  engineEvents.dispatchEvent(new CustomEvent('complete', { detail: { engine } }));
+}
+
+// Compiles while it downloads (the glue uses WebAssembly.instantiateStreaming for an
+// application/wasm response); the browser caches the compiled code of a stored response.
+async function startModule(opts) {
+  let mod;
+  try {
+    mod = await import(opts.moduleUrl);
+    await mod.default({ module_or_path: new URL(opts.wasmUrl, location.href) });
+  } catch (e) {
+    // A host page whose CSP lacks 'wasm-unsafe-eval' refuses to compile any wasm: say so,
+    // because no retry can help.
+    const csp = /Content Security Policy|unsafe-eval|wasm-eval/i.test(String(e?.message || e));
+    throw new EngineError(csp ? 'CSP' : 'WASM', `validator module failed to start: ${e?.message || e}`, e);
+  }
+  return mod;
+}
+
 async function load(opts, retry) {
   const t0 = performance.now();
   const cache = retry ? 'reload' : 'default';
   // The module and the blob download in parallel; neither depends on the other.
-  const modulePromise = (async () => {
-    let mod;
-    try {
-      mod = await import(opts.moduleUrl);
-      await mod.default({ module_or_path: new URL(opts.wasmUrl, location.href) });
-    } catch (e) {
-      // A host page whose CSP lacks 'wasm-unsafe-eval' refuses to compile any wasm: say so,
-      // because no retry can help.
-      const csp = /Content Security Policy|unsafe-eval|wasm-eval/i.test(String(e?.message || e));
-      throw new EngineError(csp ? 'CSP' : 'WASM', `validator module failed to start: ${e?.message || e}`, e);
-    }
-    return mod;
-  })();
-  const bytesPromise = fetchBytes(opts.blobUrl, cache);
+  const modulePromise = startModule(opts);
+  const bytesPromise = fetchBytes(opts.blobUrl, cache, (loaded, total) => ({ loaded, total }));
   const [mod, bytes] = await Promise.all([modulePromise, bytesPromise]);
   const integrity = await resolveIntegrity(opts.integrity);
   if (integrity) await verifyIntegrity(bytes, integrity);
@@ -115,12 +149,120 @@ async function load(opts, retry) {
   } catch (e) {
     throw new EngineError(e?.code || 'UNKNOWN', e?.message || String(e), e);
   }
+  // Kept for an offline visit (the service worker serves them from here; store.js).
+  if (typeof caches !== 'undefined') caches.open(FALLBACK_CACHE).then((c) => c.addAll([opts.moduleUrl, opts.wasmUrl, opts.blobUrl])).catch(() => {});
   return new Engine(validator, { loadMs: performance.now() - t0, bytes: bytes.byteLength });
 }
 
-// Streams the blob so the UI can show progress and a short read is caught
+// The parts, in the index's order: the first opens the engine (and resolves the load), each
+// later one is added as it arrives. A stored generation is read without network or hashing;
+// otherwise the index comes from the network and each part is verified, then stored.
+async function loadParts(opts, retry) {
+  const t0 = performance.now();
+  performance.mark?.('claimlint-load-start');
+  const modulePromise = startModule(opts);
+  const indexUrl = new URL(opts.partsUrl, location.href).href;
+  let generation = retry ? null : await storedGeneration(indexUrl);
+  performance.mark?.('claimlint-index');
+  const stored = Boolean(generation);
+  if (!generation) {
+    let text;
+    try {
+      // Default cache mode: a host marks the index no-cache (it changes with every build), and
+      // a page may have preloaded it.
+      const res = await fetch(indexUrl, { cache: retry ? 'reload' : 'default', credentials: 'same-origin', mode: 'cors' });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      text = await res.text();
+    } catch (e) {
+      throw new EngineError('NETWORK', `code-set index download failed: ${e?.message || e}`, e);
+    }
+    let index;
+    try {
+      index = JSON.parse(text);
+    } catch (e) {
+      throw new EngineError('BLOB_CORRUPT', 'the code-set index is not JSON', e);
+    }
+    if (!Array.isArray(index?.parts) || !index.parts.length) throw new EngineError('BLOB_CORRUPT', 'the code-set index lists no parts');
+    generation = { name: await generationName(text), index };
+  }
+  const { name, index } = generation;
+  const progress = index.parts.map((p) => ({ name: p.name, loaded: 0, total: Number(p.bytes) || 0, done: false }));
+  const report = (i, loaded) => {
+    progress[i].loaded = loaded;
+    const detail = { part: progress[i].name, parts: progress.map((p) => ({ ...p })) };
+    detail.loaded = progress.reduce((n, p) => n + p.loaded, 0);
+    detail.total = progress.reduce((n, p) => n + p.total, 0);
+    engineEvents.dispatchEvent(new CustomEvent('progress', { detail }));
+    return detail;
+  };
+  const partUrl = (part) => new URL(part.file, indexUrl).href;
+  // Each part's bytes, in order; the next download starts when the previous one ends, so the
+  // part needed first has the whole connection.
+  const fetchPart = async (part, i) => {
+    const url = partUrl(part);
+    const kept = await readPart(name, url);
+    if (kept) return { bytes: kept, stored: true };
+    const bytes = await fetchBytes(url, retry ? 'reload' : 'no-cache', (loaded) => report(i, loaded));
+    if (part.bytes && bytes.byteLength < part.bytes) {
+      throw new EngineError('PARTIAL', `code-set download incomplete: ${bytes.byteLength} of ${part.bytes} bytes (${part.name})`);
+    }
+    const sha = await sha256Hex(bytes);
+    if (sha && part.sha256 && sha !== part.sha256) throw new EngineError('INTEGRITY', `code-set part ${part.name}: checksum mismatch`);
+    return { bytes, stored: false };
+  };
+  const add = async (validator, part, i, got) => {
+    try {
+      if (validator) validator.addPart(got.bytes, got.stored);
+      else validator = (await modulePromise).Validator.openPart(got.bytes, got.stored);
+    } catch (e) {
+      throw new EngineError(e?.code || 'UNKNOWN', e?.message || String(e), e);
+    }
+    progress[i].done = true;
+    report(i, progress[i].total || got.bytes.byteLength);
+    if (!got.stored) await storePart(name, partUrl(part), got.bytes);
+    return validator;
+  };
+  const [first, ...rest] = index.parts;
+  const firstBytes = await fetchPart(first, 0);
+  performance.mark?.('claimlint-core-bytes');
+  await modulePromise;
+  performance.mark?.('claimlint-module');
+  const validator = await add(null, first, 0, firstBytes);
+  const engine = new Engine(validator, { loadMs: performance.now() - t0, bytes: firstBytes.bytes.byteLength, stored, generation: name }, index);
+  // The rest arrive after the engine is handed out; a failure here stops the later parts only
+  // (their questions keep answering `loading`), and says so.
+  (async () => {
+    await Promise.resolve(); // let 'ready' go first
+    let next = rest.length ? fetchPart(rest[0], 1) : null;
+    for (let k = 0; k < rest.length; k++) {
+      const got = await next;
+      next = k + 1 < rest.length ? fetchPart(rest[k + 1], k + 2) : null;
+      await add(validator, rest[k], k + 1, got);
+      engine.partAdded(rest[k].name, got.bytes.byteLength);
+      engineEvents.dispatchEvent(new CustomEvent('part', { detail: { engine, name: rest[k].name } }));
+    }
+    engine.stats.completeMs = performance.now() - t0;
+    if (!stored && name) {
+      // The glue and the wasm join the generation, so an offline visit finds the matching
+      // pair; then the generation becomes current.
+      await caches.open(name).then((c) => c.addAll([opts.moduleUrl, opts.wasmUrl])).catch(() => {});
+      await makeCurrent(indexUrl, name, index).catch(() => {});
+    }
+    markComplete(engine);
+    // Loaded from storage: the service worker looks for a newer build in the background.
+    if (stored) navigator.serviceWorker?.controller?.postMessage({ type: 'claimlint-check-update' });
+  })().catch((error) => {
+    const err = error instanceof EngineError ? error : new EngineError(error?.code || 'UNKNOWN', String(error?.message || error), error);
+    engine.partsFailed = err;
+    engineEvents.dispatchEvent(new CustomEvent('error', { detail: { error: err, partial: true } }));
+  });
+  return engine;
+}
+
+// Streams a download so the UI can show progress and a short read is caught
 // here (PARTIAL) rather than surfacing as a confusing decode error.
-async function fetchBytes(url, cache) {
+// `progress(loaded, total)` gives the 'progress' event's detail.
+async function fetchBytes(url, cache, progress) {
   let res;
   try {
     // Another origin (a CDN) is fine: it must send Access-Control-Allow-Origin (README: hosting).
@@ -141,7 +283,7 @@ async function fetchBytes(url, cache) {
       if (done) break;
       chunks.push(value);
       loaded += value.byteLength;
-      engineEvents.dispatchEvent(new CustomEvent('progress', { detail: { loaded, total } }));
+      engineEvents.dispatchEvent(new CustomEvent('progress', { detail: progress(loaded, total) }));
     }
   } catch (e) {
     throw new EngineError('PARTIAL', `code-set download stopped after ${loaded} bytes`, e);
@@ -220,17 +362,64 @@ const TABLE_NAMES = {
 };
 const CODE_SETS = new Set(['icd10cm', 'icd10pcs', 'hcpcs', 'cpt', 'modifier']);
 
+// The sections each question reads (parts.json says which part brings them). A section the
+// build does not have is not awaited: the engine answers without it as it always did.
+const SYSTEM_SECTIONS = {
+  icd10cm: ['icd10cm.codes'],
+  icd10pcs: ['icd10pcs'],
+  hcpcs: ['hcpcs', 'code_quarters'],
+  cpt: ['cpt', 'code_quarters'],
+  modifier: ['hcpcs'],
+};
+const TITLE_SECTIONS = ['icd10cm'];
+const SEARCH_SECTIONS = ['search'];
+const PAIR_SECTIONS = ['ptp'];
+
 /**
  * Thin facade over the wasm Validator: feature-detects optional methods and
  * turns thrown errors into values so a keystroke never throws into the page.
  */
 export class Engine {
-  constructor(validator, stats) {
+  /** `index`: parts.json when the data comes in parts (else everything is in already). */
+  constructor(validator, stats, index = null) {
     this.validator = validator;
     this.stats = stats;
-    this.info = validator.info();
+    this.partsFailed = null;
+    // section -> part name, for the sections still to come.
+    this.coming = new Map();
+    for (const part of index?.parts?.slice(1) || []) for (const s of part.sections || []) this.coming.set(s.name, part.name);
+    this.parts = (index?.parts || []).map((p) => p.name);
+    this.readInfo();
+  }
+
+  readInfo() {
+    this.info = this.validator.info();
     // The engine lists the systems it answers from data; older blobs only imply them by vintage.
     this.systems = new Set(this.info.systems || (this.info.vintages || []).map((v) => v.system));
+    for (const [system, sections] of Object.entries(SYSTEM_SECTIONS)) if (sections.some((s) => this.coming.has(s))) this.systems.add(system);
+  }
+
+  /** A part has been added to the validator: its sections answer from now on. */
+  partAdded(name, bytes) {
+    for (const [section, part] of this.coming) if (part === name) this.coming.delete(section);
+    this.stats.bytes += bytes;
+    this.readInfo();
+  }
+
+  /** True once every part is in. */
+  get complete() {
+    return this.coming.size === 0;
+  }
+
+  /** The part still coming that a question reading these sections waits for, else null. */
+  waitingFor(sections) {
+    for (const s of sections) if (this.coming.has(s)) return this.coming.get(s);
+    return null;
+  }
+
+  /** Every section any part brings, i.e. a whole-claim check's needs. */
+  get allSections() {
+    return [...this.coming.keys()];
   }
 
   /**
@@ -266,7 +455,7 @@ export class Engine {
   }
 
   get canSearch() {
-    return typeof this.validator.search === 'function';
+    return typeof this.validator.search === 'function' && !this.waitingFor(SEARCH_SECTIONS);
   }
 
   get canCheckClaim() {
@@ -280,11 +469,15 @@ export class Engine {
     );
   }
 
+  /** `{state: 'loading', loading: part}` while the code set's part is still coming. */
   checkCode(system, input, on) {
+    const loading = this.waitingFor(SYSTEM_SECTIONS[system] || []);
+    if (loading) return { system, input, code: '', state: 'loading', loading, description: null, completions: [], findings: [] };
     return this.validator.checkCode(system, input, on ? { on } : {});
   }
 
   describe(system, code, on) {
+    if (this.waitingFor(TITLE_SECTIONS)) return null;
     try {
       return this.validator.describe(system, code, on ? { on } : {}) || null;
     } catch {
@@ -309,8 +502,23 @@ export class Engine {
     }
   }
 
-  /** options: {today, payer, staleEdits: 'apply' | 'skip'}; unknown keys are left out. */
+  /**
+   * NCCI PTP findings for two codes on one date: an array, or `{status: 'loading', loading}`
+   * while the PTP part is still coming. options: {on, claimType, modsA, modsB, staleEdits}.
+   */
+  checkPair(a, b, options) {
+    const loading = this.waitingFor(PAIR_SECTIONS);
+    if (loading) return { status: 'loading', loading, findings: [] };
+    return this.validator.checkPair(a, b, options);
+  }
+
+  /**
+   * options: {today, payer, staleEdits: 'apply' | 'skip'}; unknown keys are left out. A claim
+   * reads every table: until the last part is in it answers `{status: 'loading', loading}`.
+   */
   checkClaim(claim, options = {}) {
+    const loading = this.waitingFor(this.allSections);
+    if (loading) return { status: 'loading', loading, findings: [], inputErrors: [] };
     const opts = {};
     for (const k of ['today', 'payer', 'staleEdits']) if (options[k] != null) opts[k] = options[k];
     return Object.keys(opts).length ? this.validator.checkClaim(claim, opts) : this.validator.checkClaim(claim);

@@ -113,6 +113,17 @@ export const MESSAGES = {
   // Engine loading and offline.
   loading: 'Loading code sets…',
   loadingProgress: ({ percent }) => `Loading code sets… ${percent}%`,
+  loadingLabel: 'Code sets downloaded',
+  // After the first part: codes can be checked; the rest is still coming.
+  loadingMore: ({ part, percent }) => `ICD-10-CM codes can be checked now. Loading ${part}… ${percent}% of all code sets`,
+  partProgress: ({ part, loaded, total }) => `${part}: ${loaded} of ${total} KB`,
+  partDone: ({ part, total }) => `${part}: ${total} KB, ready`,
+  partNames: {
+    core: 'ICD-10-CM codes',
+    titles: 'titles, procedure codes and search',
+    claim: 'claim tables',
+    ptp: 'NCCI PTP edits',
+  },
   ready: ({ label }) => `Code sets ready: ${label}`,
   retry: 'Try again',
   loadFailed: 'The code sets could not be loaded.',
@@ -135,6 +146,8 @@ export const MESSAGES = {
 
   // Claim summary.
   summaryTitleNone: 'No problems found',
+  summaryTitleWaiting: 'Claim checks not run yet',
+  summaryWaiting: 'Some code-set tables are still downloading: codes are checked now; claim-level checks (NCCI pairs, MUE, MCE) follow when every table is in.',
   summaryTitle: ({ count }) => (count === 1 ? '1 problem on this claim' : `${count} problems on this claim`),
   summaryIntro: 'Select a problem to go to its field.',
   summaryEmptyClaim: 'Enter diagnoses and service lines; problems will be listed here.',

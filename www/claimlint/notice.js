@@ -1,6 +1,8 @@
 // The engine's loading line for one attach() root: progress while the code
-// sets download, a plain error with a "Try again" button when they fail
-// (network, partial download, checksum), nothing once they are ready.
+// sets download (bytes done and total for each part, in the order they come),
+// a plain error with a "Try again" button when they fail (network, partial
+// download, checksum), nothing once they are all in. Fields work as soon as
+// the first part is in; the line then says what is still coming.
 import { h } from './dom.js';
 import { fmt } from './messages.js';
 import { engineEvents } from './engine.js';
@@ -19,9 +21,12 @@ export class Notice {
     }
     this.el.classList.add('cl-notice');
     this.text = h('span', { className: 'cl-notice__text' });
-    this.progress = h('progress', { className: 'cl-notice__progress', attrs: { max: '100', 'aria-hidden': 'true' } });
+    // A labelled progress bar (its value is the percentage of all parts' bytes); the text and
+    // the per-part list say the same in words.
+    this.progress = h('progress', { className: 'cl-notice__progress', attrs: { max: '100', 'aria-label': messages.loadingLabel } });
+    this.parts = h('ul', { className: 'cl-notice__parts', hidden: true });
     this.retry = h('button', { type: 'button', className: 'cl-button', text: messages.retry, hidden: true, onClick: () => this.onRetry() });
-    this.el.replaceChildren(this.progress, this.text, this.retry);
+    this.el.replaceChildren(this.progress, this.text, this.retry, this.parts);
     this.onProgress = (e) => this.showProgress(e.detail);
     engineEvents.addEventListener('progress', this.onProgress);
   }
@@ -36,19 +41,42 @@ export class Notice {
     this.retry.hidden = true;
   }
 
-  showProgress({ loaded, total }) {
+  showProgress({ loaded, total, parts }) {
     if (this.el.dataset.state !== 'loading' || !total) return;
     const percent = Math.min(100, Math.round((loaded / total) * 100));
     this.progress.value = percent;
-    this.text.textContent = fmt(this.messages.loadingProgress, { percent });
+    if (!parts) {
+      this.text.textContent = fmt(this.messages.loadingProgress, { percent });
+      return;
+    }
+    const m = this.messages;
+    const core = parts[0]?.done;
+    const current = parts.find((p) => !p.done);
+    this.text.textContent = core
+      ? fmt(m.loadingMore, { part: m.partNames[current?.name] || current?.name || '', percent })
+      : fmt(m.loadingProgress, { percent });
+    this.parts.hidden = false;
+    const kb = (n) => Math.max(0, Math.round(n / 1024)).toLocaleString('en-US');
+    const items = parts.map((p) =>
+      h('li', {
+        className: 'cl-notice__part',
+        attrs: { 'data-part': p.name, 'data-done': String(p.done) },
+        text: fmt(p.done ? m.partDone : m.partProgress, { part: m.partNames[p.name] || p.name, loaded: kb(p.loaded), total: kb(p.total) }),
+      }),
+    );
+    this.parts.replaceChildren(...items);
   }
 
   ready() {
     this.el.dataset.state = 'ready';
     this.el.hidden = true;
+    this.parts.hidden = true;
   }
 
-  failed(error) {
+  /** `onRetry` replaces the retry action (a part that failed after the core: reload). */
+  failed(error, onRetry) {
+    if (onRetry) this.onRetry = onRetry;
+    this.parts.hidden = true;
     const m = this.messages;
     this.el.hidden = false;
     this.el.dataset.state = 'error';

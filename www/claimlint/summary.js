@@ -25,14 +25,15 @@ export class Summary {
     this.render([]);
   }
 
-  render(rows) {
+  /** `waiting`: the claim tables are still downloading, so only field checks have run. */
+  render(rows, { waiting = false } = {}) {
     const m = this.messages;
     const problems = rows.filter((r) => r.severity !== 'info');
     this.count = problems.filter((r) => r.severity === 'error').length;
     this.el.dataset.count = String(problems.length);
-    this.el.dataset.tone = this.count ? 'error' : problems.length ? 'warning' : 'ok';
-    this.heading.textContent = problems.length ? fmt(m.summaryTitle, { count: problems.length }) : m.summaryTitleNone;
-    this.intro.textContent = problems.length ? m.summaryIntro : m.summaryEmptyClaim;
+    this.el.dataset.tone = this.count ? 'error' : problems.length ? 'warning' : waiting ? 'pending' : 'ok';
+    this.heading.textContent = problems.length ? fmt(m.summaryTitle, { count: problems.length }) : waiting ? m.summaryTitleWaiting : m.summaryTitleNone;
+    this.intro.textContent = waiting ? m.summaryWaiting : problems.length ? m.summaryIntro : m.summaryEmptyClaim;
     this.list.replaceChildren(...problems.map((r) => this.row(r)));
   }
 

@@ -26,6 +26,9 @@ pub struct CompileArgs {
     /// A payer rule pack (JSON) to compile in; repeat.
     #[arg(long, value_name = "FILE")]
     pub rules: Vec<PathBuf>,
+    /// Also write the data set in parts for the browser (NAME-SHA.blob files and parts.json).
+    #[arg(long, value_name = "DIR")]
+    pub parts: Option<PathBuf>,
 }
 
 fn icd10cm_input(spec: &str) -> Result<Icd10CmInput, String> {
@@ -56,6 +59,9 @@ pub fn run(a: CompileArgs) -> Outcome {
     }
     std::fs::write(&a.out, &bytes).map_err(|e| format!("{}: {e}", a.out.display()))?;
     eprintln!("wrote {} ({} bytes) in {:.1} s", a.out.display(), bytes.len(), started.elapsed().as_secs_f64());
+    if let Some(dir) = &a.parts {
+        write_parts(&bytes, dir)?;
+    }
     // The Tabular notes read: per kind, read fully / naming no code / not read (kept as text).
     if let Ok(blob) = claimlint::blob::Blob::open(&bytes) {
         for (name, n) in blob.manifest.counts.iter().filter(|(k, _)| k.starts_with("icd10cm.notes.")) {
@@ -63,4 +69,26 @@ pub fn run(a: CompileArgs) -> Outcome {
         }
     }
     Ok(0)
+}
+
+/// Writes the parts and their index into `dir`, removing parts of earlier builds.
+fn write_parts(bytes: &[u8], dir: &std::path::Path) -> Result<(), String> {
+    let (files, index) = claimlint::blob::parts::split(bytes)?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let stale = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in stale.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = name.ends_with(".blob") || name.ends_with(".blob.br") || name.ends_with(".blob.gz");
+        if ours && !files.iter().any(|f| name.starts_with(&f.file)) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    for f in &files {
+        let path = dir.join(&f.file);
+        std::fs::write(&path, &f.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        eprintln!("part {:<7} {:>10} bytes  {}", f.name, f.bytes.len(), f.file);
+    }
+    let path = dir.join("parts.json");
+    let text = serde_json::to_string_pretty(&index).map_err(|e| e.to_string())?;
+    std::fs::write(&path, text + "\n").map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -3,7 +3,7 @@ use super::model::Edition;
 use super::note_refs::{read_all, NoteReport, Owner};
 use crate::blob::columns::{build, FixedKeys, StrPool, U32Col};
 use crate::compile::{err, Result};
-use crate::icd10cm::{Icd10CmSection, TitleChanges, SECTION, VERSION};
+use crate::icd10cm::{Icd10CmCodes, Icd10CmSection, TitleChanges, CODES_SECTION, CODES_VERSION, SECTION, VERSION};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Owned column bytes, borrowed by the section struct when writing.
@@ -44,12 +44,15 @@ pub fn add_section(w: &mut crate::blob::BlobWriter, editions: &[Edition]) -> Res
     }
     let c = columns(editions)?;
     let labels: Vec<&str> = editions.iter().map(|e| e.label.as_str()).collect();
-    let section = Icd10CmSection {
+    let codes = Icd10CmCodes {
         labels,
         windows: editions.iter().map(|e| (e.valid_from, e.valid_to)).collect(),
         codes: FixedKeys { width: 7, bytes: &c.codes },
         flags: &c.flags,
         kinds: &c.kinds,
+    };
+    w.add_section(CODES_SECTION, CODES_VERSION, &codes).map_err(|e| err(format!("ICD-10-CM codes section: {e}")))?;
+    let section = Icd10CmSection {
         titles: U32Col(&c.titles),
         title_changes: c.title_changes.iter().map(|(codes, ids)| TitleChanges { codes: U32Col(codes), titles: U32Col(ids) }).collect(),
         notes_unavailable: U32Col(&c.notes_unavailable),

@@ -94,9 +94,26 @@ fn intern(si: &mut Vec<String>, s: &str) -> u32 {
 fn read_hcpcs(t: &Tsv, si: &mut Vec<String>) -> Result<Rows> {
     let (key, s, lo_age, hi_age) = (t.col("hcpcs")?, t.col("status_indicator")?, t.col("lo_age")?, t.col("hi_age")?);
     let flag_cols = hcpcs_flag::COLUMNS.iter().map(|c| t.col(c)).collect::<Result<Vec<_>>>()?;
+    let apc = t.col("apc")?;
+    let (trauma, trauma_cc) = (t.col("trauma_revenue_code")?, t.col("trauma_critical_care")?);
+    let cols_34x = hcpcs_flag::SERVICES_34X_COLUMNS
+        .iter()
+        .map(|c| t.col(c))
+        .collect::<Result<Vec<_>>>()?;
     let mut rows = Rows::default();
     for (n, r) in t.rows.iter().enumerate() {
-        let flags = t.flags(r, &flag_cols, n)?;
+        let mut flags = t.flags(r, &flag_cols, n)?;
+        if t.flags(r, &cols_34x, n)? != 0 {
+            flags |= hcpcs_flag::SERVICE_34X;
+        }
+        if r[apc] == "05041" {
+            flags |= hcpcs_flag::CRITICAL_CARE_APC;
+        }
+        for (col, bit) in [(trauma, hcpcs_flag::TRAUMA_RESPONSE), (trauma_cc, hcpcs_flag::TRAUMA_CRITICAL_CARE)] {
+            if r[col] == "1" {
+                flags |= bit;
+            }
+        }
         let (lo, hi): (u32, u32) = (t.num(r, lo_age, n)?, t.num(r, hi_age, n)?);
         let attrs = intern(si, &r[s]) | lo.min(255) << 8 | hi.min(255) << 16;
         rows.push(&r[key], t.range(r, n)?, flags, attrs);

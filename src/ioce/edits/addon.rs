@@ -3,6 +3,7 @@
 //! software-as-a-service and remote mental-health add-on edits only on OPPS claims.
 use super::{lines::professional_revenue, Run};
 use crate::ioce::data::{addon_map as M, hcpcs_flag as H};
+use crate::date::Date;
 use crate::rules::RuleId;
 
 /// Deepest chain of add-ons on add-ons followed (the I/OCE's limit).
@@ -26,9 +27,9 @@ fn usable_primary(run: &Run<'_, '_>, j: usize) -> bool {
     run.lines.get(j).is_some_and(|p| p.row.is_some() && !p.inpatient)
 }
 
-/// True when the add-on on line `i` has a primary on the claim, on or before its date, whose
-/// own add-on requirement (if it is an add-on too) is met.
-fn satisfied(run: &Run<'_, '_>, i: usize, depth: &mut u32) -> bool {
+/// True when the add-on on line `i` has a primary in the window of service dates, on or before
+/// its date, whose own add-on requirement (if it is an add-on too) is met in the same window.
+fn satisfied(run: &Run<'_, '_>, i: usize, window: &[Option<Date>], depth: &mut u32) -> bool {
     *depth = depth.saturating_add(1);
     if *depth >= MAX_DEPTH {
         return false;
@@ -43,11 +44,12 @@ fn satisfied(run: &Run<'_, '_>, i: usize, depth: &mut u32) -> bool {
         j != i
             && usable_primary(run, j)
             && run.lines.get(j).is_some_and(|p| {
-                !matches!((addon.date, p.date), (Some(a), Some(d)) if a < d)
+                window.contains(&p.date)
+                    && !matches!((addon.date, p.date), (Some(a), Some(d)) if a < d)
                     && (!cah || professional(addon) == professional(p))
                     && run.io.addon_pair(&addon.code, &p.code, v) & (M::TYPE1 | M::TYPE3) != 0
             })
-            && satisfied(run, j, depth)
+            && satisfied(run, j, window, depth)
     })
 }
 
@@ -56,14 +58,20 @@ fn professional(l: &super::FLine<'_>) -> bool {
 }
 
 fn type1_and_3(run: &mut Run<'_, '_>) {
+    let mut dates: Vec<Option<Date>> = run.lines.iter().map(|l| l.date).collect();
+    dates.sort();
+    dates.dedup();
     let mut hits = Vec::new();
     for i in 0..run.lines.len() {
         let Some(l) = run.lines.get(i).filter(|l| !l.inpatient) else { continue };
         if !l.flag(H::ADDON_TYPE1) && !l.flag(H::ADDON_TYPE3) {
             continue;
         }
+        // The I/OCE looks for the primary on the add-on's day and the day with services before it.
+        let k = dates.iter().position(|d| *d == l.date).unwrap_or(0);
+        let window = dates.get(k.saturating_sub(1)..=k).unwrap_or(&[]);
         let mut depth = 0;
-        if satisfied(run, i, &mut depth) {
+        if satisfied(run, i, window, &mut depth) {
             continue;
         }
         if l.flag(H::ADDON_TYPE1) {

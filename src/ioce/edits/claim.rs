@@ -57,7 +57,8 @@ pub(super) fn incidentals_only(run: &mut Run<'_, '_>) -> bool {
 /// Edits 25 and 26: age missing or outside 0..124; sex missing.
 pub(super) fn patient(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
     let p = &ctx.claim.patient;
-    let at = if p.age.is_some() || p.date_of_birth.is_none() { "/patient/age" } else { "/patient/dateOfBirth" };
+    // Forms carry the birth date (UB-04 FL 10): point there unless an age was given.
+    let at = if p.age.is_some() { "/patient/age" } else { "/patient/dateOfBirth" };
     match ctx.age {
         Some(a) if a > 124 => run.push(RuleId::IoceAge, at, format!("patient age {a} is outside 0 to 124 years; check the date of birth")),
         None => run.push(RuleId::IoceAge, at, "the claim has no patient age or date of birth (UB-04 FL 10)".into()),

@@ -22,16 +22,32 @@ fn on(lines: &[FLine<'_>], day: Option<Date>) -> Vec<usize> {
 
 /// Edits 18 and 49 (OPPS): an inpatient-only procedure (status indicator C) denies itself and
 /// every other service that day; a "separate procedure" on the list is spared when a type T
-/// procedure is on the day or a comprehensive APC is chosen.
+/// procedure is on the day or a comprehensive APC is chosen. An inpatient-only procedure with
+/// modifier CA (patient died before admission) puts the whole claim under the inpatient APC
+/// instead: no day is denied, and every line leaves the outpatient edits that follow.
 pub(super) fn inpatient_only(run: &mut Run<'_, '_>) {
     let comprehensive = run.comprehensive();
+    let t_present = |run: &Run<'_, '_>, idx: &[usize]| comprehensive || idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| l.si() == "T"));
+    let counts = |l: &FLine<'_>, t: bool| l.si() == "C" && !(l.flag(H::SEPARATE_PROCEDURE) && t);
+    let expired = run.comprehensive_path()
+        && days(&run.lines).into_iter().any(|day| {
+            let idx = on(&run.lines, day);
+            let t = t_present(run, &idx);
+            idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| l.has_modifier(&["CA"]) && counts(l, t)))
+        });
+    if expired {
+        for l in &mut run.lines {
+            l.inpatient = true;
+        }
+        return;
+    }
     for day in days(&run.lines) {
         let idx = on(&run.lines, day);
-        let t_present = comprehensive || idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| l.si() == "T"));
+        let t_present = t_present(run, &idx);
         let mut denied = false;
         for &i in &idx {
             let Some(l) = run.lines.get(i) else { continue };
-            if l.si() != "C" || (l.flag(H::SEPARATE_PROCEDURE) && t_present) {
+            if !counts(l, t_present) {
                 continue;
             }
             let msg = format!("{} is an inpatient-only procedure (status indicator C): Medicare pays it only on an inpatient claim; the other services of the day are denied with it", l.code);
@@ -190,18 +206,67 @@ pub(super) fn visit_with_procedure(run: &mut Run<'_, '_>) {
     // On 85x (critical access) comprehensive visits (J2) count as visits too.
     // A J2 visit is a comprehensive observation only with enough observation hours; the
     // I/OCE treats it as a visit here (and on 85x always).
-    let visit = |si: &str| si == "V" || si == "J2";
+    // On OPPS claims a J2 code takes its APC's status indicator first: critical care (APC
+    // 05041) is S, a procedure of the day, not a visit.
+    let cah = run.path.critical_access();
+    fn si<'l>(l: &'l FLine<'_>, cah: bool) -> &'l str {
+        if !cah && l.si() == "J2" && l.flag(H::CRITICAL_CARE_APC) { "S" } else { l.si() }
+    }
+    let visit = |l: &FLine<'_>| matches!(si(l, cah), "V" | "J2");
+    direct_referral_packaging(run);
     for day in days(&run.lines) {
         let idx: Vec<usize> = on(&run.lines, day).into_iter().filter(|&i| run.lines.get(i).is_some_and(|l| !l.excluded())).collect();
-        let procedure = idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| matches!(l.si(), "S" | "T")));
-        let visits = idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| visit(l.si())));
+        let procedure = idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| matches!(si(l, cah), "S" | "T")));
+        let visits = idx.iter().any(|&i| run.lines.get(i).is_some_and(visit));
         if !procedure || !visits {
             continue;
         }
         for &i in &idx {
-            let Some(l) = run.lines.get(i).filter(|l| visit(l.si()) && !l.has_modifier(&["25"])) else { continue };
+            let Some(l) = run.lines.get(i).filter(|l| visit(l) && !l.has_modifier(&["25"])) else { continue };
             let msg = format!("{} is a visit on the day of a significant procedure: add modifier 25 if the visit was separately identifiable, otherwise remove it", l.code);
             run.push_line(RuleId::IoceVisit25, i, "modifiers", msg);
+        }
+    }
+}
+
+/// Before edit 21 the I/OCE packages a direct referral for observation (G0379) on a day
+/// without hourly observation (G0378), and, unless a comprehensive APC is chosen, on a day with
+/// a type T procedure or a visit: a packaged referral is no visit. (Its edit 58 for the first
+/// case is not raised here.)
+fn direct_referral_packaging(run: &mut Run<'_, '_>) {
+    let comprehensive = run.comprehensive();
+    for day in days(&run.lines) {
+        let idx = on(&run.lines, day);
+        let with = |f: u32| idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| !l.inpatient && l.flag(f)));
+        if !with(H::OBSERVATION_DIRECT_ADMIT) {
+            continue;
+        }
+        let hourly = with(H::OBSERVATION_HOURLY);
+        let t_or_v = !comprehensive
+            && idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| (matches!(l.si(), "T" | "V") || (run.opps && l.flag(H::CRITICAL_CARE_APC))) && !l.inpatient && !l.rejected && !l.flag(H::OBSERVATION_DIRECT_ADMIT)));
+        for &i in &idx {
+            let Some(l) = run.lines.get_mut(i).filter(|l| l.flag(H::OBSERVATION_DIRECT_ADMIT) && !l.inpatient) else { continue };
+            if (!hourly && !l.rejected) || t_or_v {
+                l.packaged = true;
+            }
+        }
+    }
+}
+
+/// Edit 76: a trauma response code (G0390) needs, on its day, a trauma revenue code (the
+/// I/OCE's range 0580-0689) and critical care (99291).
+pub(super) fn trauma_response(run: &mut Run<'_, '_>) {
+    let trauma_revenue = |l: &FLine<'_>| l.revenue.as_deref().and_then(|r| r.parse::<u16>().ok()).is_some_and(|r| (580..=689).contains(&r));
+    for day in days(&run.lines) {
+        let idx: Vec<usize> = on(&run.lines, day).into_iter().filter(|&i| run.lines.get(i).is_some_and(|l| !l.inpatient)).collect();
+        let any = |f: &dyn Fn(&FLine<'_>) -> bool| idx.iter().any(|&i| run.lines.get(i).is_some_and(f));
+        if !any(&|l| l.flag(H::TRAUMA_RESPONSE)) || (any(&trauma_revenue) && any(&|l| l.flag(H::TRAUMA_CRITICAL_CARE))) {
+            continue;
+        }
+        for &i in &idx {
+            let Some(l) = run.lines.get(i).filter(|l| l.flag(H::TRAUMA_RESPONSE)) else { continue };
+            let msg = format!("{} is a trauma response: report it with a trauma revenue code (068x) and critical care (99291) on the same day", l.code);
+            run.push_line(RuleId::IoceTrauma, i, "code", msg);
         }
     }
 }

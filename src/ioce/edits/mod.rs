@@ -12,6 +12,7 @@ mod route;
 
 use super::data::{HcpcsRow, IoceData, Release, RevenueRow};
 use crate::claim::check::Ctx;
+use crate::currency::{mark_stale, EditWindow, StaleEdits};
 use crate::date::Date;
 use crate::finding::Finding;
 use crate::normalize::normalize_code;
@@ -39,6 +40,8 @@ pub(crate) struct FLine<'a> {
     pub rejected: bool,
     /// The line is on the day of an inpatient-only procedure (edits 18, 49): later edits skip it.
     pub inpatient: bool,
+    /// The I/OCE packaged the line (status indicator N from then on).
+    pub packaged: bool,
 }
 
 impl FLine<'_> {
@@ -53,6 +56,9 @@ impl FLine<'_> {
         self.row.is_some_and(|r| r.has(f))
     }
     pub fn si(&self) -> &str {
+        if self.packaged {
+            return "N";
+        }
         match (&self.row, &self.rev_row) {
             (Some(r), _) => r.status_indicator,
             (None, Some(r)) if self.code.is_empty() => r.status_indicator,
@@ -109,8 +115,13 @@ impl Run<'_, '_> {
     /// its inpatient-only and DME edits: OPPS hospital outpatient claims outside PHP, IOP and
     /// opioid treatment, and 12x claims with condition code W2.
     pub fn comprehensive(&self) -> bool {
+        self.comprehensive_path() && self.lines.iter().any(|l| l.si() == "J1")
+    }
+    /// True when the claim goes through the I/OCE's comprehensive and inpatient-APC
+    /// evaluation: OPPS 13x outside partial hospitalization, or 12x with condition code W2.
+    pub fn comprehensive_path(&self) -> bool {
         let path = (self.path.is13() && !self.path.cc41 && !self.path.cc92 && !self.path.cc89) || (self.path.is12() && self.condition("W2"));
-        self.opps && path && self.lines.iter().any(|l| l.si() == "J1")
+        self.opps && path
     }
     /// True when the claim carries the condition code.
     pub fn condition(&self, code: &str) -> bool {
@@ -147,6 +158,15 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     // The I/OCE skips the diagnosis age edit when the age is missing or invalid (edit 25).
     let age_invalid = ctx.age.is_none_or(|a| a > 124);
     ctx.out.retain(|f| !(superseded.contains(&f.rule.as_str()) || (age_invalid && f.rule == RuleId::DxAge.as_str())));
+    // Past the newest release's quarter the I/OCE edits come under the data-currency policy.
+    let window = io.edit_window();
+    let past = window.as_ref().zip(from).and_then(|(w, d)| Some((w, d, w.days_past(d)?)));
+    let (release_from, release_to) = io.window_of(release);
+    let vintage = format!("I/OCE {} ({release_from} to {release_to})", release.id);
+    if let Some((w, d, days)) = past.filter(|_| ctx.stale_edits == StaleEdits::Skip) {
+        ctx.out.push(w.skipped_note(d, days, "I/OCE edits", Some(vintage)).at(crate::location::Location::Claim));
+        return;
+    }
     let lines = read_lines(ctx, io, release.version, rev_release.version);
     let bill_type = fac.bill_type.as_deref().map(|b| {
         let b = b.trim();
@@ -162,6 +182,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         cc89: has("89"),
         cc92: has("92"),
         version: release.version,
+        opps_34x_services: opps && lines.iter().any(|l| l.flag(super::data::hcpcs_flag::SERVICE_34X)),
     };
     let mut run = Run {
         io,
@@ -171,7 +192,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         bill_type,
         lines,
         conditions,
-        vintage: format!("I/OCE {} ({} to {})", release.id, fmt(release.from), fmt(release.to)),
+        vintage,
         out: Vec::new(),
     };
     // A type of bill the I/OCE cannot process stops it (edit 118 alone).
@@ -185,7 +206,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
             let later = [RuleId::DxAge, RuleId::DxPdxEcode, RuleId::DxPdxManif];
             ctx.out.retain(|f| !later.iter().any(|r| r.as_str() == f.rule));
             run.out.retain(|f| f.rule != RuleId::DxAge.as_str());
-            ctx.out.append(&mut run.out);
+            ctx.out.extend(under_policy(run.out, past));
             return;
         }
         claim::patient(ctx, &mut run);
@@ -195,6 +216,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         lines::age(ctx, &mut run);
         claim::principal_dx(ctx, &mut run);
         lines::coverage(&mut run);
+        if run.runs(76) {
+            days::trauma_response(&mut run);
+        }
         if run.runs(102) {
             lines::modifier_pairs(&mut run);
         }
@@ -209,26 +233,63 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         days::visit_with_procedure(&mut run);
         lines::token_charge(&mut run);
     }
-    ctx.out.append(&mut run.out);
+    ctx.out.extend(under_policy(run.out, past));
+}
+
+/// The I/OCE findings for a claim dated past the newest release's window: each at most a
+/// warning, followed by its `DATA-STALE` note.
+fn under_policy(out: Vec<Finding>, past: Option<(&EditWindow, Date, u32)>) -> Vec<Finding> {
+    match past {
+        Some((w, d, _)) => mark_stale(out, w, d),
+        None => out,
+    }
 }
 
 /// NCCI pair edits (I/OCE 20 and 40, line rejections) deny the column-two line: claimlint
-/// raises them as PTP-0 / PTP-1 at that line. Later I/OCE edits skip those lines.
+/// raises them as PTP-0 / PTP-1 at that line. Later I/OCE edits skip those lines. On 85x the
+/// I/OCE pairs professional lines (096x-098x) only with professional lines and facility lines
+/// only with facility lines, so there the line is rejected only by a partner of its own side.
 fn ncci_rejections(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
-    // On 85x the I/OCE pairs professional and facility lines apart; claimlint's pairs do not.
-    if run.path.critical_access() {
-        return;
-    }
     let ptp = [RuleId::Ptp0.as_str(), RuleId::Ptp1.as_str()];
-    for f in ctx.out.iter().filter(|f| ptp.contains(&f.rule.as_str())) {
-        let k = match &f.location {
+    let flagged: Vec<usize> = ctx
+        .out
+        .iter()
+        .filter(|f| ptp.contains(&f.rule.as_str()))
+        .filter_map(|f| match &f.location {
             Some(crate::location::Location::Line { line, .. }) => Some(*line),
             _ => None,
-        };
-        if let Some(line) = k.and_then(|k| run.lines.iter_mut().find(|l| l.k == k)) {
+        })
+        .collect();
+    let cah = run.path.critical_access();
+    for k in flagged {
+        let Some(i) = run.lines.iter().position(|l| l.k == k) else { continue };
+        if cah && !same_side_partner(ctx, run, i) {
+            continue;
+        }
+        if let Some(line) = run.lines.get_mut(i) {
             line.rejected = true;
         }
     }
+}
+
+/// True when line `i` is the column-two code of an NCCI pair in force, not bypassed, with a
+/// line of the same day on its own side of the 85x professional / facility split.
+fn same_side_partner(ctx: &Ctx<'_, '_>, run: &Run<'_, '_>, i: usize) -> bool {
+    use crate::ptp::{modifiers::first_bypass, ModifierIndicator};
+    let Some((p, t)) = ctx.engine.ptp.as_ref().and_then(|p| Some((p, p.table(crate::claim::ClaimType::Outpatient)?))) else { return false };
+    let Some(two) = run.lines.get(i) else { return false };
+    let (Some(date), Some(id_two)) = (two.date, p.code_id(&two.code)) else { return false };
+    let side = |l: &FLine<'_>| lines::professional_revenue(l.revenue.as_deref().unwrap_or(""));
+    run.lines.iter().enumerate().any(|(j, one)| {
+        j != i
+            && one.date == Some(date)
+            && side(one) == side(two)
+            && p.code_id(&one.code).and_then(|id_one| p.edit_in_force(t, id_one, id_two, date)).is_some_and(|e| match e.modifier_indicator {
+                ModifierIndicator::NotAllowed => true,
+                ModifierIndicator::Allowed => first_bypass(&one.modifiers).is_none() && first_bypass(&two.modifiers).is_none(),
+                ModifierIndicator::NotApplicable => false,
+            })
+    })
 }
 
 fn fmt(yyyymmdd: u32) -> String {
@@ -259,6 +320,7 @@ fn read_lines<'a>(ctx: &Ctx<'_, '_>, io: &IoceData<'a>, version: u8, rev_version
                 rev_row,
                 rejected: false,
                 inpatient: false,
+                packaged: false,
             }
         })
         .collect()

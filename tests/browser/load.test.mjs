@@ -1,0 +1,134 @@
+// Code sets in parts: an ICD-10-CM check is answered as soon as the core part is in, while
+// the PTP part is still downloading (held here); a PTP question meanwhile answers `loading`,
+// never "invalid"; the notice shows bytes done and total per part. A damaged part is refused
+// when it arrives, and a later visit opens the stored parts without downloading them again.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { withServerAndBrowser, setDate, typeInto, fieldState, screenshot, ROOT, DOS, VIEWPORTS } from './helpers.mjs';
+
+const index = () => JSON.parse(readFileSync(path.join(ROOT, 'pkg', 'parts', 'parts.json'), 'utf8'));
+
+// In the page: `fn(engine, arg)` on the shared engine of the widget module the demo loaded
+// (evaluated by the driver, so the page's CSP, which forbids eval, stays as it is).
+const engineCall = (page, fn, arg) =>
+  page.evaluate(`(async () => {
+    const { readyEngine } = await import(new URL('claimlint.js', location.href).href);
+    return (${fn.toString()})(readyEngine(), ${JSON.stringify(arg ?? null)});
+  })()`);
+
+/** The static import graph of a module under www/, as paths relative to www/. */
+function importGraph(entry, seen = new Set()) {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  const text = readFileSync(path.join(ROOT, 'www', entry), 'utf8');
+  for (const m of text.matchAll(/^\s*(?:import|export)\b[^'"]*?(?:from\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+    importGraph(path.posix.normalize(path.posix.join(path.posix.dirname(entry), m[1])), seen);
+  }
+  return seen;
+}
+
+describe('claimlint code sets in parts', () => {
+  const env = withServerAndBrowser();
+
+  it('preloads the demo page\'s whole module graph', () => {
+    const html = readFileSync(path.join(ROOT, 'www', 'index.html'), 'utf8');
+    const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]));
+    const missing = [...importGraph('demo.js')].filter((m) => !preloaded.has(m));
+    assert.deepEqual(missing, []);
+    assert.ok(preloaded.has('../pkg/claimlint.js'), 'the wasm glue too');
+  });
+
+  it('answers ICD-10-CM checks while the PTP part is still loading', async () => {
+    const parts = index().parts;
+    assert.deepEqual(parts.map((p) => p.name), ['core', 'titles', 'claim', 'ptp']);
+    assert.ok(parts[0].sections.some((s) => s.name === 'icd10cm.codes'));
+    const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
+    let release;
+    const gate = new Promise((r) => (release = r));
+    await context.route('**/pkg/parts/ptp-*.blob', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}www/index.html`);
+    await page.waitForSelector('html[data-claimlint-ready="core"]', { timeout: 20_000 });
+
+    // The first check is answered from the core part.
+    await setDate(page, '#l1-date', DOS);
+    await typeInto(page, '#dx-a-input', 'J15.9');
+    await page.waitForFunction(() => document.querySelector('#dx-a-input').closest('.cl-field')?.dataset.state === 'billable');
+    // Titles arrive with the next part; the field then shows the description.
+    await page.waitForSelector('.cl-notice__part[data-part="titles"][data-done="true"]', { timeout: 20_000 });
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => /pneumonia/i.test(document.querySelector('#dx-a-input').closest('.cl-field')?.textContent));
+
+    // A PTP question waits: `loading`, naming the part, not a verdict.
+    await page.waitForSelector('.cl-notice__part[data-part="claim"][data-done="true"]', { timeout: 20_000 });
+    const pending = await engineCall(page, (engine, on) => engine.checkPair('11042', '97597', { on }), DOS);
+    assert.deepEqual(pending, { status: 'loading', loading: 'ptp', findings: [] });
+    const claim = await engineCall(page, (engine) => engine.checkClaim({ diagnoses: ['J15.9'], lines: [] }));
+    assert.equal(claim.status, 'loading');
+    assert.equal(await engineCall(page, (engine, on) => engine.checkCode('icd10cm', 'J15.9', on).state, DOS), 'billable');
+    assert.equal(await engineCall(page, (engine, on) => engine.checkCode('hcpcs', 'E0114', on).state, DOS), 'billable');
+
+    // The notice: a labelled progress bar and bytes done / total for each part.
+    const notice = await page.$eval('[data-claimlint-notice]', (el) => ({
+      state: el.dataset.state,
+      text: el.querySelector('.cl-notice__text').textContent,
+      label: el.querySelector('progress').getAttribute('aria-label'),
+      hidden: el.querySelector('progress').getAttribute('aria-hidden'),
+      parts: [...el.querySelectorAll('.cl-notice__part')].map((li) => li.textContent),
+    }));
+    assert.equal(notice.state, 'loading');
+    assert.equal(notice.label, 'Code sets downloaded');
+    assert.equal(notice.hidden, null);
+    assert.match(notice.text, /ICD-10-CM codes can be checked now\. Loading NCCI PTP edits…/);
+    assert.equal(notice.parts.length, 4);
+    assert.match(notice.parts[0], /^ICD-10-CM codes: [\d,]+ KB, ready$/);
+    assert.match(notice.parts[3], /^NCCI PTP edits: 0 of [\d,]+ KB$/);
+    await screenshot(page, 'load-core-ready');
+
+    // The PTP part arrives: the same question gets its answer, and the load completes.
+    release();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 30_000 });
+    const answered = await engineCall(page, (engine, on) => engine.checkPair('11042', '97597', { on }), DOS);
+    assert.ok(Array.isArray(answered), 'findings array once the PTP part is in');
+    assert.ok(answered.some((f) => /^PTP/.test(f.rule)), JSON.stringify(answered));
+    assert.equal(await page.isVisible('[data-claimlint-notice]'), false);
+
+    // A later visit opens the stored parts: no part is requested again.
+    const requested = [];
+    page.on('request', (r) => {
+      if (/\/pkg\/parts\/.+\.blob$/.test(r.url())) requested.push(r.url());
+    });
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.deepEqual(requested, []);
+    assert.equal(await engineCall(page, (engine) => engine.stats.stored), true);
+    await context.close();
+  });
+
+  it('refuses a damaged part when it arrives', async () => {
+    const context = await env.browser.newContext();
+    const core = index().parts[0];
+    const bytes = readFileSync(path.join(ROOT, 'pkg', 'parts', core.file));
+    bytes[bytes.length >> 1] ^= 0xff;
+    await context.route('**/pkg/parts/core-*.blob', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: bytes }));
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}www/index.html`);
+    await page.waitForSelector('html[data-claimlint-ready="error"]', { timeout: 20_000 });
+    assert.equal(await page.getAttribute('[data-claimlint-notice]', 'data-error-code'), 'INTEGRITY');
+    await typeInto(page, '#dx-a-input', 'J15.9');
+    assert.notEqual((await fieldState(page, '#dx-a-input')).state, 'invalid_format');
+    // Nothing of the damaged part was kept.
+    const kept = await page.evaluate(async () => {
+      const urls = [];
+      for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
+      return urls.filter((u) => u.includes('/parts/core-'));
+    });
+    assert.deepEqual(kept, []);
+    await context.close();
+  });
+});

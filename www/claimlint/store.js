@@ -1,0 +1,77 @@
+// Where the code-set parts are kept between visits: one Cache Storage cache per generation
+// (a build of the data, named from its index), plus one small record naming the current
+// generation. The page and the service worker (www/sw.js) share these names.
+//
+// A part enters a generation only after its SHA-256 matched the index (and, on the page,
+// after the wasm engine accepted its container checksum), so what is read back here is
+// used as it is: no hashing on later visits. A generation becomes current only when it is
+// complete; a page keeps the generation it started with until it reloads.
+
+export const DATA_PREFIX = 'claimlint-data-';
+export const META_CACHE = 'claimlint-meta';
+/** The single whole blob and the glue and wasm last used with it (a page that loads the blob). */
+export const FALLBACK_CACHE = 'claimlint-fallback';
+
+/** The record's key: beside the index, so page and worker derive the same URL. */
+export function currentKey(indexUrl) {
+  return new URL('current-generation', indexUrl).href;
+}
+
+/** Hex SHA-256 of bytes or text; null where crypto.subtle is unavailable (plain http). */
+export async function sha256Hex(data) {
+  if (!globalThis.crypto?.subtle) return null;
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The generation an index text names. */
+export async function generationName(indexText) {
+  const sha = await sha256Hex(indexText);
+  return sha ? DATA_PREFIX + sha.slice(0, 16) : null;
+}
+
+function storageAvailable() {
+  return typeof caches !== 'undefined' && Boolean(globalThis.crypto?.subtle);
+}
+
+/** The current generation's record {name, index}, else null. One Cache Storage read. */
+export async function storedGeneration(indexUrl) {
+  if (!storageAvailable()) return null;
+  try {
+    // Written only once every part was stored; a part missing later (storage cleared under
+    // the page) is downloaded again by the loader.
+    const res = await caches.match(currentKey(indexUrl), { cacheName: META_CACHE });
+    const record = res ? await res.json() : null;
+    return record?.name && Array.isArray(record.index?.parts) ? record : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Makes a complete generation current (one small write, after every part is stored). */
+export async function makeCurrent(indexUrl, name, index) {
+  const body = JSON.stringify({ name, index, at: Date.now() });
+  await (await caches.open(META_CACHE)).put(currentKey(indexUrl), new Response(body, { headers: { 'Content-Type': 'application/json' } }));
+}
+
+/** A stored part's bytes, or null. */
+export async function readPart(name, url) {
+  if (!name || !storageAvailable()) return null;
+  try {
+    const hit = await caches.match(url, { cacheName: name });
+    return hit ? new Uint8Array(await hit.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Stores a verified part (best effort: a full disk only costs the next visit a download). */
+export async function storePart(name, url, bytes) {
+  if (!name || !storageAvailable()) return;
+  try {
+    await (await caches.open(name)).put(url, new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } }));
+  } catch {
+    // quota or private mode: nothing kept
+  }
+}
