@@ -1,5 +1,6 @@
 //! The `claim` blob section: MCE diagnosis edits with date ranges, MCE age groups, place of
 //! service codes, POA-exempt codes and compiled payer rule packs, read in place.
+use super::code_keys;
 use super::pack::Pack;
 use crate::blob::columns::{FixedKeys, U32Col};
 use crate::blob::{Blob, BlobError};
@@ -170,14 +171,8 @@ impl<'a> ClaimData<'a> {
 
     /// All (from, to, flags) rows of a code, oldest first.
     pub fn mce_rows<'s>(&'s self, code: &'s str) -> impl Iterator<Item = (u32, u32, u32)> + 's {
-        let keys = self.s.mce_codes;
-        let start = keys.lower_bound(code.as_bytes());
-        (start..keys.len()).map_while(move |i| {
-            if keys.key(i)? != code.as_bytes() {
-                return None;
-            }
-            Some((self.s.mce_from.get(i)?, self.s.mce_to.get(i)?, self.s.mce_flags.get(i)?))
-        })
+        code_keys::rows_of(&self.s.mce_codes, code.as_bytes())
+            .map_while(move |i| Some((self.s.mce_from.get(i)?, self.s.mce_to.get(i)?, self.s.mce_flags.get(i)?)))
     }
 
     /// The latest row's sex flags of a code, whatever the date (for payers that keep sex edits).
@@ -228,13 +223,7 @@ impl<'a> ClaimData<'a> {
     /// True when the code (no dot) or a category above it is POA exempt.
     pub fn poa_exempt(&self, code: &str) -> bool {
         let keys = &self.s.poa_exempt;
-        let Some(category) = code.as_bytes().get(..3) else { return false };
-        // The exempt codes of the category, scanned when few (one search, not one per length).
-        let rows = keys.prefix_range(category);
-        if rows.len() <= 16 {
-            return rows.into_iter().any(|i| keys.key(i).is_some_and(|k| code.as_bytes().starts_with(k)));
-        }
-        (3..=code.len()).any(|n| code.get(..n).is_some_and(|p| keys.find(p.as_bytes()).is_some()))
+        code_keys::has_beginning_of(keys, code.as_bytes(), 3)
     }
 
     /// A compiled payer pack by id.

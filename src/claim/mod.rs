@@ -5,6 +5,7 @@
 //! `claim` blob section ([`ClaimData`]) carries the MCE diagnosis edits, place-of-service
 //! codes, POA-exempt codes and compiled payer rule packs.
 pub(crate) mod check;
+mod code_keys;
 pub mod data;
 mod dx_pairs;
 pub(crate) mod dx_rules;
