@@ -130,7 +130,11 @@ const ioce = existsSync(iocePath) ? readFileSync(iocePath, 'utf8') : null;
 const results = { date: new Date().toISOString().slice(0, 10), smoke, native, browser: browserResults, keystroke, network, downloads, wasm, python, mce, ioce };
 writeFileSync(path.join(REPO, 'benches', smoke ? 'results-smoke.json' : 'results.json'), JSON.stringify(results, null, 2) + '\n');
 if (!smoke) {
-  writeFileSync(path.join(REPO, 'benches', 'REPORT.md'), report(results));
+  // The Python/Spark section comes from scripts/bench_spark.sh, run on its own: keep it.
+  const reportPath = path.join(REPO, 'benches', 'REPORT.md');
+  const old = existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : '';
+  const spark = /<!-- python-spark:start[\s\S]*?<!-- python-spark:end -->/.exec(old)?.[0];
+  writeFileSync(reportPath, report(results) + (spark ? `\n${spark}\n` : ''));
   spliceIntoReadme(report(results));
 }
 console.log(report(results));
