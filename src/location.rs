@@ -29,6 +29,8 @@ pub enum LineField {
     Charge,
     Ndc,
     Npi,
+    /// UB-04 revenue code (facility lines).
+    RevenueCode,
 }
 
 impl LineField {
@@ -48,6 +50,7 @@ impl LineField {
             LineField::Charge => (Some("charge"), None),
             LineField::Ndc => (Some("ndc"), None),
             LineField::Npi => (Some("npi"), None),
+            LineField::RevenueCode => (Some("revenueCode"), None),
         }
     }
 
@@ -69,6 +72,7 @@ impl LineField {
             ("charge", None) => LineField::Charge,
             ("ndc", None) => LineField::Ndc,
             ("npi", None) => LineField::Npi,
+            ("revenueCode", None) => LineField::RevenueCode,
             _ => return None,
         })
     }

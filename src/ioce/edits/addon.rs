@@ -1,6 +1,7 @@
 //! Add-on code edits 106, 107, 108. The I/OCE applies the NCCI add-on edits (type I, II, III
 //! and drug administration) only on non-OPPS claims — the OPPS packages add-ons — and the
 //! software-as-a-service and remote mental-health add-on edits only on OPPS claims.
+use crate::location::LineField;
 use super::{lines::professional_revenue, Run};
 use crate::ioce::data::{addon_map as M, hcpcs_flag as H};
 use crate::date::Date;
@@ -81,7 +82,7 @@ fn type1_and_3(run: &mut Run<'_, '_>) {
         }
     }
     for (i, rule, msg) in hits {
-        run.push_line(rule, i, "code", msg);
+        run.push_line(rule, i, LineField::Code, msg);
     }
 }
 
@@ -90,7 +91,7 @@ fn type2(run: &mut Run<'_, '_>) {
         let Some(l) = run.lines.get(i) else { continue };
         if l.flag(H::ADDON_TYPE2) && !l.excluded() && professional_revenue(l.revenue.as_deref().unwrap_or("")) {
             let msg = format!("{} is an add-on code whose primary procedures the contractor defines: make sure its primary is on the claim", l.code);
-            run.push_line(RuleId::IoceAddon2, i, "code", msg);
+            run.push_line(RuleId::IoceAddon2, i, LineField::Code, msg);
         }
     }
 }
@@ -114,6 +115,6 @@ fn listed(run: &mut Run<'_, '_>, flag: u32, map: u32, what: &str) {
         }
     }
     for (i, msg) in hits {
-        run.push_line(RuleId::IoceAddon1, i, "code", msg);
+        run.push_line(RuleId::IoceAddon1, i, LineField::Code, msg);
     }
 }

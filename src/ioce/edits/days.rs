@@ -1,5 +1,6 @@
 //! I/OCE edits over the lines of one day: inpatient-only procedures (18, 49), devices (92,
 //! 135), bilateral procedures (17, 37, 74), a visit with a procedure (21).
+use crate::location::LineField;
 use super::{FLine, Run};
 use crate::date::Date;
 use crate::ioce::data::hcpcs_flag as H;
@@ -51,7 +52,7 @@ pub(super) fn inpatient_only(run: &mut Run<'_, '_>) {
                 continue;
             }
             let msg = format!("{} is an inpatient-only procedure (status indicator C): Medicare pays it only on an inpatient claim; the other services of the day are denied with it", l.code);
-            run.push_line(RuleId::IoceInpatientOnly, i, "code", msg);
+            run.push_line(RuleId::IoceInpatientOnly, i, LineField::Code, msg);
             if let Some(l) = run.lines.get_mut(i) {
                 l.inpatient = true;
             }
@@ -63,7 +64,7 @@ pub(super) fn inpatient_only(run: &mut Run<'_, '_>) {
         for &i in &idx {
             let Some(l) = run.lines.get(i).filter(|l| !l.inpatient) else { continue };
             let what = if l.code.is_empty() { format!("revenue code {}", l.revenue.as_deref().unwrap_or("")) } else { l.code.clone() };
-            run.push_line(RuleId::IoceInpatientDay, i, "", format!("{what} is on the day of an inpatient-only procedure and is denied with it"));
+            run.push_line(RuleId::IoceInpatientDay, i, LineField::Whole, format!("{what} is on the day of an inpatient-only procedure and is denied with it"));
             if let Some(l) = run.lines.get_mut(i) {
                 l.inpatient = true;
             }
@@ -93,10 +94,10 @@ pub(super) fn device(run: &mut Run<'_, '_>) {
                 });
             let code = l.code.clone();
             if need_any {
-                run.push_line(RuleId::IoceDevice, i, "code", format!("{code} is a device-intensive procedure: report the device's C code (or the device HCPCS) on the same day"));
+                run.push_line(RuleId::IoceDevice, i, LineField::Code, format!("{code} is a device-intensive procedure: report the device's C code (or the device HCPCS) on the same day"));
             }
             if need_pair {
-                run.push_line(RuleId::IoceDeviceDay, i, "code", format!("{code} needs its required device code on the same day"));
+                run.push_line(RuleId::IoceDeviceDay, i, LineField::Code, format!("{code} needs its required device code on the same day"));
             }
         }
     }
@@ -116,10 +117,10 @@ pub(super) fn bilateral(run: &mut Run<'_, '_>) {
         let terminated_bilateral = e37 && l.has_modifier(&["52", "73"]) && (l.units > 1.0 || (two_sided && l.has_modifier(&["50"])));
         let units_50 = e74 && !cah && two_sided && l.has_modifier(&["50"]) && l.units > 1.0;
         if terminated_bilateral {
-            run.push_line(RuleId::IoceBilatTerminated, i, "modifiers", format!("{code} is reported as terminated (52/73) and bilateral or with more than one unit; report one unit without modifier 50"));
+            run.push_line(RuleId::IoceBilatTerminated, i, LineField::Modifiers, format!("{code} is reported as terminated (52/73) and bilateral or with more than one unit; report one unit without modifier 50"));
         }
         if units_50 {
-            run.push_line(RuleId::IoceBilatUnits, i, "units", format!("{code} with modifier 50 is one bilateral service: report 1 unit"));
+            run.push_line(RuleId::IoceBilatUnits, i, LineField::Units, format!("{code} with modifier 50 is one bilateral service: report 1 unit"));
         }
     }
     if !run.runs(17) {
@@ -146,7 +147,7 @@ pub(super) fn bilateral(run: &mut Run<'_, '_>) {
         }
         for i in hits {
             let code = run.lines.get(i).map(|l| l.code.clone()).unwrap_or_default();
-            run.push_line(RuleId::IoceBilatInherent, i, "units", format!("{code} is bilateral by definition: report it once, 1 unit, for the day"));
+            run.push_line(RuleId::IoceBilatInherent, i, LineField::Units, format!("{code} is bilateral by definition: report it once, 1 unit, for the day"));
         }
     }
 }
@@ -177,7 +178,7 @@ fn bilateral_units_cah(run: &mut Run<'_, '_>) {
             let units: f64 = group.iter().filter_map(|&i| run.lines.get(i)).map(|l| l.units).sum();
             if with_50 && units > 1.0 {
                 for i in group {
-                    run.push_line(RuleId::IoceBilatUnits, i, "units", format!("{code} with modifier 50 is one bilateral service: report 1 unit"));
+                    run.push_line(RuleId::IoceBilatUnits, i, LineField::Units, format!("{code} with modifier 50 is one bilateral service: report 1 unit"));
                 }
             }
         }
@@ -224,7 +225,7 @@ pub(super) fn visit_with_procedure(run: &mut Run<'_, '_>) {
         for &i in &idx {
             let Some(l) = run.lines.get(i).filter(|l| visit(l) && !l.has_modifier(&["25"])) else { continue };
             let msg = format!("{} is a visit on the day of a significant procedure: add modifier 25 if the visit was separately identifiable, otherwise remove it", l.code);
-            run.push_line(RuleId::IoceVisit25, i, "modifiers", msg);
+            run.push_line(RuleId::IoceVisit25, i, LineField::Modifiers, msg);
         }
     }
 }
@@ -266,7 +267,7 @@ pub(super) fn trauma_response(run: &mut Run<'_, '_>) {
         for &i in &idx {
             let Some(l) = run.lines.get(i).filter(|l| l.flag(H::TRAUMA_RESPONSE)) else { continue };
             let msg = format!("{} is a trauma response: report it with a trauma revenue code (068x) and critical care (99291) on the same day", l.code);
-            run.push_line(RuleId::IoceTrauma, i, "code", msg);
+            run.push_line(RuleId::IoceTrauma, i, LineField::Code, msg);
         }
     }
 }

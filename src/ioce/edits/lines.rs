@@ -1,4 +1,5 @@
 //! Per-line I/OCE edits driven by the code, revenue code and modifier tables.
+use crate::location::LineField;
 use super::Run;
 use crate::claim::check::Ctx;
 use crate::ioce::data::{hcpcs_flag as H, revenue_flag as R};
@@ -18,7 +19,7 @@ pub(super) fn validity(run: &mut Run<'_, '_>) {
     let (v, id) = (run.version(), run.release.id.clone());
     for i in 0..run.lines.len() {
         let Some(l) = run.lines.get(i) else { continue };
-        let mut found: Vec<(RuleId, String, String)> = Vec::new();
+        let mut found: Vec<(RuleId, LineField, String)> = Vec::new();
         if run.runs(6) && !l.code.is_empty() && l.row.is_none() {
             let later = run.io.s.releases.iter().filter(|r| r.version > v).find(|r| run.io.hcpcs(&l.code, r.version).is_some());
             let earlier = run.io.s.releases.iter().rev().filter(|r| r.version < v).find(|r| run.io.hcpcs(&l.code, r.version).is_some());
@@ -27,25 +28,25 @@ pub(super) fn validity(run: &mut Run<'_, '_>) {
                 (None, Some(r)) => format!("; it was last valid in I/OCE {} (to {}): use its replacement code", r.id, super::fmt(r.to)),
                 _ => String::new(),
             };
-            found.push((RuleId::IoceHcpcsValid, "code".into(), format!("{} is not a valid HCPCS/CPT code in I/OCE {id}{why}", l.code)));
+            found.push((RuleId::IoceHcpcsValid, LineField::Code, format!("{} is not a valid HCPCS/CPT code in I/OCE {id}{why}", l.code)));
         }
         if run.runs(41) && l.rev_row.is_none() {
             let msg = match &l.revenue {
                 None => "the line has no valid revenue code (UB-04 FL 42, four digits such as 0450)".to_owned(),
                 Some(r) => format!("revenue code {r} is not valid in the I/OCE; check the UB-04 revenue code list"),
             };
-            found.push((RuleId::IoceRevValid, "revenueCode".into(), msg));
+            found.push((RuleId::IoceRevValid, LineField::RevenueCode, msg));
         }
         let cc65 = run.bill_type_is(&["77"]) && run.condition("65");
         if run.runs(22) && !cc65 && l.revenue.as_deref() != Some(AMBULANCE_REVENUE) {
             for (j, m) in l.modifiers.iter().enumerate() {
                 if !m.starts_with('@') && !run.io.modifier_valid(m, v) {
-                    found.push((RuleId::IoceModValid, format!("modifiers/{j}"), format!("modifier {m} is not valid in I/OCE {id}")));
+                    found.push((RuleId::IoceModValid, LineField::Modifier(j), format!("modifier {m} is not valid in I/OCE {id}")));
                 }
             }
         }
         for (rule, field, msg) in found {
-            run.push_line(rule, i, &field, msg);
+            run.push_line(rule, i, field, msg);
         }
     }
 }
@@ -58,7 +59,7 @@ pub(super) fn age(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
         let Some(row) = l.row.filter(|_| !l.inpatient) else { continue };
         if age < u32::from(row.lo_age) || age > u32::from(row.hi_age) {
             let msg = format!("{} is reported for patients aged {} to {}; the patient is {age}: check the code or the date of birth", l.code, row.lo_age, row.hi_age);
-            run.push_line(RuleId::IoceHcpcsAge, i, "code", msg);
+            run.push_line(RuleId::IoceHcpcsAge, i, LineField::Code, msg);
         }
     }
 }
@@ -77,43 +78,43 @@ pub(super) fn coverage(run: &mut Run<'_, '_>) {
         let rev = l.revenue.clone().unwrap_or_default();
         let info_only = run.runs(112) && l.flag(H::INFORMATION_ONLY) && !l.excluded();
         if info_only {
-            run.push_line(RuleId::IoceInfoOnly, i, "code", format!("{code} is reported for information only and is not paid; keep it if the quality program asks for it"));
+            run.push_line(RuleId::IoceInfoOnly, i, LineField::Code, format!("{code} is reported for information only and is not paid; keep it if the quality program asks for it"));
         }
         let Some(l) = run.lines.get(i) else { continue };
         if run.runs(9) && l.code.is_empty() && rev == NON_COVERED_REVENUE && !l.excluded() {
-            run.push_line(RuleId::IoceNoncov, i, "revenueCode", format!("revenue code {rev} is non-covered under every Medicare outpatient benefit"));
+            run.push_line(RuleId::IoceNoncov, i, LineField::RevenueCode, format!("revenue code {rev} is non-covered under every Medicare outpatient benefit"));
         }
         let Some(l) = run.lines.get(i) else { continue };
         if run.runs(9) && l.flag(H::NON_COVERED) && !info_only {
-            run.push_line(RuleId::IoceNoncov, i, "code", format!("{code} is non-covered under every Medicare outpatient benefit (not a statutory exclusion); bill the patient with an ABN if one was signed"));
+            run.push_line(RuleId::IoceNoncov, i, LineField::Code, format!("{code} is non-covered under every Medicare outpatient benefit (not a statutory exclusion); bill the patient with an ABN if one was signed"));
         }
         let Some(l) = run.lines.get(i) else { continue };
         if run.runs(50) && !l.excluded() && l.rev_row.is_some_and(|r| r.has(R::STATUTORY_EXCLUSION)) {
-            run.push_line(RuleId::IoceStatutory, i, "revenueCode", format!("revenue code {rev} is statutorily excluded from Medicare"));
+            run.push_line(RuleId::IoceStatutory, i, LineField::RevenueCode, format!("revenue code {rev} is statutorily excluded from Medicare"));
         }
         let Some(l) = run.lines.get(i) else { continue };
         if run.runs(50) && !l.excluded() && l.flag(H::STATUTORY_EXCLUSION) {
-            run.push_line(RuleId::IoceStatutory, i, "code", format!("{code} is statutorily excluded from Medicare (no benefit category)"));
+            run.push_line(RuleId::IoceStatutory, i, LineField::Code, format!("{code} is statutorily excluded from Medicare (no benefit category)"));
         }
         let Some(l) = run.lines.get(i) else { continue };
         if run.runs(48) && l.code.is_empty() && l.rev_row.is_some_and(|r| !r.has(R::BYPASS_E48) && !matches!(r.status_indicator, "N" | "F")) {
-            run.push_line(RuleId::IoceRevHcpcs, i, "code", format!("revenue code {rev} needs a HCPCS/CPT code on the line"));
+            run.push_line(RuleId::IoceRevHcpcs, i, LineField::Code, format!("revenue code {rev} needs a HCPCS/CPT code on the line"));
         }
         let Some(l) = run.lines.get(i) else { continue };
         if run.runs(65) && l.rev_row.is_some_and(|r| r.has(R::NOT_RECOGNIZED)) {
-            run.push_line(RuleId::IoceRevNotrec, i, "revenueCode", format!("revenue code {rev} is not recognised by Medicare"));
+            run.push_line(RuleId::IoceRevNotrec, i, LineField::RevenueCode, format!("revenue code {rev} is not recognised by Medicare"));
         }
         let Some(l) = run.lines.get(i) else { continue };
         if run.runs(28) && !l.excluded() && l.flag(H::NOT_RECOGNIZED_MCARE) {
-            run.push_line(RuleId::IoceNotrecMcare, i, "code", format!("{code} is not recognised by Medicare on outpatient claims; an alternate code for the same service may exist"));
+            run.push_line(RuleId::IoceNotrecMcare, i, LineField::Code, format!("{code} is not recognised by Medicare on outpatient claims; an alternate code for the same service may exist"));
         }
         let Some(l) = run.lines.get(i) else { continue };
         if run.runs(13) && l.row.is_some_and(|r| r.status_indicator == "E2") {
-            run.push_line(RuleId::IoceNotpaid, i, "code", format!("{code} (status indicator E2) is not paid by Medicare when billed on an outpatient claim"));
+            run.push_line(RuleId::IoceNotpaid, i, LineField::Code, format!("{code} (status indicator E2) is not paid by Medicare when billed on an outpatient claim"));
         }
         let Some(l) = run.lines.get(i) else { continue };
         if run.runs(12) && !l.excluded() && l.flag(H::QUESTIONABLE) {
-            run.push_line(RuleId::IoceQuestionable, i, "code", format!("{code} is a questionable covered service: the claim is suspended for review; keep the documentation ready"));
+            run.push_line(RuleId::IoceQuestionable, i, LineField::Code, format!("{code} is a questionable covered service: the claim is suspended for review; keep the documentation ready"));
         }
         let Some(l) = run.lines.get(i) else { continue };
         if run.runs(72) && l.flag(H::NON_BILLABLE_MAC) {
@@ -121,7 +122,7 @@ pub(super) fn coverage(run: &mut Run<'_, '_>) {
                 || (hospice && rev == PHYSICIAN_SERVICES_REVENUE)
                 || (professional_cah && professional_revenue(&rev));
             if !bypass {
-                run.push_line(RuleId::IoceNotMac, i, "code", format!("{code} is not billable to the Medicare Administrative Contractor on this claim (status indicator M)"));
+                run.push_line(RuleId::IoceNotMac, i, LineField::Code, format!("{code} is not billable to the Medicare Administrative Contractor on this claim (status indicator M)"));
             }
         }
     }
@@ -139,7 +140,7 @@ pub(super) fn part_b_inpatient(run: &mut Run<'_, '_>) {
         let bypass = drug_bypass && matches!(l.revenue.as_deref(), Some("0240" | "0636"));
         if !revenue_ok && !row.has(H::PART_B_BILLABLE) && row.status_indicator != "L" && !bypass {
             let msg = format!("{} is not payable on a Part B inpatient claim (type of bill 12x)", l.code);
-            run.push_line(RuleId::IocePartBInpatient, i, "code", msg);
+            run.push_line(RuleId::IocePartBInpatient, i, LineField::Code, msg);
         }
     }
 }
@@ -155,7 +156,7 @@ pub(super) fn modifier_pairs(run: &mut Run<'_, '_>) {
         let m = &l.modifiers;
         let pair = m.iter().enumerate().find_map(|(j, a)| m.iter().skip(j.saturating_add(1)).find(|b| run.io.modifiers_conflict(a, b, v)).map(|b| (a.clone(), b.clone())));
         if let Some((a, b)) = pair {
-            run.push_line(RuleId::IoceModPair, i, "modifiers", format!("modifiers {a} and {b} may not be reported on the same line: keep the one that applies"));
+            run.push_line(RuleId::IoceModPair, i, LineField::Modifiers, format!("modifiers {a} and {b} may not be reported on the same line: keep the one that applies"));
         }
     }
 }
@@ -181,7 +182,7 @@ pub(super) fn site(run: &mut Run<'_, '_>) {
             found.push((RuleId::IoceNotrecOpps, format!("{code} is not recognised by the OPPS; an alternate code for the same service may exist (often a G or C code)")));
         }
         for (rule, msg) in found {
-            run.push_line(rule, i, "code", msg);
+            run.push_line(rule, i, LineField::Code, msg);
         }
     }
 }
@@ -196,7 +197,7 @@ pub(super) fn token_charge(run: &mut Run<'_, '_>) {
         let token = l.charge.is_some_and(|c| c > 0.0 && c < TOKEN_CHARGE);
         if !l.inpatient && l.flag(H::TOKEN_CHARGE_ONLY) && !token {
             let msg = format!("{} is billed with a token charge only: enter a charge below ${TOKEN_CHARGE:.2}", l.code);
-            run.push_line(RuleId::IoceToken, i, "charge", msg);
+            run.push_line(RuleId::IoceToken, i, LineField::Charge, msg);
         }
     }
 }

@@ -10,6 +10,7 @@ mod days;
 mod lines;
 mod route;
 
+use crate::location::{LineField, Location};
 use super::data::{HcpcsRow, IoceData, Release, RevenueRow};
 use crate::claim::check::Ctx;
 use crate::currency::{mark_stale, EditWindow, StaleEdits};
@@ -65,12 +66,8 @@ impl FLine<'_> {
             _ => "",
         }
     }
-    pub fn at(&self, field: &str) -> String {
-        if field.is_empty() {
-            format!("/lines/{}", self.k)
-        } else {
-            format!("/lines/{}/{field}", self.k)
-        }
+    pub fn at(&self, field: LineField) -> Location {
+        Location::Line { line: self.k, field }
     }
 }
 
@@ -102,7 +99,7 @@ impl Run<'_, '_> {
         self.out.push(finding(id, message, Some(self.vintage.clone())).at(at));
     }
     /// A finding on line `i`; a line rejection or denial marks the line rejected.
-    pub fn push_line(&mut self, id: RuleId, i: usize, field: &str, message: String) {
+    pub fn push_line(&mut self, id: RuleId, i: usize, field: LineField, message: String) {
         let Some(line) = self.lines.get_mut(i) else { return };
         let at = line.at(field);
         // Edit 7 is a "soft" line rejection: later edits still see the line.
