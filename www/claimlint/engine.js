@@ -355,6 +355,7 @@ const TABLE_NAMES = {
   aoc: 'Add-on codes',
   mce: 'MCE',
   poa: 'POA exempt list',
+  ioce: 'I/OCE',
   'ptp-practitioner': 'NCCI PTP practitioner',
   'ptp-outpatient': 'NCCI PTP outpatient',
   ncci_ptp_practitioner: 'NCCI PTP practitioner',
