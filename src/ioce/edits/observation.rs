@@ -1,0 +1,85 @@
+//! Observation edits: hourly observation (G0378) and direct referral for observation (G0379)
+//! on hospital outpatient claims, and the observation revenue code 0762.
+use super::days::{days, on};
+use super::Run;
+use crate::ioce::data::{hcpcs_flag as H, service_flag as S};
+use crate::location::LineField;
+use crate::rules::RuleId;
+
+/// The observation room revenue code.
+const OBSERVATION_REVENUE: &str = "0762";
+
+/// Edit 53: observation codes are billed only on hospital outpatient (13x) and critical access
+/// hospital (85x) claims.
+pub(super) fn bill_type(run: &mut Run<'_, '_>) {
+    if !run.runs(53) {
+        return;
+    }
+    let bill = run.bill_type.clone().unwrap_or_default();
+    for i in 0..run.lines.len() {
+        let Some(l) = run.lines.get(i).filter(|l| !l.inpatient) else { continue };
+        if l.flag(H::OBSERVATION_HOURLY) || service(run, i, S::OBSERVATION_HOSPITAL_ONLY) {
+            let msg = format!("{} is billed only on hospital outpatient (13x) or critical access hospital (85x) claims, not on bill type {bill}: remove the line or bill it on the outpatient claim", l.code);
+            run.push_line(RuleId::IoceObsBillType, i, LineField::Code, msg);
+        }
+    }
+}
+
+/// Edit 44: a line with revenue code 0762 (observation room) and a code that is not an
+/// observation code.
+pub(super) fn revenue_code(run: &mut Run<'_, '_>) {
+    if !run.runs(44) {
+        return;
+    }
+    for i in 0..run.lines.len() {
+        let Some(l) = run.lines.get(i).filter(|l| !l.inpatient && !l.code.is_empty()) else { continue };
+        if l.revenue.as_deref() == Some(OBSERVATION_REVENUE) && !service(run, i, S::OBSERVATION) {
+            let msg = format!("revenue code 0762 (observation room) is reported with {}, which is not an observation code: report observation as G0378 (hours) under 0762, or use the revenue code of the service", l.code);
+            run.push_line(RuleId::IoceObsRevenue, i, LineField::RevenueCode, msg);
+        }
+    }
+}
+
+/// Edit 51: hourly observation (G0378) is reported once per claim, with all its hours as units;
+/// every line after the first (in date order) gets the edit.
+pub(super) fn hourly_once(run: &mut Run<'_, '_>) {
+    if !run.runs(51) {
+        return;
+    }
+    let mut first = true;
+    for day in days(&run.lines) {
+        for i in on(&run.lines, day) {
+            let Some(l) = run.lines.get(i).filter(|l| !l.inpatient && l.flag(H::OBSERVATION_HOURLY)) else { continue };
+            if first {
+                first = false;
+                continue;
+            }
+            let msg = format!("{} (hourly observation) is reported more than once on the claim: report it on one line with the total hours as units", l.code);
+            run.push_line(RuleId::IoceObsMultiple, i, LineField::Code, msg);
+        }
+    }
+}
+
+/// Edit 58: a direct referral for observation (G0379) needs hourly observation (G0378) on the
+/// same day.
+pub(super) fn direct_referral(run: &mut Run<'_, '_>) {
+    if !run.runs(58) {
+        return;
+    }
+    for day in days(&run.lines) {
+        let idx = on(&run.lines, day);
+        if idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| !l.inpatient && l.flag(H::OBSERVATION_HOURLY))) {
+            continue;
+        }
+        for i in idx {
+            let Some(l) = run.lines.get(i).filter(|l| !l.excluded() && l.flag(H::OBSERVATION_DIRECT_ADMIT)) else { continue };
+            let msg = format!("{} (direct referral for observation) is reported without hourly observation G0378 on {}: add the G0378 line with the observation hours, or remove {}", l.code, day.map_or_else(|| "the same day".to_owned(), |d| d.to_string()), l.code);
+            run.push_line(RuleId::IoceObsDirect, i, LineField::Code, msg);
+        }
+    }
+}
+
+/// True when line `i`'s code carries the [`S`] flag in the claim's release.
+pub(super) fn service(run: &Run<'_, '_>, i: usize, flag: u32) -> bool {
+    run.lines.get(i).is_some_and(|l| !l.code.is_empty() && l.row.is_some() && run.io.service_flags(&l.code, run.version()) & flag != 0)
+}
