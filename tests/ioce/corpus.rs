@@ -247,6 +247,11 @@ fn claim(g: &mut Gen<'_>, q: Quarter, id: usize) -> Value {
         c.insert("reasonForVisit".into(), Value::Array(rfv));
     }
     c.insert("lines".into(), Value::Array(lines(g, from, through)));
+    // A patient discharge status (edit 70), drawn after everything else.
+    if g.rng.chance(20) {
+        let status = ["01", "20", "02", "07", "30", "05", "41"][g.rng.below(7)];
+        c.insert("dischargeStatus".into(), json!(status));
+    }
     Value::Object(c)
 }
 
@@ -469,8 +474,8 @@ fn transplant_and_biological(g: &mut Gen<'_>, from: i64, through: i64, out: &mut
 }
 
 /// Modifier PT with or without a colorectal screening on the day (edit 120), IMRT planning with
-/// a code it includes (125) and telehealth modifiers on listed and unlisted codes (126), after
-/// the claim's other lines.
+/// a code it includes (125), inpatient-only procedures with modifier CA (60, 70) and telehealth
+/// modifiers on listed and unlisted codes (126), after the claim's other lines.
 fn modifier_lines(g: &mut Gen<'_>, from: i64, through: i64, out: &mut Vec<Value>) {
     let day = |g: &mut Gen<'_>| iso(from + g.rng.below((through - from + 1) as usize) as i64);
     if g.rng.chance(4) {
@@ -489,6 +494,15 @@ fn modifier_lines(g: &mut Gen<'_>, from: i64, through: i64, out: &mut Vec<Value>
         let included = ["77014", "77280", "77285", "77290", "77295", "77306", "77307", "77321", "77331", "77370"][g.rng.below(10)];
         let date = if g.rng.chance(70) { date } else { day(g) };
         out.push(g.line(&date, included, "0333".into(), Vec::new(), 1));
+    }
+    // An inpatient-only procedure with modifier CA, once or more (edits 60, 70).
+    if g.rng.chance(5) {
+        let date = day(g);
+        for _ in 0..1 + g.rng.below(2) {
+            let code = g.pool_or("si:C", "hx:valid");
+            let units = if g.rng.chance(80) { 1 } else { 2 };
+            out.push(g.line(&date, &code, "0360".into(), vec!["CA".to_owned()], units));
+        }
     }
     if g.rng.chance(10) {
         let date = day(g);

@@ -18,15 +18,16 @@ const CAPC_KEEPS: [&str; 12] = ["B", "C", "E", "E1", "E2", "F", "G", "H", "L", "
 const NONOPIOID_SEPARATE_FROM: u8 = 98;
 
 /// A line's status indicator once the I/OCE has packaged the services of a comprehensive APC
-/// (a J1 procedure on the claim) into it: everything but the J1 procedures, services not paid
-/// under the OPPS, pass-through items, non-opioid pain items and blood products becomes N.
+/// (a J1 procedure or an observation stay on the claim) into it: everything but the J1 and J2
+/// services, services not paid under the OPPS, pass-through items, non-opioid pain items and
+/// blood products becomes N.
 pub(super) fn si_after_comprehensive<'l>(run: &Run<'_, '_>, i: usize, l: &'l FLine<'_>) -> &'l str {
     let si = l.si();
-    let kept = si == "J1"
+    let kept = matches!(si, "J1" | "J2")
         || CAPC_KEEPS.contains(&si)
         || (run.version() >= NONOPIOID_SEPARATE_FROM && matches!(si, "H1" | "K1"))
         || (l.revenue.as_deref().is_some_and(|r| r.starts_with("038")) && service(run, i, S::PACKED_RED_CELLS | S::WHOLE_BLOOD));
-    if run.comprehensive() && !kept {
+    if !kept && (run.comprehensive() || super::observation::comprehensive_stay(run)) {
         "N"
     } else {
         si

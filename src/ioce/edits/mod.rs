@@ -9,8 +9,8 @@ mod claim;
 mod days;
 mod lines;
 mod route;
-// ioce-b: edits 20, 38, 40, 43, 44, 51, 53, 58, 73, 79, 87, 93, 100, 111, 117, 120, 125, 126,
-// 137, 138.
+// ioce-b: edits 20, 38, 40, 43, 44, 51, 53, 58, 60, 70, 73, 79, 87, 93, 100, 111, 117, 120,
+// 125, 126, 137, 138.
 mod blood;
 mod devices;
 mod drugs;
@@ -217,6 +217,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
             return;
         }
         claim::patient(ctx, &mut run);
+        // ioce-b: edits 60 and 70 (modifier CA) before the inpatient-only days.
+        modifiers::patient_died(ctx, &mut run);
         if run.runs(18) {
             days::inpatient_only(&mut run);
         }

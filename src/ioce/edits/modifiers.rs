@@ -1,10 +1,12 @@
 //! Modifier edits: PT without a colorectal screening on the day (120), a code reported with an
-//! IMRT planning code that includes it (125), and a telehealth modifier on a code not on the
-//! telehealth list (126).
+//! IMRT planning code that includes it (125), a telehealth modifier on a code not on the
+//! telehealth list (126), and modifier CA (patient died before inpatient admission) reported
+//! more than once (60) or without a died or transferred patient status (70).
 use super::days::{days, on};
 use super::observation::service;
-use super::Run;
-use crate::ioce::data::{modifier_flag as M, service_flag as S};
+use super::{FLine, Run};
+use crate::claim::check::Ctx;
+use crate::ioce::data::{hcpcs_flag as H, modifier_flag as M, service_flag as S};
 use crate::location::LineField;
 use crate::rules::RuleId;
 
@@ -68,5 +70,42 @@ pub(super) fn telehealth(run: &mut Run<'_, '_>) {
         let code = if l.code.is_empty() { "a line without a HCPCS code".to_owned() } else { l.code.clone() };
         let msg = format!("telehealth modifier {} is reported on {code}, which is not on the Medicare telehealth list: remove the modifier, or bill the service as furnished in person", l.modifiers.get(j).map_or("", String::as_str));
         run.push_line(RuleId::IoceTelehealth, i, LineField::Modifier(j), msg);
+    }
+}
+
+/// Patient discharge statuses (UB-04 FL 17) of a patient who died or was transferred.
+const DIED_OR_TRANSFERRED: [u16; 13] = [2, 5, 20, 62, 63, 65, 66, 82, 85, 90, 91, 93, 94];
+
+/// Edits 60 and 70 on the I/OCE's comprehensive path: an inpatient-only procedure (C) with
+/// modifier CA is paid once per claim, for a patient who died or was transferred before
+/// admission. A separate procedure on a day with a T procedure (or any comprehensive APC) does
+/// not count, as for edit 18.
+pub(super) fn patient_died(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
+    if !run.comprehensive_path() {
+        return;
+    }
+    let comprehensive = run.comprehensive();
+    let mut ca: Vec<usize> = Vec::new();
+    for day in days(&run.lines) {
+        let idx = on(&run.lines, day);
+        let t = comprehensive || idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| l.si() == "T"));
+        let counts = |l: &FLine<'_>| l.has_modifier(&["CA"]) && l.si() == "C" && !(l.flag(H::SEPARATE_PROCEDURE) && t);
+        ca.extend(idx.into_iter().filter(|&i| run.lines.get(i).is_some_and(counts)));
+    }
+    let units: f64 = ca.iter().filter_map(|&i| run.lines.get(i)).map(|l| l.units.floor()).sum();
+    let status = ctx.claim.stay.discharge_status.as_deref().and_then(|s| s.trim().parse::<u16>().ok());
+    let died = status.is_some_and(|s| DIED_OR_TRANSFERRED.contains(&s));
+    for i in ca {
+        let Some(l) = run.lines.get(i) else { continue };
+        let j = l.modifiers.iter().position(|m| m == "CA").unwrap_or_default();
+        let code = l.code.clone();
+        if units > 1.0 {
+            let msg = format!("modifier CA (patient died before admission) is reported on more than one unit or line of the claim ({code}): report CA once, on the inpatient-only procedure performed");
+            run.push_line(RuleId::IoceCaMultiple, i, LineField::Modifier(j), msg);
+        }
+        if !died {
+            let msg = format!("modifier CA on {code} says the patient died before admission, but the patient discharge status is not died or transferred (20, 02, 05, ...): correct the discharge status (UB-04 FL 17) or remove CA");
+            run.push_line(RuleId::IoceCaStatus, i, LineField::Modifier(j), msg);
+        }
     }
 }

@@ -79,6 +79,29 @@ pub(super) fn direct_referral(run: &mut Run<'_, '_>) {
     }
 }
 
+/// Hours of observation from which the I/OCE pays observation as a comprehensive APC.
+const COMPREHENSIVE_HOURS: f64 = 8.0;
+
+/// True when the I/OCE makes the claim a comprehensive observation stay (APC 8011): on its
+/// comprehensive path, without a J1 procedure or any T procedure on the claim, the first hourly
+/// observation line (G0378) has 8 hours or more and its day (or the claim's day before) has a
+/// comprehensive visit (J2) or, on its day, a direct referral (G0379). The stay then packages the
+/// claim's other services as a J1 procedure does.
+pub(super) fn comprehensive_stay(run: &Run<'_, '_>) -> bool {
+    if !run.comprehensive_path() || run.comprehensive() || run.lines.iter().any(|l| l.si() == "T") {
+        return false;
+    }
+    let all = days(&run.lines);
+    let hourly = all.iter().enumerate().find_map(|(d, day)| {
+        on(&run.lines, *day).into_iter().find(|&i| run.lines.get(i).is_some_and(|l| !l.inpatient && l.flag(H::OBSERVATION_HOURLY))).map(|i| (d, i))
+    });
+    let Some((d, _)) = hourly.filter(|(_, i)| run.lines.get(*i).is_some_and(|l| l.units >= COMPREHENSIVE_HOURS)) else { return false };
+    let visit_on = |day: Option<&Option<crate::date::Date>>, referral: bool| {
+        day.is_some_and(|day| on(&run.lines, *day).into_iter().any(|j| run.lines.get(j).is_some_and(|l| (l.si() == "J2" && !l.flag(H::OBSERVATION_DIRECT_ADMIT)) || (referral && l.flag(H::OBSERVATION_DIRECT_ADMIT)))))
+    };
+    visit_on(all.get(d), true) || d.checked_sub(1).is_some_and(|p| visit_on(all.get(p), false))
+}
+
 /// True when line `i`'s code carries the [`S`] flag in the claim's release.
 pub(super) fn service(run: &Run<'_, '_>, i: usize, flag: u32) -> bool {
     run.lines.get(i).is_some_and(|l| !l.code.is_empty() && l.row.is_some() && run.io.service_flags(&l.code, run.version()) & flag != 0)
