@@ -495,6 +495,12 @@ fn modifier_lines(g: &mut Gen<'_>, from: i64, through: i64, out: &mut Vec<Value>
         let date = if g.rng.chance(70) { date } else { day(g) };
         out.push(g.line(&date, included, "0333".into(), Vec::new(), 1));
     }
+    // Modifier PN on a comprehensive visit (J2) or partial hospitalization service (edit 101).
+    if g.rng.chance(4) {
+        let date = day(g);
+        let code = ["99284", "99285", "99291", "G0379", "G0463", "G0129", "G0410"][g.rng.below(7)];
+        out.push(g.line(&date, code, "0450".into(), vec!["PN".to_owned()], 1));
+    }
     // An inpatient-only procedure with modifier CA, once or more (edits 60, 70).
     if g.rng.chance(5) {
         let date = day(g);

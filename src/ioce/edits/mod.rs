@@ -9,8 +9,8 @@ mod claim;
 mod days;
 mod lines;
 mod route;
-// ioce-b: edits 20, 38, 40, 43, 44, 51, 53, 58, 60, 70, 73, 79, 87, 93, 100, 111, 117, 120,
-// 125, 126, 137, 138.
+// ioce-b: edits 20, 38, 40, 43, 44, 51, 53, 58, 60, 70, 73, 79, 87, 93, 100, 101, 111, 117,
+// 120, 125, 126, 137, 138.
 mod blood;
 mod devices;
 mod drugs;
@@ -208,6 +208,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         // days take lines out of later edits.
         claim::reasons_for_visit(ctx, &mut run);
         lines::validity(&mut run);
+        // ioce-b: edit 53 (observation codes off 13x/85x) before the inpatient-only days.
+        observation::bill_type(&mut run);
         if run.runs(27) && claim::incidentals_only(&mut run) {
             // The claim is rejected and the I/OCE stops: the diagnosis edits after it do not run.
             let later = [RuleId::DxAge, RuleId::DxPdxEcode, RuleId::DxPdxManif];
@@ -225,7 +227,6 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         lines::age(ctx, &mut run);
         claim::principal_dx(ctx, &mut run);
         lines::coverage(&mut run);
-        observation::bill_type(&mut run);
         if run.runs(76) {
             days::trauma_response(&mut run);
         }
@@ -254,6 +255,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         observation::revenue_code(&mut run);
         observation::direct_referral(&mut run);
         devices::without_implantation(&mut run);
+        modifiers::pn_not_payable(&mut run);
         days::bilateral(&mut run);
         lines::site(&mut run);
         days::visit_with_procedure(&mut run);

@@ -1,7 +1,8 @@
 //! Modifier edits: PT without a colorectal screening on the day (120), a code reported with an
 //! IMRT planning code that includes it (125), a telehealth modifier on a code not on the
-//! telehealth list (126), and modifier CA (patient died before inpatient admission) reported
-//! more than once (60) or without a died or transferred patient status (70).
+//! telehealth list (126), modifier CA (patient died before inpatient admission) reported
+//! more than once (60) or without a died or transferred patient status (70), and modifier PN
+//! (non-excepted off-campus department) on a service paid only under the OPPS (101).
 use super::days::{days, on};
 use super::observation::service;
 use super::{FLine, Run};
@@ -107,5 +108,30 @@ pub(super) fn patient_died(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
             let msg = format!("modifier CA on {code} says the patient died before admission, but the patient discharge status is not died or transferred (20, 02, 05, ...): correct the discharge status (UB-04 FL 17) or remove CA");
             run.push_line(RuleId::IoceCaStatus, i, LineField::Modifier(j), msg);
         }
+    }
+}
+
+/// The clinic visit (G0463), which non-excepted off-campus departments bill with PN: not edited
+/// by 101.
+const CLINIC_VISIT: &str = "G0463";
+
+/// Edit 101: modifier PN (non-excepted off-campus provider-based department, paid at the PFS
+/// equivalent) on a comprehensive service (status indicator J2 in the tables) outside an
+/// observation stay on 13x, or on a partial hospitalization service (P) on 76x.
+pub(super) fn pn_not_payable(run: &mut Run<'_, '_>) {
+    if !run.runs(101) {
+        return;
+    }
+    let cmhc = run.bill_type_is(&["76"]);
+    let stay = !cmhc && super::observation::comprehensive_stay(run);
+    for i in 0..run.lines.len() {
+        let Some(l) = run.lines.get(i) else { continue };
+        let Some(j) = l.modifiers.iter().position(|m| m == "PN") else { continue };
+        let hit = if cmhc { l.si() == "P" } else { !stay && l.row.is_some_and(|r| r.status_indicator == "J2") && l.code != CLINIC_VISIT };
+        if !hit {
+            continue;
+        }
+        let msg = format!("modifier PN (non-excepted off-campus department) is reported on {}, a service not payable to such a department: bill it from an excepted department, or remove it", l.code);
+        run.push_line(RuleId::IocePnNotPayable, i, LineField::Modifier(j), msg);
     }
 }
