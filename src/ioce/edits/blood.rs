@@ -1,7 +1,6 @@
 //! Blood edits: transfusions without a blood product (43), blood products billed without their
 //! matching 038x / 039x lines (73), and revenue codes 0381 / 0382 with another product (79).
 use super::days::{days, on};
-use super::observation::service;
 use super::{FLine, Run};
 use crate::ioce::data::service_flag as S;
 use crate::location::LineField;
@@ -15,11 +14,11 @@ fn revenue_in(l: &FLine<'_>, centre: &str) -> bool {
 
 /// Edit 43: a transfusion or exchange (blood service) on a claim without any blood product.
 pub(super) fn service_without_product(run: &mut Run<'_, '_>) {
-    if !run.runs(43) || (0..run.lines.len()).any(|i| service(run, i, S::BLOOD_PRODUCT)) {
+    if !run.runs(43) || (0..run.lines.len()).any(|i| run.service(i, S::BLOOD_PRODUCT)) {
         return;
     }
     for i in 0..run.lines.len() {
-        if !service(run, i, S::BLOOD_SERVICE) || run.lines.get(i).is_none_or(|l| l.inpatient) {
+        if !run.service(i, S::BLOOD_SERVICE) || run.lines.get(i).is_none_or(|l| l.inpatient) {
             continue;
         }
         let code = run.lines.get(i).map(|l| l.code.clone()).unwrap_or_default();
@@ -36,8 +35,8 @@ pub(super) fn revenue_code(run: &mut Run<'_, '_>) {
     for i in 0..run.lines.len() {
         let Some(l) = run.lines.get(i).filter(|l| !l.inpatient) else { continue };
         let wrong = match l.revenue.as_deref() {
-            Some("0381") => (!service(run, i, S::PACKED_RED_CELLS)).then_some("packed red cells"),
-            Some("0382") => (!service(run, i, S::WHOLE_BLOOD)).then_some("whole blood"),
+            Some("0381") => (!run.service(i, S::PACKED_RED_CELLS)).then_some("packed red cells"),
+            Some("0382") => (!run.service(i, S::WHOLE_BLOOD)).then_some("whole blood"),
             _ => None,
         };
         let (Some(what), Some(rev)) = (wrong, l.revenue.clone()) else { continue };
@@ -57,7 +56,7 @@ pub(super) fn product_billing(run: &mut Run<'_, '_>) {
     }
     let mut flagged: BTreeSet<usize> = BTreeSet::new();
     for day in days(&run.lines) {
-        let idx: Vec<usize> = on(&run.lines, day).into_iter().filter(|&i| service(run, i, S::BLOOD_PRODUCT)).collect();
+        let idx: Vec<usize> = on(&run.lines, day).into_iter().filter(|&i| run.service(i, S::BLOOD_PRODUCT)).collect();
         let line = |i: &usize| run.lines.get(*i);
         let product = |centre: &'static str| idx.iter().copied().filter(move |i| line(i).is_some_and(|l| revenue_in(l, centre))).collect::<Vec<usize>>();
         let (r38, r39) = (product("038"), product("039"));

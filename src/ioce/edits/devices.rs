@@ -1,6 +1,5 @@
 //! Device edits: a pass-through device or brachytherapy source on a claim without any
 //! implantation procedure (38), and more than two non-opioid pain management devices (137).
-use super::observation::service;
 use super::{FLine, Run};
 use crate::ioce::data::{hcpcs_flag as H, service_flag as S};
 use crate::location::LineField;
@@ -26,7 +25,7 @@ pub(super) fn si_after_comprehensive<'l>(run: &Run<'_, '_>, i: usize, l: &'l FLi
     let kept = matches!(si, "J1" | "J2")
         || CAPC_KEEPS.contains(&si)
         || (run.version() >= NONOPIOID_SEPARATE_FROM && matches!(si, "H1" | "K1"))
-        || (l.revenue.as_deref().is_some_and(|r| r.starts_with("038")) && service(run, i, S::PACKED_RED_CELLS | S::WHOLE_BLOOD));
+        || (l.revenue.as_deref().is_some_and(|r| r.starts_with("038")) && run.service(i, S::PACKED_RED_CELLS | S::WHOLE_BLOOD));
     if !kept && (run.comprehensive() || super::observation::comprehensive_stay(run)) {
         "N"
     } else {
@@ -72,7 +71,7 @@ pub(super) fn nonopioid_limit(run: &mut Run<'_, '_>) {
     if !run.runs(137) || !payable_service(run) {
         return;
     }
-    let device = |run: &Run<'_, '_>, i: usize, l: &FLine<'_>| !l.inpatient && si_after_comprehensive(run, i, l) == "H1" && !l.code.is_empty() && (l.flag(H::DEVICE) || service(run, i, S::NONOPIOID_DEVICE));
+    let device = |run: &Run<'_, '_>, i: usize, l: &FLine<'_>| !l.inpatient && si_after_comprehensive(run, i, l) == "H1" && !l.code.is_empty() && (l.flag(H::DEVICE) || run.service(i, S::NONOPIOID_DEVICE));
     let over = beyond_first(run, 2, device);
     for i in over {
         let code = run.lines.get(i).map(|l| l.code.clone()).unwrap_or_default();

@@ -3,7 +3,6 @@
 //! drugs (138).
 use super::devices::{beyond_first, payable_service, si_after_comprehensive};
 use super::lines::token_charged;
-use super::observation::service;
 use super::Run;
 use crate::ioce::data::{revenue_flag as R, service_flag as S};
 use crate::location::LineField;
@@ -18,7 +17,7 @@ pub(super) fn bundled_in_biological(run: &mut Run<'_, '_>) {
     for i in 0..run.lines.len() {
         let Some(l) = run.lines.get(i).filter(|l| !l.inpatient) else { continue };
         let by_revenue = l.code.is_empty() && l.rev_row.is_some_and(|r| r.has(R::BUNDLED_IN_BIOLOGICAL));
-        if !(by_revenue || service(run, i, S::BUNDLED_IN_BIOLOGICAL)) {
+        if !(by_revenue || run.service(i, S::BUNDLED_IN_BIOLOGICAL)) {
             continue;
         }
         let (what, field) = if by_revenue { (format!("revenue code {}", l.revenue.as_deref().unwrap_or_default()), LineField::RevenueCode) } else { (l.code.clone(), LineField::Code) };

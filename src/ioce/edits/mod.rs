@@ -138,6 +138,11 @@ impl Run<'_, '_> {
     pub fn bill_type_is(&self, prefixes: &[&str]) -> bool {
         self.bill_type.as_deref().is_some_and(|b| prefixes.iter().any(|p| b.starts_with(p)))
     }
+    /// True when line `i`'s code carries the [`super::data::service_flag`] flag in the claim's
+    /// release (ioce-b).
+    pub fn service(&self, i: usize, flag: u32) -> bool {
+        self.lines.get(i).is_some_and(|l| !l.code.is_empty() && l.row.is_some() && self.io.service_flags(&l.code, self.version()) & flag != 0)
+    }
 }
 
 /// Findings the I/OCE rules replace on an outpatient claim: the code-set, modifier, add-on

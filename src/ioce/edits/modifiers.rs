@@ -4,7 +4,6 @@
 //! more than once (60) or without a died or transferred patient status (70), and modifier PN
 //! (non-excepted off-campus department) on a service paid only under the OPPS (101).
 use super::days::{days, on};
-use super::observation::service;
 use super::{FLine, Run};
 use crate::claim::check::Ctx;
 use crate::ioce::data::{hcpcs_flag as H, modifier_flag as M, service_flag as S};
@@ -22,7 +21,7 @@ pub(super) fn pt_without_screening(run: &mut Run<'_, '_>) {
         if !idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| l.has_modifier(&["PT"]))) {
             continue;
         }
-        if idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| !l.inpatient) && service(run, i, S::COLORECTAL_SCREENING)) {
+        if idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| !l.inpatient) && run.service(i, S::COLORECTAL_SCREENING)) {
             continue;
         }
         for i in idx {
@@ -40,7 +39,7 @@ pub(super) fn imrt_planning(run: &mut Run<'_, '_>) {
         return;
     }
     let valid = |i: usize| run.lines.get(i).is_some_and(|l| !l.inpatient && l.row.is_some());
-    let planning: Vec<usize> = (0..run.lines.len()).filter(|&i| valid(i) && service(run, i, S::IMRT)).collect();
+    let planning: Vec<usize> = (0..run.lines.len()).filter(|&i| valid(i) && run.service(i, S::IMRT)).collect();
     let mut found: Vec<(usize, String)> = Vec::new();
     for &p in &planning {
         let Some(plan) = run.lines.get(p).map(|l| l.code.clone()) else { continue };
@@ -64,7 +63,7 @@ pub(super) fn telehealth(run: &mut Run<'_, '_>) {
     let v = run.version();
     for i in 0..run.lines.len() {
         let Some(l) = run.lines.get(i).filter(|l| !l.inpatient) else { continue };
-        if service(run, i, S::TELEHEALTH) {
+        if run.service(i, S::TELEHEALTH) {
             continue;
         }
         let Some(j) = l.modifiers.iter().position(|m| run.io.modifier_flags(m, v) & M::TELEHEALTH != 0) else { continue };

@@ -18,7 +18,7 @@ pub(super) fn bill_type(run: &mut Run<'_, '_>) {
     let bill = run.bill_type.clone().unwrap_or_default();
     for i in 0..run.lines.len() {
         let Some(l) = run.lines.get(i).filter(|l| !l.inpatient) else { continue };
-        if l.flag(H::OBSERVATION_HOURLY) || service(run, i, S::OBSERVATION_HOSPITAL_ONLY) {
+        if l.flag(H::OBSERVATION_HOURLY) || run.service(i, S::OBSERVATION_HOSPITAL_ONLY) {
             let msg = format!("{} is billed only on hospital outpatient (13x) or critical access hospital (85x) claims, not on bill type {bill}: remove the line or bill it on the outpatient claim", l.code);
             run.push_line(RuleId::IoceObsBillType, i, LineField::Code, msg);
         }
@@ -33,7 +33,7 @@ pub(super) fn revenue_code(run: &mut Run<'_, '_>) {
     }
     for i in 0..run.lines.len() {
         let Some(l) = run.lines.get(i).filter(|l| !l.inpatient && !l.code.is_empty()) else { continue };
-        if l.revenue.as_deref() == Some(OBSERVATION_REVENUE) && !service(run, i, S::OBSERVATION) {
+        if l.revenue.as_deref() == Some(OBSERVATION_REVENUE) && !run.service(i, S::OBSERVATION) {
             let msg = format!("revenue code 0762 (observation room) is reported with {}, which is not an observation code: report observation as G0378 (hours) under 0762, or use the revenue code of the service", l.code);
             run.push_line(RuleId::IoceObsRevenue, i, LineField::RevenueCode, msg);
         }
@@ -100,9 +100,4 @@ pub(super) fn comprehensive_stay(run: &Run<'_, '_>) -> bool {
         day.is_some_and(|day| on(&run.lines, *day).into_iter().any(|j| run.lines.get(j).is_some_and(|l| (l.si() == "J2" && !l.flag(H::OBSERVATION_DIRECT_ADMIT)) || (referral && l.flag(H::OBSERVATION_DIRECT_ADMIT)))))
     };
     visit_on(all.get(d), true) || d.checked_sub(1).is_some_and(|p| visit_on(all.get(p), false))
-}
-
-/// True when line `i`'s code carries the [`S`] flag in the claim's release.
-pub(super) fn service(run: &Run<'_, '_>, i: usize, flag: u32) -> bool {
-    run.lines.get(i).is_some_and(|l| !l.code.is_empty() && l.row.is_some() && run.io.service_flags(&l.code, run.version()) & flag != 0)
 }

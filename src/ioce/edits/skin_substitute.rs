@@ -3,7 +3,6 @@
 //! the low-cost and high-cost application codes each need a product of their own group.
 use super::days::{days, on};
 use super::lines::professional_revenue;
-use super::observation::service;
 use super::Run;
 use crate::ioce::data::service_flag as S;
 use crate::location::LineField;
@@ -21,7 +20,7 @@ pub(super) fn application_without_product(run: &mut Run<'_, '_>) {
     let mut found = Vec::new();
     for day in days(&run.lines) {
         let idx = on(&run.lines, day);
-        let has = |flag: u32| idx.iter().any(|&i| service(run, i, flag));
+        let has = |flag: u32| idx.iter().any(|&i| run.service(i, flag));
         // On 85x a day with professional services (096x-098x) is left to the professional side.
         if cah && idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| professional_revenue(l.revenue.as_deref().unwrap_or("")))) {
             continue;
@@ -31,9 +30,9 @@ pub(super) fn application_without_product(run: &mut Run<'_, '_>) {
                 continue;
             }
             let missing = if s1 {
-                service(run, i, S::SKIN_SUBSTITUTE_APPLICATION) && !idx.iter().any(|&j| run.lines.get(j).is_some_and(|l| l.si() == "S1"))
+                run.service(i, S::SKIN_SUBSTITUTE_APPLICATION) && !idx.iter().any(|&j| run.lines.get(j).is_some_and(|l| l.si() == "S1"))
             } else {
-                (service(run, i, S::SKIN_SUBSTITUTE_SG_LO) && !has(S::SKIN_SUBSTITUTE_LO)) || (service(run, i, S::SKIN_SUBSTITUTE_SG_HI) && !has(S::SKIN_SUBSTITUTE_HI))
+                (run.service(i, S::SKIN_SUBSTITUTE_SG_LO) && !has(S::SKIN_SUBSTITUTE_LO)) || (run.service(i, S::SKIN_SUBSTITUTE_SG_HI) && !has(S::SKIN_SUBSTITUTE_HI))
             };
             if missing {
                 found.push(i);

@@ -1,7 +1,6 @@
 //! Transplant edits: corneal tissue processing without a cornea transplant on the day (93) and
 //! an allogeneic stem cell transplant without donor acquisition revenue code 0815 (100).
 use super::days::{days, on};
-use super::observation::service;
 use super::Run;
 use crate::ioce::data::service_flag as S;
 use crate::location::LineField;
@@ -18,10 +17,10 @@ pub(super) fn cornea_tissue(run: &mut Run<'_, '_>) {
     }
     for day in days(&run.lines) {
         let idx: Vec<usize> = on(&run.lines, day).into_iter().filter(|&i| run.lines.get(i).is_some_and(|l| !l.excluded())).collect();
-        if idx.iter().any(|&i| service(run, i, S::CORNEA_TRANSPLANT)) {
+        if idx.iter().any(|&i| run.service(i, S::CORNEA_TRANSPLANT)) {
             continue;
         }
-        let tissue: Vec<usize> = idx.into_iter().filter(|&i| service(run, i, S::CORNEA_TISSUE_PROCESSING)).collect();
+        let tissue: Vec<usize> = idx.into_iter().filter(|&i| run.service(i, S::CORNEA_TISSUE_PROCESSING)).collect();
         for i in tissue {
             let code = run.lines.get(i).map(|l| l.code.clone()).unwrap_or_default();
             let msg = format!("{code} (corneal tissue acquisition or processing) is reported without a cornea transplant on the same day: report the keratoplasty code, or remove {code}");
@@ -40,7 +39,7 @@ pub(super) fn allogeneic(run: &mut Run<'_, '_>) {
     if active.iter().any(|&i| run.lines.get(i).is_some_and(|l| l.revenue.as_deref() == Some(ALLOGENEIC_ACQUISITION_REVENUE))) {
         return;
     }
-    let transplants: Vec<usize> = active.into_iter().filter(|&i| service(run, i, S::ALLOGENEIC_TRANSPLANT)).collect();
+    let transplants: Vec<usize> = active.into_iter().filter(|&i| run.service(i, S::ALLOGENEIC_TRANSPLANT)).collect();
     for i in transplants {
         let code = run.lines.get(i).map(|l| l.code.clone()).unwrap_or_default();
         let msg = format!("{code} (allogeneic stem cell transplant) needs the donor acquisition charges under revenue code 0815 on the same claim: add the 0815 line");
