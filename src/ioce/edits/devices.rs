@@ -16,17 +16,23 @@ const CAPC_KEEPS: [&str; 12] = ["B", "C", "E", "E1", "E2", "F", "G", "H", "L", "
 /// outside the comprehensive APC.
 const NONOPIOID_SEPARATE_FROM: u8 = 98;
 
+/// True when the claim has a comprehensive APC (a J1 procedure or an observation stay) that
+/// packages its other services. Computed once per edit: [`si_after_comprehensive`] takes it.
+pub(super) fn comprehensive_packaging(run: &Run<'_, '_>) -> bool {
+    run.comprehensive() || super::observation::comprehensive_stay(run)
+}
+
 /// A line's status indicator once the I/OCE has packaged the services of a comprehensive APC
-/// (a J1 procedure or an observation stay on the claim) into it: everything but the J1 and J2
+/// (`packaging`, see [`comprehensive_packaging`]) into it: everything but the J1 and J2
 /// services, services not paid under the OPPS, pass-through items, non-opioid pain items and
 /// blood products becomes N.
-pub(super) fn si_after_comprehensive<'l>(run: &Run<'_, '_>, i: usize, l: &'l FLine<'_>) -> &'l str {
+pub(super) fn si_after_comprehensive<'l>(run: &Run<'_, '_>, packaging: bool, i: usize, l: &'l FLine<'_>) -> &'l str {
     let si = l.si();
     let kept = matches!(si, "J1" | "J2")
         || CAPC_KEEPS.contains(&si)
         || (run.version() >= NONOPIOID_SEPARATE_FROM && matches!(si, "H1" | "K1"))
         || (l.revenue.as_deref().is_some_and(|r| r.starts_with("038")) && run.service(i, S::PACKED_RED_CELLS | S::WHOLE_BLOOD));
-    if !kept && (run.comprehensive() || super::observation::comprehensive_stay(run)) {
+    if packaging && !kept {
         "N"
     } else {
         si
@@ -39,8 +45,8 @@ pub(super) fn si_after_comprehensive<'l>(run: &Run<'_, '_>, i: usize, l: &'l FLi
 /// Of several J1 procedures the I/OCE keeps one, the primary of the comprehensive APC chosen by
 /// the APC rank of its `data_capc` table, which the decoded tables lack, and packages the others;
 /// here every J1 procedure counts. (Edit 99 needs the primary exactly and is not raised.)
-pub(super) fn payable_service(run: &Run<'_, '_>) -> bool {
-    run.lines.iter().enumerate().any(|(i, l)| !l.rejected && OPPS_PAYABLE.contains(&si_after_comprehensive(run, i, l)))
+pub(super) fn payable_service(run: &Run<'_, '_>, packaging: bool) -> bool {
+    run.lines.iter().enumerate().any(|(i, l)| !l.rejected && OPPS_PAYABLE.contains(&si_after_comprehensive(run, packaging, i, l)))
 }
 
 /// Edit 38: a device (status indicator H) or brachytherapy source (U) on a claim with no
@@ -48,13 +54,16 @@ pub(super) fn payable_service(run: &Run<'_, '_>) -> bool {
 /// the I/OCE has not packaged by then is paid as a procedure: it counts, except a Q1 code on
 /// the day of a visit (V), which the visit packages.
 pub(super) fn without_implantation(run: &mut Run<'_, '_>) {
-    let visit_on = |d| run.lines.iter().any(|v| v.date == d && v.si() == "V");
+    if !run.runs(38) {
+        return;
+    }
+    let visit_days: Vec<_> = run.lines.iter().filter(|v| v.si() == "V").map(|v| v.date).collect();
     let procedure = |l: &FLine<'_>| match l.si() {
         "S" | "T" | "J1" | "Q2" | "Q3" => true,
-        "Q1" => !visit_on(l.date),
+        "Q1" => !visit_days.contains(&l.date),
         _ => false,
     };
-    if !run.runs(38) || run.lines.iter().any(procedure) {
+    if run.lines.iter().any(procedure) {
         return;
     }
     for i in 0..run.lines.len() {
@@ -68,10 +77,11 @@ pub(super) fn without_implantation(run: &mut Run<'_, '_>) {
 /// Edit 137: OPPS pays pass-through for at most two non-opioid pain management devices
 /// (status indicator H1) per claim; lines of a third and later device code are rejected.
 pub(super) fn nonopioid_limit(run: &mut Run<'_, '_>) {
-    if !run.runs(137) || !payable_service(run) {
+    let packaging = comprehensive_packaging(run);
+    if !run.runs(137) || !payable_service(run, packaging) {
         return;
     }
-    let device = |run: &Run<'_, '_>, i: usize, l: &FLine<'_>| !l.inpatient && si_after_comprehensive(run, i, l) == "H1" && !l.code.is_empty() && (l.flag(H::DEVICE) || run.service(i, S::NONOPIOID_DEVICE));
+    let device = |run: &Run<'_, '_>, i: usize, l: &FLine<'_>| !l.inpatient && si_after_comprehensive(run, packaging, i, l) == "H1" && !l.code.is_empty() && (l.flag(H::DEVICE) || run.service(i, S::NONOPIOID_DEVICE));
     let over = beyond_first(run, 2, device);
     for i in over {
         let code = run.lines.get(i).map(|l| l.code.clone()).unwrap_or_default();

@@ -1,7 +1,7 @@
 //! Drug and biological edits: a service whose cost is included in the biological (111), a
 //! token charge on a separately paid drug (117) and more than three non-opioid pain management
 //! drugs (138).
-use super::devices::{beyond_first, payable_service, si_after_comprehensive};
+use super::devices::{beyond_first, comprehensive_packaging, payable_service, si_after_comprehensive};
 use super::lines::token_charged;
 use super::Run;
 use crate::ioce::data::{revenue_flag as R, service_flag as S};
@@ -32,8 +32,9 @@ pub(super) fn token_charge(run: &mut Run<'_, '_>) {
     if !run.runs(117) {
         return;
     }
+    let packaging = comprehensive_packaging(run);
     for i in 0..run.lines.len() {
-        let Some(l) = run.lines.get(i).filter(|l| !l.inpatient && matches!(si_after_comprehensive(run, i, l), "G" | "K" | "K1") && token_charged(l)) else { continue };
+        let Some(l) = run.lines.get(i).filter(|l| !l.inpatient && matches!(si_after_comprehensive(run, packaging, i, l), "G" | "K" | "K1") && token_charged(l)) else { continue };
         let msg = format!("{} is a separately paid drug or biological billed with a token charge (below $1.01): enter the drug's actual charge", l.code);
         run.push_line(RuleId::IoceTokenDrug, i, LineField::Charge, msg);
     }
@@ -43,10 +44,11 @@ pub(super) fn token_charge(run: &mut Run<'_, '_>) {
 /// pain management drug code (status indicator K1) are rejected. (Without one the I/OCE raises
 /// edit 99 instead, which is not raised here.)
 pub(super) fn nonopioid_limit(run: &mut Run<'_, '_>) {
-    if !run.runs(138) || !payable_service(run) {
+    let packaging = comprehensive_packaging(run);
+    if !run.runs(138) || !payable_service(run, packaging) {
         return;
     }
-    let k1 = |r: &Run<'_, '_>, i: usize, l: &super::FLine<'_>| !l.inpatient && !l.code.is_empty() && si_after_comprehensive(r, i, l) == "K1";
+    let k1 = |r: &Run<'_, '_>, i: usize, l: &super::FLine<'_>| !l.inpatient && !l.code.is_empty() && si_after_comprehensive(r, packaging, i, l) == "K1";
     let over = beyond_first(run, 3, k1);
     for i in over {
         let code = run.lines.get(i).map(|l| l.code.clone()).unwrap_or_default();

@@ -26,14 +26,16 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, run: &mut Run<'_, '_>) {
     let Some(quarter) = Date::from_yyyymmdd(run.release.from) else { return };
     let cah = run.path.critical_access();
     let side = |l: &FLine<'_>| professional_revenue(l.revenue.as_deref().unwrap_or(""));
+    // Codes valid in the release and known to the pair table, by line.
+    let ids: Vec<Option<u16>> = run.lines.iter().map(|l| l.row.and_then(|_| ptp.code_id(&l.code))).collect();
     let mut found: Vec<(usize, RuleId, String)> = Vec::new();
     for (i, two) in run.lines.iter().enumerate() {
-        let Some(id_two) = two.row.filter(|_| !two.inpatient && two.date.is_some()).and_then(|_| ptp.code_id(&two.code)) else { continue };
+        let Some(id_two) = ids.get(i).copied().flatten().filter(|_| !two.inpatient && two.date.is_some()) else { continue };
         for (j, one) in run.lines.iter().enumerate() {
-            if i == j || one.inpatient || one.row.is_none() || one.date != two.date || (cah && side(one) != side(two)) {
+            if i == j || one.inpatient || one.date != two.date || (cah && side(one) != side(two)) {
                 continue;
             }
-            let Some(edit) = ptp.code_id(&one.code).and_then(|id_one| ptp.edit_in_force(table, id_one, id_two, quarter)) else { continue };
+            let Some(edit) = ids.get(j).copied().flatten().and_then(|id_one| ptp.edit_in_force(table, id_one, id_two, quarter)) else { continue };
             let hit = match edit.modifier_indicator {
                 ModifierIndicator::NotAllowed => Some(RuleId::IoceNcci),
                 ModifierIndicator::Allowed if first_bypass(&one.modifiers).is_none() && first_bypass(&two.modifiers).is_none() => Some(RuleId::IoceNcciMod),
