@@ -10,7 +10,7 @@ use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 pub const SECTION: &str = "ioce";
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
 
 /// `data_hcpcs` flags kept, by bit.
 pub mod hcpcs_flag {
