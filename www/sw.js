@@ -13,7 +13,7 @@
 //    A page already loading stays on the generation it started with.
 import { DATA_PREFIX, FALLBACK_CACHE, META_CACHE, currentKey, generationName, makeCurrent, sha256Hex } from './claimlint/store.js';
 
-const SHELL_VERSION = 'v3';
+const SHELL_VERSION = 'v4';
 const SHELL_CACHE = `claimlint-shell-${SHELL_VERSION}`;
 const UPDATE_INTERVAL_MS = 60_000;
 
@@ -37,6 +37,9 @@ const SHELL = [
   './icons/icon-192.png',
   './icons/icon-512.png',
   './icons/icon-maskable-512.png',
+  // The demo pages' bundled widget (scripts/bundle.mjs); the modules below serve the embed page.
+  './dist/demo.js',
+  './dist/facility.js',
   './claimlint/checks.js',
   './claimlint/claim.js',
   './claimlint/claim-shape.js',
@@ -239,9 +242,19 @@ async function fetchGeneration(before) {
   return name;
 }
 
-async function maybeUpdate(force = false) {
-  if (!force && Date.now() - lastCheck < UPDATE_INTERVAL_MS) return;
+// One check at a time: two at once would store into the same new generation, and one's
+// refusal could not remove what the other is still writing.
+let checking = null;
+
+function maybeUpdate(force = false) {
+  if (checking) return checking;
+  if (!force && Date.now() - lastCheck < UPDATE_INTERVAL_MS) return Promise.resolve();
   lastCheck = Date.now();
+  checking = checkForUpdate().finally(() => (checking = null));
+  return checking;
+}
+
+async function checkForUpdate() {
   const before = await currentRecord();
   // Before the page has stored a first generation there is nothing to update.
   if (!before.name) return;
