@@ -196,8 +196,7 @@ async function loadParts(opts, retry) {
     return detail;
   };
   const partUrl = (part) => new URL(part.file, indexUrl).href;
-  // Each part's bytes, in order; the next download starts when the previous one ends, so the
-  // part needed first has the whole connection.
+  // A part's bytes: from the stored generation, else downloaded and checked against the index.
   const fetchPart = async (part, i) => {
     const url = partUrl(part);
     const kept = await readPart(name, url);
@@ -210,6 +209,9 @@ async function loadParts(opts, retry) {
     if (sha && part.sha256 && sha !== part.sha256) throw new EngineError('INTEGRITY', `code-set part ${part.name}: checksum mismatch`);
     return { bytes, stored: false };
   };
+  // Opens (the first) or adds a part. Storing it is not awaited here: it is off the path to
+  // the first answer; the generation becomes current once every part is stored.
+  const stores = [];
   const add = async (validator, part, i, got) => {
     try {
       if (validator) validator.addPart(got.bytes, got.stored);
@@ -219,7 +221,7 @@ async function loadParts(opts, retry) {
     }
     progress[i].done = true;
     report(i, progress[i].total || got.bytes.byteLength);
-    if (!got.stored) await storePart(name, partUrl(part), got.bytes);
+    if (!got.stored) stores.push(storePart(name, partUrl(part), got.bytes));
     return validator;
   };
   const [first, ...rest] = index.parts;
@@ -233,21 +235,24 @@ async function loadParts(opts, retry) {
   // (their questions keep answering `loading`), and says so.
   (async () => {
     await Promise.resolve(); // let 'ready' go first
-    let next = rest.length ? fetchPart(rest[0], 1) : null;
-    for (let k = 0; k < rest.length; k++) {
-      const got = await next;
-      next = k + 1 < rest.length ? fetchPart(rest[k + 1], k + 2) : null;
-      await add(validator, rest[k], k + 1, got);
-      engine.partAdded(rest[k].name, got.bytes.byteLength);
-      engineEvents.dispatchEvent(new CustomEvent('part', { detail: { engine, name: rest[k].name } }));
-    }
-    engine.stats.completeMs = performance.now() - t0;
-    if (!stored && name) {
-      // The glue and the wasm join the generation, so an offline visit finds the matching
-      // pair; then the generation becomes current.
-      await caches.open(name).then((c) => c.addAll([opts.moduleUrl, opts.wasmUrl])).catch(() => {});
+    // The glue and the wasm join the generation, so an offline visit finds the matching pair.
+    const pair = stored || !name ? null : caches.open(name).then((c) => c.addAll([opts.moduleUrl, opts.wasmUrl])).catch(() => {});
+    // The core and the wasm had the connection to themselves; now every other part downloads
+    // at once, so the link never idles between parts, and each is added as it arrives.
+    await Promise.all(
+      rest.map(async (part, k) => {
+        const got = await fetchPart(part, k + 1);
+        await add(validator, part, k + 1, got);
+        engine.partAdded(part.name, got.bytes.byteLength);
+        engineEvents.dispatchEvent(new CustomEvent('part', { detail: { engine, name: part.name } }));
+      }),
+    );
+    // Complete means kept too: once every part is stored, the generation becomes current.
+    if (pair) {
+      await Promise.all([...stores, pair]);
       await makeCurrent(indexUrl, name, index).catch(() => {});
     }
+    engine.stats.completeMs = performance.now() - t0;
     markComplete(engine);
     // Loaded from storage: the service worker looks for a newer build in the background.
     if (stored) navigator.serviceWorker?.controller?.postMessage({ type: 'claimlint-check-update' });
