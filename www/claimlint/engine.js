@@ -18,7 +18,7 @@
 // cost one download and one Validator. A failed load clears the promise so the
 // "Try again" path starts over (with cache: 'reload' to skip a bad cached copy).
 
-import { storedGeneration, generationName, makeCurrent, readPart, storePart, sha256Hex, FALLBACK_CACHE } from './store.js';
+import { storedGeneration, generationName, storedName, makeCurrent, readPart, storePart, sha256Hex, FALLBACK_CACHE, GENERATION_HEADER } from './store.js';
 
 const PKG = new URL('../../pkg/', import.meta.url).href;
 
@@ -162,29 +162,9 @@ async function loadParts(opts, retry) {
   performance.mark?.('claimlint-load-start');
   const modulePromise = startModule(opts);
   const indexUrl = new URL(opts.partsUrl, location.href).href;
-  let generation = retry ? null : await storedGeneration(indexUrl);
+  const early = retry ? null : preloadedPart(indexUrl);
+  const { generation, stored } = await partsIndex(indexUrl, retry);
   performance.mark?.('claimlint-index');
-  const stored = Boolean(generation);
-  if (!generation) {
-    let text;
-    try {
-      // Default cache mode: a host marks the index no-cache (it changes with every build), and
-      // a page may have preloaded it.
-      const res = await fetch(indexUrl, { cache: retry ? 'reload' : 'default', credentials: 'same-origin', mode: 'cors' });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      text = await res.text();
-    } catch (e) {
-      throw new EngineError('NETWORK', `code-set index download failed: ${e?.message || e}`, e);
-    }
-    let index;
-    try {
-      index = JSON.parse(text);
-    } catch (e) {
-      throw new EngineError('BLOB_CORRUPT', 'the code-set index is not JSON', e);
-    }
-    if (!Array.isArray(index?.parts) || !index.parts.length) throw new EngineError('BLOB_CORRUPT', 'the code-set index lists no parts');
-    generation = { name: await generationName(text), index };
-  }
   const { name, index } = generation;
   const progress = index.parts.map((p) => ({ name: p.name, loaded: 0, total: Number(p.bytes) || 0, done: false }));
   const report = (i, loaded) => {
@@ -199,14 +179,28 @@ async function loadParts(opts, retry) {
   // A part's bytes: from the stored generation, else downloaded and checked against the index.
   const fetchPart = async (part, i) => {
     const url = partUrl(part);
-    const kept = await readPart(name, url);
-    if (kept) return { bytes: kept, stored: true };
-    const bytes = await fetchBytes(url, retry ? 'reload' : 'no-cache', (loaded) => report(i, loaded));
-    if (part.bytes && bytes.byteLength < part.bytes) {
-      throw new EngineError('PARTIAL', `code-set download incomplete: ${bytes.byteLength} of ${part.bytes} bytes (${part.name})`);
+    // The first part has a stable name (`preload`) the page may preload before it has the
+    // index: the service worker answers it from the stored generation (naming that in a
+    // header); from the network it is checked like any part, and a copy of another build falls
+    // back to the part's own file.
+    const alias = i === 0 && !retry && part.preload ? new URL(part.preload, indexUrl).href : null;
+    const ahead = alias && early?.url === alias ? early : null;
+    const kept = () => readPart(name, url).then((bytes) => bytes && { bytes, stored: true });
+    if (!ahead) {
+      const got = await kept();
+      if (got) return got;
     }
-    const sha = await sha256Hex(bytes);
-    if (sha && part.sha256 && sha !== part.sha256) throw new EngineError('INTEGRITY', `code-set part ${part.name}: checksum mismatch`);
+    if (alias) {
+      const seen = ahead?.seen || {};
+      if (ahead) ahead.progress = (loaded) => report(i, loaded);
+      const bytes = await (ahead?.bytes || fetchBytes(alias, 'default', (loaded) => report(i, loaded), seen).catch(() => null));
+      if (bytes && seen.generation === name) return { bytes, stored: true };
+      if (bytes && (await checked(part, bytes).catch(() => false))) return { bytes, stored: false };
+      const got = ahead && (await kept());
+      if (got) return got;
+    }
+    const bytes = await fetchBytes(url, retry ? 'reload' : 'no-cache', (loaded) => report(i, loaded));
+    if (!(await checked(part, bytes))) throw new EngineError('INTEGRITY', `code-set part ${part.name}: checksum mismatch`);
     return { bytes, stored: false };
   };
   // Opens (the first) or adds a part. Storing it is not awaited here: it is off the path to
@@ -264,10 +258,63 @@ async function loadParts(opts, retry) {
   return engine;
 }
 
+/**
+ * A part the page preloads under its stable name beside the index (<link rel="preload"
+ * href=".../parts/core.blob" as="fetch" crossorigin>): its download is taken up at once, so its
+ * bytes are read while the index arrives. Null when the page preloads none.
+ */
+function preloadedPart(indexUrl) {
+  const dir = new URL('./', indexUrl).href;
+  const link = [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].find((l) => l.href.startsWith(dir) && /^[a-z]+\.blob$/.test(l.href.slice(dir.length)));
+  if (!link) return null;
+  const early = { url: link.href, seen: {}, progress: () => {} };
+  early.bytes = fetchBytes(early.url, 'default', (loaded) => early.progress(loaded), early.seen).catch(() => null);
+  return early;
+}
+
+/** True when a part's bytes match the index's SHA-256 (or it cannot be computed); PARTIAL when short. */
+async function checked(part, bytes) {
+  if (part.bytes && bytes.byteLength < part.bytes) {
+    throw new EngineError('PARTIAL', `code-set download incomplete: ${bytes.byteLength} of ${part.bytes} bytes (${part.name})`);
+  }
+  const sha = await sha256Hex(bytes);
+  return !sha || !part.sha256 || sha === part.sha256;
+}
+
+// The parts index and the generation it names. A page under the service worker gets the current
+// stored generation's index at once (the worker answers the request, which the page preloads,
+// and names the generation in a header): its parts are read from storage, nothing is hashed.
+// Otherwise the index comes from the network; offline without the worker, the stored record.
+async function partsIndex(indexUrl, retry) {
+  let text;
+  let kept = null;
+  try {
+    // Default cache mode: a host marks the index no-cache (it changes with every build), and
+    // the page preloads it.
+    const res = await fetch(indexUrl, { cache: retry ? 'reload' : 'default', credentials: 'same-origin', mode: 'cors' });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    kept = storedName(res.headers.get(GENERATION_HEADER));
+    text = await res.text();
+  } catch (e) {
+    const generation = retry ? null : await storedGeneration(indexUrl);
+    if (generation) return { generation, stored: true };
+    throw new EngineError('NETWORK', `code-set index download failed: ${e?.message || e}`, e);
+  }
+  let index;
+  try {
+    index = JSON.parse(text);
+  } catch (e) {
+    throw new EngineError('BLOB_CORRUPT', 'the code-set index is not JSON', e);
+  }
+  if (!Array.isArray(index?.parts) || !index.parts.length) throw new EngineError('BLOB_CORRUPT', 'the code-set index lists no parts');
+  return { generation: { name: kept || (await generationName(text)), index }, stored: Boolean(kept) };
+}
+
 // Streams a download so the UI can show progress and a short read is caught
 // here (PARTIAL) rather than surfacing as a confusing decode error.
 // `progress(loaded, total)` gives the 'progress' event's detail.
-async function fetchBytes(url, cache, progress) {
+// `seen.generation`: the stored generation the service worker answered from, if it did.
+async function fetchBytes(url, cache, progress, seen = {}) {
   let res;
   try {
     // Another origin (a CDN) is fine: it must send Access-Control-Allow-Origin (README: hosting).
@@ -276,9 +323,11 @@ async function fetchBytes(url, cache, progress) {
     throw new EngineError('NETWORK', `code-set download failed: ${e?.message || e}`, e);
   }
   if (!res.ok) throw new EngineError('NETWORK', `code-set download failed: HTTP ${res.status}`);
+  seen.generation = storedName(res.headers.get(GENERATION_HEADER));
   const encoded = res.headers.get('content-encoding');
   const total = encoded ? 0 : Number(res.headers.get('content-length')) || 0;
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  // A stored copy (the worker answered from storage) is read at once, not chunk by chunk.
+  if (!res.body || seen.generation) return new Uint8Array(await res.arrayBuffer());
   const reader = res.body.getReader();
   const chunks = [];
   let loaded = 0;
