@@ -179,26 +179,20 @@ async function loadParts(opts, retry) {
   // A part's bytes: from the stored generation, else downloaded and checked against the index.
   const fetchPart = async (part, i) => {
     const url = partUrl(part);
-    // The first part has a stable name (`preload`) the page may preload before it has the
+    // The first part has a stable name (`preload`) a page may preload before it has the
     // index: the service worker answers it from the stored generation (naming that in a
     // header); from the network it is checked like any part, and a copy of another build falls
-    // back to the part's own file.
+    // back to the part's own file. A page that does not preload it uses the part's own file.
     const alias = i === 0 && !retry && part.preload ? new URL(part.preload, indexUrl).href : null;
     const ahead = alias && early?.url === alias ? early : null;
-    const kept = () => readPart(name, url).then((bytes) => bytes && { bytes, stored: true });
-    if (!ahead) {
-      const got = await kept();
-      if (got) return got;
-    }
-    if (alias) {
-      const seen = ahead?.seen || {};
-      if (ahead) ahead.progress = (loaded) => report(i, loaded);
-      const bytes = await (ahead?.bytes || fetchBytes(alias, 'default', (loaded) => report(i, loaded), seen).catch(() => null));
-      if (bytes && seen.generation === name) return { bytes, stored: true };
+    if (ahead) {
+      ahead.progress = (loaded) => report(i, loaded);
+      const bytes = await ahead.bytes;
+      if (bytes && ahead.seen.generation === name) return { bytes, stored: true };
       if (bytes && (await checked(part, bytes).catch(() => false))) return { bytes, stored: false };
-      const got = ahead && (await kept());
-      if (got) return got;
     }
+    const kept = await readPart(name, url);
+    if (kept) return { bytes: kept, stored: true };
     const bytes = await fetchBytes(url, retry ? 'reload' : 'no-cache', (loaded) => report(i, loaded));
     if (!(await checked(part, bytes))) throw new EngineError('INTEGRITY', `code-set part ${part.name}: checksum mismatch`);
     return { bytes, stored: false };
@@ -267,7 +261,7 @@ function preloadedPart(indexUrl) {
   const dir = new URL('./', indexUrl).href;
   const link = [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].find((l) => l.href.startsWith(dir) && /^[a-z]+\.blob$/.test(l.href.slice(dir.length)));
   if (!link) return null;
-  const early = { url: link.href, seen: {}, progress: () => {} };
+  const early = { url: link.href, seen: {}, progress: () => null };
   early.bytes = fetchBytes(early.url, 'default', (loaded) => early.progress(loaded), early.seen).catch(() => null);
   return early;
 }
@@ -337,7 +331,8 @@ async function fetchBytes(url, cache, progress, seen = {}) {
       if (done) break;
       chunks.push(value);
       loaded += value.byteLength;
-      engineEvents.dispatchEvent(new CustomEvent('progress', { detail: progress(loaded, total) }));
+      const detail = progress(loaded, total);
+      if (detail) engineEvents.dispatchEvent(new CustomEvent('progress', { detail }));
     }
   } catch (e) {
     throw new EngineError('PARTIAL', `code-set download stopped after ${loaded} bytes`, e);
