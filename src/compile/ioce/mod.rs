@@ -2,6 +2,8 @@
 //! the README there) → the `ioce` section. Only the columns the in-scope edits read are kept;
 //! adjacent version ranges of a key whose kept columns are equal are merged.
 mod table;
+// ioce-c: edits 98, 99 (data_capc, data_apc, offset_codepair from pyoce).
+mod pyoce_tables;
 
 use crate::blob::{BlobWriter, SourceFile, Vintage};
 use crate::compile::{err, Result};
@@ -42,6 +44,16 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     let mut imrt = Rows::default();
     read_pairs(&open("map_imrt")?, "code1", "code2", 1, &mut imrt)?;
     let imrt = imrt.build(10);
+    // ioce-c: the tables extracted from pyoce (optional; see pyoce_tables).
+    let pyoce = pyoce_tables::read(&crate::compile::sources::default_cache_dir().join(pyoce_tables::CACHE_FOLDER), &mut si)?;
+    let (pyoce_source, pyoce_files) = match &pyoce {
+        Some(p) => (format!("; comprehensive-APC rank, APC status indicators and pass-through device pairs from {}", p.provenance), p.sources.clone()),
+        None => ("; without the comprehensive-APC rank, APC status indicators and pass-through device pairs (scripts/ioce_pyoce_tables.py not run): I/OCE edits 98 and 99 are not checked".to_owned(), Vec::new()),
+    };
+    let (capc_rank, apc_status, device_offsets) = match pyoce {
+        Some(p) => (p.capc_rank, p.apc_status, p.device_offsets),
+        None => (Rows::default().build(5), Rows::default().build(5), Rows::default().build(10)),
+    };
 
     let (hcpcs, revenue, modifiers, dx) = (hcpcs.build(5), revenue.build(4), modifiers.build(2), dx.build(7));
     let (addon, device) = (addon.build_merged_flags(10), device.build_merged_flags(10));
@@ -63,9 +75,12 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
         modifier_pairs: modifier_pairs.view(),
         hcpcs_services: hcpcs_services.view(),
         imrt_pairs: imrt.view(),
+        capc_rank: capc_rank.view(),
+        apc_status: apc_status.view(),
+        device_offsets: device_offsets.view(),
     };
     w.add_section(SECTION, VERSION, &section).map_err(|e| err(format!("ioce section: {e}")))?;
-    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs), ("hcpcs_services", &hcpcs_services), ("imrt_pairs", &imrt)] {
+    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs), ("hcpcs_services", &hcpcs_services), ("imrt_pairs", &imrt), ("capc_rank", &capc_rank), ("apc_status", &apc_status), ("device_offsets", &device_offsets)] {
         w.manifest.counts.push((format!("ioce.{name}.rows"), b.len() as u64));
     }
     w.manifest.vintages.push(Vintage {
@@ -73,9 +88,10 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
         label: format!("{} to {}", first.id, last.id),
         valid_from: first.from,
         valid_to: last.to,
-        source: "CMS Integrated Outpatient Code Editor data tables, versions 20.2.27 to 27.1.0, as decoded from PyPI pyoce 0.1.0 (ioce/*.tsv.gz)".into(),
+        source: format!("CMS Integrated Outpatient Code Editor data tables, versions 20.2.27 to 27.1.0, as decoded from PyPI pyoce 0.1.0 (ioce/*.tsv.gz){pyoce_source}"),
     });
     w.manifest.sources.extend(sources);
+    w.manifest.sources.extend(pyoce_files);
     Ok(())
 }
 
