@@ -363,6 +363,8 @@ fn lines(g: &mut Gen<'_>, from: i64, through: i64) -> Vec<Value> {
     transplant_and_biological(g, from, through, &mut out);
     modifier_lines(g, from, through, &mut out);
     device_and_drug_lines(g, from, through, &mut out);
+    // ioce-c: edits 98 and 99.
+    passthrough_lines(g, from, through, &mut out);
     out
 }
 
@@ -546,6 +548,61 @@ fn device_and_drug_lines(g: &mut Gen<'_>, from: i64, through: i64, out: &mut Vec
         }
         if g.rng.chance(60) {
             let procedure = g.pool_or("si:T", "hx:valid");
+            out.push(g.line(&date, &procedure, "0360".into(), Vec::new(), 1));
+        }
+    }
+}
+
+/// ioce-c: the pass-through device + procedure pairs (`offset_codepair`, list 1) as
+/// scripts/ioce_pyoce_tables.py extracts them into the download cache: (lo, hi, device,
+/// procedure); empty when it has not run.
+fn device_offset_pairs() -> &'static [(u32, u32, String, String)] {
+    static PAIRS: std::sync::OnceLock<Vec<(u32, u32, String, String)>> = std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let cache = std::env::var_os("CLAIMLINT_CACHE").map_or_else(|| std::path::PathBuf::from(".cache"), std::path::PathBuf::from);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(cache).join("ioce-pyoce/offset_codepair.tsv.gz");
+        let Ok(out) = std::process::Command::new("gzip").arg("-dc").arg(&path).output() else { return Vec::new() };
+        let text = String::from_utf8_lossy(&out.stdout);
+        text.lines()
+            .skip(1)
+            .filter_map(|l| match l.split('\t').collect::<Vec<_>>().as_slice() {
+                ["1", device, procedure, _, lo, hi] => Some((lo.parse().ok()?, hi.parse().ok()?, (*device).to_owned(), (*procedure).to_owned())),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+/// ioce-c: a pass-through device (edit 98) with a procedure it pairs with on its day, another
+/// procedure, or none; and a separately paid drug (G, K or K1, edit 99) beside several J1
+/// procedures (the comprehensive APC's primary is chosen by rank) or none, after the claim's
+/// other lines.
+fn passthrough_lines(g: &mut Gen<'_>, from: i64, through: i64, out: &mut Vec<Value>) {
+    let day = |g: &mut Gen<'_>| iso(from + g.rng.below((through - from + 1) as usize) as i64);
+    if g.rng.chance(6) {
+        let date = day(g);
+        let v = g.v;
+        let pairs: Vec<&(u32, u32, String, String)> = device_offset_pairs().iter().filter(|p| p.0 <= v && v <= p.1).collect();
+        if !pairs.is_empty() {
+            let (device, procedure) = { let p = g.rng.pick(&pairs); (p.2.clone(), p.3.clone()) };
+            out.push(g.line(&date, &device, "0278".into(), Vec::new(), 1));
+            match g.rng.below(3) {
+                0 => out.push(g.line(&date, &procedure, "0360".into(), Vec::new(), 1)),
+                1 => {
+                    let other = g.pool_or("si:T", "hx:valid");
+                    out.push(g.line(&date, &other, "0360".into(), Vec::new(), 1));
+                }
+                _ => {}
+            }
+        }
+    }
+    if g.rng.chance(6) {
+        let date = day(g);
+        let pool = ["si:G", "si:K", "si:K"][g.rng.below(3)];
+        let drug = g.pool_or(pool, "si:K");
+        out.push(g.line(&date, &drug, "0636".into(), Vec::new(), 1));
+        for _ in 0..g.rng.below(4) {
+            let procedure = g.pool_or("si:J1", "hx:valid");
             out.push(g.line(&date, &procedure, "0360".into(), Vec::new(), 1));
         }
     }

@@ -7,7 +7,7 @@ use crate::rules::RuleId;
 
 /// Status indicators of services the OPPS pays (procedures, visits, partial hospitalization,
 /// conditionally packaged and comprehensive services): a drug or device needs one on the claim.
-const OPPS_PAYABLE: [&str; 9] = ["J1", "J2", "P", "Q1", "Q2", "Q3", "S", "T", "V"];
+pub(super) const OPPS_PAYABLE: [&str; 9] = ["J1", "J2", "P", "Q1", "Q2", "Q3", "S", "T", "V"];
 
 /// Status indicators a comprehensive APC does not package: not covered or not paid under
 /// the OPPS, already packaged, and pass-through drugs and devices.

@@ -19,6 +19,9 @@ mod ncci;
 mod observation;
 mod skin_substitute;
 mod transplant;
+// ioce-c: edits 98, 99 and the comprehensive APC's primary.
+mod capc;
+mod passthrough;
 
 use crate::location::{LineField, Location};
 use super::data::{HcpcsRow, IoceData, Release, RevenueRow};
@@ -250,6 +253,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         modifiers::pt_without_screening(&mut run);
         modifiers::imrt_planning(&mut run);
         skin_substitute::application_without_product(&mut run);
+        // ioce-c: edit 99 before the NCCI pairs, as in the I/OCE.
+        passthrough::drug_without_service(&mut run);
         ncci::check(ctx, &mut run);
         addon::check(&mut run);
         // ioce-b: blood and observation edits, after the NCCI line rejections as in the I/OCE.
@@ -268,6 +273,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         drugs::token_charge(&mut run);
         devices::nonopioid_limit(&mut run);
         drugs::nonopioid_limit(&mut run);
+        // ioce-c: edit 98 (device offset pairs, non-opioid devices) and edit 99's non-opioid drugs.
+        passthrough::device_without_procedure(&mut run);
+        passthrough::nonopioid_device_without_service(&mut run);
+        passthrough::nonopioid_drug_without_service(&mut run);
     }
     ctx.out.extend(under_policy(run.out, past));
 }
