@@ -50,10 +50,20 @@ fn verify(stored: bool) -> Verify {
     }
 }
 
+/// A result as a plain JS object: written as JSON text here and read by `JSON.parse` there,
+/// two boundary crossings instead of one per field.
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error("SERIALIZE", &e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| js_error("SERIALIZE", &e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|e| js_error("SERIALIZE", &error_message(&e)))
+}
+
+/// The `message` of a thrown JS error, or the thrown value as text.
+pub(crate) fn error_message(e: &JsValue) -> String {
+    js_sys::Reflect::get(e, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "an exception was thrown".to_owned())
 }
 
 pub(crate) fn system(s: &str) -> Result<System, JsValue> {
