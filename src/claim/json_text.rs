@@ -37,9 +37,9 @@ impl Parser<'_> {
         format!("{what} at byte {}", self.pos)
     }
     fn skip_ws(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.pos = self.pos.saturating_add(1);
-        }
+        let rest = self.text.as_bytes().get(self.pos..).unwrap_or(&[]);
+        let n = rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')).count();
+        self.pos = self.pos.saturating_add(n);
     }
     fn expect_word(&mut self, word: &str, v: Json) -> Result<Json, String> {
         if self.text.get(self.pos..).is_some_and(|rest| rest.starts_with(word)) {
@@ -134,9 +134,9 @@ impl Parser<'_> {
         let mut out = String::new();
         loop {
             let start = self.pos;
-            while !matches!(self.peek(), Some(b'"' | b'\\') | None) {
-                self.pos = self.pos.saturating_add(1);
-            }
+            let rest = self.text.as_bytes().get(start..).unwrap_or(&[]);
+            let run = rest.iter().position(|&b| b == b'"' || b == b'\\').unwrap_or(rest.len());
+            self.pos = start.saturating_add(run);
             // Quotes and backslashes are ASCII, so both ends are character boundaries.
             out.push_str(self.text.get(start..self.pos).ok_or_else(|| self.error("bad string"))?);
             match self.bump() {

@@ -17,8 +17,6 @@ use crate::engine::Engine;
 use crate::finding::{Finding, LineField, Location};
 use crate::normalize::normalize_code;
 use crate::rules::{finding, RuleId};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Two codes billed by one provider for one patient on one date of service.
 #[derive(Clone, Copy, Debug)]
@@ -102,9 +100,9 @@ pub fn check_service_line_pairs(engine: &Engine<'_>, lines: &[ServiceLine<'_>], 
     // column-two line (repeats would make the same finding at the same place).
     let distinct: Vec<&PairSide<'_>> =
         keyed.iter().enumerate().filter(|&(k, a)| !keyed.iter().take(k).any(|b| b.id == a.id && b.dos == a.dos && b.mods == a.mods)).map(|(_, a)| a).collect();
-    // Look each (column one, column two, date) up once.
-    let mut memo: HashMap<u64, Option<Edit<'_>>, BuildHasherDefault<PairKeyHasher>> = HashMap::default();
     for one in &distinct {
+        // Each column-two code is looked up once against this column-one line.
+        let mut memo: Vec<(u16, Option<Edit<'_>>)> = Vec::new();
         for two in keyed.iter().filter(|two| two.dos == one.dos && two.id != one.id) {
             let dos = one.dos;
             // The policy skips a table past its window: one note for the claim.
@@ -114,7 +112,13 @@ pub fn check_service_line_pairs(engine: &Engine<'_>, lines: &[ServiceLine<'_>], 
                     continue;
                 }
             }
-            let edit = memo.entry(pair_key(one.id, two.id, dos)).or_insert_with(|| ptp.edit_in_force(table, one.id, two.id, dos));
+            let edit = match memo.iter().find(|(id, _)| *id == two.id) {
+                Some((_, e)) => e,
+                None => {
+                    memo.push((two.id, ptp.edit_in_force(table, one.id, two.id, dos)));
+                    memo.last().map_or(&None, |(_, e)| e)
+                }
+            };
             let Some(f) = edit.as_ref().and_then(|e| edit_finding(e, &one.mods, &two.mods, dos, claim_type, table)) else { continue };
             let f = f.at(two.line.at(LineField::Whole));
             match &window {
@@ -133,29 +137,6 @@ struct PairSide<'l> {
     dos: Date,
     id: u16,
     mods: Vec<&'l str>,
-}
-
-/// One memo key for (column one, column two, date of service).
-fn pair_key(one: u16, two: u16, dos: Date) -> u64 {
-    (u64::from(one) << 48) | (u64::from(two) << 32) | u64::from(dos.yyyymmdd())
-}
-
-/// A multiplicative hash for the pair memo's keys.
-#[derive(Default)]
-struct PairKeyHasher(u64);
-
-impl Hasher for PairKeyHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 struct Line<'s> {
