@@ -134,7 +134,11 @@ impl Tables {
 #[derive(Default)]
 struct CodeMemo<'l> {
     seen: Vec<(System, &'l str, Option<Date>, CodeCheck)>,
+    facts: Vec<CodeFacts>,
 }
+
+/// A normalised code on a date of service, with its MUE entry and add-on facts.
+type CodeFacts = (String, Option<Date>, Option<MueEntry>, Option<AddOnInfo>);
 
 impl<'l> CodeMemo<'l> {
     fn check(&mut self, engine: &Engine<'_>, system: System, raw: &'l str, dos: Option<Date>) -> CodeCheck {
@@ -144,6 +148,15 @@ impl<'l> CodeMemo<'l> {
         let cc = engine.check_code(system, raw, dos);
         self.seen.push((system, raw, dos, cc.clone()));
         cc
+    }
+
+    fn facts(&mut self, engine: &Engine<'_>, code: &str, claim_type: ClaimType, dos: Option<Date>) -> (Option<MueEntry>, Option<AddOnInfo>) {
+        if let Some((.., mue, add_on)) = self.facts.iter().find(|(c, d, ..)| c == code && *d == dos) {
+            return (mue.clone(), add_on.clone());
+        }
+        let (mue, add_on) = (mue_entry(engine, code, claim_type), add_on_info(engine, code, dos));
+        self.facts.push((code.to_owned(), dos, mue.clone(), add_on.clone()));
+        (mue, add_on)
     }
 }
 
@@ -170,7 +183,7 @@ fn line_check<'l>(
         mods.push(mc);
     }
     modifier_rules(&clean, &mut findings, cc.vintage.clone(), || line.at(LineField::Modifiers));
-    let mue = mue_entry(engine, code, claim_type);
+    let (mue, add_on) = memo.facts(engine, code, claim_type, dos);
     let mut lc = LineCheck { code: cc, modifiers: mods, mue: None, add_on: None, findings };
     if let Some(m) = mue {
         match mue_window_note(engine, dos) {
@@ -183,7 +196,7 @@ fn line_check<'l>(
         }
         lc.mue = Some(m);
     }
-    if let Some(info) = add_on_info(engine, code, dos) {
+    if let Some(info) = add_on {
         let w = tables.aoc_window.as_ref();
         if skipped(w, dos, stale) {
             let skip_note = ("the add-on code edit", line.at(LineField::Code), tables.aoc_vintage.clone());
