@@ -106,7 +106,7 @@ pub fn check_service_lines(engine: &Engine<'_>, lines: &[ServiceLine<'_>], claim
         out.extend(findings.into_iter().filter(|f| f.rule != "CPT-DESC"));
         checks.push(lc);
     }
-    out.extend(mue_dos(engine, &tables, lines, &checks, stale));
+    out.extend(mue_dos(&tables, lines, &checks, stale));
     out.extend(add_on_primaries(&tables, lines, &checks));
     out
 }
@@ -114,6 +114,8 @@ pub fn check_service_lines(engine: &Engine<'_>, lines: &[ServiceLine<'_>], claim
 /// The edit tables' windows and vintage names, worked out once for all lines of a claim.
 struct Tables {
     mue_window: Option<EditWindow>,
+    /// First and last dates of service the MUE table answers.
+    mue_span: Option<(Date, Date)>,
     mue_vintage: Option<String>,
     aoc_window: Option<EditWindow>,
     aoc_vintage: Option<String>,
@@ -123,6 +125,7 @@ impl Tables {
     fn of(engine: &Engine<'_>, claim_type: ClaimType) -> Tables {
         Tables {
             mue_window: mue_window(engine, claim_type),
+            mue_span: engine.procedures.as_ref().and_then(|p| p.mue.as_ref()?.window()),
             mue_vintage: mue_vintage(engine),
             aoc_window: aoc_window(engine),
             aoc_vintage: aoc_vintage(engine),
@@ -186,7 +189,7 @@ fn line_check<'l>(
     let (mue, add_on) = memo.facts(engine, code, claim_type, dos);
     let mut lc = LineCheck { code: cc, modifiers: mods, mue: None, add_on: None, findings };
     if let Some(m) = mue {
-        match mue_window_note(engine, dos) {
+        match mue_window_note(engine, tables, dos) {
             Some(note) => lc.findings.push(note.at(line.at(LineField::Units))),
             None => {
                 let w = tables.mue_window.as_ref();
@@ -251,18 +254,22 @@ fn mue_entry(engine: &Engine<'_>, code: &str, t: ClaimType) -> Option<MueEntry> 
 
 /// An EDIT-DATE note when the date of service is before the MUE table's window (the table
 /// has no history; dates past the window follow the data-currency policy instead).
-fn mue_window_note(engine: &Engine<'_>, dos: Option<Date>) -> Option<Finding> {
-    let mue = engine.procedures.as_ref()?.mue.as_ref()?;
-    let d = dos?;
-    let (a, b) = mue.window()?;
-    if a <= d {
+fn mue_window_note(engine: &Engine<'_>, tables: &Tables, dos: Option<Date>) -> Option<Finding> {
+    if !before_mue_window(tables, dos) {
         return None;
     }
+    let mue = engine.procedures.as_ref()?.mue.as_ref()?;
+    let (d, (a, b)) = (dos?, tables.mue_span?);
     Some(finding(
         RuleId::EditDate,
         format!("the loaded {} covers dates of service {a} to {b}; units on {d} were not checked against an MUE", mue.vintage_name()),
         Some(mue.vintage_name()),
     ))
+}
+
+/// The date of service is before the MUE table's window.
+fn before_mue_window(tables: &Tables, dos: Option<Date>) -> bool {
+    matches!((tables.mue_span, dos), (Some((a, _)), Some(d)) if d < a)
 }
 
 fn mue_vintage(engine: &Engine<'_>) -> Option<String> {
@@ -324,12 +331,12 @@ fn dos_finding(m: &MueEntry, units: u32, lines: usize, v: Option<String>) -> Fin
 type DosKey<'l> = (&'l str, Option<Date>);
 
 /// MAI 2/3: sums units of each code on each date of service across lines.
-fn mue_dos(engine: &Engine<'_>, tables: &Tables, lines: &[ServiceLine<'_>], checks: &[LineCheck], stale: StaleEdits) -> Vec<Finding> {
+fn mue_dos(tables: &Tables, lines: &[ServiceLine<'_>], checks: &[LineCheck], stale: StaleEdits) -> Vec<Finding> {
     let mut groups: BTreeMap<DosKey<'_>, (u32, Vec<usize>)> = BTreeMap::new();
     let window = tables.mue_window.as_ref();
     for (i, (line, lc)) in lines.iter().zip(checks).enumerate() {
         let Some(m) = lc.mue.as_ref().filter(|m| m.mai == 2 || m.mai == 3) else { continue };
-        if mue_window_note(engine, line.dos).is_some() || m.value == 0 {
+        if before_mue_window(tables, line.dos) || m.value == 0 {
             continue;
         }
         if skipped(window, line.dos, stale) {
