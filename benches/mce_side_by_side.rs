@@ -39,6 +39,19 @@ fn main() {
         (k as f64 / t.elapsed().as_secs_f64(), cpu)
     };
     let typed_rate = rate(&|| typed.iter().map(|c| check_claim(engine, c, &opts).findings.len()).count());
+    // Batch mode as `claimlint claim --jsonl` runs it (JSON text in, JSON text out, a rayon
+    // pool), on one thread and on every core: wall-clock rates, in the same run.
+    let lines: Vec<String> = typed.iter().map(|c| serde_json::to_string(c).unwrap()).collect();
+    let batch = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let run = || pool.install(|| claimlint::batch::check_claims_with(engine, &lines, &opts, |r| serde_json::to_string(&r).unwrap().len()).len());
+        run(); // warm-up pass
+        let t = Instant::now();
+        let k: usize = (0..passes).map(|_| run()).sum();
+        k as f64 / t.elapsed().as_secs_f64()
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let (batch_one, batch_all) = (batch(1), batch(cores));
     let json_rate = rate(&|| trees.iter().map(|c| check_claim_value(engine, c, &opts).findings.len()).count());
     let mce = match oracle::Oracle::open() {
         Ok(o) => {
@@ -72,6 +85,12 @@ fn main() {
         Some(_) => println!("| CMS MCE 2.0 v43.1 Java (warm, record built per claim) | {} | 1.00× | {} | 1.00× |", show(m_cpu), show(m_wall)),
         None => println!("| CMS MCE 2.0 v43.1 Java | not run (no Java or oracle folder) | — | — | — |"),
     }
+    println!("\n#### Batch mode (`claimlint claim --jsonl`: JSON text in and out, a thread pool), same corpus, wall clock\n");
+    println!("| threads | claims/s (wall) | vs 1 thread |");
+    println!("|---|---|---|");
+    println!("| 1 (baseline) | {batch_one:.0} | 1.00× |");
+    println!("| {cores} (every core) | {batch_all:.0} | {:.2}× |", batch_all / batch_one);
+    println!("\nThe batch ratio needs the cores to itself: on a loaded machine it measures the contention.");
 }
 
 /// CPU time of the calling thread (Linux `/proc/thread-self/schedstat`, nanoseconds).

@@ -14,6 +14,7 @@ mod facility_rules;
 pub mod ids;
 mod integrate;
 pub mod json;
+pub mod json_text;
 mod line_rules;
 pub mod model;
 pub mod pack;

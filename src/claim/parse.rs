@@ -6,6 +6,7 @@ use super::json::{Json, MAX_ITEMS};
 use super::model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Occurrence, Patient, Procedure, Sex, ValueCode, LETTERS};
 use crate::finding::Finding;
 use crate::rules::{finding, RuleId};
+use core::fmt;
 
 /// Longest text kept in a code, date or identifier field.
 const MAX_FIELD: usize = 64;
@@ -63,6 +64,36 @@ pub fn escape(key: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(short.replace('~', "~0").replace('/', "~1"))
 }
 
+/// A JSON pointer, written out only when an error needs it (most fields have none).
+type At<'a> = &'a dyn fmt::Display;
+
+/// `{parent}/{key}`, the key escaped.
+struct Member<'a>(At<'a>, &'a str);
+
+impl fmt::Display for Member<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.0, escape(self.1))
+    }
+}
+
+/// `{parent}/{index}`.
+struct Item<'a>(At<'a>, usize);
+
+impl fmt::Display for Item<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.0, self.1)
+    }
+}
+
+/// `{noun} {n}`, the 1-based number of an item (`line 3`), for messages.
+struct Nth<'a>(&'a str, usize);
+
+impl fmt::Display for Nth<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.0, self.1.saturating_add(1))
+    }
+}
+
 struct Reader {
     errors: Vec<Finding>,
     /// Lines whose procedure code is missing (false) or blank (true), reported once the
@@ -71,12 +102,12 @@ struct Reader {
 }
 
 impl Reader {
-    fn input(&mut self, at: &str, msg: String) {
-        self.errors.push(finding(RuleId::ClaimInput, msg, None).at(crate::finding::Location::parse(at)));
+    fn input(&mut self, at: impl fmt::Display, msg: String) {
+        self.errors.push(finding(RuleId::ClaimInput, msg, None).at(crate::finding::Location::parse(&at.to_string())));
     }
 
     /// The members of an object, reporting unknown ones.
-    fn object<'j>(&mut self, v: &'j Json, at: &str, what: &str, known: &[&str]) -> Option<&'j [(String, Json)]> {
+    fn object<'j>(&mut self, v: &'j Json, at: At<'_>, what: At<'_>, known: &[&str]) -> Option<&'j [(String, Json)]> {
         let members = match v {
             Json::Obj(m) => m.as_slice(),
             Json::Truncated(inner, n) => {
@@ -104,7 +135,7 @@ impl Reader {
         Some(members)
     }
 
-    fn array<'j>(&mut self, v: &'j Json, at: &str, what: &str) -> &'j [Json] {
+    fn array<'j>(&mut self, v: &'j Json, at: At<'_>, what: &str) -> &'j [Json] {
         match v {
             Json::Arr(a) => a.as_slice(),
             Json::Truncated(inner, n) => {
@@ -123,7 +154,7 @@ impl Reader {
     }
 
     /// Text, or a whole number given as a number (codes and units are often typed so).
-    fn text(&mut self, v: &Json, at: &str, what: &str, max: usize) -> Option<String> {
+    fn text(&mut self, v: &Json, at: At<'_>, what: &str, max: usize) -> Option<String> {
         match v {
             Json::Str(s) if s.chars().nth(max).is_some() => {
                 self.input(at, format!("{what} is longer than {max} characters"));
@@ -140,7 +171,7 @@ impl Reader {
     }
 
     /// A number, or text holding one ("125.00").
-    fn number(&mut self, v: &Json, at: &str, what: &str) -> Option<f64> {
+    fn number(&mut self, v: &Json, at: At<'_>, what: &str) -> Option<f64> {
         match v {
             Json::Num(n) => Some(*n),
             Json::Str(s) if s.len() <= MAX_FIELD => match s.trim().trim_start_matches('$').replace(',', "").parse::<f64>() {
@@ -160,50 +191,51 @@ impl Reader {
 
     fn claim(&mut self, v: &Json) -> Claim {
         let mut c = Claim::default();
-        let Some(members) = self.object(v, "", "the claim", CLAIM_FIELDS) else { return c };
+        let Some(members) = self.object(v, &"", &"the claim", CLAIM_FIELDS) else { return c };
         let mut saw_dx = false;
         let mut saw_lines = false;
         for (k, val) in members {
-            let at = format!("/{}", escape(k));
+            let at = Member(&"", k);
+            let at: At<'_> = &at;
             match k.as_str() {
-                "id" => c.id = self.text(val, &at, "id", MAX_FIELD),
-                "claimType" => c.claim_type = self.claim_type(val, &at),
-                "payer" => c.payer = self.text(val, &at, "payer", MAX_FIELD),
-                "today" => c.today = self.text(val, &at, "today", MAX_FIELD),
-                "patient" => c.patient = self.patient(val, &at),
+                "id" => c.id = self.text(val, at, "id", MAX_FIELD),
+                "claimType" => c.claim_type = self.claim_type(val, at),
+                "payer" => c.payer = self.text(val, at, "payer", MAX_FIELD),
+                "today" => c.today = self.text(val, at, "today", MAX_FIELD),
+                "patient" => c.patient = self.patient(val, at),
                 "diagnoses" => {
                     saw_dx = true;
-                    c.diagnoses = self.array(val, &at, "diagnoses").iter().enumerate().map(|(i, d)| self.diagnosis(d, i)).collect();
+                    c.diagnoses = self.array(val, at, "diagnoses").iter().enumerate().map(|(i, d)| self.diagnosis(d, i)).collect();
                 }
                 "lines" => {
                     saw_lines = true;
-                    c.lines = self.array(val, &at, "lines").iter().enumerate().map(|(i, l)| self.line(l, i)).collect();
+                    c.lines = self.array(val, at, "lines").iter().enumerate().map(|(i, l)| self.line(l, i)).collect();
                 }
-                "billingNpi" => c.billing_npi = self.text(val, &at, "billingNpi", MAX_FIELD),
-                "admissionDate" => c.stay.admission_date = self.text(val, &at, "admissionDate", MAX_FIELD),
-                "dischargeDate" => c.stay.discharge_date = self.text(val, &at, "dischargeDate", MAX_FIELD),
-                "dischargeStatus" => c.stay.discharge_status = self.text(val, &at, "dischargeStatus", MAX_FIELD),
-                "lengthOfStay" => c.stay.length_of_stay = self.days(val, &at),
-                "admittingDiagnosis" => c.stay.admitting_diagnosis = self.text(val, &at, "admittingDiagnosis", MAX_FIELD),
+                "billingNpi" => c.billing_npi = self.text(val, at, "billingNpi", MAX_FIELD),
+                "admissionDate" => c.stay.admission_date = self.text(val, at, "admissionDate", MAX_FIELD),
+                "dischargeDate" => c.stay.discharge_date = self.text(val, at, "dischargeDate", MAX_FIELD),
+                "dischargeStatus" => c.stay.discharge_status = self.text(val, at, "dischargeStatus", MAX_FIELD),
+                "lengthOfStay" => c.stay.length_of_stay = self.days(val, at),
+                "admittingDiagnosis" => c.stay.admitting_diagnosis = self.text(val, at, "admittingDiagnosis", MAX_FIELD),
                 "procedures" => {
-                    c.procedures = self.array(val, &at, "procedures").iter().enumerate().map(|(i, p)| self.procedure(p, i)).collect();
+                    c.procedures = self.array(val, at, "procedures").iter().enumerate().map(|(i, p)| self.procedure(p, i)).collect();
                 }
-                "billType" => c.facility.bill_type = self.text(val, &at, "billType", MAX_FIELD),
-                "statementFrom" => c.facility.statement_from = self.text(val, &at, "statementFrom", MAX_FIELD),
-                "statementThrough" => c.facility.statement_through = self.text(val, &at, "statementThrough", MAX_FIELD),
-                "opps" => c.facility.opps = self.flag(val, &at, "opps"),
-                "conditionCodes" => c.facility.condition_codes = self.strings(val, &at, "condition code"),
-                "reasonForVisit" => c.facility.reason_for_visit = self.strings(val, &at, "reason-for-visit diagnosis"),
+                "billType" => c.facility.bill_type = self.text(val, at, "billType", MAX_FIELD),
+                "statementFrom" => c.facility.statement_from = self.text(val, at, "statementFrom", MAX_FIELD),
+                "statementThrough" => c.facility.statement_through = self.text(val, at, "statementThrough", MAX_FIELD),
+                "opps" => c.facility.opps = self.flag(val, at, "opps"),
+                "conditionCodes" => c.facility.condition_codes = self.strings(val, at, "condition code"),
+                "reasonForVisit" => c.facility.reason_for_visit = self.strings(val, at, "reason-for-visit diagnosis"),
                 "occurrenceCodes" => {
                     c.facility.occurrence_codes =
-                        self.array(val, &at, "occurrenceCodes").iter().enumerate().map(|(i, o)| self.occurrence(o, i)).collect();
+                        self.array(val, at, "occurrenceCodes").iter().enumerate().map(|(i, o)| self.occurrence(o, i)).collect();
                 }
                 "valueCodes" => {
-                    c.facility.value_codes = self.array(val, &at, "valueCodes").iter().enumerate().map(|(i, o)| self.value_code(o, i)).collect();
+                    c.facility.value_codes = self.array(val, at, "valueCodes").iter().enumerate().map(|(i, o)| self.value_code(o, i)).collect();
                 }
                 "excludes1Overrides" => {
                     c.excludes1_overrides =
-                        self.array(val, &at, "excludes1Overrides").iter().enumerate().filter_map(|(i, o)| self.override_(o, i)).collect();
+                        self.array(val, at, "excludes1Overrides").iter().enumerate().filter_map(|(i, o)| self.override_(o, i)).collect();
                 }
                 _ => {}
             }
@@ -216,9 +248,9 @@ impl Reader {
             }
             let (n, at) = (i.saturating_add(1), format!("/lines/{i}/code"));
             if blank {
-                self.input(&at, format!("line {n} has an empty procedure `code`"));
+                self.input(at, format!("line {n} has an empty procedure `code`"));
             } else {
-                self.input(&at, format!("line {n} has no procedure `code`"));
+                self.input(at, format!("line {n} has no procedure `code`"));
             }
         }
         if !saw_dx {
@@ -232,7 +264,7 @@ impl Reader {
     }
 
     /// A length of stay: a whole number of days.
-    fn days(&mut self, v: &Json, at: &str) -> Option<u32> {
+    fn days(&mut self, v: &Json, at: At<'_>) -> Option<u32> {
         match self.number(v, at, "lengthOfStay") {
             Some(n) if n.fract() == 0.0 && (0.0..=100_000.0).contains(&n) => Some(n as u32),
             Some(n) => {
@@ -245,15 +277,15 @@ impl Reader {
 
     /// A procedure as an object `{code, date}` or a bare code.
     fn procedure(&mut self, v: &Json, i: usize) -> Procedure {
-        let at = format!("/procedures/{i}");
+        let at = Item(&"/procedures", i);
         if let Json::Str(_) | Json::Num(_) = v {
             return Procedure { code: self.text(v, &at, "procedure", MAX_FIELD).unwrap_or_default(), date: None };
         }
-        let (code, date) = self.coded(v, &at, &format!("procedure {}", i.saturating_add(1)), PROCEDURE_FIELDS, "date");
+        let (code, date) = self.coded(v, &at, &Nth("procedure", i), PROCEDURE_FIELDS, "date");
         Procedure { code, date }
     }
 
-    fn claim_type(&mut self, v: &Json, at: &str) -> ClaimType {
+    fn claim_type(&mut self, v: &Json, at: At<'_>) -> ClaimType {
         let t = self.text(v, at, "claimType", MAX_FIELD).unwrap_or_default();
         match t.trim().to_ascii_lowercase().as_str() {
             "professional" | "837p" | "cms-1500" | "cms1500" => ClaimType::Professional,
@@ -267,11 +299,11 @@ impl Reader {
         }
     }
 
-    fn patient(&mut self, v: &Json, at: &str) -> Patient {
+    fn patient(&mut self, v: &Json, at: At<'_>) -> Patient {
         let mut p = Patient::default();
-        let Some(members) = self.object(v, at, "patient", PATIENT_FIELDS) else { return p };
+        let Some(members) = self.object(v, at, &"patient", PATIENT_FIELDS) else { return p };
         for (k, val) in members {
-            let here = format!("{at}/{}", escape(k));
+            let here = Member(at, k);
             match k.as_str() {
                 "sex" => {
                     p.sex = match self.text(val, &here, "sex", MAX_FIELD).map(|s| s.trim().to_ascii_uppercase()) {
@@ -305,21 +337,20 @@ impl Reader {
     }
 
     fn diagnosis(&mut self, v: &Json, i: usize) -> Diagnosis {
-        let at = format!("/diagnoses/{i}");
-        let letter = super::model::dx_label(i);
+        let at = Item(&"/diagnoses", i);
         if let Json::Str(_) | Json::Num(_) = v {
             return Diagnosis { code: self.text(v, &at, "diagnosis", MAX_FIELD).unwrap_or_default(), poa: None };
         }
-        let (code, poa) = self.coded(v, &at, &format!("diagnosis {letter}"), DX_FIELDS, "poa");
+        let (code, poa) = self.coded(v, &at, &DxName(i), DX_FIELDS, "poa");
         Diagnosis { code, poa }
     }
 
     /// An object `{code, <second>}` (a diagnosis with its POA, a procedure with its date).
-    fn coded(&mut self, v: &Json, at: &str, what: &str, known: &[&str], second: &str) -> (String, Option<String>) {
+    fn coded(&mut self, v: &Json, at: At<'_>, what: At<'_>, known: &[&str], second: &str) -> (String, Option<String>) {
         let Some(members) = self.object(v, at, what, known) else { return (String::new(), None) };
         let (mut code, mut other, mut saw_code) = (String::new(), None, false);
         for (k, val) in members {
-            let here = format!("{at}/{}", escape(k));
+            let here = Member(at, k);
             if k == "code" {
                 saw_code = true;
                 code = self.text(val, &here, "code", MAX_FIELD).unwrap_or_default();
@@ -328,20 +359,21 @@ impl Reader {
             }
         }
         if !saw_code {
-            self.input(&format!("{at}/code"), format!("{what} has no `code`"));
+            self.input(Member(at, "code"), format!("{what} has no `code`"));
         }
         (code, other)
     }
 
     fn line(&mut self, v: &Json, i: usize) -> Line {
-        let at = format!("/lines/{i}");
+        let at = Item(&"/lines", i);
+        let at: At<'_> = &at;
         let mut l = Line::default();
-        let Some(members) = self.object(v, &at, &format!("line {}", i.saturating_add(1)), LINE_FIELDS) else { return l };
+        let Some(members) = self.object(v, at, &Nth("line", i), LINE_FIELDS) else { return l };
         let mut saw = (false, false);
         // Present but blank (a wrong type is reported by `text` already).
         let mut blank = (false, false);
         for (k, val) in members {
-            let here = format!("{at}/{}", escape(k));
+            let here = Member(at, k);
             match k.as_str() {
                 "dateFrom" => {
                     saw.0 = true;
@@ -370,9 +402,9 @@ impl Reader {
         }
         let n = i.saturating_add(1);
         if !saw.0 {
-            self.input(&format!("{at}/dateFrom"), format!("line {n} has no `dateFrom`"));
+            self.input(Member(at, "dateFrom"), format!("line {n} has no `dateFrom`"));
         } else if blank.0 {
-            self.input(&format!("{at}/dateFrom"), format!("line {n} has an empty `dateFrom`: give the date of service"));
+            self.input(Member(at, "dateFrom"), format!("line {n} has an empty `dateFrom`: give the date of service"));
         }
         if !saw.1 || blank.1 {
             self.uncoded.push((i, blank.1));
@@ -381,7 +413,7 @@ impl Reader {
     }
 
     /// An array of short strings; a single string is read as a one-item array.
-    fn strings(&mut self, v: &Json, at: &str, what: &str) -> Vec<String> {
+    fn strings(&mut self, v: &Json, at: At<'_>, what: &str) -> Vec<String> {
         if let Json::Str(_) = v {
             return self.text(v, at, what, MAX_FIELD).into_iter().collect();
         }
@@ -389,12 +421,12 @@ impl Reader {
         items
             .iter()
             .enumerate()
-            .filter_map(|(j, x)| self.text(x, &format!("{at}/{j}"), what, MAX_FIELD))
+            .filter_map(|(j, x)| self.text(x, &Item(at, j), what, MAX_FIELD))
             .collect()
     }
 
     /// Pointers as letters ("A") or 837P numbers (1 = A); "ABL" is read as three pointers.
-    fn pointers(&mut self, v: &Json, at: &str) -> Vec<String> {
+    fn pointers(&mut self, v: &Json, at: At<'_>) -> Vec<String> {
         if let Json::Str(s) = v {
             if s.len() <= LETTERS.len() && s.chars().all(|c| c.is_ascii_alphabetic()) {
                 return s.chars().map(|c| c.to_string()).collect();
@@ -405,7 +437,7 @@ impl Reader {
             .iter()
             .enumerate()
             .filter_map(|(j, x)| {
-                let here = format!("{at}/{j}");
+                let here = Item(at, j);
                 match x {
                     Json::Num(n) if n.fract() == 0.0 && *n >= 1.0 && *n <= LETTERS.len() as f64 => {
                         LETTERS.get((*n as usize).saturating_sub(1)).map(|c| c.to_string())
@@ -418,7 +450,7 @@ impl Reader {
     }
 
     /// true / false (also "Y"/"N", 1/0).
-    fn flag(&mut self, v: &Json, at: &str, what: &str) -> Option<bool> {
+    fn flag(&mut self, v: &Json, at: At<'_>, what: &str) -> Option<bool> {
         match v {
             Json::Bool(b) => Some(*b),
             Json::Num(n) if *n == 1.0 || *n == 0.0 => Some(*n == 1.0),
@@ -440,21 +472,21 @@ impl Reader {
 
     /// An occurrence code `{code, date}` or a bare code.
     fn occurrence(&mut self, v: &Json, i: usize) -> Occurrence {
-        let at = format!("/occurrenceCodes/{i}");
+        let at = Item(&"/occurrenceCodes", i);
         if let Json::Str(_) | Json::Num(_) = v {
             return Occurrence { code: self.text(v, &at, "occurrence code", MAX_FIELD).unwrap_or_default(), date: None };
         }
-        let (code, date) = self.coded(v, &at, &format!("occurrence code {}", i.saturating_add(1)), OCCURRENCE_FIELDS, "date");
+        let (code, date) = self.coded(v, &at, &Nth("occurrence code", i), OCCURRENCE_FIELDS, "date");
         Occurrence { code, date }
     }
 
     /// A value code `{code, amount}`.
     fn value_code(&mut self, v: &Json, i: usize) -> ValueCode {
-        let at = format!("/valueCodes/{i}");
+        let at = Item(&"/valueCodes", i);
         let mut out = ValueCode::default();
-        let Some(members) = self.object(v, &at, &format!("value code {}", i.saturating_add(1)), VALUE_CODE_FIELDS) else { return out };
+        let Some(members) = self.object(v, &at, &Nth("value code", i), VALUE_CODE_FIELDS) else { return out };
         for (k, val) in members {
-            let here = format!("{at}/{}", escape(k));
+            let here = Member(&at, k);
             match k.as_str() {
                 "code" => out.code = self.text(val, &here, "code", MAX_FIELD).unwrap_or_default(),
                 "amount" => out.amount = self.number(val, &here, "amount"),
@@ -465,11 +497,11 @@ impl Reader {
     }
 
     fn override_(&mut self, v: &Json, i: usize) -> Option<Excludes1Override> {
-        let at = format!("/excludes1Overrides/{i}");
-        let members = self.object(v, &at, "an Excludes1 override", OVERRIDE_FIELDS)?;
+        let at = Item(&"/excludes1Overrides", i);
+        let members = self.object(v, &at, &"an Excludes1 override", OVERRIDE_FIELDS)?;
         let mut o = Excludes1Override::default();
         for (k, val) in members {
-            let here = format!("{at}/{}", escape(k));
+            let here = Member(&at, k);
             match k.as_str() {
                 "codes" => o.codes = self.strings(val, &here, "code"),
                 "reason" => o.reason = self.text(val, &here, "reason", MAX_TEXT).unwrap_or_default(),
@@ -477,14 +509,23 @@ impl Reader {
             }
         }
         if o.reason.trim().is_empty() {
-            self.input(&format!("{at}/reason"), "an Excludes1 override needs a `reason` (why the conditions are unrelated)".into());
+            self.input(Member(&at, "reason"), "an Excludes1 override needs a `reason` (why the conditions are unrelated)".into());
             return None;
         }
         if o.codes.len() < 2 {
-            self.input(&format!("{at}/codes"), "an Excludes1 override names the two codes it allows together".into());
+            self.input(Member(&at, "codes"), "an Excludes1 override names the two codes it allows together".into());
             return None;
         }
         Some(o)
+    }
+}
+
+/// `diagnosis A`: a diagnosis by its letter, for messages.
+struct DxName(usize);
+
+impl fmt::Display for DxName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "diagnosis {}", super::model::dx_label(self.0))
     }
 }
 

@@ -76,7 +76,7 @@ pub fn check_line(engine: &Engine<'_>, line: &LineInput) -> LineCheck {
 /// [`check_line`] with a choice for edit tables past their window.
 pub fn check_line_with(engine: &Engine<'_>, line: &LineInput, stale: StaleEdits) -> LineCheck {
     let sl = ServiceLine::new(None, &line.code, &line.modifiers, line.units, line.date_of_service);
-    line_check(engine, &sl, line.claim_type, true, stale)
+    line_check(engine, &Tables::of(engine, line.claim_type), &mut CodeMemo::default(), &sl, line.claim_type, true, stale)
 }
 
 /// Checks all lines of one claim; findings are located at `/lines/{i}/...`, `i` the line's
@@ -98,56 +98,118 @@ pub fn check_lines_with(engine: &Engine<'_>, lines: &[LineInput], stale: StaleEd
 pub fn check_service_lines(engine: &Engine<'_>, lines: &[ServiceLine<'_>], claim_type: ClaimType, stale: StaleEdits) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut checks = Vec::with_capacity(lines.len());
+    let tables = Tables::of(engine, claim_type);
+    let mut memo = CodeMemo::default();
     for line in lines {
-        let mut lc = line_check(engine, line, claim_type, false, stale);
+        let mut lc = line_check(engine, &tables, &mut memo, line, claim_type, false, stale);
         let findings = std::mem::take(&mut lc.findings);
         out.extend(findings.into_iter().filter(|f| f.rule != "CPT-DESC"));
         checks.push(lc);
     }
-    out.extend(mue_dos(engine, lines, &checks, claim_type, stale));
-    out.extend(add_on_primaries(engine, lines, &checks));
+    out.extend(mue_dos(&tables, lines, &checks, stale));
+    out.extend(add_on_primaries(&tables, lines, &checks));
     out
 }
 
-fn line_check(engine: &Engine<'_>, line: &ServiceLine<'_>, claim_type: ClaimType, standalone: bool, stale: StaleEdits) -> LineCheck {
+/// The edit tables' windows and vintage names, worked out once for all lines of a claim.
+struct Tables {
+    mue_window: Option<EditWindow>,
+    /// First and last dates of service the MUE table answers.
+    mue_span: Option<(Date, Date)>,
+    mue_vintage: Option<String>,
+    aoc_window: Option<EditWindow>,
+    aoc_vintage: Option<String>,
+}
+
+impl Tables {
+    fn of(engine: &Engine<'_>, claim_type: ClaimType) -> Tables {
+        Tables {
+            mue_window: mue_window(engine, claim_type),
+            mue_span: engine.procedures.as_ref().and_then(|p| p.mue.as_ref()?.window()),
+            mue_vintage: mue_vintage(engine),
+            aoc_window: aoc_window(engine),
+            aoc_vintage: aoc_vintage(engine),
+        }
+    }
+}
+
+/// Code checks already answered for this claim: lines repeat codes and modifiers.
+#[derive(Default)]
+struct CodeMemo<'l> {
+    seen: Vec<(System, &'l str, Option<Date>, CodeCheck)>,
+    facts: Vec<CodeFacts>,
+}
+
+/// A normalised code on a date of service, with its MUE entry and add-on facts.
+type CodeFacts = (String, Option<Date>, Option<MueEntry>, Option<AddOnInfo>);
+
+impl<'l> CodeMemo<'l> {
+    fn check(&mut self, engine: &Engine<'_>, system: System, raw: &'l str, dos: Option<Date>) -> CodeCheck {
+        if let Some((.., cc)) = self.seen.iter().find(|(s, r, d, _)| *s == system && *r == raw && *d == dos) {
+            return cc.clone();
+        }
+        let cc = engine.check_code(system, raw, dos);
+        self.seen.push((system, raw, dos, cc.clone()));
+        cc
+    }
+
+    fn facts(&mut self, engine: &Engine<'_>, code: &str, claim_type: ClaimType, dos: Option<Date>) -> (Option<MueEntry>, Option<AddOnInfo>) {
+        if let Some((.., mue, add_on)) = self.facts.iter().find(|(c, d, ..)| c == code && *d == dos) {
+            return (mue.clone(), add_on.clone());
+        }
+        let (mue, add_on) = (mue_entry(engine, code, claim_type), add_on_info(engine, code, dos));
+        self.facts.push((code.to_owned(), dos, mue.clone(), add_on.clone()));
+        (mue, add_on)
+    }
+}
+
+fn line_check<'l>(
+    engine: &Engine<'_>,
+    tables: &Tables,
+    memo: &mut CodeMemo<'l>,
+    line: &ServiceLine<'l>,
+    claim_type: ClaimType,
+    standalone: bool,
+    stale: StaleEdits,
+) -> LineCheck {
     let code = line.code.as_str();
     let dos = line.dos;
-    let cc = engine.check_code(line.system, line.raw_code, dos);
+    let cc = memo.check(engine, line.system, line.raw_code, dos);
     // A line is part of a claim: an incomplete code is an error (`CodeCheck::into_claim_findings`).
     let mut findings: Vec<Finding> = cc.clone().into_claim_findings().into_iter().map(|f| f.at(line.at(LineField::Code))).collect();
     let mut mods = Vec::new();
     let mut clean = Vec::new();
     for (k, m) in line.raw_modifiers.iter().enumerate() {
-        let mc = engine.check_code(System::Modifier, m, dos);
+        let mc = memo.check(engine, System::Modifier, m, dos);
         findings.extend(mc.clone().into_claim_findings().into_iter().map(|f| f.at(line.at(LineField::Modifier(k)))));
         clean.push(mc.code.clone());
         mods.push(mc);
     }
     modifier_rules(&clean, &mut findings, cc.vintage.clone(), || line.at(LineField::Modifiers));
-    let mue = mue_entry(engine, code, claim_type);
+    let (mue, add_on) = memo.facts(engine, code, claim_type, dos);
     let mut lc = LineCheck { code: cc, modifiers: mods, mue: None, add_on: None, findings };
     if let Some(m) = mue {
-        match mue_window_note(engine, dos) {
+        match mue_window_note(engine, tables, dos) {
             Some(note) => lc.findings.push(note.at(line.at(LineField::Units))),
             None => {
-                let w = mue_window(engine, claim_type);
-                let skip_note = ("units against the MUE", line.at(LineField::Units), mue_vintage(engine));
-                lc.findings.extend(under_policy(w.as_ref(), dos, stale, skip_note, || mue_line(&m, line, standalone, engine)));
+                let w = tables.mue_window.as_ref();
+                let skip_note = ("units against the MUE", line.at(LineField::Units), tables.mue_vintage.clone());
+                lc.findings.extend(under_policy(w, dos, stale, skip_note, || mue_line(&m, line, standalone, tables)));
             }
         }
         lc.mue = Some(m);
     }
-    if let Some(info) = add_on_info(engine, code, dos) {
-        let w = aoc_window(engine);
-        if skipped(w.as_ref(), dos, stale) {
-            let skip_note = ("the add-on code edit", line.at(LineField::Code), aoc_vintage(engine));
-            lc.findings.extend(under_policy(w.as_ref(), dos, stale, skip_note, Vec::new));
+    if let Some(info) = add_on {
+        let w = tables.aoc_window.as_ref();
+        if skipped(w, dos, stale) {
+            let skip_note = ("the add-on code edit", line.at(LineField::Code), tables.aoc_vintage.clone());
+            lc.findings.extend(under_policy(w, dos, stale, skip_note, Vec::new));
             return lc;
         }
         if standalone {
             // A skipped table returned above: what is left is inside the window, or applied.
-            let context = add_on_context(engine, code, &info).at(line.at(LineField::Code));
-            lc.findings.extend(under_policy(w.as_ref(), dos, StaleEdits::Apply, ("", Location::Claim, None), || vec![context]));
+            let context = add_on_context(tables, code, &info).at(line.at(LineField::Code));
+            lc.findings.extend(under_policy(w, dos, StaleEdits::Apply, ("", Location::Claim, None), || vec![context]));
         }
         lc.add_on = Some(info);
     }
@@ -192,13 +254,12 @@ fn mue_entry(engine: &Engine<'_>, code: &str, t: ClaimType) -> Option<MueEntry> 
 
 /// An EDIT-DATE note when the date of service is before the MUE table's window (the table
 /// has no history; dates past the window follow the data-currency policy instead).
-fn mue_window_note(engine: &Engine<'_>, dos: Option<Date>) -> Option<Finding> {
-    let mue = engine.procedures.as_ref()?.mue.as_ref()?;
-    let d = dos?;
-    let (a, b) = mue.window()?;
-    if a <= d {
+fn mue_window_note(engine: &Engine<'_>, tables: &Tables, dos: Option<Date>) -> Option<Finding> {
+    if !before_mue_window(tables, dos) {
         return None;
     }
+    let mue = engine.procedures.as_ref()?.mue.as_ref()?;
+    let (d, (a, b)) = (dos?, tables.mue_span?);
     Some(finding(
         RuleId::EditDate,
         format!("the loaded {} covers dates of service {a} to {b}; units on {d} were not checked against an MUE", mue.vintage_name()),
@@ -206,12 +267,17 @@ fn mue_window_note(engine: &Engine<'_>, dos: Option<Date>) -> Option<Finding> {
     ))
 }
 
+/// The date of service is before the MUE table's window.
+fn before_mue_window(tables: &Tables, dos: Option<Date>) -> bool {
+    matches!((tables.mue_span, dos), (Some((a, _)), Some(d)) if d < a)
+}
+
 fn mue_vintage(engine: &Engine<'_>) -> Option<String> {
     engine.procedures.as_ref()?.mue.as_ref().map(super::mue::Mue::vintage_name)
 }
 
-fn mue_line(m: &MueEntry, line: &ServiceLine<'_>, standalone: bool, engine: &Engine<'_>) -> Vec<Finding> {
-    let v = mue_vintage(engine);
+fn mue_line(m: &MueEntry, line: &ServiceLine<'_>, standalone: bool, tables: &Tables) -> Vec<Finding> {
+    let v = tables.mue_vintage.clone();
     let table = super::mue::table_name(m.table);
     if m.value == 0 {
         return vec![finding(
@@ -265,15 +331,15 @@ fn dos_finding(m: &MueEntry, units: u32, lines: usize, v: Option<String>) -> Fin
 type DosKey<'l> = (&'l str, Option<Date>);
 
 /// MAI 2/3: sums units of each code on each date of service across lines.
-fn mue_dos(engine: &Engine<'_>, lines: &[ServiceLine<'_>], checks: &[LineCheck], claim_type: ClaimType, stale: StaleEdits) -> Vec<Finding> {
+fn mue_dos(tables: &Tables, lines: &[ServiceLine<'_>], checks: &[LineCheck], stale: StaleEdits) -> Vec<Finding> {
     let mut groups: BTreeMap<DosKey<'_>, (u32, Vec<usize>)> = BTreeMap::new();
-    let window = mue_window(engine, claim_type);
+    let window = tables.mue_window.as_ref();
     for (i, (line, lc)) in lines.iter().zip(checks).enumerate() {
         let Some(m) = lc.mue.as_ref().filter(|m| m.mai == 2 || m.mai == 3) else { continue };
-        if mue_window_note(engine, line.dos).is_some() || m.value == 0 {
+        if before_mue_window(tables, line.dos) || m.value == 0 {
             continue;
         }
-        if skipped(window.as_ref(), line.dos, stale) {
+        if skipped(window, line.dos, stale) {
             continue;
         }
         let g = groups.entry((m.code.as_str(), line.dos)).or_default();
@@ -285,8 +351,8 @@ fn mue_dos(engine: &Engine<'_>, lines: &[ServiceLine<'_>], checks: &[LineCheck],
         let Some(&first) = idx.first() else { continue };
         let (Some(m), Some(line)) = (checks.get(first).and_then(|c| c.mue.as_ref()), lines.get(first)) else { continue };
         if sum > m.value {
-            let f = dos_finding(m, sum, idx.len(), mue_vintage(engine)).at(line.at(LineField::Units));
-            out.extend(under_policy(window.as_ref(), line.dos, StaleEdits::Apply, ("", Location::Claim, None), || vec![f]));
+            let f = dos_finding(m, sum, idx.len(), tables.mue_vintage.clone()).at(line.at(LineField::Units));
+            out.extend(under_policy(window, line.dos, StaleEdits::Apply, ("", Location::Claim, None), || vec![f]));
         }
     }
     out
@@ -317,7 +383,7 @@ fn listed(primaries: &[String]) -> String {
     }
 }
 
-fn add_on_context(engine: &Engine<'_>, code: &str, info: &AddOnInfo) -> Finding {
+fn add_on_context(tables: &Tables, code: &str, info: &AddOnInfo) -> Finding {
     let prim = if info.primaries.is_empty() {
         "its primary codes are contractor-defined".to_owned()
     } else {
@@ -326,12 +392,12 @@ fn add_on_context(engine: &Engine<'_>, code: &str, info: &AddOnInfo) -> Finding 
     finding(
         RuleId::AocContext,
         format!("{code} is an add-on code (type {}): report it with its primary procedure on the same date of service; {prim}", info.kind),
-        aoc_vintage(engine),
+        tables.aoc_vintage.clone(),
     )
 }
 
 /// Add-on lines without an eligible primary on the same date of service.
-fn add_on_primaries(engine: &Engine<'_>, lines: &[ServiceLine<'_>], checks: &[LineCheck]) -> Vec<Finding> {
+fn add_on_primaries(tables: &Tables, lines: &[ServiceLine<'_>], checks: &[LineCheck]) -> Vec<Finding> {
     let mut out = Vec::new();
     for (i, (line, lc)) in lines.iter().zip(checks).enumerate() {
         let Some(info) = lc.add_on.as_ref() else { continue };
@@ -339,7 +405,7 @@ fn add_on_primaries(engine: &Engine<'_>, lines: &[ServiceLine<'_>], checks: &[Li
         let same_day: Vec<&String> =
             lines.iter().enumerate().filter(|(j, l)| *j != i && l.dos == line.dos).map(|(_, l)| &l.code).collect();
         let on = line.dos.map(|d| format!(" on {d}")).unwrap_or_default();
-        let v = aoc_vintage(engine);
+        let v = tables.aoc_vintage.clone();
         let f = match info.kind {
             2 => {
                 let msg = if same_day.is_empty() {
@@ -370,7 +436,7 @@ fn add_on_primaries(engine: &Engine<'_>, lines: &[ServiceLine<'_>], checks: &[Li
         };
         if let Some(f) = f {
             let f = f.at(line.at(LineField::Code));
-            out.extend(under_policy(aoc_window(engine).as_ref(), line.dos, StaleEdits::Apply, ("", Location::Claim, None), || vec![f]));
+            out.extend(under_policy(tables.aoc_window.as_ref(), line.dos, StaleEdits::Apply, ("", Location::Claim, None), || vec![f]));
         }
     }
     out

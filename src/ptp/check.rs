@@ -91,37 +91,52 @@ pub fn check_service_line_pairs(engine: &Engine<'_>, lines: &[ServiceLine<'_>], 
     let Some((ptp, table)) = table_for(engine, claim_type, &mut out) else { return out };
     let window = ptp.edit_window(claim_type);
     let mut skipped: Option<Finding> = None;
-    let ids: Vec<Option<u16>> = dated.iter().map(|(l, _)| ptp.code_id(&l.code)).collect();
-    let mods: Vec<Vec<&str>> = dated.iter().map(|(l, _)| l.modifier_strs()).collect();
-    // Claims repeat codes across lines: look each (column one, column two, date) up once.
-    let mut memo: std::collections::HashMap<(u16, u16, Date), Option<Edit<'_>>> = std::collections::HashMap::new();
-    for (i, (((line_i, dos_i), id_i), mods_i)) in dated.iter().zip(&ids).zip(&mods).enumerate() {
-        let Some(id_i) = *id_i else { continue };
-        let rest = dated.iter().zip(&ids).zip(&mods).skip(i.saturating_add(1));
-        for (((line_j, dos_j), id_j), mods_j) in rest {
-            let Some(id_j) = *id_j else { continue };
-            if dos_i != dos_j || id_i == id_j {
-                continue;
+    let keyed: Vec<PairSide<'_>> = dated
+        .iter()
+        .filter_map(|&(line, dos)| Some(PairSide { line, dos, id: ptp.code_id(&line.code)?, mods: line.modifier_strs() }))
+        .collect();
+    // Claims repeat lines: a finding depends on the column-one line only through its code,
+    // modifiers and date, so each distinct column-one line is paired once with every
+    // column-two line (repeats would make the same finding at the same place).
+    let distinct: Vec<&PairSide<'_>> =
+        keyed.iter().enumerate().filter(|&(k, a)| !keyed.iter().take(k).any(|b| b.id == a.id && b.dos == a.dos && b.mods == a.mods)).map(|(_, a)| a).collect();
+    for one in &distinct {
+        // Each column-two code is looked up once against this column-one line.
+        let mut memo: Vec<(u16, Option<Edit<'_>>)> = Vec::new();
+        for two in keyed.iter().filter(|two| two.dos == one.dos && two.id != one.id) {
+            let dos = one.dos;
+            // The policy skips a table past its window: one note for the claim.
+            if stale == StaleEdits::Skip {
+                if let Some((w, days)) = window.as_ref().and_then(|w| Some((w, w.days_past(dos)?))) {
+                    skipped.get_or_insert_with(|| w.skipped_note(dos, days, "NCCI PTP pairs", Some(table.vintage.to_owned())));
+                    continue;
+                }
             }
-            if let Some(note) = skipped_note(ptp, claim_type, *dos_i, stale) {
-                skipped.get_or_insert(note);
-                continue;
-            }
-            let li = Line { id: id_i, mods: mods_i, at: Some(line_i.at(LineField::Whole)) };
-            let lj = Line { id: id_j, mods: mods_j, at: Some(line_j.at(LineField::Whole)) };
-            let mut found = Vec::new();
-            for (one, two) in [(&li, &lj), (&lj, &li)] {
-                let edit = memo.entry((one.id, two.id, *dos_i)).or_insert_with(|| ptp.edit_in_force(table, one.id, two.id, *dos_i));
-                push_finding(edit.as_ref(), one, two, *dos_i, claim_type, table, &mut found);
-            }
+            let edit = match memo.iter().find(|(id, _)| *id == two.id) {
+                Some((_, e)) => e,
+                None => {
+                    memo.push((two.id, ptp.edit_in_force(table, one.id, two.id, dos)));
+                    memo.last().map_or(&None, |(_, e)| e)
+                }
+            };
+            let Some(f) = edit.as_ref().and_then(|e| edit_finding(e, &one.mods, &two.mods, dos, claim_type, table)) else { continue };
+            let f = f.at(two.line.at(LineField::Whole));
             match &window {
-                Some(w) => out.extend(mark_stale(found, w, *dos_i)),
-                None => out.extend(found),
+                Some(w) => out.extend(mark_stale(vec![f], w, dos)),
+                None => out.push(f),
             }
         }
     }
     out.extend(skipped);
     out
+}
+
+/// A dated service line whose code the PTP tables know.
+struct PairSide<'l> {
+    line: &'l ServiceLine<'l>,
+    dos: Date,
+    id: u16,
+    mods: Vec<&'l str>,
 }
 
 struct Line<'s> {

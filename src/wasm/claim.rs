@@ -1,6 +1,7 @@
 //! wasm methods for `crate::claim`: `checkClaim(obj)`.
-use super::{to_js, Validator};
+use super::{error_message, to_js_by_json, Validator};
 use crate::rules::RuleId;
+use crate::claim::json_text::parse_json_text;
 use crate::claim::{check_claim_value, CheckOptions, ClaimResult, Json};
 use crate::currency::StaleEdits;
 use crate::date::Date;
@@ -14,14 +15,25 @@ impl Validator {
     #[wasm_bindgen(js_name = checkClaim, unchecked_return_type = "ClaimResult")]
     pub fn check_claim(&self, #[wasm_bindgen(unchecked_param_type = "Claim")] claim: JsValue, #[wasm_bindgen(unchecked_optional_param_type = "ClaimOptions")] options: JsValue) -> Result<JsValue, JsValue> {
         let opts = read_options(&options);
-        let result = match serde_wasm_bindgen::from_value::<Json>(claim) {
+        let result = match read_json(&claim) {
             Ok(v) => check_claim_value(self.engine.get(), &v, &opts),
             Err(e) => ClaimResult {
                 input_errors: vec![crate::rules::finding(RuleId::ClaimInput, format!("the claim could not be read: {e}"), None).at("")],
                 ..ClaimResult::default()
             },
         };
-        to_js(&result)
+        to_js_by_json(&result)
+    }
+}
+
+/// The claim as the JSON tree, by way of one `JSON.stringify` (which throws for a cycle or a
+/// BigInt and leaves out functions and `undefined` members, as it does everywhere).
+fn read_json(claim: &JsValue) -> Result<Json, String> {
+    let text = js_sys::JSON::stringify(claim).map_err(|e| error_message(&e))?;
+    // `undefined` and functions stringify to `undefined`: no claim.
+    match text.as_string() {
+        Some(t) => parse_json_text(&t),
+        None => Ok(Json::Null),
     }
 }
 
