@@ -15,7 +15,7 @@ edits read, never an amount:
 Run with the Python that has pyoce 0.1.0 (scripts/python-env.sh). pyoce keeps its database as
 an LMDB environment (one sub-database per CMS table; keys are the table's key columns joined
 with "|", values are Python marshal dicts); pyoce inflates it from pyoce/data/pyoce.mdb.xz into
-~/.cache/pyoce on first use, and so does this script when it is not there yet. The files are
+~/.cache/pyoce on first use; this script reads it through pyoce's own provider. The files are
 gzip level 9 with mtime 0, so the same database gives the same bytes.
 """
 from __future__ import annotations
@@ -27,7 +27,6 @@ import marshal
 import os
 import sys
 
-import lmdb
 import pyoce
 
 TABLES = {
@@ -41,16 +40,16 @@ TABLES = {
 }
 
 
-def database() -> str:
-    """The inflated LMDB file pyoce reads (made by pyoce's own loader when missing)."""
-    path = os.path.join(os.path.expanduser("~"), ".cache", "pyoce", "pyoce.mdb")
-    if not os.path.isfile(path):
-        from pyoce.dao.provider import LmdbDataProvider
+def database():
+    """pyoce's opened LMDB environment (pyoce inflates its bundled archive on first use) and the
+    path of its database file."""
+    from pyoce.dao.provider import LmdbDataProvider
 
-        LmdbDataProvider.get_instance()
+    env = LmdbDataProvider.get_instance().env
+    path = env.path()
     if not os.path.isfile(path):
-        sys.exit(f"pyoce's table database {path} is missing after loading pyoce")
-    return path
+        sys.exit(f"pyoce's table database {path} is not a file")
+    return env, path
 
 
 def field(x) -> str:
@@ -83,8 +82,7 @@ def sha256_file(path: str) -> str:
 def main(out: str) -> None:
     if pyoce.__version__ != "0.1.0":
         sys.exit(f"pyoce {pyoce.__version__} installed; the I/OCE tables are read from pyoce 0.1.0")
-    path = database()
-    env = lmdb.open(path, subdir=False, readonly=True, lock=False, max_dbs=64)
+    env, path = database()
     os.makedirs(out, exist_ok=True)
     counts = []
     for name, (header, pick) in TABLES.items():
