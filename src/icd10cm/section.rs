@@ -1,7 +1,7 @@
 //! The `icd10cm` blob section and its read-in-place view.
 use crate::blob::columns::CodeTable;
 use super::notes::{ref_matches, NoteKind, NoteRef, NoteView};
-use crate::blob::columns::{FixedKeys, StrPool, U32Col};
+use crate::blob::columns::{FixedKeys, NulStrs, U32Col};
 use crate::blob::{Blob, BlobError};
 use crate::date::Date;
 use serde::{Deserialize, Serialize};
@@ -11,7 +11,8 @@ pub const SECTION: &str = "icd10cm";
 /// Version 2: one title column plus per-edition title changes; codes whose own notes are unavailable.
 /// Version 3: block and chapter notes, with the codes below them.
 /// Version 4: the codes, their flags and the editions moved to [`CODES_SECTION`].
-pub const VERSION: u16 = 4;
+/// Version 5: the strings NUL-terminated, without an offset column ([`NulStrs`]).
+pub const VERSION: u16 = 5;
 /// The validity core: editions, codes, billable and header flags. Enough to answer a check
 /// before the titles have arrived (the browser fetches it first, see `crate::blob::parts`).
 pub const CODES_SECTION: &str = "icd10cm.codes";
@@ -58,7 +59,7 @@ pub struct Icd10CmSection<'a> {
     #[serde(borrow)]
     pub notes_unavailable_editions: &'a [u8],
     #[serde(borrow)]
-    pub strings: StrPool<'a>,
+    pub strings: NulStrs<'a>,
     /// Blocks (e.g. A00-A09) sorted by first category.
     #[serde(borrow)]
     pub block_first: FixedKeys<'a>,

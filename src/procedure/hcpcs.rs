@@ -1,12 +1,13 @@
 //! The `hcpcs` blob section: HCPCS Level II codes and Level II modifiers from the CMS
 //! ANWEB file, with their dates, so a code is answered for any date of service the file speaks for.
-use crate::blob::columns::{FixedKeys, StrPool, U32Col};
+use crate::blob::columns::{FixedKeys, NulStrs, U32Col};
 use crate::blob::{Blob, BlobError};
 use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 pub const SECTION: &str = "hcpcs";
-pub const VERSION: u16 = 1;
+/// Version 2: the strings NUL-terminated, without an offset column.
+pub const VERSION: u16 = 2;
 
 /// One table of the ANWEB file (procedure codes, or modifiers). Columns are indexed by row.
 #[derive(Debug, Clone, Serialize, Deserialize, yoke::Yokeable)]
@@ -68,7 +69,7 @@ pub struct HcpcsSection<'a> {
     #[serde(borrow)]
     pub modifiers: HcpcsTable<'a>,
     #[serde(borrow)]
-    pub strings: StrPool<'a>,
+    pub strings: NulStrs<'a>,
 }
 
 /// Everything the file says about one code or modifier.

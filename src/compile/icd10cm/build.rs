@@ -1,7 +1,7 @@
 //! Packs ICD-10-CM editions into the `icd10cm` section, storing shared content once.
 use super::model::Edition;
 use super::note_refs::{read_all, NoteReport, Owner};
-use crate::blob::columns::{build, FixedKeys, StrPool, U32Col};
+use crate::blob::columns::{build, FixedKeys, NulStrs, U32Col};
 use crate::compile::{err, Result};
 use crate::icd10cm::{Icd10CmCodes, Icd10CmSection, TitleChanges, CODES_SECTION, CODES_VERSION, SECTION, VERSION};
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,7 +15,6 @@ struct Columns {
     title_changes: Vec<(Vec<u8>, Vec<u8>)>,
     notes_unavailable: Vec<u8>,
     notes_unavailable_editions: Vec<u8>,
-    pool_ends: Vec<u8>,
     pool_data: String,
     block_first: Vec<u8>,
     block_last: Vec<u8>,
@@ -57,7 +56,7 @@ pub fn add_section(w: &mut crate::blob::BlobWriter, editions: &[Edition]) -> Res
         title_changes: c.title_changes.iter().map(|(codes, ids)| TitleChanges { codes: U32Col(codes), titles: U32Col(ids) }).collect(),
         notes_unavailable: U32Col(&c.notes_unavailable),
         notes_unavailable_editions: &c.notes_unavailable_editions,
-        strings: StrPool { ends: U32Col(&c.pool_ends), data: &c.pool_data },
+        strings: NulStrs::new(&c.pool_data),
         block_first: FixedKeys { width: 3, bytes: &c.block_first },
         block_last: FixedKeys { width: 3, bytes: &c.block_last },
         block_title: U32Col(&c.block_title),
@@ -177,7 +176,7 @@ fn columns(editions: &[Edition]) -> Result<Columns> {
         }
         note_ref_end.push(ref_lo.len() as u32);
     }
-    let (pool_ends, pool_data) = pool.finish();
+    let pool_data = pool.finish_nul();
     Ok(Columns {
         codes: build::fixed_keys(&codes, 7),
         flags,
@@ -186,7 +185,6 @@ fn columns(editions: &[Edition]) -> Result<Columns> {
         title_changes,
         notes_unavailable: build::u32s(unavailable.keys().map(|&i| i as u32)),
         notes_unavailable_editions: unavailable.values().copied().collect(),
-        pool_ends,
         pool_data,
         block_first: pad_unsorted(blocks.iter().map(|b| b.0), 3),
         block_last: pad_unsorted(blocks.iter().map(|b| b.1), 3),

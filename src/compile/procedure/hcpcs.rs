@@ -4,7 +4,7 @@
 //! for modifiers (modifier in columns 4–5). One record may run past 320 characters (trailing
 //! spaces) and the file ends with a blank trailer line; both are tolerated.
 use super::files::{self, Source};
-use crate::blob::columns::{build, FixedKeys, StrPool, U32Col};
+use crate::blob::columns::{build, FixedKeys, NulStrs, U32Col};
 use crate::blob::{BlobWriter, Vintage};
 use crate::compile::{err, Result, SearchDoc};
 use crate::procedure::hcpcs::{HcpcsSection, HcpcsTable, SECTION, VERSION};
@@ -221,14 +221,14 @@ pub fn add_section(w: &mut BlobWriter, a: &Anweb) -> Result<Vec<SearchDoc>> {
     let mut pool = build::StrPoolBuilder::default();
     let codes = table_bytes(&a.codes, 5, &mut pool)?;
     let mods = table_bytes(&a.modifiers, 2, &mut pool)?;
-    let (ends, data) = pool.finish();
+    let data = pool.finish_nul();
     let window_end = (a.release / 10_000) * 10_000 + 1231;
     let section = HcpcsSection {
         label: &a.label,
         window: (a.release, window_end),
         codes: table(&codes, 5),
         modifiers: table(&mods, 2),
-        strings: StrPool { ends: U32Col(&ends), data: &data },
+        strings: NulStrs::new(&data),
     };
     w.add_section(SECTION, VERSION, &section).map_err(|e| err(format!("hcpcs section: {e}")))?;
     w.manifest.counts.push(("hcpcs.codes".into(), a.codes.len() as u64));
