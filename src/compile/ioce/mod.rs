@@ -5,7 +5,7 @@ mod table;
 
 use crate::blob::{BlobWriter, SourceFile, Vintage};
 use crate::compile::{err, Result};
-use crate::ioce::data::{addon_map, dx_flag, hcpcs_flag, revenue_flag, IoceSection, Release, SECTION, VERSION};
+use crate::ioce::data::{addon_map, dx_flag, hcpcs_flag, modifier_flag, revenue_flag, service_flag, IoceSection, Release, SECTION, VERSION};
 use std::path::Path;
 use table::{Built, Rows, Tsv};
 
@@ -23,9 +23,10 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     };
     let releases = read_releases(&open("version_range")?)?;
     let mut si: Vec<String> = Vec::new();
-    let hcpcs = read_hcpcs(&open("data_hcpcs")?, &mut si)?;
+    let data_hcpcs = open("data_hcpcs")?;
+    let hcpcs = read_hcpcs(&data_hcpcs, &mut si)?;
     let revenue = read_revenue(&open("data_revenue")?, &mut si)?;
-    let modifiers = read_flags(&open("data_modifier")?, "modifier", &[], |_| true)?;
+    let modifiers = read_flags(&open("data_modifier")?, "modifier", &modifier_flag::COLUMNS, |_| true)?;
     let dx = read_flags(&open("data_dx10")?, "diagnosis", &dx_flag::COLUMNS, |f| f & dx_flag::UNACCEPTABLE_PDX != 0)?;
     let mut addon = Rows::default();
     for (stem, bit) in addon_map::FILES {
@@ -36,6 +37,11 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     let mut modifier_pairs = Rows::default();
     read_pairs(&open("map_modifier_conflict")?, "modifier1", "modifier2", 1, &mut modifier_pairs)?;
     let modifier_pairs = modifier_pairs.build(4);
+    // Observation and blood flags (edits 43, 44, 51, 53, 58, 73, 79): a table of their own.
+    let hcpcs_services = read_flags(&data_hcpcs, "hcpcs", &service_flag::COLUMNS, |f| f != 0)?.build(5);
+    let mut imrt = Rows::default();
+    read_pairs(&open("map_imrt")?, "code1", "code2", 1, &mut imrt)?;
+    let imrt = imrt.build(10);
 
     let (hcpcs, revenue, modifiers, dx) = (hcpcs.build(5), revenue.build(4), modifiers.build(2), dx.build(7));
     let (addon, device) = (addon.build_merged_flags(10), device.build_merged_flags(10));
@@ -55,9 +61,11 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
         addon_pairs: addon.view(),
         device_pairs: device.view(),
         modifier_pairs: modifier_pairs.view(),
+        hcpcs_services: hcpcs_services.view(),
+        imrt_pairs: imrt.view(),
     };
     w.add_section(SECTION, VERSION, &section).map_err(|e| err(format!("ioce section: {e}")))?;
-    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs)] {
+    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs), ("hcpcs_services", &hcpcs_services), ("imrt_pairs", &imrt)] {
         w.manifest.counts.push((format!("ioce.{name}.rows"), b.len() as u64));
     }
     w.manifest.vintages.push(Vintage {
