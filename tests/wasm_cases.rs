@@ -24,6 +24,7 @@ const CLAIM_FILES: &[(&str, &str)] = &[
     ("dx_sex.json", include_str!("claims/dx_sex.json")),
     ("dx_validity.json", include_str!("claims/dx_validity.json")),
     ("ioce.json", include_str!("claims/ioce.json")),
+    ("ioce_programs.json", include_str!("claims/ioce_programs.json")),
     ("inpatient.json", include_str!("claims/inpatient.json")),
     ("integration.json", include_str!("claims/integration.json")),
     ("line_fields.json", include_str!("claims/line_fields.json")),

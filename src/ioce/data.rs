@@ -215,6 +215,13 @@ pub struct IoceSection<'a> {
     /// Two modifiers not allowed on one line (4 characters, both orders), edit 102.
     #[serde(borrow)]
     pub modifier_pairs: Versioned<'a>,
+    // I/OCE edits 29, 35, 81, 109, 116, 133, 190, 191 (program lists, `super::programs`):
+    /// HCPCS codes (width 5) with PHP / IOP / OTP / education flags ([`super::programs::program_flag`]).
+    #[serde(borrow)]
+    pub programs: Versioned<'a>,
+    /// Diagnoses (no dot, width 7) flagged mental health or code first ([`super::programs::mental_dx_flag`]).
+    #[serde(borrow)]
+    pub mental_dx: Versioned<'a>,
 }
 
 /// Read-in-place view of the section.
@@ -262,7 +269,9 @@ impl<'a> IoceData<'a> {
             && s.dx.well_formed(7)
             && s.addon_pairs.well_formed(10)
             && s.device_pairs.well_formed(10)
-            && s.modifier_pairs.well_formed(4);
+            && s.modifier_pairs.well_formed(4)
+            && s.programs.well_formed(5)
+            && s.mental_dx.well_formed(7);
         if !ok {
             return Err(BlobError::Corrupt { what: "ioce section: columns".into() });
         }

@@ -3,6 +3,7 @@
 //! edits as claim rules ([`edits`]).
 pub mod data;
 pub(crate) mod edits;
+pub mod programs;
 pub mod scope;
 
 pub use data::IoceData;

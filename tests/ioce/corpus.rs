@@ -247,7 +247,80 @@ fn claim(g: &mut Gen<'_>, q: Quarter, id: usize) -> Value {
         c.insert("reasonForVisit".into(), Value::Array(rfv));
     }
     c.insert("lines".into(), Value::Array(lines(g, from, through)));
+    // Drawn last, from the claim's own generator: the other claims stay as they were.
+    if g.rng.chance(14) {
+        program_claim(g, &mut c, from, through);
+    }
     Value::Object(c)
+}
+
+/// Turns the claim into a mental-health or opioid treatment program claim (I/OCE edits 29, 35,
+/// 46, 80, 81, 109, 116, 130, 132, 133, 190, 191): PHP (condition code 41) or IOP (92) on an
+/// OPPS hospital (13x) or CMHC (76x), IOP on RHC (71x) and FQHC (77x) claims, program-only and
+/// OTP codes outside their programs, PHP on 43x, and days of education services only.
+fn program_claim(g: &mut Gen<'_>, c: &mut Map<String, Value>, from: i64, through: i64) {
+    let scenario = g.rng.below(9);
+    let (bill, conditions): (&str, &[&str]) = match scenario {
+        0 => ("131", &["41"]),
+        1 => ("131", &["92"]),
+        2 => ("761", &["41"]),
+        3 => ("761", &["92"]),
+        4 => ("711", &["92"]),
+        5 => ("771", &["92"]),
+        6 => ("431", &["41"]),
+        7 => (["131", "121"][g.rng.below(2)], &[]),
+        _ => ("131", &[]),
+    };
+    c.insert("billType".into(), json!(bill));
+    c.insert("opps".into(), json!(scenario != 6 || g.rng.chance(50)));
+    if conditions.is_empty() {
+        c.remove("conditionCodes");
+    } else {
+        c.insert("conditionCodes".into(), json!(conditions));
+    }
+    // Principal diagnosis: mental health, "code first" (with a mental-health first secondary
+    // one half the time) or another diagnosis.
+    let principal = match g.rng.below(10) {
+        0..=4 => vec![g.pool_or("dx:mental_health", "dx:valid")],
+        5..=7 => {
+            let second = if g.rng.chance(50) { "dx:mental_health" } else { "dx:valid" };
+            vec![g.pool_or("dx:code_first", "dx:valid"), g.pool_or(second, "dx:valid")]
+        }
+        _ => vec![g.dx(true)],
+    };
+    let dx: Vec<Value> = principal.iter().map(|d| json!({ "code": d })).collect();
+    c.insert("diagnoses".into(), Value::Array(dx));
+    let lines = c.entry("lines").or_insert_with(|| json!([])).as_array_mut().map(std::mem::take).unwrap_or_default();
+    let mut lines: Vec<Value> = if g.rng.chance(50) { Vec::new() } else { lines };
+    let days = (through - from + 1) as usize;
+    let program_rev = |g: &mut Gen<'_>| match scenario {
+        4 => "0905".to_owned(),
+        5 => ["0905", "0519"][g.rng.below(2)].to_owned(),
+        _ => ["0904", "0905", "0906", "0912", "0913", "0914", "0915", "0916", "0918", "0250"][g.rng.below(10)].to_owned(),
+    };
+    let pools: &[&str] = match scenario {
+        0 | 2 | 6 => &["hx:ph_service", "hx:ph_primary", "hx:mh_not_ph", "hx:ph_not_mh", "hx:iop_not_mh"],
+        1 | 3 | 4 | 5 => &["hx:iop_service", "hx:iop_primary", "hx:mh_not_iop", "hx:iop_not_mh", "hx:ph_not_mh"],
+        7 => &["hx:educational"],
+        _ => &["hx:ph_not_mh", "hx:iop_not_mh", "hx:opioid_treatment_program", "hx:ph_service", "hx:iop_service"],
+    };
+    for _ in 0..1 + g.rng.below(4) {
+        let day = iso(from + g.rng.below(days) as i64);
+        let code = {
+            let pool = *g.rng.pick(pools);
+            g.pool_or(pool, "hx:valid")
+        };
+        let rev = program_rev(g);
+        let mods = if scenario == 4 && g.rng.chance(40) { vec!["CG".to_owned()] } else { Vec::new() };
+        lines.push(g.line(&day, &code, rev, mods, 1));
+    }
+    // An opioid treatment program code on a few program claims too.
+    if g.rng.chance(15) {
+        let code = g.pool_or("hx:opioid_treatment_program", "hx:valid");
+        let day = iso(from + g.rng.below(days) as i64);
+        lines.push(g.line(&day, &code, "0300".into(), Vec::new(), 1));
+    }
+    c.insert("lines".into(), Value::Array(lines));
 }
 
 fn patient(g: &mut Gen<'_>, from: i64) -> Value {

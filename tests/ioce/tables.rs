@@ -60,6 +60,9 @@ pub const HCPCS_FLAGS: &[&str] = &[
     "colorectal", "skin_substitute_application_procedure", "passthrough_device", "fqhc_non_covered", "addon_drug_admin",
     "ph_service", "mh_not_ph", "ph_not_mh", "iop_service", "opioid_treatment_program", "cms_mid_quarter_termination",
 ];
+/// Program flags with pools of their own, for the program claims of the corpus (edits 29, 35,
+/// 80, 81, 109, 116, 130, 132, 133, 190, 191); not drawn at random like [`HCPCS_FLAGS`].
+pub const PROGRAM_FLAGS: &[&str] = &["ph_primary", "iop_primary", "mh_not_iop", "iop_not_mh", "educational"];
 /// Status indicators sampled on their own (C = inpatient only, M = not billable to the MAC ...).
 pub const STATUS_INDICATORS: &[&str] = &["C", "T", "S", "V", "J1", "N", "Q1", "E1", "E2", "B", "M", "K", "G", "A", "R", "H", "U"];
 const DX_FLAGS: &[&str] = &["external_cause", "manifestation", "unacceptable_pdx", "unacceptable_pdx_exclusion", "mental_health", "code_first"];
@@ -144,7 +147,7 @@ impl Pools {
         let t = Table::read(dir, "data_hcpcs.tsv.gz");
         let (code, lo, hi, lo_age, hi_age, si) =
             (t.col("hcpcs"), t.col("lo_version"), t.col("hi_version"), t.col("lo_age"), t.col("hi_age"), t.col("status_indicator"));
-        let flags: Vec<(usize, &str)> = HCPCS_FLAGS.iter().map(|f| (t.col(f), *f)).collect();
+        let flags: Vec<(usize, &str)> = HCPCS_FLAGS.iter().chain(PROGRAM_FLAGS).map(|f| (t.col(f), *f)).collect();
         for r in &t.rows {
             let (l, h, c) = (num(&r[lo]), num(&r[hi]), r[code].as_str());
             for v in VERSIONS {

@@ -1,6 +1,7 @@
 //! Compile side of `crate::ioce`: the decoded CMS I/OCE tables (`<data>/ioce/*.tsv.gz`, see
 //! the README there) → the `ioce` section. Only the columns the in-scope edits read are kept;
 //! adjacent version ranges of a key whose kept columns are equal are merged.
+mod programs;
 mod table;
 
 use crate::blob::{BlobWriter, SourceFile, Vintage};
@@ -23,10 +24,12 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     };
     let releases = read_releases(&open("version_range")?)?;
     let mut si: Vec<String> = Vec::new();
-    let hcpcs = read_hcpcs(&open("data_hcpcs")?, &mut si)?;
+    let hcpcs_table = open("data_hcpcs")?;
+    let hcpcs = read_hcpcs(&hcpcs_table, &mut si)?;
     let revenue = read_revenue(&open("data_revenue")?, &mut si)?;
     let modifiers = read_flags(&open("data_modifier")?, "modifier", &[], |_| true)?;
-    let dx = read_flags(&open("data_dx10")?, "diagnosis", &dx_flag::COLUMNS, |f| f & dx_flag::UNACCEPTABLE_PDX != 0)?;
+    let dx_table = open("data_dx10")?;
+    let dx = read_flags(&dx_table, "diagnosis", &dx_flag::COLUMNS, |f| f & dx_flag::UNACCEPTABLE_PDX != 0)?;
     let mut addon = Rows::default();
     for (stem, bit) in addon_map::FILES {
         read_pairs(&open(stem)?, "addon", "addon_primary", bit, &mut addon)?;
@@ -36,6 +39,10 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     let mut modifier_pairs = Rows::default();
     read_pairs(&open("map_modifier_conflict")?, "modifier1", "modifier2", 1, &mut modifier_pairs)?;
     let modifier_pairs = modifier_pairs.build(4);
+    // I/OCE edits 29, 35, 81, 109, 116, 133, 190, 191: program lists.
+    let programs = programs::read_programs(&hcpcs_table)?.build(5);
+    let mental_dx = programs::read_mental_dx(&dx_table)?.build(7);
+    drop((hcpcs_table, dx_table));
 
     let (hcpcs, revenue, modifiers, dx) = (hcpcs.build(5), revenue.build(4), modifiers.build(2), dx.build(7));
     let (addon, device) = (addon.build_merged_flags(10), device.build_merged_flags(10));
@@ -55,9 +62,11 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
         addon_pairs: addon.view(),
         device_pairs: device.view(),
         modifier_pairs: modifier_pairs.view(),
+        programs: programs.view(),
+        mental_dx: mental_dx.view(),
     };
     w.add_section(SECTION, VERSION, &section).map_err(|e| err(format!("ioce section: {e}")))?;
-    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs)] {
+    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs), ("programs", &programs), ("mental_dx", &mental_dx)] {
         w.manifest.counts.push((format!("ioce.{name}.rows"), b.len() as u64));
     }
     w.manifest.vintages.push(Vintage {

@@ -10,14 +10,14 @@ use crate::rules::RuleId;
 const TERMINATED: [&str; 3] = ["52", "73", "74"];
 
 /// The distinct service dates of the lines, in order.
-fn days(lines: &[FLine<'_>]) -> Vec<Option<Date>> {
+pub(super) fn days(lines: &[FLine<'_>]) -> Vec<Option<Date>> {
     let mut d: Vec<Option<Date>> = lines.iter().map(|l| l.date).collect();
     d.sort();
     d.dedup();
     d
 }
 
-fn on(lines: &[FLine<'_>], day: Option<Date>) -> Vec<usize> {
+pub(super) fn on(lines: &[FLine<'_>], day: Option<Date>) -> Vec<usize> {
     lines.iter().enumerate().filter(|(_, l)| l.date == day).map(|(i, _)| i).collect()
 }
 

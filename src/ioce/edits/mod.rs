@@ -9,6 +9,8 @@ mod claim;
 mod days;
 mod lines;
 mod route;
+// I/OCE edits 29, 35, 46, 80, 81, 109, 116, 130, 132, 133, 190, 191.
+mod programs;
 
 use crate::location::{LineField, Location};
 use super::data::{HcpcsRow, IoceData, Release, RevenueRow};
@@ -194,11 +196,16 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     };
     // A type of bill the I/OCE cannot process stops it (edit 118 alone).
     if claim::bill_type(&mut run) {
+        // I/OCE edit 46; 43x claims skip the diagnosis edits.
+        programs::php_bill_type(&mut run);
+        claim::diagnosis_edits_off_path(ctx, &run);
         // In the order of the I/OCE's logic paths: earlier line rejections and inpatient-only
         // days take lines out of later edits.
         claim::reasons_for_visit(ctx, &mut run);
         lines::validity(&mut run);
-        if run.runs(27) && claim::incidentals_only(&mut run) {
+        // I/OCE edit 35; the incidental check (27) does not run after it.
+        let education_only = programs::education_only(&mut run);
+        if run.runs(27) && !education_only && claim::incidentals_only(&mut run) {
             // The claim is rejected and the I/OCE stops: the diagnosis edits after it do not run.
             let later = [RuleId::DxAge, RuleId::DxPdxEcode, RuleId::DxPdxManif];
             ctx.out.retain(|f| !later.iter().any(|r| r.as_str() == f.rule));
@@ -225,6 +232,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         days::device(&mut run);
         ncci_rejections(ctx, &mut run);
         addon::check(&mut run);
+        // I/OCE edits 116, 81, 133, 29, 109, 80, 132, 191, 190, 130.
+        programs::opioid_treatment(&mut run);
+        programs::program_only_codes(&mut run);
+        programs::program_claim(ctx, &mut run);
+        programs::clinic_iop(&mut run);
         days::bilateral(&mut run);
         lines::site(&mut run);
         days::visit_with_procedure(&mut run);

@@ -1,0 +1,56 @@
+//! The I/OCE's program lists: which HCPCS codes belong to partial hospitalization (PHP),
+//! intensive outpatient (IOP), opioid treatment (OTP) and mental-health education, and which
+//! diagnoses are mental-health or "code first" diagnoses. Two versioned tables of the `ioce`
+//! section (only codes carrying one of the flags are stored).
+use super::data::IoceData;
+
+/// `data_hcpcs` program flags (and the observation flag edit 35 needs) kept in [`super::data::IoceSection::programs`], by bit.
+pub mod program_flag {
+    pub const PH_PRIMARY: u32 = 1 << 0;
+    pub const PH_SERVICE: u32 = 1 << 1;
+    pub const MH_NOT_PH: u32 = 1 << 2;
+    pub const PH_NOT_MH: u32 = 1 << 3;
+    pub const IOP_PRIMARY: u32 = 1 << 4;
+    pub const IOP_SERVICE: u32 = 1 << 5;
+    pub const MH_NOT_IOP: u32 = 1 << 6;
+    pub const IOP_NOT_MH: u32 = 1 << 7;
+    pub const OPIOID_TREATMENT: u32 = 1 << 8;
+    pub const EDUCATIONAL: u32 = 1 << 9;
+    /// Observation for hospitals only (G0378, G0379): on 12x the I/OCE rejects these lines
+    /// (its edit 53) before it looks for education-only days (edit 35).
+    pub const OBSERVATION_HOSPITAL_ONLY: u32 = 1 << 10;
+    /// The `data_hcpcs` column names, in bit order.
+    pub const COLUMNS: [&str; 11] = [
+        "ph_primary",
+        "ph_service",
+        "mh_not_ph",
+        "ph_not_mh",
+        "iop_primary",
+        "iop_service",
+        "mh_not_iop",
+        "iop_not_mh",
+        "opioid_treatment_program",
+        "educational",
+        "observation_hospital_only",
+    ];
+}
+
+/// `data_dx10` mental-health flags kept in [`super::data::IoceSection::mental_dx`], by bit.
+pub mod mental_dx_flag {
+    pub const MENTAL_HEALTH: u32 = 1 << 0;
+    /// A "code first" diagnosis: the mental-health condition must follow it.
+    pub const CODE_FIRST: u32 = 1 << 1;
+    pub const COLUMNS: [&str; 2] = ["mental_health", "code_first"];
+}
+
+impl IoceData<'_> {
+    /// The [`program_flag`] bits of a HCPCS code in `version` (0 when it has none).
+    pub fn program_flags(&self, code: &str, version: u8) -> u32 {
+        self.s.programs.get(code.as_bytes(), version).map_or(0, |r| r.flags)
+    }
+
+    /// The [`mental_dx_flag`] bits of a diagnosis (no dot) in `version` (0 when it has none).
+    pub fn mental_dx_flags(&self, code: &str, version: u8) -> u32 {
+        self.s.mental_dx.get(code.as_bytes(), version).map_or(0, |r| r.flags)
+    }
+}
