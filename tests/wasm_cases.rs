@@ -25,6 +25,7 @@ const CLAIM_FILES: &[(&str, &str)] = &[
     ("dx_validity.json", include_str!("claims/dx_validity.json")),
     ("ioce.json", include_str!("claims/ioce.json")),
     ("ioce_programs.json", include_str!("claims/ioce_programs.json")),
+    ("ioce_dates.json", include_str!("claims/ioce_dates.json")),
     ("inpatient.json", include_str!("claims/inpatient.json")),
     ("integration.json", include_str!("claims/integration.json")),
     ("line_fields.json", include_str!("claims/line_fields.json")),

@@ -222,6 +222,10 @@ pub struct IoceSection<'a> {
     /// Diagnoses (no dot, width 7) flagged mental health or code first ([`super::programs::mental_dx_flag`]).
     #[serde(borrow)]
     pub mental_dx: Versioned<'a>,
+    // I/OCE edits 67, 69, 110, 123, 124, 134, 136 (approval dates, `super::approval`):
+    /// HCPCS codes (width 5) with approval / termination dates ([`super::approval::pack`]).
+    #[serde(borrow)]
+    pub approvals: Versioned<'a>,
 }
 
 /// Read-in-place view of the section.
@@ -271,7 +275,8 @@ impl<'a> IoceData<'a> {
             && s.device_pairs.well_formed(10)
             && s.modifier_pairs.well_formed(4)
             && s.programs.well_formed(5)
-            && s.mental_dx.well_formed(7);
+            && s.mental_dx.well_formed(7)
+            && s.approvals.well_formed(5);
         if !ok {
             return Err(BlobError::Corrupt { what: "ioce section: columns".into() });
         }

@@ -251,7 +251,31 @@ fn claim(g: &mut Gen<'_>, q: Quarter, id: usize) -> Value {
     if g.rng.chance(14) {
         program_claim(g, &mut c, from, through);
     }
+    if g.rng.chance(15) {
+        approval_claim(g, &mut c, qf);
+    }
     Value::Object(c)
+}
+
+/// Moves the claim to the first day of its quarter and adds one or two codes the I/OCE date
+/// edits reject on that day (67, 69, 110, 134: approved later in the quarter, or terminated).
+fn approval_claim(g: &mut Gen<'_>, c: &mut Map<String, Value>, first_day: i64) {
+    if g.pools.get(g.v, "hx:dated_out_on_first_day").is_empty() {
+        return;
+    }
+    let day = iso(first_day);
+    c.insert("statementFrom".into(), json!(day));
+    c.insert("statementThrough".into(), json!(day));
+    let mut lines = c.get_mut("lines").and_then(Value::as_array_mut).map(std::mem::take).unwrap_or_default();
+    for l in &mut lines {
+        l["dateFrom"] = json!(day);
+    }
+    for _ in 0..1 + g.rng.below(2) {
+        let code = g.pool_or("hx:dated_out_on_first_day", "hx:valid");
+        let rev = g.revenue();
+        lines.push(g.line(&day, &code, rev, Vec::new(), 1));
+    }
+    c.insert("lines".into(), Value::Array(lines));
 }
 
 /// Turns the claim into a mental-health or opioid treatment program claim (I/OCE edits 29, 35,

@@ -102,6 +102,7 @@ impl Pools {
             }
         }
         p.load_hcpcs(&dir);
+        p.load_approval_dates(&dir);
         p.load_dx(&dir);
         p.load_simple(&dir, "data_modifier.tsv.gz", "modifier", "mod", &["died_transferred", "telehealth"]);
         p.load_simple(&dir, "data_revenue.tsv.gz", "revenue_code", "rev", REVENUE_FLAGS);
@@ -123,6 +124,26 @@ impl Pools {
         }
         p.finish();
         p
+    }
+
+    /// `hx:dated_out_on_first_day`: codes the I/OCE date edits (67, 69, 110, 134) reject on
+    /// the first day of a quarter they are valid in: approved after it, or terminated before.
+    fn load_approval_dates(&mut self, dir: &Path) {
+        let t = Table::read(dir, "data_hcpcs.tsv.gz");
+        let (code, lo, hi) = (t.col("hcpcs"), t.col("lo_version"), t.col("hi_version"));
+        let (edit, approved, terminated) = (t.col("mid_quarter_date_edit"), t.col("date_approved"), t.col("date_terminated"));
+        let quarters = self.quarters.clone();
+        for r in &t.rows {
+            if !matches!(r[edit].as_str(), "67" | "69" | "110" | "134") {
+                continue;
+            }
+            let (a, z) = (num(&r[approved]), num(&r[terminated]));
+            for q in quarters.iter().filter(|q| num(&r[lo]) <= q.version && q.version <= num(&r[hi])) {
+                if a > q.from || (z != 0 && z < q.from && matches!(r[edit].as_str(), "69" | "134")) {
+                    self.add(q.version, "hx:dated_out_on_first_day", &r[code]);
+                }
+            }
+        }
     }
 
     /// Sorted, one entry per code; `deleted`/`next` keep only codes not valid in the version.

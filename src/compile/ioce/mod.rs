@@ -1,6 +1,7 @@
 //! Compile side of `crate::ioce`: the decoded CMS I/OCE tables (`<data>/ioce/*.tsv.gz`, see
 //! the README there) → the `ioce` section. Only the columns the in-scope edits read are kept;
 //! adjacent version ranges of a key whose kept columns are equal are merged.
+mod approval;
 mod programs;
 mod table;
 
@@ -42,6 +43,8 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     // I/OCE edits 29, 35, 81, 109, 116, 133, 190, 191: program lists.
     let programs = programs::read_programs(&hcpcs_table)?.build(5);
     let mental_dx = programs::read_mental_dx(&dx_table)?.build(7);
+    // I/OCE edits 67, 69, 110, 124, 134, 136: approval and termination dates.
+    let approvals = approval::read_approvals(&hcpcs_table)?.build(5);
     drop((hcpcs_table, dx_table));
 
     let (hcpcs, revenue, modifiers, dx) = (hcpcs.build(5), revenue.build(4), modifiers.build(2), dx.build(7));
@@ -64,9 +67,10 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
         modifier_pairs: modifier_pairs.view(),
         programs: programs.view(),
         mental_dx: mental_dx.view(),
+        approvals: approvals.view(),
     };
     w.add_section(SECTION, VERSION, &section).map_err(|e| err(format!("ioce section: {e}")))?;
-    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs), ("programs", &programs), ("mental_dx", &mental_dx)] {
+    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs), ("programs", &programs), ("mental_dx", &mental_dx), ("approvals", &approvals)] {
         w.manifest.counts.push((format!("ioce.{name}.rows"), b.len() as u64));
     }
     w.manifest.vintages.push(Vintage {

@@ -11,6 +11,8 @@ mod lines;
 mod route;
 // I/OCE edits 29, 35, 46, 80, 81, 109, 116, 130, 132, 133, 190, 191.
 mod programs;
+// I/OCE edits 67, 69, 110, 123, 124, 134.
+mod dates;
 
 use crate::location::{LineField, Location};
 use super::data::{HcpcsRow, IoceData, Release, RevenueRow};
@@ -226,6 +228,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         if run.runs(102) {
             lines::modifier_pairs(&mut run);
         }
+        // I/OCE edits 123, 124, 110, 67, 69, 134 (after the modifier edits, before NCCI).
+        dates::public_health_emergency(ctx, &mut run);
+        dates::approval_dates(&mut run);
         if run.runs(127) && !run.condition("W2") {
             lines::part_b_inpatient(&mut run);
         }
@@ -259,6 +264,11 @@ fn under_policy(out: Vec<Finding>, past: Option<(&EditWindow, Date, u32)>) -> Ve
 /// I/OCE pairs professional lines (096x-098x) only with professional lines and facility lines
 /// only with facility lines, so there the line is rejected only by a partner of its own side.
 fn ncci_rejections(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
+    // The I/OCE runs no NCCI logic on 43x, 71x (RHC) and 77x (FQHC) claims: no line leaves
+    // the later edits (190, 130) for a pair there.
+    if run.bill_type_is(&["43", "71", "77"]) {
+        return;
+    }
     let ptp = [RuleId::Ptp0.as_str(), RuleId::Ptp1.as_str()];
     let flagged: Vec<usize> = ctx
         .out
