@@ -226,6 +226,10 @@ pub struct IoceSection<'a> {
     /// HCPCS codes (width 5) with approval / termination dates ([`super::approval::pack`]).
     #[serde(borrow)]
     pub approvals: Versioned<'a>,
+    // I/OCE edit 104:
+    /// HCPCS + modifier (7 characters) an RHC may not bill (`map_conflict_rhc`).
+    #[serde(borrow)]
+    pub rhc_conflicts: Versioned<'a>,
 }
 
 /// Read-in-place view of the section.
@@ -276,7 +280,8 @@ impl<'a> IoceData<'a> {
             && s.modifier_pairs.well_formed(4)
             && s.programs.well_formed(5)
             && s.mental_dx.well_formed(7)
-            && s.approvals.well_formed(5);
+            && s.approvals.well_formed(5)
+            && s.rhc_conflicts.well_formed(7);
         if !ok {
             return Err(BlobError::Corrupt { what: "ioce section: columns".into() });
         }

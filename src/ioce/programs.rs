@@ -1,7 +1,8 @@
 //! The I/OCE's program lists: which HCPCS codes belong to partial hospitalization (PHP),
-//! intensive outpatient (IOP), opioid treatment (OTP) and mental-health education, and which
-//! diagnoses are mental-health or "code first" diagnoses. Two versioned tables of the `ioce`
-//! section (only codes carrying one of the flags are stored).
+//! intensive outpatient (IOP), opioid treatment (OTP) and mental-health education, which are
+//! not covered at FQHCs and RHCs, and which diagnoses are mental-health or "code first"
+//! diagnoses; and the code + modifier pairs an RHC may not bill. Three versioned tables of the
+//! `ioce` section (only codes carrying one of the flags are stored).
 use super::data::IoceData;
 
 /// `data_hcpcs` program flags (and the observation flag edit 35 needs) kept in [`super::data::IoceSection::programs`], by bit.
@@ -19,8 +20,12 @@ pub mod program_flag {
     /// Observation for hospitals only (G0378, G0379): on 12x the I/OCE rejects these lines
     /// (its edit 53) before it looks for education-only days (edit 35).
     pub const OBSERVATION_HOSPITAL_ONLY: u32 = 1 << 10;
+    /// Not covered under the FQHC PPS or for RHCs (edit 91).
+    pub const FQHC_NON_COVERED: u32 = 1 << 11;
+    /// May conflict with a modifier on an RHC claim (edit 104, pairs in `map_conflict_rhc`).
+    pub const RHC_MODIFIER_CONFLICT: u32 = 1 << 12;
     /// The `data_hcpcs` column names, in bit order.
-    pub const COLUMNS: [&str; 11] = [
+    pub const COLUMNS: [&str; 13] = [
         "ph_primary",
         "ph_service",
         "mh_not_ph",
@@ -32,6 +37,8 @@ pub mod program_flag {
         "opioid_treatment_program",
         "educational",
         "observation_hospital_only",
+        "fqhc_non_covered",
+        "rhc_modifier_conflict",
     ];
 }
 
@@ -52,5 +59,12 @@ impl IoceData<'_> {
     /// The [`mental_dx_flag`] bits of a diagnosis (no dot) in `version` (0 when it has none).
     pub fn mental_dx_flags(&self, code: &str, version: u8) -> u32 {
         self.s.mental_dx.get(code.as_bytes(), version).map_or(0, |r| r.flags)
+    }
+}
+
+impl IoceData<'_> {
+    /// True when an RHC may not bill `code` with `modifier` in `version` (edit 104).
+    pub fn rhc_conflict(&self, code: &str, modifier: &str, version: u8) -> bool {
+        code.len() == 5 && modifier.len() == 2 && self.s.rhc_conflicts.get(format!("{code}{modifier}").as_bytes(), version).is_some()
     }
 }

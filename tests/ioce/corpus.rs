@@ -254,7 +254,24 @@ fn claim(g: &mut Gen<'_>, q: Quarter, id: usize) -> Value {
     if g.rng.chance(15) {
         approval_claim(g, &mut c, qf);
     }
+    if g.rng.chance(3) {
+        rhc_modifier_claim(g, &mut c);
+    }
     Value::Object(c)
+}
+
+/// Makes the claim an RHC claim (71x) with a code an RHC may not bill with modifier CG (edit
+/// 104), with CG four times in five.
+fn rhc_modifier_claim(g: &mut Gen<'_>, c: &mut Map<String, Value>) {
+    c.insert("billType".into(), json!("711"));
+    let day = c.get("statementFrom").and_then(Value::as_str).unwrap_or_default().to_owned();
+    let code = g.pool_or("hx:rhc_modifier_conflict", "hx:valid");
+    let mods = if g.rng.chance(80) { vec!["CG".to_owned()] } else { Vec::new() };
+    let rev = g.revenue();
+    let line = g.line(&day, &code, rev, mods, 1);
+    if let Some(lines) = c.get_mut("lines").and_then(Value::as_array_mut) {
+        lines.push(line);
+    }
 }
 
 /// Moves the claim to the first day of its quarter and adds one or two codes the I/OCE date

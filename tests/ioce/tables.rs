@@ -62,7 +62,7 @@ pub const HCPCS_FLAGS: &[&str] = &[
 ];
 /// Program flags with pools of their own, for the program claims of the corpus (edits 29, 35,
 /// 80, 81, 109, 116, 130, 132, 133, 190, 191); not drawn at random like [`HCPCS_FLAGS`].
-pub const PROGRAM_FLAGS: &[&str] = &["ph_primary", "iop_primary", "mh_not_iop", "iop_not_mh", "educational"];
+pub const PROGRAM_FLAGS: &[&str] = &["ph_primary", "iop_primary", "mh_not_iop", "iop_not_mh", "educational", "rhc_modifier_conflict"];
 /// Status indicators sampled on their own (C = inpatient only, M = not billable to the MAC ...).
 pub const STATUS_INDICATORS: &[&str] = &["C", "T", "S", "V", "J1", "N", "Q1", "E1", "E2", "B", "M", "K", "G", "A", "R", "H", "U"];
 const DX_FLAGS: &[&str] = &["external_cause", "manifestation", "unacceptable_pdx", "unacceptable_pdx_exclusion", "mental_health", "code_first"];

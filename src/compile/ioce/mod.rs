@@ -45,6 +45,8 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     let mental_dx = programs::read_mental_dx(&dx_table)?.build(7);
     // I/OCE edits 67, 69, 110, 124, 134, 136: approval and termination dates.
     let approvals = approval::read_approvals(&hcpcs_table)?.build(5);
+    // I/OCE edit 104.
+    let rhc_conflicts = programs::read_rhc_conflicts(&open("map_conflict_rhc")?)?.build(7);
     drop((hcpcs_table, dx_table));
 
     let (hcpcs, revenue, modifiers, dx) = (hcpcs.build(5), revenue.build(4), modifiers.build(2), dx.build(7));
@@ -68,9 +70,10 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
         programs: programs.view(),
         mental_dx: mental_dx.view(),
         approvals: approvals.view(),
+        rhc_conflicts: rhc_conflicts.view(),
     };
     w.add_section(SECTION, VERSION, &section).map_err(|e| err(format!("ioce section: {e}")))?;
-    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs), ("programs", &programs), ("mental_dx", &mental_dx), ("approvals", &approvals)] {
+    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs), ("programs", &programs), ("mental_dx", &mental_dx), ("approvals", &approvals), ("rhc_conflicts", &rhc_conflicts)] {
         w.manifest.counts.push((format!("ioce.{name}.rows"), b.len() as u64));
     }
     w.manifest.vintages.push(Vintage {

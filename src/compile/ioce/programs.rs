@@ -15,6 +15,19 @@ pub fn read_mental_dx(t: &Tsv) -> Result<Rows> {
     read_flagged(t, "diagnosis", &mental_dx_flag::COLUMNS)
 }
 
+/// HCPCS + modifier pairs an RHC may not bill (`map_conflict_rhc`, edit 104).
+pub fn read_rhc_conflicts(t: &Tsv) -> Result<Rows> {
+    let (code, modifier) = (t.col("hcpcs")?, t.col("modifier")?);
+    let mut rows = Rows::default();
+    for (n, r) in t.rows.iter().enumerate() {
+        if r[code].len() != 5 || r[modifier].len() != 2 {
+            return Err(crate::compile::err(format!("{}: line {}: `{}` `{}` is not a code and a modifier", t.name, n + 2, r[code], r[modifier])));
+        }
+        rows.push(&format!("{}{}", r[code], r[modifier]), t.range(r, n)?, 1, 0);
+    }
+    Ok(rows)
+}
+
 fn read_flagged(t: &Tsv, key: &str, columns: &[&str]) -> Result<Rows> {
     let key = t.col(key)?;
     let cols = columns.iter().map(|c| t.col(c)).collect::<Result<Vec<_>>>()?;

@@ -13,6 +13,8 @@ mod route;
 mod programs;
 // I/OCE edits 67, 69, 110, 123, 124, 134.
 mod dates;
+// I/OCE edits 91, 104.
+mod clinics;
 
 use crate::location::{LineField, Location};
 use super::data::{HcpcsRow, IoceData, Release, RevenueRow};
@@ -228,7 +230,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         if run.runs(102) {
             lines::modifier_pairs(&mut run);
         }
-        // I/OCE edits 123, 124, 110, 67, 69, 134 (after the modifier edits, before NCCI).
+        // I/OCE edits 104, then 123, 124, 110, 67, 69, 134 (after the modifier edits, before NCCI).
+        clinics::rhc_modifier_conflict(&mut run);
         dates::public_health_emergency(ctx, &mut run);
         dates::approval_dates(&mut run);
         if run.runs(127) && !run.condition("W2") {
@@ -242,6 +245,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         programs::program_only_codes(&mut run);
         programs::program_claim(ctx, &mut run);
         programs::clinic_iop(&mut run);
+        // I/OCE edit 91.
+        clinics::fqhc_non_covered(&mut run);
         days::bilateral(&mut run);
         lines::site(&mut run);
         days::visit_with_procedure(&mut run);
