@@ -1,6 +1,7 @@
-//! I/OCE edits on a code's approval and termination dates inside a quarter: before the FDA
-//! approval (67), outside the approval period (69, 134), before the initial marketing date
-//! (110), and after the end of the public health emergency (123 modifier CS, 124 codes).
+//! I/OCE edits on dates: invalid statement and service dates (23); a code's approval and
+//! termination dates inside a quarter: before the FDA approval (67), outside the approval
+//! period (69, 134), before the initial marketing date (110); and after the end of the public
+//! health emergency (123 modifier CS, 124 codes).
 use super::{FLine, Run};
 use crate::claim::check::Ctx;
 use crate::date::Date;
@@ -91,4 +92,60 @@ fn outside(l: &FLine<'_>, approved: Option<Date>, terminated: Option<Date>) -> S
         (None, None) => String::new(),
     };
     format!("{} was provided outside the period CMS approved it for ({period}): check the date of service or the code", l.code)
+}
+
+/// Edit 23, claim part (before the bill type, 118): a statement from- or through-date given but
+/// not a date, or the through-date before the from-date. The I/OCE stops: true when it fires.
+pub(super) fn statement_dates(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) -> bool {
+    let fac = &ctx.claim.facility;
+    let given = |d: &Option<String>| d.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(|s| (s.to_owned(), Date::parse(s)));
+    let (from, through) = (given(&fac.statement_from), given(&fac.statement_through));
+    let problem = match (&from, &through) {
+        (Some((raw, None)), _) => Some(("/statementFrom", format!("statement from-date `{raw}` is not a date (UB-04 FL 6; use YYYY-MM-DD)"))),
+        (_, Some((raw, None))) => Some(("/statementThrough", format!("statement through-date `{raw}` is not a date (UB-04 FL 6; use YYYY-MM-DD)"))),
+        (Some((_, Some(f))), Some((_, Some(t)))) if t < f => Some(("/statementThrough", format!("statement through-date {t} is before the from-date {f}"))),
+        _ => None,
+    };
+    let Some((at, msg)) = problem else { return false };
+    run.push(RuleId::IoceDate, at, msg);
+    true
+}
+
+/// Edit 23, line part (after the bill type): a service date missing, not a date, or outside the
+/// statement period (bill type 32G, and HIPPS lines (revenue code 0023) on 32x, excepted). The
+/// I/OCE stops: true when it fires.
+pub(super) fn service_dates(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) -> bool {
+    if run.bill_type.as_deref() == Some("32G") {
+        return false;
+    }
+    let fac = &ctx.claim.facility;
+    let from = fac.statement_from.as_deref().and_then(Date::parse);
+    let through = fac.statement_through.as_deref().and_then(Date::parse);
+    let max = ctx.claim.claim_type.max_lines();
+    let mut hits = Vec::new();
+    for (k, l) in ctx.claim.lines.iter().take(max).enumerate() {
+        let hipps = run.path.bill == "32" && run.lines.get(k).and_then(|f| f.revenue.as_deref()) == Some("0023");
+        let raw = l.date_from.trim();
+        let msg = match Date::parse(raw) {
+            _ if hipps => continue,
+            None if raw.is_empty() => "the line has no service date".to_owned(),
+            None => format!("service date `{raw}` is not a date (use YYYY-MM-DD)"),
+            Some(d) if from.is_some_and(|f| d < f) || through.is_some_and(|t| d > t) => {
+                let period = match (from, through) {
+                    (Some(f), Some(t)) => format!("{f} to {t}"),
+                    (Some(f), None) => format!("from {f}"),
+                    (None, Some(t)) => format!("to {t}"),
+                    (None, None) => String::new(),
+                };
+                format!("service date {d} is outside the statement period ({period}): correct the date or the statement dates")
+            }
+            Some(_) => continue,
+        };
+        hits.push((k, msg));
+    }
+    let fired = !hits.is_empty();
+    for (k, msg) in hits {
+        run.push_line(RuleId::IoceDate, k, LineField::DateFrom, msg);
+    }
+    fired
 }

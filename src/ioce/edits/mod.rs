@@ -11,7 +11,7 @@ mod lines;
 mod route;
 // I/OCE edits 29, 35, 46, 80, 81, 109, 116, 130, 132, 133, 190, 191.
 mod programs;
-// I/OCE edits 67, 69, 110, 123, 124, 134.
+// I/OCE edits 23, 67, 69, 110, 123, 124, 134.
 mod dates;
 // I/OCE edits 91, 104.
 mod clinics;
@@ -198,8 +198,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         vintage,
         out: Vec::new(),
     };
-    // A type of bill the I/OCE cannot process stops it (edit 118 alone).
-    if claim::bill_type(&mut run) {
+    // Invalid statement dates (edit 23), then a type of bill the I/OCE cannot process (118),
+    // then invalid service dates (23) stop it.
+    if !dates::statement_dates(ctx, &mut run) && claim::bill_type(&mut run) && !dates::service_dates(ctx, &mut run) {
         // I/OCE edit 46; 43x claims skip the diagnosis edits.
         programs::php_bill_type(&mut run);
         claim::diagnosis_edits_off_path(ctx, &run);
