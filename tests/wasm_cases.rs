@@ -26,6 +26,7 @@ const CLAIM_FILES: &[(&str, &str)] = &[
     ("ioce.json", include_str!("claims/ioce.json")),
     ("ioce_programs.json", include_str!("claims/ioce_programs.json")),
     ("ioce_dates.json", include_str!("claims/ioce_dates.json")),
+    ("ioce_procedures.json", include_str!("claims/ioce_procedures.json")),
     ("inpatient.json", include_str!("claims/inpatient.json")),
     ("integration.json", include_str!("claims/integration.json")),
     ("line_fields.json", include_str!("claims/line_fields.json")),

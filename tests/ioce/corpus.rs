@@ -257,7 +257,26 @@ fn claim(g: &mut Gen<'_>, q: Quarter, id: usize) -> Value {
     if g.rng.chance(3) {
         rhc_modifier_claim(g, &mut c);
     }
+    if g.rng.chance(3) {
+        separate_procedure_claim(g, &mut c);
+    }
     Value::Object(c)
+}
+
+/// Makes the claim an OPPS hospital outpatient claim (13x) with an inpatient-only separate
+/// procedure beside a type T procedure on its first day (edit 45).
+fn separate_procedure_claim(g: &mut Gen<'_>, c: &mut Map<String, Value>) {
+    c.insert("billType".into(), json!("131"));
+    c.insert("opps".into(), json!(true));
+    c.remove("conditionCodes");
+    let day = c.get("statementFrom").and_then(Value::as_str).unwrap_or_default().to_owned();
+    let separate = g.pool_or("hx:inpatient_separate", "hx:valid");
+    let procedure = g.pool_or("si:T", "hx:valid");
+    let (r1, r2) = (g.revenue(), g.revenue());
+    let new = [g.line(&day, &procedure, r1, Vec::new(), 1), g.line(&day, &separate, r2, Vec::new(), 1)];
+    if let Some(lines) = c.get_mut("lines").and_then(Value::as_array_mut) {
+        lines.extend(new);
+    }
 }
 
 /// Makes the claim an RHC claim (71x) with a code an RHC may not bill with modifier CG (edit

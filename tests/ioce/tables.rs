@@ -103,6 +103,7 @@ impl Pools {
         }
         p.load_hcpcs(&dir);
         p.load_approval_dates(&dir);
+        p.load_inpatient_separate(&dir);
         p.load_dx(&dir);
         p.load_simple(&dir, "data_modifier.tsv.gz", "modifier", "mod", &["died_transferred", "telehealth"]);
         p.load_simple(&dir, "data_revenue.tsv.gz", "revenue_code", "rev", REVENUE_FLAGS);
@@ -124,6 +125,18 @@ impl Pools {
         }
         p.finish();
         p
+    }
+
+    /// `hx:inpatient_separate`: inpatient-only codes (status indicator C) on the "separate
+    /// procedure" list (edit 45).
+    fn load_inpatient_separate(&mut self, dir: &Path) {
+        let t = Table::read(dir, "data_hcpcs.tsv.gz");
+        let (code, lo, hi, si, sep) = (t.col("hcpcs"), t.col("lo_version"), t.col("hi_version"), t.col("status_indicator"), t.col("separate_procedure"));
+        for r in t.rows.iter().filter(|r| r[si] == "C" && r[sep] == "1") {
+            for v in VERSIONS.filter(|v| num(&r[lo]) <= *v && *v <= num(&r[hi])) {
+                self.add(v, "hx:inpatient_separate", &r[code]);
+            }
+        }
     }
 
     /// `hx:dated_out_on_first_day`: codes the I/OCE date edits (67, 69, 110, 134) reject on

@@ -15,6 +15,8 @@ mod programs;
 mod dates;
 // I/OCE edits 91, 104.
 mod clinics;
+// I/OCE edit 45.
+mod separate;
 
 use crate::location::{LineField, Location};
 use super::data::{HcpcsRow, IoceData, Release, RevenueRow};
@@ -250,6 +252,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         clinics::fqhc_non_covered(&mut run);
         days::bilateral(&mut run);
         lines::site(&mut run);
+        // I/OCE edit 45.
+        separate::inpatient_separate_procedure(&mut run);
         days::visit_with_procedure(&mut run);
         lines::token_charge(&mut run);
     }
