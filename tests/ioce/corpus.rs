@@ -260,6 +260,9 @@ fn claim(g: &mut Gen<'_>, q: Quarter, id: usize) -> Value {
     if g.rng.chance(3) {
         separate_procedure_claim(g, &mut c);
     }
+    if g.rng.chance(3) {
+        multiple_visits_claim(g, &mut c);
+    }
     Value::Object(c)
 }
 
@@ -277,6 +280,30 @@ fn separate_procedure_claim(g: &mut Gen<'_>, c: &mut Map<String, Value>) {
     if let Some(lines) = c.get_mut("lines").and_then(Value::as_array_mut) {
         lines.extend(new);
     }
+}
+
+/// Makes the claim an OPPS hospital outpatient claim (13x) with two medical visits (or one of
+/// two units) under one revenue code on its first day, with condition code G0 one time in five
+/// (edit 42).
+fn multiple_visits_claim(g: &mut Gen<'_>, c: &mut Map<String, Value>) {
+    c.insert("billType".into(), json!("131"));
+    c.insert("opps".into(), json!(true));
+    if g.rng.chance(20) {
+        c.insert("conditionCodes".into(), json!(["G0"]));
+    } else {
+        c.remove("conditionCodes");
+    }
+    let day = c.get("statementFrom").and_then(Value::as_str).unwrap_or_default().to_owned();
+    let rev = ["0510", "0450", "0516"][g.rng.below(3)].to_owned();
+    let new = if g.rng.chance(30) {
+        let visit = g.pool_or("si:V", "hx:valid");
+        vec![g.line(&day, &visit, rev, Vec::new(), 2)]
+    } else {
+        let (a, b) = (g.pool_or("si:V", "hx:valid"), g.pool_or("si:V", "hx:valid"));
+        vec![g.line(&day, &a, rev.clone(), Vec::new(), 1), g.line(&day, &b, rev, Vec::new(), 1)]
+    };
+    // The visits alone: other services of the day would bring in edit 21.
+    c.insert("lines".into(), Value::Array(new));
 }
 
 /// Makes the claim an RHC claim (71x) with a code an RHC may not bill with modifier CG (edit

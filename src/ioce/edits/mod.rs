@@ -17,6 +17,8 @@ mod dates;
 mod clinics;
 // I/OCE edit 45.
 mod separate;
+// I/OCE edit 42.
+mod visits;
 
 use crate::location::{LineField, Location};
 use super::data::{HcpcsRow, IoceData, Release, RevenueRow};
@@ -255,6 +257,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         // I/OCE edit 45.
         separate::inpatient_separate_procedure(&mut run);
         days::visit_with_procedure(&mut run);
+        // I/OCE edit 42.
+        visits::multiple_visits(&mut run);
         lines::token_charge(&mut run);
     }
     ctx.out.extend(under_policy(run.out, past));
