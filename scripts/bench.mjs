@@ -1,6 +1,7 @@
 // Runs the browser half of the benchmark in headless Chromium and writes, together with the
 // native and Python figures, benches/results.json and benches/REPORT.md.
 // Usage: node scripts/bench.mjs NATIVE.json [PYTHON.json] [--smoke]
+//        node scripts/bench.mjs --load   (only the Slow 4G load rows, printed; nothing written)
 import { readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
@@ -9,8 +10,9 @@ import { keystrokeBench } from './bench-keystroke.mjs';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
+const loadOnly = args.includes('--load');
 const [nativePath, pythonPath] = args.filter((a) => !a.startsWith('--'));
-const native = JSON.parse(readFileSync(nativePath, 'utf8'));
+if (!loadOnly && !nativePath) throw new Error('usage: node scripts/bench.mjs NATIVE.json [PYTHON.json] [--smoke] | --load');
 const python = pythonPath && existsSync(pythonPath) ? JSON.parse(readFileSync(pythonPath, 'utf8')) : null;
 
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
@@ -40,9 +42,14 @@ async function loadBench(browser, url, { whole }) {
   await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
   let bytes = 0;
   let requests = 0;
+  // Encoded bytes by kind: the wasm, the code-set data, and the page itself (HTML, CSS, JS, icons).
+  const kinds = new Map();
+  const byKind = { wasm: 0, data: 0, page: 0 };
+  cdp.on('Network.responseReceived', (e) => kinds.set(e.requestId, /\.wasm$/.test(e.response.url) ? 'wasm' : /\/pkg\/(parts\/|codesets\.blob)/.test(e.response.url) ? 'data' : 'page'));
   cdp.on('Network.loadingFinished', (e) => {
     bytes += e.encodedDataLength;
     requests += 1;
+    byKind[kinds.get(e.requestId) || 'page'] += e.encodedDataLength;
   });
   const target = `${url}www/index.html${whole ? '?data=blob' : ''}`;
   const visit = async () => {
@@ -59,7 +66,9 @@ async function loadBench(browser, url, { whole }) {
     const allMs = Date.now() - t;
     // In the page: navigation start → engine ready, plus one ICD-10-CM check (no driver round trips).
     const inPage = await page.evaluate(async (dos) => {
-      const { readyEngine } = await import(new URL('claimlint.js', location.href).href);
+      // The page's own module holds its engine (the demo's bundle re-exports readyEngine).
+      const page = await import(document.querySelector('script[type="module"]').src);
+      const { readyEngine } = page.readyEngine ? page : await import(new URL('claimlint.js', location.href).href);
       const ready = performance.getEntriesByName('claimlint-engine-ready')[0]?.startTime ?? NaN;
       const t0 = performance.now();
       const state = readyEngine().checkCode('icd10cm', 'J15.9', dos).state;
@@ -70,12 +79,13 @@ async function loadBench(browser, url, { whole }) {
   const cold = await visit();
   const coldBytes = bytes;
   const coldRequests = requests;
+  const coldByKind = { ...byKind };
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
   await context.setOffline(true);
   const warm = await visit();
   await context.close();
-  return { cold, warm, bytes: coldBytes, requests: coldRequests };
+  return { cold, warm, bytes: coldBytes, requests: coldRequests, byKind: coldByKind };
 }
 
 async function networkBench(browser, url) {
@@ -105,6 +115,21 @@ function sizes(file) {
   return { raw: b.length, gzip: gzipSync(b, { level: 9 }).length, brotli: brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
 }
 
+if (loadOnly) {
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const network = await networkBench(browser, server.url);
+    const wasm = sizes(path.join(REPO, 'pkg', 'claimlint_bg.wasm'));
+    console.log(networkReport({ network, downloads: downloadSizes(), wasm }, fmt, kb).join('\n'));
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  process.exit(0);
+}
+
+const native = JSON.parse(readFileSync(nativePath, 'utf8'));
 const server = await startServer();
 const browser = await launch();
 let browserResults;
@@ -139,10 +164,17 @@ if (!smoke) {
 }
 console.log(report(results));
 
+function fmt(x, d = 1) {
+  return x === undefined || x === null ? '—' : Number(x).toFixed(d);
+}
+
+function kb(x) {
+  return `${(x / 1024).toFixed(0)} KB`;
+}
+
 function report(r) {
   const n = r.native;
-  const f = (x, d = 1) => (x === undefined || x === null ? '—' : Number(x).toFixed(d));
-  const kb = (x) => `${(x / 1024).toFixed(0)} KB`;
+  const f = fmt;
   const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
   const lines = [];
   lines.push('# Benchmark report', '');
@@ -207,6 +239,8 @@ function networkReport(r, f, kb) {
   lines.push(`| warm (offline) → first check, driver-measured | ${ms(n.parts.warm.firstMs)} | ${ms(n.whole.warm.firstMs)} | — |`);
   lines.push(`| warm (offline) → all data ready | ${ms(n.parts.warm.allMs)} | ${ms(n.whole.warm.allMs)} | — |`);
   lines.push(`| cold download, page (encoded bytes, requests) | ${kb(n.parts.bytes)}, ${n.parts.requests} | ${kb(n.whole.bytes)}, ${n.whole.requests} | ≤ 2.5 MB: ${mark(n.parts.bytes <= 2.5 * 1048576)} |`);
+  const k = (x) => (x ? `wasm ${kb(x.wasm)}, data ${kb(x.data)}, page ${kb(x.page)}` : '—');
+  lines.push(`| cold download by kind | ${k(n.parts.byKind)} | ${k(n.whole.byKind)} | — |`);
   lines.push(`| wasm, brotli | ${kb(r.wasm.brotli)} | — | ≤ 200 KB: ${mark(r.wasm.brotli <= 200 * 1024)} |`);
   lines.push('', '| part (download order) | sections | raw | brotli (as served) |', '|---|---|---|---|');
   for (const p of d.parts) lines.push(`| ${p.name} | ${p.sections.join(', ')} | ${kb(p.raw)} | ${kb(p.brotli)} |`);

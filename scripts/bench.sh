@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Regenerates benches/REPORT.md and benches/results.json: native, Python and browser figures,
 # each beside a same-run baseline. `--smoke` runs a short version that asserts nothing (CI).
+# `--load` measures only the Slow 4G page load (cold and warm, parts beside the single blob)
+# and prints its table, writing nothing (about a minute).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 SMOKE="${1:-}"
 [ -s pkg/codesets.blob ] && [ -s pkg/claimlint_bg.wasm ] || bash scripts/build.sh
+if [ "$SMOKE" = "--load" ]; then
+  step "page load under Slow 4G (headless Chromium)"
+  exec node scripts/bench.mjs --load
+fi
 mkdir -p pkg/bench
 step "native benchmark"
 ./target/release/claimlint bench ${SMOKE:+--smoke} --emit-baseline pkg/bench --out pkg/bench/native.json > /dev/null

@@ -21,6 +21,9 @@ node scripts/types.mjs
 if [ -x node_modules/.bin/wasm-opt ]; then
   node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers pkg/claimlint_bg.wasm -o pkg/claimlint_bg.wasm.opt && mv pkg/claimlint_bg.wasm.opt pkg/claimlint_bg.wasm
 fi
+step "bundle the demo pages' widget"
+# One minified module per demo page in www/dist/ (esbuild, from package.json; scripts/bundle.mjs).
+node scripts/bundle.mjs
 sha256sum pkg/codesets.blob | cut -d' ' -f1 > pkg/codesets.blob.sha256
 # Precompressed copies, served by scripts/serve.mjs as a static host would (Content-Encoding).
 # What a browser downloads, at brotli's best quality (the whole blob too: it is the baseline).

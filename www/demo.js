@@ -3,6 +3,9 @@
 import { attach } from './claimlint.js';
 import { showLoadTime, showOfflineState, wireButtons, wireTotal } from './demo-page.js';
 
+// The page's engine, for tests and benchmarks that import this (bundled) module.
+export { readyEngine } from './claimlint.js';
+
 const $ = (sel) => document.querySelector(sel);
 const mode = new URLSearchParams(location.search).get('mode') === 'exam' ? 'exam' : 'practice';
 

@@ -4,6 +4,9 @@
 import { attach } from './claimlint.js';
 import { setValue, showLoadTime, showOfflineState, wireButtons, wireTotal } from './demo-page.js';
 
+// The page's engine, for tests and benchmarks that import this (bundled) module.
+export { readyEngine } from './claimlint.js';
+
 const $ = (sel) => document.querySelector(sel);
 // The code sets come in parts, each checked against its SHA-256 in pkg/parts/parts.json (docs/parts.md).
 const handle = attach(document, { serviceWorker: 'sw.js' });

@@ -11,9 +11,9 @@
 //    copied, not downloaded; each new part must match its SHA-256 in the index, else the
 //    update is refused), and only then makes it current and tells the pages.
 //    A page already loading stays on the generation it started with.
-import { DATA_PREFIX, FALLBACK_CACHE, META_CACHE, currentKey, generationName, makeCurrent, sha256Hex } from './claimlint/store.js';
+import { DATA_PREFIX, FALLBACK_CACHE, GENERATION_HEADER, META_CACHE, currentKey, generationName, makeCurrent, partResponse, sha256Hex } from './claimlint/store.js';
 
-const SHELL_VERSION = 'v3';
+const SHELL_VERSION = 'v4';
 const SHELL_CACHE = `claimlint-shell-${SHELL_VERSION}`;
 const UPDATE_INTERVAL_MS = 60_000;
 
@@ -37,6 +37,9 @@ const SHELL = [
   './icons/icon-192.png',
   './icons/icon-512.png',
   './icons/icon-maskable-512.png',
+  // The demo pages' bundled widget (scripts/bundle.mjs); the modules below serve the embed page.
+  './dist/demo.js',
+  './dist/facility.js',
   './claimlint/checks.js',
   './claimlint/claim.js',
   './claimlint/claim-shape.js',
@@ -88,6 +91,9 @@ const DATA_URLS = new Set(Object.values(DATA));
 // in parts. The glue and wasm last downloaded are kept beside it, for such a page offline.
 const WHOLE = new URL('../pkg/codesets.blob', self.location).href;
 const INDEX = new URL('../pkg/parts/parts.json', self.location).href;
+// A part's stable preload name beside the index, e.g. core.blob (a part's own file name has a hash in it).
+const PARTS_DIR = new URL('./', INDEX).href;
+const isPreload = (bare) => bare.startsWith(PARTS_DIR) && /^[a-z]+\.blob$/.test(bare.slice(PARTS_DIR.length));
 
 const pinned = new Map(); // clientId -> data cache name
 let lastCheck = 0;
@@ -130,8 +136,16 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(wholeResponse(event));
     return;
   }
-  // Parts and their index are not intercepted: the page reads stored parts from the cache
-  // itself, and downloads the others with its own progress.
+  if (bare === INDEX && request.cache !== 'reload') {
+    event.respondWith(indexResponse(event));
+    return;
+  }
+  if (isPreload(bare) && request.cache !== 'reload') {
+    event.respondWith(preloadResponse(event, bare));
+    return;
+  }
+  // Parts under their own file names are not intercepted: the page reads stored parts from
+  // the cache itself, and downloads the others with its own progress.
   if (url.pathname.startsWith(new URL(self.registration.scope).pathname)) {
     event.respondWith(shellResponse(request));
   }
@@ -187,6 +201,38 @@ async function dataResponse(event, bare) {
   return networkThenFallback(event, bare);
 }
 
+/**
+ * The parts index: the current stored generation's, at once and named in a header (the page
+ * then reads that generation's parts from storage; updates are this worker's job), else the
+ * network's (a first visit, or a page retrying with cache: 'reload').
+ */
+async function indexResponse(event) {
+  const record = await currentRecord();
+  if (record.name && Array.isArray(record.index?.parts) && (await caches.has(record.name))) {
+    const clientId = event.clientId || event.resultingClientId;
+    if (clientId && !pinned.has(clientId)) pinned.set(clientId, record.name);
+    const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', [GENERATION_HEADER]: record.name };
+    return new Response(JSON.stringify(record.index), { headers });
+  }
+  return fetch(event.request);
+}
+
+/**
+ * A part under its stable preload name (`core.blob`, docs/parts.md): the current stored
+ * generation's copy, named in a header, else the network's.
+ */
+async function preloadResponse(event, bare) {
+  const record = await currentRecord();
+  const alias = bare.slice(bare.lastIndexOf('/') + 1);
+  const part = record.index?.parts?.find((p) => p.preload === alias);
+  if (record.name && part) {
+    // As stored (the header names its generation): handed over without passing through here.
+    const hit = await caches.match(new URL(part.file, INDEX).href, { cacheName: record.name });
+    if (hit) return hit;
+  }
+  return fetch(event.request);
+}
+
 async function currentRecord() {
   const res = await (await caches.open(META_CACHE)).match(currentKey(INDEX));
   return res ? res.json() : {};
@@ -220,7 +266,7 @@ async function fetchGeneration(before) {
       if (await cache.match(url)) continue;
       const bytes = await partBytes(url);
       if ((await sha256Hex(bytes)) !== part.sha256) throw new Error(`part ${part.name}: checksum mismatch`);
-      await cache.put(url, new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } }));
+      await cache.put(url, partResponse(bytes, name));
     }
     const [glue, wasm] = await Promise.all([DATA.glue, DATA.wasm].map((u) => fetch(u, { cache: 'no-cache' })));
     if (!glue.ok || !wasm.ok) throw new Error('wasm package incomplete');
@@ -239,9 +285,19 @@ async function fetchGeneration(before) {
   return name;
 }
 
-async function maybeUpdate(force = false) {
-  if (!force && Date.now() - lastCheck < UPDATE_INTERVAL_MS) return;
+// One check at a time: two at once would store into the same new generation, and one's
+// refusal could not remove what the other is still writing.
+let checking = null;
+
+function maybeUpdate(force = false) {
+  if (checking) return checking;
+  if (!force && Date.now() - lastCheck < UPDATE_INTERVAL_MS) return Promise.resolve();
   lastCheck = Date.now();
+  checking = checkForUpdate().finally(() => (checking = null));
+  return checking;
+}
+
+async function checkForUpdate() {
   const before = await currentRecord();
   // Before the page has stored a first generation there is nothing to update.
   if (!before.name) return;

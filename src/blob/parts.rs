@@ -53,6 +53,9 @@ mod writer {
         pub sha256: String,
         pub bytes: Vec<u8>,
         pub sections: Vec<(String, u16)>,
+        /// The first part is also written under a stable name (`core.blob`), so a page can
+        /// preload it before it has read the index; the index names it as `preload`.
+        pub preload: Option<String>,
     }
 
     /// Splits a whole blob into its parts and the index that lists them (`parts.json`).
@@ -79,19 +82,26 @@ mod writer {
             let bytes = w.finish().map_err(|e| format!("part {}: {e}", part.name))?;
             let sha256: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
             let file = format!("{}-{}.blob", part.name, sha256.get(..16).unwrap_or(&sha256));
-            files.push(PartFile { name: part.name, file, sha256, bytes, sections });
+            let preload = files.is_empty().then(|| format!("{}.blob", part.name));
+            files.push(PartFile { name: part.name, file, sha256, bytes, sections, preload });
         }
         let index = json!({
             "format": FORMAT_VERSION,
             "generator": blob.manifest.generator,
             "built": blob.manifest.built,
-            "parts": files.iter().map(|p| json!({
-                "name": p.name,
-                "file": p.file,
-                "bytes": p.bytes.len(),
-                "sha256": p.sha256,
-                "sections": p.sections.iter().map(|(n, v)| json!({"name": n, "version": v})).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
+            "parts": files.iter().map(|p| {
+                let mut entry = json!({
+                    "name": p.name,
+                    "file": p.file,
+                    "bytes": p.bytes.len(),
+                    "sha256": p.sha256,
+                    "sections": p.sections.iter().map(|(n, v)| json!({"name": n, "version": v})).collect::<Vec<_>>(),
+                });
+                if let (Some(alias), Some(obj)) = (&p.preload, entry.as_object_mut()) {
+                    obj.insert("preload".into(), json!(alias));
+                }
+                entry
+            }).collect::<Vec<_>>(),
         });
         Ok((files, index))
     }
@@ -129,6 +139,9 @@ mod tests {
         let (files, index) = split(&whole).unwrap();
         assert_eq!(files.iter().map(|f| f.name).collect::<Vec<_>>(), ["core", "titles", "ptp"]);
         assert_eq!(index["parts"][2]["sections"][0]["name"], "ptp");
+        // The first part alone has a stable name to preload.
+        assert_eq!(index["parts"][0]["preload"], "core.blob");
+        assert_eq!(files.iter().filter_map(|f| f.preload.as_deref()).collect::<Vec<_>>(), ["core.blob"]);
         let mut joined = Blob::open(&files[0].bytes).unwrap();
         for f in &files[1..] {
             joined.join(Blob::open(&f.bytes).unwrap()).unwrap();

@@ -120,7 +120,8 @@ describe('claimlint with hostile input', () => {
     // Count the claim path's engine calls and record throws, which Claim.update would
     // otherwise hide behind its fallback to the local pointer check.
     await page.evaluate(async () => {
-      const { readyEngine } = await import(new URL('claimlint.js', location.href).href);
+      // The page's own module (the bundle on the demo pages) holds its engine.
+      const { readyEngine } = await import(document.querySelector('script[type="module"]').src);
       const engine = readyEngine();
       const checkClaim = engine.checkClaim.bind(engine);
       window.__claimCalls = { n: 0, errors: [] };

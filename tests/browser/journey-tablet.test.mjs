@@ -94,7 +94,7 @@ describe('offline tablet journey (820×1180)', () => {
     // The contract of info().tables (shared with the engine); set here so the panel is
     // checked against it whatever this blob carries.
     await page.evaluate(async () => {
-      const { readyEngine } = await import('/claimlint/engine.js');
+      const { readyEngine } = await import(document.querySelector('script[type="module"]').src);
       readyEngine().info.tables = [
         { id: 'icd10cm', label: 'FY2026, FY2027', kind: 'code-set', validFrom: '2025-10-01', validTo: '2027-09-30', currentThrough: '2027-09-30', source: 'CMS' },
         { id: 'mue-practitioner', label: 'practitioner effective 2026-04-01', kind: 'edit-table', validFrom: '2026-04-01', validTo: '2026-06-30', currentThrough: '2026-06-30', source: 'CMS' },

@@ -34,7 +34,7 @@ describe('claimlint code-set update', () => {
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const dataCaches = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('claimlint-data-')));
     const generation = () =>
-      page.evaluate(async () => (await import(new URL('claimlint.js', location.href).href)).readyEngine().stats.generation);
+      page.evaluate(async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine().stats.generation);
     const first = await dataCaches();
     assert.equal(first.length, 1);
     assert.equal(await generation(), first[0]);

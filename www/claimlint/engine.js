@@ -18,7 +18,7 @@
 // cost one download and one Validator. A failed load clears the promise so the
 // "Try again" path starts over (with cache: 'reload' to skip a bad cached copy).
 
-import { storedGeneration, generationName, makeCurrent, readPart, storePart, sha256Hex, FALLBACK_CACHE } from './store.js';
+import { storedGeneration, generationName, storedName, makeCurrent, readPart, storePart, sha256Hex, FALLBACK_CACHE, GENERATION_HEADER } from './store.js';
 
 const PKG = new URL('../../pkg/', import.meta.url).href;
 
@@ -162,29 +162,9 @@ async function loadParts(opts, retry) {
   performance.mark?.('claimlint-load-start');
   const modulePromise = startModule(opts);
   const indexUrl = new URL(opts.partsUrl, location.href).href;
-  let generation = retry ? null : await storedGeneration(indexUrl);
+  const early = retry ? null : preloadedPart(indexUrl);
+  const { generation, stored } = await partsIndex(indexUrl, retry);
   performance.mark?.('claimlint-index');
-  const stored = Boolean(generation);
-  if (!generation) {
-    let text;
-    try {
-      // Default cache mode: a host marks the index no-cache (it changes with every build), and
-      // a page may have preloaded it.
-      const res = await fetch(indexUrl, { cache: retry ? 'reload' : 'default', credentials: 'same-origin', mode: 'cors' });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      text = await res.text();
-    } catch (e) {
-      throw new EngineError('NETWORK', `code-set index download failed: ${e?.message || e}`, e);
-    }
-    let index;
-    try {
-      index = JSON.parse(text);
-    } catch (e) {
-      throw new EngineError('BLOB_CORRUPT', 'the code-set index is not JSON', e);
-    }
-    if (!Array.isArray(index?.parts) || !index.parts.length) throw new EngineError('BLOB_CORRUPT', 'the code-set index lists no parts');
-    generation = { name: await generationName(text), index };
-  }
   const { name, index } = generation;
   const progress = index.parts.map((p) => ({ name: p.name, loaded: 0, total: Number(p.bytes) || 0, done: false }));
   const report = (i, loaded) => {
@@ -196,20 +176,30 @@ async function loadParts(opts, retry) {
     return detail;
   };
   const partUrl = (part) => new URL(part.file, indexUrl).href;
-  // Each part's bytes, in order; the next download starts when the previous one ends, so the
-  // part needed first has the whole connection.
+  // A part's bytes: from the stored generation, else downloaded and checked against the index.
   const fetchPart = async (part, i) => {
     const url = partUrl(part);
+    // The first part has a stable name (`preload`) a page may preload before it has the
+    // index: the service worker answers it from the stored generation (naming that in a
+    // header); from the network it is checked like any part, and a copy of another build falls
+    // back to the part's own file. A page that does not preload it uses the part's own file.
+    const alias = i === 0 && !retry && part.preload ? new URL(part.preload, indexUrl).href : null;
+    const ahead = alias && early?.url === alias ? early : null;
+    if (ahead) {
+      ahead.progress = (loaded) => report(i, loaded);
+      const bytes = await ahead.bytes;
+      if (bytes && ahead.seen.generation === name) return { bytes, stored: true };
+      if (bytes && (await checked(part, bytes).catch(() => false))) return { bytes, stored: false };
+    }
     const kept = await readPart(name, url);
     if (kept) return { bytes: kept, stored: true };
     const bytes = await fetchBytes(url, retry ? 'reload' : 'no-cache', (loaded) => report(i, loaded));
-    if (part.bytes && bytes.byteLength < part.bytes) {
-      throw new EngineError('PARTIAL', `code-set download incomplete: ${bytes.byteLength} of ${part.bytes} bytes (${part.name})`);
-    }
-    const sha = await sha256Hex(bytes);
-    if (sha && part.sha256 && sha !== part.sha256) throw new EngineError('INTEGRITY', `code-set part ${part.name}: checksum mismatch`);
+    if (!(await checked(part, bytes))) throw new EngineError('INTEGRITY', `code-set part ${part.name}: checksum mismatch`);
     return { bytes, stored: false };
   };
+  // Opens (the first) or adds a part. Storing it is not awaited here: it is off the path to
+  // the first answer; the generation becomes current once every part is stored.
+  const stores = [];
   const add = async (validator, part, i, got) => {
     try {
       if (validator) validator.addPart(got.bytes, got.stored);
@@ -219,7 +209,7 @@ async function loadParts(opts, retry) {
     }
     progress[i].done = true;
     report(i, progress[i].total || got.bytes.byteLength);
-    if (!got.stored) await storePart(name, partUrl(part), got.bytes);
+    if (!got.stored) stores.push(storePart(name, partUrl(part), got.bytes));
     return validator;
   };
   const [first, ...rest] = index.parts;
@@ -233,21 +223,24 @@ async function loadParts(opts, retry) {
   // (their questions keep answering `loading`), and says so.
   (async () => {
     await Promise.resolve(); // let 'ready' go first
-    let next = rest.length ? fetchPart(rest[0], 1) : null;
-    for (let k = 0; k < rest.length; k++) {
-      const got = await next;
-      next = k + 1 < rest.length ? fetchPart(rest[k + 1], k + 2) : null;
-      await add(validator, rest[k], k + 1, got);
-      engine.partAdded(rest[k].name, got.bytes.byteLength);
-      engineEvents.dispatchEvent(new CustomEvent('part', { detail: { engine, name: rest[k].name } }));
-    }
-    engine.stats.completeMs = performance.now() - t0;
-    if (!stored && name) {
-      // The glue and the wasm join the generation, so an offline visit finds the matching
-      // pair; then the generation becomes current.
-      await caches.open(name).then((c) => c.addAll([opts.moduleUrl, opts.wasmUrl])).catch(() => {});
+    // The glue and the wasm join the generation, so an offline visit finds the matching pair.
+    const pair = stored || !name ? null : caches.open(name).then((c) => c.addAll([opts.moduleUrl, opts.wasmUrl])).catch(() => {});
+    // The core and the wasm had the connection to themselves; now every other part downloads
+    // at once, so the link never idles between parts, and each is added as it arrives.
+    await Promise.all(
+      rest.map(async (part, k) => {
+        const got = await fetchPart(part, k + 1);
+        await add(validator, part, k + 1, got);
+        engine.partAdded(part.name, got.bytes.byteLength);
+        engineEvents.dispatchEvent(new CustomEvent('part', { detail: { engine, name: part.name } }));
+      }),
+    );
+    // Complete means kept too: once every part is stored, the generation becomes current.
+    if (pair) {
+      await Promise.all([...stores, pair]);
       await makeCurrent(indexUrl, name, index).catch(() => {});
     }
+    engine.stats.completeMs = performance.now() - t0;
     markComplete(engine);
     // Loaded from storage: the service worker looks for a newer build in the background.
     if (stored) navigator.serviceWorker?.controller?.postMessage({ type: 'claimlint-check-update' });
@@ -259,10 +252,63 @@ async function loadParts(opts, retry) {
   return engine;
 }
 
+/**
+ * A part the page preloads under its stable name beside the index (<link rel="preload"
+ * href=".../parts/core.blob" as="fetch" crossorigin>): its download is taken up at once, so its
+ * bytes are read while the index arrives. Null when the page preloads none.
+ */
+function preloadedPart(indexUrl) {
+  const dir = new URL('./', indexUrl).href;
+  const link = [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].find((l) => l.href.startsWith(dir) && /^[a-z]+\.blob$/.test(l.href.slice(dir.length)));
+  if (!link) return null;
+  const early = { url: link.href, seen: {}, progress: () => null };
+  early.bytes = fetchBytes(early.url, 'default', (loaded) => early.progress(loaded), early.seen).catch(() => null);
+  return early;
+}
+
+/** True when a part's bytes match the index's SHA-256 (or it cannot be computed); PARTIAL when short. */
+async function checked(part, bytes) {
+  if (part.bytes && bytes.byteLength < part.bytes) {
+    throw new EngineError('PARTIAL', `code-set download incomplete: ${bytes.byteLength} of ${part.bytes} bytes (${part.name})`);
+  }
+  const sha = await sha256Hex(bytes);
+  return !sha || !part.sha256 || sha === part.sha256;
+}
+
+// The parts index and the generation it names. A page under the service worker gets the current
+// stored generation's index at once (the worker answers the request, which the page preloads,
+// and names the generation in a header): its parts are read from storage, nothing is hashed.
+// Otherwise the index comes from the network; offline without the worker, the stored record.
+async function partsIndex(indexUrl, retry) {
+  let text;
+  let kept = null;
+  try {
+    // Default cache mode: a host marks the index no-cache (it changes with every build), and
+    // the page preloads it.
+    const res = await fetch(indexUrl, { cache: retry ? 'reload' : 'default', credentials: 'same-origin', mode: 'cors' });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    kept = storedName(res.headers.get(GENERATION_HEADER));
+    text = await res.text();
+  } catch (e) {
+    const generation = retry ? null : await storedGeneration(indexUrl);
+    if (generation) return { generation, stored: true };
+    throw new EngineError('NETWORK', `code-set index download failed: ${e?.message || e}`, e);
+  }
+  let index;
+  try {
+    index = JSON.parse(text);
+  } catch (e) {
+    throw new EngineError('BLOB_CORRUPT', 'the code-set index is not JSON', e);
+  }
+  if (!Array.isArray(index?.parts) || !index.parts.length) throw new EngineError('BLOB_CORRUPT', 'the code-set index lists no parts');
+  return { generation: { name: kept || (await generationName(text)), index }, stored: Boolean(kept) };
+}
+
 // Streams a download so the UI can show progress and a short read is caught
 // here (PARTIAL) rather than surfacing as a confusing decode error.
 // `progress(loaded, total)` gives the 'progress' event's detail.
-async function fetchBytes(url, cache, progress) {
+// `seen.generation`: the stored generation the service worker answered from, if it did.
+async function fetchBytes(url, cache, progress, seen = {}) {
   let res;
   try {
     // Another origin (a CDN) is fine: it must send Access-Control-Allow-Origin (README: hosting).
@@ -271,9 +317,11 @@ async function fetchBytes(url, cache, progress) {
     throw new EngineError('NETWORK', `code-set download failed: ${e?.message || e}`, e);
   }
   if (!res.ok) throw new EngineError('NETWORK', `code-set download failed: HTTP ${res.status}`);
+  seen.generation = storedName(res.headers.get(GENERATION_HEADER));
   const encoded = res.headers.get('content-encoding');
   const total = encoded ? 0 : Number(res.headers.get('content-length')) || 0;
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  // A stored copy (the worker answered from storage) is read at once, not chunk by chunk.
+  if (!res.body || seen.generation) return new Uint8Array(await res.arrayBuffer());
   const reader = res.body.getReader();
   const chunks = [];
   let loaded = 0;
@@ -283,7 +331,8 @@ async function fetchBytes(url, cache, progress) {
       if (done) break;
       chunks.push(value);
       loaded += value.byteLength;
-      engineEvents.dispatchEvent(new CustomEvent('progress', { detail: progress(loaded, total) }));
+      const detail = progress(loaded, total);
+      if (detail) engineEvents.dispatchEvent(new CustomEvent('progress', { detail }));
     }
   } catch (e) {
     throw new EngineError('PARTIAL', `code-set download stopped after ${loaded} bytes`, e);

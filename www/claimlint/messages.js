@@ -114,10 +114,12 @@ export const MESSAGES = {
   loading: 'Loading code sets…',
   loadingProgress: ({ percent }) => `Loading code sets… ${percent}%`,
   loadingLabel: 'Code sets downloaded',
-  // After the first part: codes can be checked; the rest is still coming.
-  loadingMore: ({ part, percent }) => `ICD-10-CM codes can be checked now. Loading ${part}… ${percent}% of all code sets`,
-  partProgress: ({ part, loaded, total }) => `${part}: ${loaded} of ${total} KB`,
-  partDone: ({ part, total }) => `${part}: ${total} KB, ready`,
+  // After the first part: codes can be checked; the rest is still coming (`parts`: the names
+  // of the parts still downloading, together; `part`: the first of them).
+  loadingMore: ({ parts, percent }) => `ICD-10-CM codes can be checked now. Loading ${parts.join('; ')}… ${percent}% of all code sets`,
+  // Sizes come in human units ("640 KB", "8.1 MB").
+  partProgress: ({ part, loaded, total }) => `${part}: ${loaded} of ${total}`,
+  partDone: ({ part, total }) => `${part}: ${total}, ready`,
   partNames: {
     core: 'ICD-10-CM codes',
     titles: 'titles, procedure codes and search',

@@ -51,17 +51,16 @@ export class Notice {
     }
     const m = this.messages;
     const core = parts[0]?.done;
-    const current = parts.find((p) => !p.done);
-    this.text.textContent = core
-      ? fmt(m.loadingMore, { part: m.partNames[current?.name] || current?.name || '', percent })
-      : fmt(m.loadingProgress, { percent });
+    const name = (p) => m.partNames[p.name] || p.name;
+    // After the core the other parts download together: name every one still coming.
+    const coming = parts.filter((p) => !p.done).map(name);
+    this.text.textContent = core ? fmt(m.loadingMore, { parts: coming, part: coming[0] || '', percent }) : fmt(m.loadingProgress, { percent });
     this.parts.hidden = false;
-    const kb = (n) => Math.max(0, Math.round(n / 1024)).toLocaleString('en-US');
     const items = parts.map((p) =>
       h('li', {
         className: 'cl-notice__part',
         attrs: { 'data-part': p.name, 'data-done': String(p.done) },
-        text: fmt(p.done ? m.partDone : m.partProgress, { part: m.partNames[p.name] || p.name, loaded: kb(p.loaded), total: kb(p.total) }),
+        text: fmt(p.done ? m.partDone : m.partProgress, { part: name(p), loaded: size(p.loaded), total: size(p.total) }),
       }),
     );
     this.parts.replaceChildren(...items);
@@ -107,4 +106,10 @@ export class Notice {
     this.retry.textContent = m.updateReload;
     this.onRetry = () => location.reload();
   }
+}
+
+/** Bytes in human units: "640 KB" below a megabyte, else "8.1 MB". */
+export function size(bytes) {
+  const n = Math.max(0, Number(bytes) || 0);
+  return n < 1024 * 1024 ? `${Math.round(n / 1024).toLocaleString('en-US')} KB` : `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }

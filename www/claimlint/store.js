@@ -12,6 +12,14 @@ export const META_CACHE = 'claimlint-meta';
 /** The single whole blob and the glue and wasm last used with it (a page that loads the blob). */
 export const FALLBACK_CACHE = 'claimlint-fallback';
 
+/** The header with which the service worker names the stored generation whose index it answers. */
+export const GENERATION_HEADER = 'X-Claimlint-Generation';
+
+/** A generation name from that header, else null. */
+export function storedName(value) {
+  return typeof value === 'string' && value.startsWith(DATA_PREFIX) && /^[\w-]+$/.test(value) ? value : null;
+}
+
 /** The record's key: beside the index, so page and worker derive the same URL. */
 export function currentKey(indexUrl) {
   return new URL('current-generation', indexUrl).href;
@@ -70,8 +78,14 @@ export async function readPart(name, url) {
 export async function storePart(name, url, bytes) {
   if (!name || !storageAvailable()) return;
   try {
-    await (await caches.open(name)).put(url, new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } }));
+    await (await caches.open(name)).put(url, partResponse(bytes, name));
   } catch {
     // quota or private mode: nothing kept
   }
+}
+
+/** A part as stored: its generation named in a header, which travels with it when the
+ * service worker answers the part's preload name straight from the cache. */
+export function partResponse(bytes, name) {
+  return new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream', [GENERATION_HEADER]: name } });
 }

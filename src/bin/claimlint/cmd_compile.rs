@@ -79,7 +79,7 @@ fn write_parts(bytes: &[u8], dir: &std::path::Path) -> Result<(), String> {
     for entry in stale.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let ours = name.ends_with(".blob") || name.ends_with(".blob.br") || name.ends_with(".blob.gz");
-        if ours && !files.iter().any(|f| name.starts_with(&f.file)) {
+        if ours && !files.iter().any(|f| name.starts_with(&f.file) || f.preload.as_ref().is_some_and(|p| name.starts_with(p.as_str()))) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
@@ -87,6 +87,10 @@ fn write_parts(bytes: &[u8], dir: &std::path::Path) -> Result<(), String> {
         let path = dir.join(&f.file);
         std::fs::write(&path, &f.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
         eprintln!("part {:<7} {:>10} bytes  {}", f.name, f.bytes.len(), f.file);
+        if let Some(alias) = &f.preload {
+            let path = dir.join(alias);
+            std::fs::write(&path, &f.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
     }
     let path = dir.join("parts.json");
     let text = serde_json::to_string_pretty(&index).map_err(|e| e.to_string())?;
