@@ -24,6 +24,7 @@ const CLAIM_FILES: &[(&str, &str)] = &[
     ("dx_sex.json", include_str!("claims/dx_sex.json")),
     ("dx_validity.json", include_str!("claims/dx_validity.json")),
     ("ioce.json", include_str!("claims/ioce.json")),
+    ("ioce_family_b.json", include_str!("claims/ioce_family_b.json")),
     ("ioce_programs.json", include_str!("claims/ioce_programs.json")),
     ("ioce_dates.json", include_str!("claims/ioce_dates.json")),
     ("ioce_procedures.json", include_str!("claims/ioce_procedures.json")),

@@ -10,7 +10,7 @@ use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 pub const SECTION: &str = "ioce";
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 3;
 
 /// `data_hcpcs` flags kept, by bit.
 pub mod hcpcs_flag {
@@ -89,7 +89,9 @@ pub mod revenue_flag {
     pub const BYPASS_E48: u32 = 1 << 1;
     pub const STATUTORY_EXCLUSION: u32 = 1 << 2;
     pub const PART_B_BILLABLE_INPATIENT: u32 = 1 << 3;
-    pub const COLUMNS: [&str; 4] = ["not_recognized", "bypass_e48", "statutory_exclusion", "part_b_billable_inpatient"];
+    /// Edit 111 (ioce-b): a revenue-code-only line of a cost included in a biological.
+    pub const BUNDLED_IN_BIOLOGICAL: u32 = 1 << 4;
+    pub const COLUMNS: [&str; 5] = ["not_recognized", "bypass_e48", "statutory_exclusion", "part_b_billable_inpatient", "bundled_in_biological"];
 }
 
 /// `data_dx10` flags kept (only codes with `unacceptable_pdx` are stored), by bit.
@@ -115,6 +117,63 @@ pub mod addon_map {
         ("map_addon_saas", SAAS),
         ("map_addon_remote_mental_health", REMOTE_MENTAL_HEALTH),
     ];
+}
+
+/// More `data_hcpcs` flags, of the observation, blood, tissue, drug, device and modifier edits
+/// (ioce-b: 43, 44, 53, 73, 79, 87, 93, 99, 100, 111, 120, 125, 126, 137), by bit:
+/// the [`IoceSection::hcpcs_services`] table (only codes with one of them are stored).
+pub mod service_flag {
+    pub const OBSERVATION: u32 = 1 << 0;
+    pub const OBSERVATION_HOSPITAL_ONLY: u32 = 1 << 1;
+    pub const BLOOD_SERVICE: u32 = 1 << 2;
+    pub const BLOOD_PRODUCT: u32 = 1 << 3;
+    pub const PACKED_RED_CELLS: u32 = 1 << 4;
+    pub const WHOLE_BLOOD: u32 = 1 << 5;
+    pub const CORNEA_TRANSPLANT: u32 = 1 << 6;
+    pub const CORNEA_TISSUE_PROCESSING: u32 = 1 << 7;
+    pub const ALLOGENEIC_TRANSPLANT: u32 = 1 << 8;
+    pub const BUNDLED_IN_BIOLOGICAL: u32 = 1 << 9;
+    pub const COLORECTAL_SCREENING: u32 = 1 << 10;
+    pub const IMRT: u32 = 1 << 11;
+    pub const TELEHEALTH: u32 = 1 << 12;
+    pub const BYPASS_E99: u32 = 1 << 13;
+    pub const SKIN_SUBSTITUTE_APPLICATION: u32 = 1 << 14;
+    pub const SKIN_SUBSTITUTE_SG_LO: u32 = 1 << 15;
+    pub const SKIN_SUBSTITUTE_LO: u32 = 1 << 16;
+    pub const SKIN_SUBSTITUTE_SG_HI: u32 = 1 << 17;
+    pub const SKIN_SUBSTITUTE_HI: u32 = 1 << 18;
+    pub const NONOPIOID_DEVICE: u32 = 1 << 19;
+    pub const PASSTHROUGH_DEVICE: u32 = 1 << 20;
+    /// The `data_hcpcs` column names, in bit order.
+    pub const COLUMNS: [&str; 21] = [
+        "observation",
+        "observation_hospital_only",
+        "blood_service",
+        "blood_product",
+        "packed_red_cells",
+        "whole_blood",
+        "cornea_transplant",
+        "cornea_tissue_processing",
+        "allogeneic_transplant",
+        "bundled_in_biological",
+        "colorectal",
+        "imrt",
+        "telehealth",
+        "bypass_e99",
+        "skin_substitute_application_procedure",
+        "skin_substitute_sg_lo",
+        "skin_substitute_lo",
+        "skin_substitute_sg_hi",
+        "skin_substitute_hi",
+        "nonopioid_device",
+        "passthrough_device",
+    ];
+}
+
+/// `data_modifier` flags kept, by bit (edit 126).
+pub mod modifier_flag {
+    pub const TELEHEALTH: u32 = 1 << 0;
+    pub const COLUMNS: [&str; 1] = ["telehealth"];
 }
 
 /// One I/OCE quarterly release.
@@ -215,6 +274,12 @@ pub struct IoceSection<'a> {
     /// Two modifiers not allowed on one line (4 characters, both orders), edit 102.
     #[serde(borrow)]
     pub modifier_pairs: Versioned<'a>,
+    /// HCPCS / CPT codes (width 5) with a [`service_flag`] (observation and blood edits).
+    #[serde(borrow)]
+    pub hcpcs_services: Versioned<'a>,
+    /// IMRT planning code + a code it includes (10 characters), edit 125.
+    #[serde(borrow)]
+    pub imrt_pairs: Versioned<'a>,
     // I/OCE edits 29, 35, 81, 109, 116, 133, 190, 191 (program lists, `super::programs`):
     /// HCPCS codes (width 5) with PHP / IOP / OTP / education flags ([`super::programs::program_flag`]).
     #[serde(borrow)]
@@ -278,6 +343,8 @@ impl<'a> IoceData<'a> {
             && s.addon_pairs.well_formed(10)
             && s.device_pairs.well_formed(10)
             && s.modifier_pairs.well_formed(4)
+            && s.hcpcs_services.well_formed(5)
+            && s.imrt_pairs.well_formed(10)
             && s.programs.well_formed(5)
             && s.mental_dx.well_formed(7)
             && s.approvals.well_formed(5)
@@ -365,6 +432,23 @@ impl IoceData<'_> {
     /// True when two modifiers may not be reported on one line in `version` (edit 102).
     pub fn modifiers_conflict(&self, a: &str, b: &str, version: u8) -> bool {
         a.len() == 2 && b.len() == 2 && self.s.modifier_pairs.get(format!("{a}{b}").as_bytes(), version).is_some()
+    }
+}
+
+impl IoceData<'_> {
+    /// The [`service_flag`] bits of a code in `version` (0 when it has none).
+    pub fn service_flags(&self, code: &str, version: u8) -> u32 {
+        self.s.hcpcs_services.get(code.as_bytes(), version).map_or(0, |r| r.flags)
+    }
+
+    /// The [`modifier_flag`] bits of a modifier in `version` (0 when invalid).
+    pub fn modifier_flags(&self, m: &str, version: u8) -> u32 {
+        self.s.modifiers.get(m.as_bytes(), version).map_or(0, |r| r.flags)
+    }
+
+    /// True when IMRT planning code `plan` includes `code` in `version` (edit 125).
+    pub fn imrt_pair(&self, plan: &str, code: &str, version: u8) -> bool {
+        pair_key(plan, code).and_then(|k| self.s.imrt_pairs.get(&k, version)).is_some()
     }
 }
 

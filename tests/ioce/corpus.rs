@@ -247,6 +247,11 @@ fn claim(g: &mut Gen<'_>, q: Quarter, id: usize) -> Value {
         c.insert("reasonForVisit".into(), Value::Array(rfv));
     }
     c.insert("lines".into(), Value::Array(lines(g, from, through)));
+    // A patient discharge status (edit 70), drawn after everything else.
+    if g.rng.chance(20) {
+        let status = ["01", "20", "02", "07", "30", "05", "41"][g.rng.below(7)];
+        c.insert("dischargeStatus".into(), json!(status));
+    }
     // Drawn last, from the claim's own generator: the other claims stay as they were.
     if g.rng.chance(14) {
         program_claim(g, &mut c, from, through);
@@ -302,7 +307,19 @@ fn multiple_visits_claim(g: &mut Gen<'_>, c: &mut Map<String, Value>) {
         let (a, b) = (g.pool_or("si:V", "hx:valid"), g.pool_or("si:V", "hx:valid"));
         vec![g.line(&day, &a, rev.clone(), Vec::new(), 1), g.line(&day, &b, rev, Vec::new(), 1)]
     };
-    // The visits alone: other services of the day would bring in edit 21.
+    // The visits alone, or half the time beside a type T procedure, with modifier 25 on the
+    // visits one time in two (edit 21); other services of the day would bring in other edits.
+    let mut new = new;
+    if g.rng.chance(50) {
+        if g.rng.chance(50) {
+            for l in &mut new {
+                l["modifiers"] = json!(["25"]);
+            }
+        }
+        let procedure = g.pool_or("si:T", "hx:valid");
+        let rev = g.revenue();
+        new.push(g.line(&day, &procedure, rev, Vec::new(), 1));
+    }
     c.insert("lines".into(), Value::Array(new));
 }
 
@@ -514,5 +531,195 @@ fn lines(g: &mut Gen<'_>, from: i64, through: i64) -> Vec<Value> {
             }
         }
     }
+    observation_and_blood(g, from, through, &mut out);
+    transplant_and_biological(g, from, through, &mut out);
+    modifier_lines(g, from, through, &mut out);
+    device_and_drug_lines(g, from, through, &mut out);
     out
+}
+
+/// Observation (G0378 / G0379) and blood lines for edits 43, 44, 51, 53, 58, 73 and 79, after
+/// the claim's other lines (so the rest of the claim is drawn as before).
+fn observation_and_blood(g: &mut Gen<'_>, from: i64, through: i64, out: &mut Vec<Value>) {
+    let day = |g: &mut Gen<'_>| iso(from + g.rng.below((through - from + 1) as usize) as i64);
+    if g.rng.chance(6) {
+        let date = day(g);
+        // Hourly observation (sometimes twice), direct referral with or without it, and now
+        // and then another code under the observation revenue code.
+        match g.rng.below(5) {
+            0 => {
+                out.push(g.line(&date, "G0379", "0762".into(), Vec::new(), 1));
+            }
+            1 => {
+                let (a, b) = (day(g), 1 + g.rng.below(24) as u64);
+                out.push(g.line(&a, "G0378", "0762".into(), Vec::new(), b));
+                let hours = 1 + g.rng.below(24) as u64;
+                out.push(g.line(&date, "G0378", "0762".into(), Vec::new(), hours));
+            }
+            2 => {
+                let code = g.pool_or("si:V", "hx:valid");
+                out.push(g.line(&date, &code, "0762".into(), Vec::new(), 1));
+            }
+            _ => {
+                let hours = 8 + g.rng.below(40) as u64;
+                out.push(g.line(&date, "G0378", "0762".into(), Vec::new(), hours));
+                if g.rng.chance(60) {
+                    let rev = if g.rng.chance(70) { "0762" } else { "0450" };
+                    out.push(g.line(&date, "G0379", rev.into(), Vec::new(), 1));
+                }
+            }
+        }
+    }
+    if g.rng.chance(6) {
+        let date = day(g);
+        let product = g.pool_or("hx:blood_product", "hx:valid");
+        let units = 1 + g.rng.below(3) as u64;
+        let bl = |g: &mut Gen<'_>| if g.rng.chance(75) { vec!["BL".to_owned()] } else { Vec::new() };
+        match g.rng.below(6) {
+            // A transfusion, with its product two times in three.
+            0 | 1 => {
+                let service = g.pool_or("hx:blood_service", "hx:valid");
+                out.push(g.line(&date, &service, "0391".into(), Vec::new(), 1));
+                if g.rng.chance(66) {
+                    let rev = if g.rng.chance(50) { "0380" } else { "0390" };
+                    out.push(g.line(&date, &product, rev.into(), Vec::new(), units));
+                }
+            }
+            // The product under 038x and 039x, with or without BL, units equal or not.
+            2 | 3 => {
+                let (m1, m2) = (bl(g), bl(g));
+                let units2 = if g.rng.chance(80) { units } else { units + 1 };
+                let rev38 = ["0380", "0381", "0382", "0383", "0384", "0385", "0386", "0387", "0389"][g.rng.below(9)];
+                let rev39 = ["0390", "0391", "0392", "0399"][g.rng.below(4)];
+                out.push(g.line(&date, &product, rev38.into(), m1, units));
+                if g.rng.chance(80) {
+                    out.push(g.line(&date, &product, rev39.into(), m2, units2));
+                }
+            }
+            // One product line under any blood or other revenue code.
+            4 => {
+                let rev = ["0381", "0382", "0390", "0300", "0250"][g.rng.below(5)].to_owned();
+                let mods = bl(g);
+                out.push(g.line(&date, &product, rev, mods, units));
+            }
+            // Revenue code 0381 / 0382 with some other code or none.
+            _ => {
+                let rev = if g.rng.chance(50) { "0381" } else { "0382" };
+                let code = if g.rng.chance(30) { String::new() } else { g.pool_or("hx:valid", "hx:valid") };
+                out.push(g.line(&date, &code, rev.into(), Vec::new(), 1));
+            }
+        }
+    }
+}
+
+/// Cornea transplant tissue (edit 93), allogeneic transplant and revenue code 0815 (100), and
+/// CAR-T preparation services (111), after the claim's other lines.
+fn transplant_and_biological(g: &mut Gen<'_>, from: i64, through: i64, out: &mut Vec<Value>) {
+    // 10 %: the program, visit and date claims drawn later replace some of these lines.
+    if !g.rng.chance(10) {
+        return;
+    }
+    let date = iso(from + g.rng.below((through - from + 1) as usize) as i64);
+    match g.rng.below(3) {
+        0 => {
+            out.push(g.line(&date, "V2785", "0278".into(), Vec::new(), 1));
+            if g.rng.chance(50) {
+                let transplant = ["65710", "65730", "65750", "65755", "65756"][g.rng.below(5)];
+                out.push(g.line(&date, transplant, "0360".into(), vec!["RT".to_owned()], 1));
+            }
+        }
+        1 => {
+            out.push(g.line(&date, "38240", "0362".into(), Vec::new(), 1));
+            if g.rng.chance(50) {
+                out.push(g.line(&date, "", "0815".into(), Vec::new(), 1));
+            }
+        }
+        _ => {
+            if g.rng.chance(50) {
+                let code = ["38225", "38226", "38227"][g.rng.below(3)];
+                out.push(g.line(&date, code, "0891".into(), Vec::new(), 1));
+            } else {
+                let rev = ["0870", "0871", "0872", "0873"][g.rng.below(4)];
+                out.push(g.line(&date, "", rev.into(), Vec::new(), 1));
+            }
+        }
+    }
+}
+
+/// Modifier PT with or without a colorectal screening on the day (edit 120), IMRT planning with
+/// a code it includes (125), inpatient-only procedures with modifier CA (60, 70) and telehealth
+/// modifiers on listed and unlisted codes (126), after the claim's other lines.
+fn modifier_lines(g: &mut Gen<'_>, from: i64, through: i64, out: &mut Vec<Value>) {
+    let day = |g: &mut Gen<'_>| iso(from + g.rng.below((through - from + 1) as usize) as i64);
+    if g.rng.chance(4) {
+        let date = day(g);
+        let code = g.pool_or("hx:colorectal", "hx:valid");
+        if g.rng.chance(50) {
+            out.push(g.line(&date, &code, "0750".into(), Vec::new(), 1));
+        }
+        let other = g.pool_or("si:T", "hx:valid");
+        let rev = g.revenue();
+        out.push(g.line(&date, &other, rev, vec!["PT".to_owned()], 1));
+    }
+    if g.rng.chance(3) {
+        let date = day(g);
+        out.push(g.line(&date, "77301", "0333".into(), Vec::new(), 1));
+        let included = ["77014", "77280", "77285", "77290", "77295", "77306", "77307", "77321", "77331", "77370"][g.rng.below(10)];
+        let date = if g.rng.chance(70) { date } else { day(g) };
+        out.push(g.line(&date, included, "0333".into(), Vec::new(), 1));
+    }
+    // Modifier PN on a comprehensive visit (J2) or partial hospitalization service (edit 101).
+    if g.rng.chance(4) {
+        let date = day(g);
+        let code = ["99284", "99285", "99291", "G0379", "G0463", "G0129", "G0410"][g.rng.below(7)];
+        out.push(g.line(&date, code, "0450".into(), vec!["PN".to_owned()], 1));
+    }
+    // An inpatient-only procedure with modifier CA, once or more (edits 60, 70).
+    if g.rng.chance(5) {
+        let date = day(g);
+        for _ in 0..1 + g.rng.below(2) {
+            let code = g.pool_or("si:C", "hx:valid");
+            let units = if g.rng.chance(80) { 1 } else { 2 };
+            out.push(g.line(&date, &code, "0360".into(), vec!["CA".to_owned()], units));
+        }
+    }
+    if g.rng.chance(10) {
+        let date = day(g);
+        let code = if g.rng.chance(30) { g.pool_or("hx:telehealth", "hx:valid") } else { g.pool_or("hx:valid", "hx:valid") };
+        let m = ["95", "GT", "GQ"][g.rng.below(3)];
+        let rev = g.revenue();
+        out.push(g.line(&date, &code, rev, vec![m.to_owned()], 1));
+    }
+}
+
+/// Skin substitute applications with and without their products (edit 87) and several
+/// non-opioid pain management devices (H1, edit 137) or drugs (K1, edit 138), with or without
+/// a procedure, after the claim's other lines.
+fn device_and_drug_lines(g: &mut Gen<'_>, from: i64, through: i64, out: &mut Vec<Value>) {
+    let day = |g: &mut Gen<'_>| iso(from + g.rng.below((through - from + 1) as usize) as i64);
+    if g.rng.chance(4) {
+        let date = day(g);
+        let application = ["15271", "15273", "15275", "15277", "C5271", "C5273", "C5275", "C5277"][g.rng.below(8)];
+        out.push(g.line(&date, application, "0361".into(), Vec::new(), 1));
+        if g.rng.chance(50) {
+            let product = ["A2001", "A2002", "Q4100", "Q4102", "Q4111"][g.rng.below(5)];
+            out.push(g.line(&date, product, "0636".into(), Vec::new(), 1));
+        }
+    }
+    if g.rng.chance(8) {
+        let date = day(g);
+        let (pool, n): (&[&str], usize) = if g.rng.chance(40) {
+            (&["C9804", "C9806", "C9807", "C9808", "C9809"], 2 + g.rng.below(3))
+        } else {
+            (&["J0666", "J1096", "J1097", "J1885", "C9089", "J0668"], 3 + g.rng.below(3))
+        };
+        for k in 0..n {
+            let code = pool[(k + g.rng.below(2)) % pool.len()];
+            out.push(g.line(&date, code, "0636".into(), Vec::new(), 1));
+        }
+        if g.rng.chance(60) {
+            let procedure = g.pool_or("si:T", "hx:valid");
+            out.push(g.line(&date, &procedure, "0360".into(), Vec::new(), 1));
+        }
+    }
 }

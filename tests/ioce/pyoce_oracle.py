@@ -98,8 +98,10 @@ def pyoce_claim(c: dict[str, Any], index: int) -> dict[str, Any]:
         out["sex"] = SEX.get(patient["sex"], str(patient["sex"]))
     if c.get("opps") is not None:
         out["oppsFlag"] = "1" if c["opps"] else "2"
-    if c.get("patientStatus") is not None:
-        out["patientStatus"] = c["patientStatus"]
+    # claimlint's dischargeStatus (UB-04 FL 17) is the I/OCE's patient status.
+    status = c.get("dischargeStatus", c.get("patientStatus"))
+    if status is not None:
+        out["patientStatus"] = status
     dxs = c.get("diagnoses") or []
     if dxs:
         out["principalDiagnosisCode"] = {"diagnosis": dx_code(dxs[0])}

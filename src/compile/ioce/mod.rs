@@ -7,7 +7,7 @@ mod table;
 
 use crate::blob::{BlobWriter, SourceFile, Vintage};
 use crate::compile::{err, Result};
-use crate::ioce::data::{addon_map, dx_flag, hcpcs_flag, revenue_flag, IoceSection, Release, SECTION, VERSION};
+use crate::ioce::data::{addon_map, dx_flag, hcpcs_flag, modifier_flag, revenue_flag, service_flag, IoceSection, Release, SECTION, VERSION};
 use std::path::Path;
 use table::{Built, Rows, Tsv};
 
@@ -25,10 +25,10 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     };
     let releases = read_releases(&open("version_range")?)?;
     let mut si: Vec<String> = Vec::new();
-    let hcpcs_table = open("data_hcpcs")?;
-    let hcpcs = read_hcpcs(&hcpcs_table, &mut si)?;
+    let data_hcpcs = open("data_hcpcs")?;
+    let hcpcs = read_hcpcs(&data_hcpcs, &mut si)?;
     let revenue = read_revenue(&open("data_revenue")?, &mut si)?;
-    let modifiers = read_flags(&open("data_modifier")?, "modifier", &[], |_| true)?;
+    let modifiers = read_flags(&open("data_modifier")?, "modifier", &modifier_flag::COLUMNS, |_| true)?;
     let dx_table = open("data_dx10")?;
     let dx = read_flags(&dx_table, "diagnosis", &dx_flag::COLUMNS, |f| f & dx_flag::UNACCEPTABLE_PDX != 0)?;
     let mut addon = Rows::default();
@@ -40,14 +40,19 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     let mut modifier_pairs = Rows::default();
     read_pairs(&open("map_modifier_conflict")?, "modifier1", "modifier2", 1, &mut modifier_pairs)?;
     let modifier_pairs = modifier_pairs.build(4);
+    // Observation and blood flags (edits 43, 44, 51, 53, 58, 73, 79): a table of their own.
+    let hcpcs_services = read_flags(&data_hcpcs, "hcpcs", &service_flag::COLUMNS, |f| f != 0)?.build(5);
+    let mut imrt = Rows::default();
+    read_pairs(&open("map_imrt")?, "code1", "code2", 1, &mut imrt)?;
+    let imrt = imrt.build(10);
     // I/OCE edits 29, 35, 81, 109, 116, 133, 190, 191: program lists.
-    let programs = programs::read_programs(&hcpcs_table)?.build(5);
+    let programs = programs::read_programs(&data_hcpcs)?.build(5);
     let mental_dx = programs::read_mental_dx(&dx_table)?.build(7);
-    // I/OCE edits 67, 69, 110, 124, 134, 136: approval and termination dates.
-    let approvals = approval::read_approvals(&hcpcs_table)?.build(5);
+    // I/OCE edits 67, 69, 110, 124, 134: approval and termination dates.
+    let approvals = approval::read_approvals(&data_hcpcs)?.build(5);
     // I/OCE edit 104.
     let rhc_conflicts = programs::read_rhc_conflicts(&open("map_conflict_rhc")?)?.build(7);
-    drop((hcpcs_table, dx_table));
+    drop((data_hcpcs, dx_table));
 
     let (hcpcs, revenue, modifiers, dx) = (hcpcs.build(5), revenue.build(4), modifiers.build(2), dx.build(7));
     let (addon, device) = (addon.build_merged_flags(10), device.build_merged_flags(10));
@@ -67,13 +72,15 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
         addon_pairs: addon.view(),
         device_pairs: device.view(),
         modifier_pairs: modifier_pairs.view(),
+        hcpcs_services: hcpcs_services.view(),
+        imrt_pairs: imrt.view(),
         programs: programs.view(),
         mental_dx: mental_dx.view(),
         approvals: approvals.view(),
         rhc_conflicts: rhc_conflicts.view(),
     };
     w.add_section(SECTION, VERSION, &section).map_err(|e| err(format!("ioce section: {e}")))?;
-    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs), ("programs", &programs), ("mental_dx", &mental_dx), ("approvals", &approvals), ("rhc_conflicts", &rhc_conflicts)] {
+    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs), ("hcpcs_services", &hcpcs_services), ("imrt_pairs", &imrt), ("programs", &programs), ("mental_dx", &mental_dx), ("approvals", &approvals), ("rhc_conflicts", &rhc_conflicts)] {
         w.manifest.counts.push((format!("ioce.{name}.rows"), b.len() as u64));
     }
     w.manifest.vintages.push(Vintage {

@@ -200,8 +200,9 @@ fn cah_bypass(run: &Run<'_, '_>, day: &[usize], code: &str) -> bool {
 /// Edit 21 (OPPS): a medical visit (status indicator V) on the day of a type S or T procedure
 /// needs modifier 25.
 pub(super) fn visit_with_procedure(run: &mut Run<'_, '_>) {
-    // A comprehensive APC packages the day's procedures: no visit conflict is left.
-    if !run.runs(21) || run.comprehensive() {
+    // A comprehensive APC (a J1 procedure or an observation stay) packages the day's
+    // procedures: no visit conflict is left.
+    if !run.runs(21) || run.comprehensive() || super::observation::comprehensive_stay(run) {
         return;
     }
     // On 85x (critical access) comprehensive visits (J2) count as visits too.
@@ -235,7 +236,7 @@ pub(super) fn visit_with_procedure(run: &mut Run<'_, '_>) {
 /// a type T procedure or a visit: a packaged referral is no visit. (Its edit 58 for the first
 /// case is not raised here.)
 fn direct_referral_packaging(run: &mut Run<'_, '_>) {
-    let comprehensive = run.comprehensive();
+    let comprehensive = run.comprehensive() || super::observation::comprehensive_stay(run);
     for day in days(&run.lines) {
         let idx = on(&run.lines, day);
         let with = |f: u32| idx.iter().any(|&i| run.lines.get(i).is_some_and(|l| !l.inpatient && l.flag(f)));

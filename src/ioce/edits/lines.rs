@@ -194,12 +194,16 @@ pub(super) fn token_charge(run: &mut Run<'_, '_>) {
     }
     for i in 0..run.lines.len() {
         let Some(l) = run.lines.get(i) else { continue };
-        let token = l.charge.is_some_and(|c| c > 0.0 && c < TOKEN_CHARGE);
-        if !l.inpatient && l.flag(H::TOKEN_CHARGE_ONLY) && !token {
+        if !l.inpatient && l.flag(H::TOKEN_CHARGE_ONLY) && !token_charged(l) {
             let msg = format!("{} is billed with a token charge only: enter a charge below ${TOKEN_CHARGE:.2}", l.code);
             run.push_line(RuleId::IoceToken, i, LineField::Charge, msg);
         }
     }
+}
+
+/// True when the line's charge is a token charge: above zero, below the I/OCE's token amount.
+pub(super) fn token_charged(l: &super::FLine<'_>) -> bool {
+    l.charge.is_some_and(|c| c > 0.0 && c < TOKEN_CHARGE)
 }
 
 /// Revenue codes 096x to 098x: professional services.

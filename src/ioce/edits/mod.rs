@@ -9,6 +9,16 @@ mod claim;
 mod days;
 mod lines;
 mod route;
+// ioce-b: edits 20, 38, 40, 43, 44, 51, 53, 58, 60, 70, 73, 79, 87, 93, 100, 101, 111, 117,
+// 120, 125, 126, 137, 138.
+mod blood;
+mod devices;
+mod drugs;
+mod modifiers;
+mod ncci;
+mod observation;
+mod skin_substitute;
+mod transplant;
 // I/OCE edits 29, 35, 46, 80, 81, 109, 116, 130, 132, 133, 190, 191.
 mod programs;
 // I/OCE edits 23, 67, 69, 110, 123, 124, 134.
@@ -138,6 +148,11 @@ impl Run<'_, '_> {
     pub fn bill_type_is(&self, prefixes: &[&str]) -> bool {
         self.bill_type.as_deref().is_some_and(|b| prefixes.iter().any(|p| b.starts_with(p)))
     }
+    /// True when line `i`'s code carries the [`super::data::service_flag`] flag in the claim's
+    /// release (ioce-b).
+    pub fn service(&self, i: usize, flag: u32) -> bool {
+        self.lines.get(i).is_some_and(|l| !l.code.is_empty() && l.row.is_some() && self.io.service_flags(&l.code, self.version()) & flag != 0)
+    }
 }
 
 /// Findings the I/OCE rules replace on an outpatient claim: the code-set, modifier, add-on
@@ -212,6 +227,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         // days take lines out of later edits.
         claim::reasons_for_visit(ctx, &mut run);
         lines::validity(&mut run);
+        // ioce-b: edit 53 (observation codes off 13x/85x) before the inpatient-only days.
+        observation::bill_type(&mut run);
         // I/OCE edit 35; the incidental check (27) does not run after it.
         let education_only = programs::education_only(&mut run);
         if run.runs(27) && !education_only && claim::incidentals_only(&mut run) {
@@ -223,6 +240,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
             return;
         }
         claim::patient(ctx, &mut run);
+        // ioce-b: edits 60 and 70 (modifier CA) before the inpatient-only days.
+        modifiers::patient_died(ctx, &mut run);
         if run.runs(18) {
             days::inpatient_only(&mut run);
         }
@@ -243,7 +262,15 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
             lines::part_b_inpatient(&mut run);
         }
         days::device(&mut run);
-        ncci_rejections(ctx, &mut run);
+        // ioce-b: transplant, biological and modifier edits, before the NCCI pairs as in the I/OCE.
+        transplant::cornea_tissue(&mut run);
+        transplant::allogeneic(&mut run);
+        drugs::bundled_in_biological(&mut run);
+        modifiers::telehealth(&mut run);
+        modifiers::pt_without_screening(&mut run);
+        modifiers::imrt_planning(&mut run);
+        skin_substitute::application_without_product(&mut run);
+        ncci::check(ctx, &mut run);
         addon::check(&mut run);
         // I/OCE edits 116, 81, 133, 29, 109, 80, 132, 191, 190, 130.
         programs::opioid_treatment(&mut run);
@@ -252,6 +279,15 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         programs::clinic_iop(&mut run);
         // I/OCE edit 91.
         clinics::fqhc_non_covered(&mut run);
+        // ioce-b: blood and observation edits, after the NCCI line rejections as in the I/OCE.
+        blood::service_without_product(&mut run);
+        blood::product_billing(&mut run);
+        blood::revenue_code(&mut run);
+        observation::hourly_once(&mut run);
+        observation::revenue_code(&mut run);
+        observation::direct_referral(&mut run);
+        devices::without_implantation(&mut run);
+        modifiers::pn_not_payable(&mut run);
         days::bilateral(&mut run);
         lines::site(&mut run);
         // I/OCE edit 45.
@@ -260,6 +296,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         // I/OCE edit 42.
         visits::multiple_visits(&mut run);
         lines::token_charge(&mut run);
+        drugs::token_charge(&mut run);
+        devices::nonopioid_limit(&mut run);
+        drugs::nonopioid_limit(&mut run);
     }
     ctx.out.extend(under_policy(run.out, past));
 }
@@ -271,58 +310,6 @@ fn under_policy(out: Vec<Finding>, past: Option<(&EditWindow, Date, u32)>) -> Ve
         Some((w, d, _)) => mark_stale(out, w, d),
         None => out,
     }
-}
-
-/// NCCI pair edits (I/OCE 20 and 40, line rejections) deny the column-two line: claimlint
-/// raises them as PTP-0 / PTP-1 at that line. Later I/OCE edits skip those lines. On 85x the
-/// I/OCE pairs professional lines (096x-098x) only with professional lines and facility lines
-/// only with facility lines, so there the line is rejected only by a partner of its own side.
-fn ncci_rejections(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
-    // The I/OCE runs no NCCI logic on 43x, 71x (RHC) and 77x (FQHC) claims: no line leaves
-    // the later edits (190, 130) for a pair there.
-    if run.bill_type_is(&["43", "71", "77"]) {
-        return;
-    }
-    let ptp = [RuleId::Ptp0.as_str(), RuleId::Ptp1.as_str()];
-    let flagged: Vec<usize> = ctx
-        .out
-        .iter()
-        .filter(|f| ptp.contains(&f.rule.as_str()))
-        .filter_map(|f| match &f.location {
-            Some(crate::location::Location::Line { line, .. }) => Some(*line),
-            _ => None,
-        })
-        .collect();
-    let cah = run.path.critical_access();
-    for k in flagged {
-        let Some(i) = run.lines.iter().position(|l| l.k == k) else { continue };
-        if cah && !same_side_partner(ctx, run, i) {
-            continue;
-        }
-        if let Some(line) = run.lines.get_mut(i) {
-            line.rejected = true;
-        }
-    }
-}
-
-/// True when line `i` is the column-two code of an NCCI pair in force, not bypassed, with a
-/// line of the same day on its own side of the 85x professional / facility split.
-fn same_side_partner(ctx: &Ctx<'_, '_>, run: &Run<'_, '_>, i: usize) -> bool {
-    use crate::ptp::{modifiers::first_bypass, ModifierIndicator};
-    let Some((p, t)) = ctx.engine.ptp.as_ref().and_then(|p| Some((p, p.table(crate::claim::ClaimType::Outpatient)?))) else { return false };
-    let Some(two) = run.lines.get(i) else { return false };
-    let (Some(date), Some(id_two)) = (two.date, p.code_id(&two.code)) else { return false };
-    let side = |l: &FLine<'_>| lines::professional_revenue(l.revenue.as_deref().unwrap_or(""));
-    run.lines.iter().enumerate().any(|(j, one)| {
-        j != i
-            && one.date == Some(date)
-            && side(one) == side(two)
-            && p.code_id(&one.code).and_then(|id_one| p.edit_in_force(t, id_one, id_two, date)).is_some_and(|e| match e.modifier_indicator {
-                ModifierIndicator::NotAllowed => true,
-                ModifierIndicator::Allowed => first_bypass(&one.modifiers).is_none() && first_bypass(&two.modifiers).is_none(),
-                ModifierIndicator::NotApplicable => false,
-            })
-    })
 }
 
 fn fmt(yyyymmdd: u32) -> String {

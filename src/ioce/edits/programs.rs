@@ -44,6 +44,17 @@ impl Run<'_, '_> {
         }
     }
 
+    /// True when line `l` is a service of the claim's PHP or IOP program, which the I/OCE pays
+    /// in the program's composite (so it is no procedure of its own, e.g. for edit 38).
+    pub(super) fn program_service(&self, l: &FLine<'_>) -> bool {
+        let service = match self.program() {
+            Some(Program::Php) => P::PH_SERVICE,
+            Some(Program::Iop) => P::IOP_SERVICE,
+            None => return false,
+        };
+        self.program_flags(l) & service != 0
+    }
+
     /// The I/OCE skips its mental-health program edits once a line was denied for the day of
     /// an inpatient-only procedure (edit 49).
     fn inpatient_day_denied(&self) -> bool {
