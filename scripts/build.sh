@@ -21,6 +21,8 @@ cargo build --lib --target wasm32-unknown-unknown --profile wasm --quiet
 wasm-bindgen --target web --out-dir pkg --out-name claimlint target/wasm32-unknown-unknown/wasm/claimlint.wasm
 # The TypeScript result and option types claimlint.d.ts imports, from the JSON Schemas.
 node scripts/types.mjs
+# The glue minified (esbuild, as the bundle): the page downloads it on every cold visit.
+node_modules/.bin/esbuild pkg/claimlint.js --minify --format=esm --target=es2022 --log-level=warning --allow-overwrite --outfile=pkg/claimlint.js
 if [ -x node_modules/.bin/wasm-opt ]; then
   node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers pkg/claimlint_bg.wasm -o pkg/claimlint_bg.wasm.opt && mv pkg/claimlint_bg.wasm.opt pkg/claimlint_bg.wasm
 fi

@@ -48,6 +48,10 @@ defineElement();
  * { fields, claims, ready: Promise<Engine>, refresh() }.
  */
 export function attach(root = document, options = {}) {
+  // The engine starts loading before the fields are built: on a cached visit its files are
+  // at hand at once, and building the form would otherwise hold them up (the same load is
+  // awaited below; loadEngine starts one per page).
+  loadEngine(options).catch(() => {});
   const ctx = makeContext(root, options);
   const scope = root === document ? document : root;
   const host = root === document ? document.documentElement : root;

@@ -233,9 +233,23 @@ async function preloadResponse(event, bare) {
   return fetch(event.request);
 }
 
-async function currentRecord() {
+// The current generation's record, kept in memory once one exists: a cached visit's first
+// requests (index, core, glue, wasm) then wait for no storage read. Each use re-reads it in
+// the background, so a generation a page made current is seen by the next request.
+let recordMemo = null;
+
+async function readRecord() {
   const res = await (await caches.open(META_CACHE)).match(currentKey(INDEX));
-  return res ? res.json() : {};
+  const record = res ? await res.json() : {};
+  recordMemo = record.name ? record : null;
+  return record;
+}
+
+function currentRecord() {
+  const fresh = readRecord();
+  if (!recordMemo) return fresh;
+  fresh.catch(() => {});
+  return Promise.resolve(recordMemo);
 }
 
 /** The stored bytes of a part file from any generation, else a download. */
@@ -278,6 +292,7 @@ async function fetchGeneration(before) {
   }
   // The switch: one small write, after the whole generation is stored.
   await makeCurrent(INDEX, name, index);
+  await readRecord();
   // Keep the previous generation until the next switch: a page pinned to it may still be loading.
   for (const old of await caches.keys()) {
     if (old.startsWith(DATA_PREFIX) && old !== name && old !== before.name) await caches.delete(old);

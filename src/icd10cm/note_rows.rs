@@ -3,7 +3,7 @@
 //! sequencing checks test every pair of its diagnoses against these.
 use super::notes::{ref_matches, NoteKind, NoteView};
 use super::section::Icd10Cm;
-use crate::blob::columns::{CodeTable, U32Col};
+use crate::blob::columns::CodeTable;
 
 /// A note applying to a code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,13 +48,13 @@ const MEMO_CODES: usize = 1 << 16;
 
 /// Item `k`'s rows in a table of `rows` rows whose items end at `ends` (cumulative), clamped
 /// so a damaged offset cannot reach past the table.
-fn span(ends: &U32Col<'_>, k: usize, rows: usize) -> core::ops::Range<usize> {
+fn span(end: impl Fn(usize) -> Option<u32>, k: usize, rows: usize) -> core::ops::Range<usize> {
     let from = match k.checked_sub(1) {
         None => 0,
-        Some(prev) => ends.get(prev).map_or(rows, |e| e as usize),
+        Some(prev) => end(prev).map_or(rows, |e| e as usize),
     }
     .min(rows);
-    let to = ends.get(k).map_or(from, |e| e as usize).clamp(from, rows);
+    let to = end(k).map_or(from, |e| e as usize).clamp(from, rows);
     from..to
 }
 
@@ -124,7 +124,7 @@ impl<'a> Icd10Cm<'a> {
 
     /// Rows `from..to` of the scope table hold scope `k`'s code ranges.
     fn scope_rows(&self, k: usize) -> core::ops::Range<usize> {
-        span(&self.s.scope_end, k, self.s.scope_lo.len())
+        span(|i| self.s.scope_end.get(i), k, self.s.scope_lo.len())
     }
 
     /// The scopes whose ranges can hold a code starting with each byte (the ranges' first
@@ -174,7 +174,7 @@ impl<'a> Icd10Cm<'a> {
 
     /// The rows of note `n`'s code references in the reference table.
     fn ref_rows(&self, n: usize) -> core::ops::Range<usize> {
-        span(&self.s.note_ref_end, n, self.s.ref_lo.len())
+        span(|i| self.s.note_ref_end.get(i), n, self.s.ref_lo.len())
     }
 
     /// The first characters note `n`'s references span, as bits.

@@ -1,7 +1,7 @@
 //! The `icd10cm` blob section and its read-in-place view.
 use crate::blob::columns::CodeTable;
 use super::notes::{ref_matches, NoteKind, NoteRef, NoteView};
-use crate::blob::columns::{FixedKeys, StrPool, U32Col};
+use crate::blob::columns::{DeltaCol, FixedKeys, NulStrs, U32Col};
 use crate::blob::{Blob, BlobError};
 use crate::date::Date;
 use serde::{Deserialize, Serialize};
@@ -11,7 +11,9 @@ pub const SECTION: &str = "icd10cm";
 /// Version 2: one title column plus per-edition title changes; codes whose own notes are unavailable.
 /// Version 3: block and chapter notes, with the codes below them.
 /// Version 4: the codes, their flags and the editions moved to [`CODES_SECTION`].
-pub const VERSION: u16 = 4;
+/// Version 5: the strings NUL-terminated, without an offset column ([`NulStrs`]); title ids
+/// and the note columns as [`DeltaCol`]s.
+pub const VERSION: u16 = 5;
 /// The validity core: editions, codes, billable and header flags. Enough to answer a check
 /// before the titles have arrived (the browser fetches it first, see `crate::blob::parts`).
 pub const CODES_SECTION: &str = "icd10cm.codes";
@@ -47,7 +49,7 @@ pub struct Icd10CmCodes<'a> {
 pub struct Icd10CmSection<'a> {
     /// Title string id per code, as in the newest edition holding the code.
     #[serde(borrow)]
-    pub titles: U32Col<'a>,
+    pub titles: DeltaCol<'a>,
     /// Per edition: the codes whose title there differs from `titles` (sorted), with that title.
     #[serde(borrow)]
     pub title_changes: Vec<TitleChanges<'a>>,
@@ -58,7 +60,7 @@ pub struct Icd10CmSection<'a> {
     #[serde(borrow)]
     pub notes_unavailable_editions: &'a [u8],
     #[serde(borrow)]
-    pub strings: StrPool<'a>,
+    pub strings: NulStrs<'a>,
     /// Blocks (e.g. A00-A09) sorted by first category.
     #[serde(borrow)]
     pub block_first: FixedKeys<'a>,
@@ -72,17 +74,17 @@ pub struct Icd10CmSection<'a> {
     pub chapters: Vec<(u8, u32)>,
     /// Notes sorted by the code they are written under.
     #[serde(borrow)]
-    pub note_code: U32Col<'a>,
+    pub note_code: DeltaCol<'a>,
     #[serde(borrow)]
     pub note_kind: &'a [u8],
     /// Editions the note appears in (bit per edition).
     #[serde(borrow)]
     pub note_editions: &'a [u8],
     #[serde(borrow)]
-    pub note_text: U32Col<'a>,
+    pub note_text: DeltaCol<'a>,
     /// End index into the reference columns, per note.
     #[serde(borrow)]
-    pub note_ref_end: U32Col<'a>,
+    pub note_ref_end: DeltaCol<'a>,
     #[serde(borrow)]
     pub ref_lo: FixedKeys<'a>,
     #[serde(borrow)]
@@ -145,7 +147,7 @@ impl<'a> Icd10Cm<'a> {
             return bad("edition tables");
         }
         let changes_ok = s.title_changes.iter().all(|t| t.codes.well_formed() && t.titles.well_formed() && t.codes.len() == t.titles.len());
-        if s.titles.len() != n || !s.titles.well_formed() || !changes_ok || !s.strings.well_formed() {
+        if s.titles.len() != n || !changes_ok || !s.strings.well_formed() {
             return bad("titles");
         }
         if !s.notes_unavailable.well_formed() || s.notes_unavailable.len() != s.notes_unavailable_editions.len() {

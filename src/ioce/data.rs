@@ -10,7 +10,7 @@ use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 pub const SECTION: &str = "ioce";
-pub const VERSION: u16 = 3;
+pub const VERSION: u16 = 4;
 
 /// `data_hcpcs` flags kept, by bit.
 pub mod hcpcs_flag {
@@ -284,6 +284,21 @@ pub struct IoceSection<'a> {
     /// IMRT planning code + a code it includes (10 characters), edit 125.
     #[serde(borrow)]
     pub imrt_pairs: Versioned<'a>,
+    // I/OCE edits 29, 35, 81, 109, 116, 133, 190, 191 (program lists, `super::programs`):
+    /// HCPCS codes (width 5) with PHP / IOP / OTP / education flags ([`super::programs::program_flag`]).
+    #[serde(borrow)]
+    pub programs: Versioned<'a>,
+    /// Diagnoses (no dot, width 7) flagged mental health or code first ([`super::programs::mental_dx_flag`]).
+    #[serde(borrow)]
+    pub mental_dx: Versioned<'a>,
+    // I/OCE edits 67, 69, 110, 123, 124, 134, 136 (approval dates, `super::approval`):
+    /// HCPCS codes (width 5) with approval / termination dates ([`super::approval::pack`]).
+    #[serde(borrow)]
+    pub approvals: Versioned<'a>,
+    // I/OCE edit 104:
+    /// HCPCS + modifier (7 characters) an RHC may not bill (`map_conflict_rhc`).
+    #[serde(borrow)]
+    pub rhc_conflicts: Versioned<'a>,
     // ioce-c (version 3): the tables extracted from pyoce; empty when the compile had none.
     /// HCPCS (width 5) with its comprehensive-APC rank (`data_capc`) in attrs: of several J1
     /// procedures the lowest positive rank is the primary.
@@ -346,6 +361,10 @@ impl<'a> IoceData<'a> {
             && s.modifier_pairs.well_formed(4)
             && s.hcpcs_services.well_formed(5)
             && s.imrt_pairs.well_formed(10)
+            && s.programs.well_formed(5)
+            && s.mental_dx.well_formed(7)
+            && s.approvals.well_formed(5)
+            && s.rhc_conflicts.well_formed(7)
             && s.capc_rank.well_formed(5)
             && s.apc_status.well_formed(5)
             && s.device_offsets.well_formed(10);

@@ -1,12 +1,13 @@
 //! The `hcpcs` blob section: HCPCS Level II codes and Level II modifiers from the CMS
 //! ANWEB file, with their dates, so a code is answered for any date of service the file speaks for.
-use crate::blob::columns::{FixedKeys, StrPool, U32Col};
+use crate::blob::columns::{DeltaCol, FixedKeys, NulStrs, U32Col};
 use crate::blob::{Blob, BlobError};
 use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 pub const SECTION: &str = "hcpcs";
-pub const VERSION: u16 = 1;
+/// Version 2: the strings NUL-terminated, without an offset column; string ids as `DeltaCol`s.
+pub const VERSION: u16 = 2;
 
 /// One table of the ANWEB file (procedure codes, or modifiers). Columns are indexed by row.
 #[derive(Debug, Clone, Serialize, Deserialize, yoke::Yokeable)]
@@ -16,10 +17,10 @@ pub struct HcpcsTable<'a> {
     pub codes: FixedKeys<'a>,
     /// Long description (continuation records joined), string id.
     #[serde(borrow)]
-    pub long: U32Col<'a>,
+    pub long: DeltaCol<'a>,
     /// Short description (28 characters at most), string id.
     #[serde(borrow)]
-    pub short: U32Col<'a>,
+    pub short: DeltaCol<'a>,
     /// Date the code was added (yyyymmdd).
     #[serde(borrow)]
     pub added: U32Col<'a>,
@@ -68,7 +69,7 @@ pub struct HcpcsSection<'a> {
     #[serde(borrow)]
     pub modifiers: HcpcsTable<'a>,
     #[serde(borrow)]
-    pub strings: StrPool<'a>,
+    pub strings: NulStrs<'a>,
 }
 
 /// Everything the file says about one code or modifier.
@@ -101,7 +102,9 @@ fn table_ok(t: &HcpcsTable<'_>, width: u8) -> bool {
     let n = t.codes.len();
     t.codes.well_formed()
         && t.codes.width == width
-        && [&t.long, &t.short, &t.added, &t.action_effective, &t.terminated].iter().all(|c| c.well_formed() && c.len() == n)
+        && t.long.len() == n
+        && t.short.len() == n
+        && [&t.added, &t.action_effective, &t.terminated].iter().all(|c| c.well_formed() && c.len() == n)
         && t.action.len() == n
         && t.coverage.len() == n
         && t.multiple_pricing.len() == n

@@ -139,10 +139,21 @@ pub fn search(engine: &Engine<'_>, raw: &str, opts: &SearchOptions) -> Vec<Searc
     let coded: Vec<usize> = top.items.iter().map(|x| x.1).collect();
     let m = eval::match_query(&ctx);
     eval::text_matches(&ctx, &m, &mut top, &coded);
-    top.items.iter().filter_map(|&(_, d)| hit(&ctx, &m, d)).collect()
+    top.items.iter().filter_map(|&(_, d)| hit(engine, &ctx, &m, d)).collect()
 }
 
-fn hit(ctx: &Ctx<'_, '_, '_>, m: &eval::Matched, d: usize) -> Option<SearchHit> {
+/// The description of a group document: the code's long description in its system's section.
+fn group_text(engine: &Engine<'_>, system: System, code: &str) -> Option<String> {
+    let table = match system {
+        System::Hcpcs => crate::procedure::Table::Codes,
+        System::Modifier => crate::procedure::Table::Modifiers,
+        _ => return None,
+    };
+    let hcpcs = engine.procedures.as_ref()?.hcpcs.as_ref()?;
+    Some(hcpcs.long(table, hcpcs.find(table, code)?)?.to_owned())
+}
+
+fn hit(engine: &Engine<'_>, ctx: &Ctx<'_, '_, '_>, m: &eval::Matched, d: usize) -> Option<SearchHit> {
     let s = &ctx.ix.s;
     let (system, code, description, billable) = if d < s.icd_docs as usize {
         let (cm, e) = (ctx.cm?, ctx.edition?);
@@ -151,8 +162,8 @@ fn hit(ctx: &Ctx<'_, '_, '_>, m: &eval::Matched, d: usize) -> Option<SearchHit> 
         let (_, g) = ctx.ix.group_of(d)?;
         let i = d.checked_sub(g.first_doc as usize)?;
         let system = System::parse(g.system)?;
-        let text = g.text.get(u32::try_from(i).ok()?)?.to_owned();
-        (system, g.codes.key_str(i)?.to_owned(), text, g.billable.get(i).copied().unwrap_or(0) != 0)
+        let code = g.codes.key_str(i)?;
+        (system, code.to_owned(), group_text(engine, system, code)?, g.billable.get(i).copied().unwrap_or(0) != 0)
     };
     let spans = spans::spans(&description, ctx.query, &m.words);
     Some(SearchHit { system, code, description, billable, spans })

@@ -1,8 +1,8 @@
 //! The `search` blob section: a front-coded term dictionary with posting lists, read in place.
 //!
 //! Document ids: `[0, icd_docs)` are ICD-10-CM code positions in the `icd10cm` section (its
-//! text is read from there, never copied); then one group per other system (codes, billable
-//! flags and text stored here); then one pseudo-document per distinct 7th-character text.
+//! text is read from there, never copied); then one group per other system (codes and billable
+//! flags stored here, text read from the system's section); then one pseudo-document per distinct 7th-character text.
 //! 7th-character codes are not indexed themselves: a query matches one when its parent
 //! matches some words and its 7th-character text the rest, which keeps ~45k codes out of
 //! the posting lists.
@@ -11,11 +11,13 @@ use crate::blob::{Blob, BlobError};
 use serde::{Deserialize, Serialize};
 
 pub const SECTION: &str = "search";
-pub const VERSION: u16 = 1;
+/// Version 2: no text in the document groups (read from the `hcpcs` section).
+pub const VERSION: u16 = 2;
 /// Terms per front-coded dictionary block.
 pub const BLOCK: usize = 16;
 
-/// Documents of one non-ICD-10-CM system, in code order.
+/// Documents of one non-ICD-10-CM system, in code order. Their text is not stored here: a
+/// hit's description is the code's long description in its system's own section (`hcpcs`).
 #[derive(Debug, Clone, Serialize, Deserialize, yoke::Yokeable)]
 pub struct DocGroup<'a> {
     /// System id (`hcpcs`, `modifier`, ...).
@@ -27,8 +29,6 @@ pub struct DocGroup<'a> {
     /// One byte per code: 1 when billable.
     #[serde(borrow)]
     pub billable: &'a [u8],
-    #[serde(borrow)]
-    pub text: StrPool<'a>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, yoke::Yokeable)]
@@ -84,7 +84,7 @@ impl<'a> SearchSection<'a> {
         let mut next = s.icd_docs;
         for g in &s.groups {
             let n = g.codes.len();
-            if g.first_doc != next || !g.codes.well_formed() || g.billable.len() != n || g.text.len() != n || !g.text.well_formed() {
+            if g.first_doc != next || !g.codes.well_formed() || g.billable.len() != n {
                 return bad("document groups");
             }
             next = next.checked_add(n as u32).ok_or(BlobError::Corrupt { what: "search section: document count".into() })?;

@@ -124,7 +124,9 @@ async function startModule(opts) {
   let mod;
   try {
     mod = await import(opts.moduleUrl);
+    performance.mark?.('claimlint-glue');
     await mod.default({ module_or_path: new URL(opts.wasmUrl, location.href) });
+    performance.mark?.('claimlint-wasm');
   } catch (e) {
     // A host page whose CSP lacks 'wasm-unsafe-eval' refuses to compile any wasm: say so,
     // because no retry can help.

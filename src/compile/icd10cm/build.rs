@@ -1,7 +1,7 @@
 //! Packs ICD-10-CM editions into the `icd10cm` section, storing shared content once.
 use super::model::Edition;
 use super::note_refs::{read_all, NoteReport, Owner};
-use crate::blob::columns::{build, FixedKeys, StrPool, U32Col};
+use crate::blob::columns::{build, DeltaCol, FixedKeys, NulStrs, U32Col};
 use crate::compile::{err, Result};
 use crate::icd10cm::{Icd10CmCodes, Icd10CmSection, TitleChanges, CODES_SECTION, CODES_VERSION, SECTION, VERSION};
 use std::collections::{BTreeMap, BTreeSet};
@@ -11,22 +11,21 @@ struct Columns {
     codes: Vec<u8>,
     flags: Vec<u8>,
     kinds: Vec<u8>,
-    titles: Vec<u8>,
+    titles: (u32, Vec<u8>),
     title_changes: Vec<(Vec<u8>, Vec<u8>)>,
     notes_unavailable: Vec<u8>,
     notes_unavailable_editions: Vec<u8>,
-    pool_ends: Vec<u8>,
     pool_data: String,
     block_first: Vec<u8>,
     block_last: Vec<u8>,
     block_title: Vec<u8>,
     block_chapter: Vec<u8>,
     chapters: Vec<(u8, u32)>,
-    note_code: Vec<u8>,
+    note_code: (u32, Vec<u8>),
     note_kind: Vec<u8>,
     note_editions: Vec<u8>,
-    note_text: Vec<u8>,
-    note_ref_end: Vec<u8>,
+    note_text: (u32, Vec<u8>),
+    note_ref_end: (u32, Vec<u8>),
     ref_lo: Vec<u8>,
     ref_hi: Vec<u8>,
     scope_note: Vec<u8>,
@@ -53,21 +52,21 @@ pub fn add_section(w: &mut crate::blob::BlobWriter, editions: &[Edition]) -> Res
     };
     w.add_section(CODES_SECTION, CODES_VERSION, &codes).map_err(|e| err(format!("ICD-10-CM codes section: {e}")))?;
     let section = Icd10CmSection {
-        titles: U32Col(&c.titles),
+        titles: DeltaCol::new(c.titles.0, &c.titles.1),
         title_changes: c.title_changes.iter().map(|(codes, ids)| TitleChanges { codes: U32Col(codes), titles: U32Col(ids) }).collect(),
         notes_unavailable: U32Col(&c.notes_unavailable),
         notes_unavailable_editions: &c.notes_unavailable_editions,
-        strings: StrPool { ends: U32Col(&c.pool_ends), data: &c.pool_data },
+        strings: NulStrs::new(&c.pool_data),
         block_first: FixedKeys { width: 3, bytes: &c.block_first },
         block_last: FixedKeys { width: 3, bytes: &c.block_last },
         block_title: U32Col(&c.block_title),
         block_chapter: &c.block_chapter,
         chapters: c.chapters.clone(),
-        note_code: U32Col(&c.note_code),
+        note_code: DeltaCol::new(c.note_code.0, &c.note_code.1),
         note_kind: &c.note_kind,
         note_editions: &c.note_editions,
-        note_text: U32Col(&c.note_text),
-        note_ref_end: U32Col(&c.note_ref_end),
+        note_text: DeltaCol::new(c.note_text.0, &c.note_text.1),
+        note_ref_end: DeltaCol::new(c.note_ref_end.0, &c.note_ref_end.1),
         ref_lo: FixedKeys { width: 7, bytes: &c.ref_lo },
         ref_hi: FixedKeys { width: 7, bytes: &c.ref_hi },
         scope_note: U32Col(&c.scope_note),
@@ -177,27 +176,26 @@ fn columns(editions: &[Edition]) -> Result<Columns> {
         }
         note_ref_end.push(ref_lo.len() as u32);
     }
-    let (pool_ends, pool_data) = pool.finish();
+    let pool_data = pool.finish_nul();
     Ok(Columns {
         codes: build::fixed_keys(&codes, 7),
         flags,
         kinds,
-        titles: build::u32s(base),
+        titles: deltas(base),
         title_changes,
         notes_unavailable: build::u32s(unavailable.keys().map(|&i| i as u32)),
         notes_unavailable_editions: unavailable.values().copied().collect(),
-        pool_ends,
         pool_data,
         block_first: pad_unsorted(blocks.iter().map(|b| b.0), 3),
         block_last: pad_unsorted(blocks.iter().map(|b| b.1), 3),
         block_title: build::u32s(blocks.iter().map(|b| b.2)),
         block_chapter: blocks.iter().map(|b| b.3).collect(),
         chapters,
-        note_code: build::u32s(note_code),
+        note_code: deltas(note_code),
         note_kind,
         note_editions,
-        note_text: build::u32s(note_text),
-        note_ref_end: build::u32s(note_ref_end),
+        note_text: deltas(note_text),
+        note_ref_end: deltas(note_ref_end),
         ref_lo: pad_unsorted(ref_lo.iter().map(String::as_str), 7),
         ref_hi: pad_unsorted(ref_hi.iter().map(String::as_str), 7),
         scope_note: build::u32s(scope_note),
@@ -268,4 +266,9 @@ fn pad_unsorted<'s>(keys: impl Iterator<Item = &'s str>, width: usize) -> Vec<u8
         out.resize(out.len() + (width - k.len()), b' ');
     }
     out
+}
+
+/// A column stored as a [`DeltaCol`]: its length and its delta bytes.
+fn deltas(values: Vec<u32>) -> (u32, Vec<u8>) {
+    (values.len() as u32, build::deltas(values))
 }

@@ -1,6 +1,8 @@
 //! Compile side of `crate::ioce`: the decoded CMS I/OCE tables (`<data>/ioce/*.tsv.gz`, see
 //! the README there) → the `ioce` section. Only the columns the in-scope edits read are kept;
 //! adjacent version ranges of a key whose kept columns are equal are merged.
+mod approval;
+mod programs;
 mod table;
 // ioce-c: edits 98, 99 (data_capc, data_apc, offset_codepair from pyoce).
 mod pyoce_tables;
@@ -29,7 +31,8 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     let hcpcs = read_hcpcs(&data_hcpcs, &mut si)?;
     let revenue = read_revenue(&open("data_revenue")?, &mut si)?;
     let modifiers = read_flags(&open("data_modifier")?, "modifier", &modifier_flag::COLUMNS, |_| true)?;
-    let dx = read_flags(&open("data_dx10")?, "diagnosis", &dx_flag::COLUMNS, |f| f & dx_flag::UNACCEPTABLE_PDX != 0)?;
+    let dx_table = open("data_dx10")?;
+    let dx = read_flags(&dx_table, "diagnosis", &dx_flag::COLUMNS, |f| f & dx_flag::UNACCEPTABLE_PDX != 0)?;
     let mut addon = Rows::default();
     for (stem, bit) in addon_map::FILES {
         read_pairs(&open(stem)?, "addon", "addon_primary", bit, &mut addon)?;
@@ -44,6 +47,14 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     let mut imrt = Rows::default();
     read_pairs(&open("map_imrt")?, "code1", "code2", 1, &mut imrt)?;
     let imrt = imrt.build(10);
+    // I/OCE edits 29, 35, 81, 109, 116, 133, 190, 191: program lists.
+    let programs = programs::read_programs(&data_hcpcs)?.build(5);
+    let mental_dx = programs::read_mental_dx(&dx_table)?.build(7);
+    // I/OCE edits 67, 69, 110, 124, 134: approval and termination dates.
+    let approvals = approval::read_approvals(&data_hcpcs)?.build(5);
+    // I/OCE edit 104.
+    let rhc_conflicts = programs::read_rhc_conflicts(&open("map_conflict_rhc")?)?.build(7);
+    drop((data_hcpcs, dx_table));
     // ioce-c: the tables extracted from pyoce (optional; see pyoce_tables).
     let pyoce = pyoce_tables::read(&crate::compile::sources::default_cache_dir().join(pyoce_tables::CACHE_FOLDER), &mut si)?;
     let (pyoce_source, pyoce_files) = match &pyoce {
@@ -75,12 +86,16 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
         modifier_pairs: modifier_pairs.view(),
         hcpcs_services: hcpcs_services.view(),
         imrt_pairs: imrt.view(),
+        programs: programs.view(),
+        mental_dx: mental_dx.view(),
+        approvals: approvals.view(),
+        rhc_conflicts: rhc_conflicts.view(),
         capc_rank: capc_rank.view(),
         apc_status: apc_status.view(),
         device_offsets: device_offsets.view(),
     };
     w.add_section(SECTION, VERSION, &section).map_err(|e| err(format!("ioce section: {e}")))?;
-    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs), ("hcpcs_services", &hcpcs_services), ("imrt_pairs", &imrt), ("capc_rank", &capc_rank), ("apc_status", &apc_status), ("device_offsets", &device_offsets)] {
+    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs), ("hcpcs_services", &hcpcs_services), ("imrt_pairs", &imrt), ("programs", &programs), ("mental_dx", &mental_dx), ("approvals", &approvals), ("rhc_conflicts", &rhc_conflicts), ("capc_rank", &capc_rank), ("apc_status", &apc_status), ("device_offsets", &device_offsets)] {
         w.manifest.counts.push((format!("ioce.{name}.rows"), b.len() as u64));
     }
     w.manifest.vintages.push(Vintage {

@@ -4,7 +4,7 @@
 //! for modifiers (modifier in columns 4–5). One record may run past 320 characters (trailing
 //! spaces) and the file ends with a blank trailer line; both are tolerated.
 use super::files::{self, Source};
-use crate::blob::columns::{build, FixedKeys, StrPool, U32Col};
+use crate::blob::columns::{build, DeltaCol, FixedKeys, NulStrs, U32Col};
 use crate::blob::{BlobWriter, Vintage};
 use crate::compile::{err, Result, SearchDoc};
 use crate::procedure::hcpcs::{HcpcsSection, HcpcsTable, SECTION, VERSION};
@@ -181,8 +181,8 @@ fn table_bytes(recs: &[Record], width: u8, pool: &mut build::StrPoolBuilder) -> 
     let keys = |f: &dyn Fn(&Record) -> &str, w: u8| build::fixed_keys(&sorted.iter().map(|r| f(r)).collect::<Vec<_>>(), w);
     Ok(TableBytes {
         codes: keys(&|r| &r.code, width),
-        long: build::u32s(sorted.iter().map(|r| pool.intern(&r.long))),
-        short: build::u32s(sorted.iter().map(|r| pool.intern(&r.short))),
+        long: build::deltas(sorted.iter().map(|r| pool.intern(&r.long))),
+        short: build::deltas(sorted.iter().map(|r| pool.intern(&r.short))),
         added: build::u32s(sorted.iter().map(|r| r.added)),
         eff: build::u32s(sorted.iter().map(|r| r.action_effective)),
         term: build::u32s(sorted.iter().map(|r| r.terminated)),
@@ -198,10 +198,11 @@ fn table_bytes(recs: &[Record], width: u8, pool: &mut build::StrPoolBuilder) -> 
 }
 
 fn table<'a>(b: &'a TableBytes, width: u8) -> HcpcsTable<'a> {
+    let rows = (b.codes.len() / usize::from(width)) as u32;
     HcpcsTable {
         codes: FixedKeys { width, bytes: &b.codes },
-        long: U32Col(&b.long),
-        short: U32Col(&b.short),
+        long: DeltaCol::new(rows, &b.long),
+        short: DeltaCol::new(rows, &b.short),
         added: U32Col(&b.added),
         action_effective: U32Col(&b.eff),
         terminated: U32Col(&b.term),
@@ -221,14 +222,14 @@ pub fn add_section(w: &mut BlobWriter, a: &Anweb) -> Result<Vec<SearchDoc>> {
     let mut pool = build::StrPoolBuilder::default();
     let codes = table_bytes(&a.codes, 5, &mut pool)?;
     let mods = table_bytes(&a.modifiers, 2, &mut pool)?;
-    let (ends, data) = pool.finish();
+    let data = pool.finish_nul();
     let window_end = (a.release / 10_000) * 10_000 + 1231;
     let section = HcpcsSection {
         label: &a.label,
         window: (a.release, window_end),
         codes: table(&codes, 5),
         modifiers: table(&mods, 2),
-        strings: StrPool { ends: U32Col(&ends), data: &data },
+        strings: NulStrs::new(&data),
     };
     w.add_section(SECTION, VERSION, &section).map_err(|e| err(format!("hcpcs section: {e}")))?;
     w.manifest.counts.push(("hcpcs.codes".into(), a.codes.len() as u64));

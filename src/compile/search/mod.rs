@@ -3,6 +3,7 @@ mod dict;
 mod docs;
 
 use crate::blob::columns::{build, FixedKeys, StrPool, U32Col};
+use crate::system::System;
 use crate::blob::BlobWriter;
 use crate::compile::icd10cm::Edition;
 use crate::compile::{err, Result, SearchDoc};
@@ -16,8 +17,6 @@ struct GroupBytes {
     width: u8,
     codes: Vec<u8>,
     billable: Vec<u8>,
-    ends: Vec<u8>,
-    text: String,
 }
 
 /// Builds the search index section from the ICD-10-CM editions (every code of every
@@ -27,22 +26,19 @@ pub fn add_section(w: &mut BlobWriter, icd10cm: &[Edition], docs: &[SearchDoc]) 
     let icd_docs = all.len() as u32;
     let mut groups = Vec::new();
     for g in docs::groups(docs) {
+        // The index stores no text of its own: a hit's description is read from the section
+        // of its system (search::SearchIndex::group_text), which only HCPCS has so far.
+        if !matches!(g.system, System::Hcpcs | System::Modifier) {
+            return Err(err(format!("search section: no description source for {} documents", g.system.id())));
+        }
         let width = g.docs.iter().map(|d| d.0.len()).max().unwrap_or(1).max(1) as u8;
         let codes: Vec<&str> = g.docs.iter().map(|d| d.0.as_str()).collect();
-        let mut ends = Vec::new();
-        let mut data = String::new();
-        for d in &g.docs {
-            data.push_str(&d.1);
-            ends.push(data.len() as u32);
-        }
         groups.push(GroupBytes {
             system: g.system.id(),
             first_doc: all.len() as u32,
             width,
             codes: build::fixed_keys(&codes, width),
             billable: g.docs.iter().map(|d| u8::from(d.2)).collect(),
-            ends: build::u32s(ends),
-            text: data,
         });
         all.extend(g.texts);
     }
@@ -66,7 +62,6 @@ pub fn add_section(w: &mut BlobWriter, icd10cm: &[Edition], docs: &[SearchDoc]) 
                 first_doc: g.first_doc,
                 codes: FixedKeys { width: g.width, bytes: &g.codes },
                 billable: &g.billable,
-                text: StrPool { ends: U32Col(&g.ends), data: &g.text },
             })
             .collect(),
         ext_first,

@@ -58,7 +58,7 @@ pub(super) fn without_implantation(run: &mut Run<'_, '_>) {
         return;
     }
     let visit_days: Vec<_> = run.lines.iter().filter(|v| v.si() == "V").map(|v| v.date).collect();
-    let procedure = |l: &FLine<'_>| match l.si() {
+    let procedure = |l: &FLine<'_>| !run.program_service(l) && match l.si() {
         "S" | "T" | "J1" | "Q2" | "Q3" => true,
         "Q1" => !visit_days.contains(&l.date),
         _ => false,
