@@ -10,7 +10,7 @@ use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 pub const SECTION: &str = "ioce";
-pub const VERSION: u16 = 4;
+pub const VERSION: u16 = 5;
 
 /// `data_hcpcs` flags kept, by bit.
 pub mod hcpcs_flag {
@@ -300,8 +300,9 @@ pub struct IoceSection<'a> {
     #[serde(borrow)]
     pub rhc_conflicts: Versioned<'a>,
     // ioce-c (version 3): the tables extracted from pyoce; empty when the compile had none.
-    /// HCPCS (width 5) with its comprehensive-APC rank (`data_capc`) in attrs: of several J1
-    /// procedures the lowest positive rank is the primary.
+    /// HCPCS (width 5) with its comprehensive-APC order key in attrs (version 5): within a
+    /// version keys compare exactly as the `data_capc` ranks do (of several J1 procedures the
+    /// lowest positive is the primary), but a code keeps its key while the order holds.
     #[serde(borrow)]
     pub capc_rank: Versioned<'a>,
     /// APC (width 5) with its status indicator (`data_apc`) in attrs, as the HCPCS table.
@@ -492,7 +493,8 @@ impl<'a> IoceData<'a> {
         !self.s.capc_rank.keys.is_empty() && !self.s.device_offsets.keys.is_empty()
     }
 
-    /// The comprehensive-APC rank of a code in `version` (`data_capc`; 0 when it has none).
+    /// The comprehensive-APC order key of a code in `version`: compares with other codes' keys
+    /// of the same version as their `data_capc` ranks do; 0 when it has none.
     pub fn capc_rank(&self, code: &str, version: u8) -> u32 {
         self.s.capc_rank.get(code.as_bytes(), version).map_or(0, |r| r.attrs)
     }

@@ -5,6 +5,7 @@ mod approval;
 mod programs;
 mod table;
 // ioce-c: edits 98, 99 (data_capc, data_apc, offset_codepair from pyoce).
+mod capc_order;
 mod pyoce_tables;
 
 use crate::blob::{BlobWriter, SourceFile, Vintage};

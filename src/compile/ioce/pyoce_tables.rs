@@ -13,7 +13,7 @@ pub const CACHE_FOLDER: &str = "ioce-pyoce";
 
 /// The three tables, packed, and where they came from.
 pub struct PyoceTables {
-    /// HCPCS (width 5); attrs = comprehensive-APC rank.
+    /// HCPCS (width 5); attrs = comprehensive-APC order key (`capc_order`: compares as the rank).
     pub capc_rank: Built,
     /// APC (width 5); attrs = status indicator index.
     pub apc_status: Built,
@@ -41,9 +41,18 @@ pub fn read(dir: &Path, si: &mut Vec<String>) -> Result<Option<PyoceTables>> {
     };
     let capc = open("data_capc", "comprehensive-APC rank")?;
     let (hcpcs, rank) = (capc.col("hcpcs")?, capc.col("rank")?);
-    let mut capc_rank = Rows::default();
+    let mut ranks = super::capc_order::Ranks::new();
     for (n, r) in capc.rows.iter().enumerate() {
-        capc_rank.push(&r[hcpcs], capc.range(r, n)?, 0, capc.num(r, rank, n)?);
+        let ((lo, hi), value) = (capc.range(r, n)?, capc.num(r, rank, n)?);
+        for v in lo..=hi {
+            if ranks.entry(v).or_default().insert(r[hcpcs].clone(), value).is_some() {
+                return Err(err(format!("{}: line {}: `{}` has two ranks in version {v}", capc.name, n + 2, r[hcpcs])));
+            }
+        }
+    }
+    let mut capc_rank = Rows::default();
+    for (code, v, key) in super::capc_order::order_keys(&ranks) {
+        capc_rank.push(&code, (v, v), 0, key);
     }
     let apc = open("data_apc", "status indicator by APC")?;
     let (code, s) = (apc.col("apc")?, apc.col("status_indicator")?);
