@@ -8,6 +8,9 @@ source scripts/lib.sh
 bash scripts/fetch-sources.sh
 step "native build"
 cargo build --release --features cli --quiet
+# The I/OCE tables extracted from pyoce, when it is installed (scripts/python-env.sh).
+source scripts/python-env.sh
+ensure_ioce_pyoce_tables
 step "compile the code-set blob"
 # The demo blob carries the example payer pack: its rules apply only to claims naming that payer.
 # The whole blob (native CLI, the single-download baseline) and the same data in parts for the

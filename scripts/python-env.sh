@@ -40,6 +40,22 @@ ensure_pyoce() {
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "pyoce==0.1.0"
   fi
 }
+# ioce-c: the I/OCE tables the shared decoded data skips as pricing (data_capc rank, data_apc
+# status indicators, offset_codepair device pairs; no amounts), extracted from pyoce's table
+# database by scripts/ioce_pyoce_tables.py into the download cache, where `claimlint compile`
+# reads them. Without pyoce the blob lacks them and I/OCE edits 98 and 99 are not checked.
+ensure_ioce_pyoce_tables() {
+  local out="${CLAIMLINT_CACHE:-.cache}/ioce-pyoce" py
+  if [ -f "$out/PROVENANCE.tsv" ] && [ "$out/PROVENANCE.tsv" -nt scripts/ioce_pyoce_tables.py ]; then return 0; fi
+  for py in "$PY_VENV/bin/python" "$PYOCE_VENV/bin/python"; do
+    if [ -x "$py" ] && "$py" -c 'import pyoce, lmdb' 2>/dev/null; then
+      step "I/OCE tables from pyoce (scripts/ioce_pyoce_tables.py)"
+      "$py" scripts/ioce_pyoce_tables.py "$out"
+      return
+    fi
+  done
+  echo "pyoce is not installed: the I/OCE section will lack data_capc, data_apc and offset_codepair (edits 98 and 99 not checked)" >&2
+}
 # Builds the wheel into target/wheels and installs it into the venv.
 build_wheel() {
   step "Python wheel (maturin, release)"

@@ -37,4 +37,5 @@ if [ -z "${CLAIMLINT_SKIP_PYTHON:-}" ]; then
   command -v java >/dev/null || { step "apt-get install openjdk-17-jre-headless"; as_root apt-get update -qq; as_root apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
   ensure_python_env
   ensure_pyoce
+  ensure_ioce_pyoce_tables
 fi

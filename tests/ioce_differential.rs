@@ -142,6 +142,8 @@ fn ours(result: &Value, groups: &Groups) -> (BTreeSet<(Place, String)>, BTreeSet
 /// in-scope edit must agree 100 % on any corpus.
 const PENDING: &[(&str, f64, &str)] = &[
     ("21", 97.0, "a conditionally packaged code can become a procedure (S) of the day (88309)"),
+    // ioce-c: exposed by the edit-98 sampling (a pass-through device added to an IOP claim).
+    ("38", 96.0, "on an IOP claim (condition code 92) claimlint treats a conditionally packaged code (97151, Q3) as packaged where the I/OCE keeps it as the claim's procedure, so a device looks unimplanted (claim 3312)"),
 ];
 
 /// The corpus seed (the side-by-side bench uses the same).

@@ -10,7 +10,7 @@ use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 pub const SECTION: &str = "ioce";
-pub const VERSION: u16 = 2;
+pub const VERSION: u16 = 4;
 
 /// `data_hcpcs` flags kept, by bit.
 pub mod hcpcs_flag {
@@ -144,8 +144,10 @@ pub mod service_flag {
     pub const SKIN_SUBSTITUTE_HI: u32 = 1 << 18;
     pub const NONOPIOID_DEVICE: u32 = 1 << 19;
     pub const PASSTHROUGH_DEVICE: u32 = 1 << 20;
+    /// ioce-c: a comprehensive APC does not package the code (edits 98, 99).
+    pub const CAPC_EXCLUSION: u32 = 1 << 21;
     /// The `data_hcpcs` column names, in bit order.
-    pub const COLUMNS: [&str; 21] = [
+    pub const COLUMNS: [&str; 22] = [
         "observation",
         "observation_hospital_only",
         "blood_service",
@@ -167,6 +169,8 @@ pub mod service_flag {
         "skin_substitute_hi",
         "nonopioid_device",
         "passthrough_device",
+        // ioce-c
+        "capc_exclusion",
     ];
 }
 
@@ -280,6 +284,33 @@ pub struct IoceSection<'a> {
     /// IMRT planning code + a code it includes (10 characters), edit 125.
     #[serde(borrow)]
     pub imrt_pairs: Versioned<'a>,
+    // I/OCE edits 29, 35, 81, 109, 116, 133, 190, 191 (program lists, `super::programs`):
+    /// HCPCS codes (width 5) with PHP / IOP / OTP / education flags ([`super::programs::program_flag`]).
+    #[serde(borrow)]
+    pub programs: Versioned<'a>,
+    /// Diagnoses (no dot, width 7) flagged mental health or code first ([`super::programs::mental_dx_flag`]).
+    #[serde(borrow)]
+    pub mental_dx: Versioned<'a>,
+    // I/OCE edits 67, 69, 110, 123, 124, 134, 136 (approval dates, `super::approval`):
+    /// HCPCS codes (width 5) with approval / termination dates ([`super::approval::pack`]).
+    #[serde(borrow)]
+    pub approvals: Versioned<'a>,
+    // I/OCE edit 104:
+    /// HCPCS + modifier (7 characters) an RHC may not bill (`map_conflict_rhc`).
+    #[serde(borrow)]
+    pub rhc_conflicts: Versioned<'a>,
+    // ioce-c (version 3): the tables extracted from pyoce; empty when the compile had none.
+    /// HCPCS (width 5) with its comprehensive-APC rank (`data_capc`) in attrs: of several J1
+    /// procedures the lowest positive rank is the primary.
+    #[serde(borrow)]
+    pub capc_rank: Versioned<'a>,
+    /// APC (width 5) with its status indicator (`data_apc`) in attrs, as the HCPCS table.
+    #[serde(borrow)]
+    pub apc_status: Versioned<'a>,
+    /// Pass-through device + procedure (10 characters, `offset_codepair` list 1) that pair it;
+    /// attrs = date the device was activated for the procedure (yyyymmdd, 0 when none).
+    #[serde(borrow)]
+    pub device_offsets: Versioned<'a>,
 }
 
 /// Read-in-place view of the section.
@@ -329,7 +360,14 @@ impl<'a> IoceData<'a> {
             && s.device_pairs.well_formed(10)
             && s.modifier_pairs.well_formed(4)
             && s.hcpcs_services.well_formed(5)
-            && s.imrt_pairs.well_formed(10);
+            && s.imrt_pairs.well_formed(10)
+            && s.programs.well_formed(5)
+            && s.mental_dx.well_formed(7)
+            && s.approvals.well_formed(5)
+            && s.rhc_conflicts.well_formed(7)
+            && s.capc_rank.well_formed(5)
+            && s.apc_status.well_formed(5)
+            && s.device_offsets.well_formed(10);
         if !ok {
             return Err(BlobError::Corrupt { what: "ioce section: columns".into() });
         }
@@ -444,4 +482,29 @@ fn pair_key(a: &str, b: &str) -> Option<[u8; 10]> {
         *slot = *byte;
     }
     Some(k)
+}
+
+// ioce-c: the tables extracted from pyoce (edits 98, 99 and the comprehensive-APC primary).
+impl<'a> IoceData<'a> {
+    /// True when the blob has the tables extracted from pyoce (`data_capc`, `data_apc`,
+    /// `offset_codepair`); without them edits 98 and 99 are not checked.
+    pub fn has_pyoce_tables(&self) -> bool {
+        !self.s.capc_rank.keys.is_empty() && !self.s.device_offsets.keys.is_empty()
+    }
+
+    /// The comprehensive-APC rank of a code in `version` (`data_capc`; 0 when it has none).
+    pub fn capc_rank(&self, code: &str, version: u8) -> u32 {
+        self.s.capc_rank.get(code.as_bytes(), version).map_or(0, |r| r.attrs)
+    }
+
+    /// The status indicator of an APC (five digits, `00701`) in `version` (`data_apc`).
+    pub fn apc_status_indicator(&self, apc: &str, version: u8) -> Option<&'a str> {
+        self.s.apc_status.get(apc.as_bytes(), version).map(|r| self.si(r.attrs))
+    }
+
+    /// The pass-through device offset pair of `device` and `procedure` in force in `version`:
+    /// `Some(date activated, yyyymmdd or 0)` when the procedure pairs the device.
+    pub fn device_offset(&self, device: &str, procedure: &str, version: u8) -> Option<u32> {
+        pair_key(device, procedure).and_then(|k| self.s.device_offsets.get(&k, version)).map(|r| r.attrs)
+    }
 }

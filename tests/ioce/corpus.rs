@@ -252,7 +252,179 @@ fn claim(g: &mut Gen<'_>, q: Quarter, id: usize) -> Value {
         let status = ["01", "20", "02", "07", "30", "05", "41"][g.rng.below(7)];
         c.insert("dischargeStatus".into(), json!(status));
     }
+    // Drawn last, from the claim's own generator: the other claims stay as they were.
+    if g.rng.chance(14) {
+        program_claim(g, &mut c, from, through);
+    }
+    if g.rng.chance(15) {
+        approval_claim(g, &mut c, qf);
+    }
+    if g.rng.chance(3) {
+        rhc_modifier_claim(g, &mut c);
+    }
+    if g.rng.chance(3) {
+        separate_procedure_claim(g, &mut c);
+    }
+    if g.rng.chance(3) {
+        multiple_visits_claim(g, &mut c);
+    }
     Value::Object(c)
+}
+
+/// Makes the claim an OPPS hospital outpatient claim (13x) with an inpatient-only separate
+/// procedure beside a type T procedure on its first day (edit 45).
+fn separate_procedure_claim(g: &mut Gen<'_>, c: &mut Map<String, Value>) {
+    c.insert("billType".into(), json!("131"));
+    c.insert("opps".into(), json!(true));
+    c.remove("conditionCodes");
+    let day = c.get("statementFrom").and_then(Value::as_str).unwrap_or_default().to_owned();
+    let separate = g.pool_or("hx:inpatient_separate", "hx:valid");
+    let procedure = g.pool_or("si:T", "hx:valid");
+    let (r1, r2) = (g.revenue(), g.revenue());
+    let new = [g.line(&day, &procedure, r1, Vec::new(), 1), g.line(&day, &separate, r2, Vec::new(), 1)];
+    if let Some(lines) = c.get_mut("lines").and_then(Value::as_array_mut) {
+        lines.extend(new);
+    }
+}
+
+/// Makes the claim an OPPS hospital outpatient claim (13x) with two medical visits (or one of
+/// two units) under one revenue code on its first day, with condition code G0 one time in five
+/// (edit 42).
+fn multiple_visits_claim(g: &mut Gen<'_>, c: &mut Map<String, Value>) {
+    c.insert("billType".into(), json!("131"));
+    c.insert("opps".into(), json!(true));
+    if g.rng.chance(20) {
+        c.insert("conditionCodes".into(), json!(["G0"]));
+    } else {
+        c.remove("conditionCodes");
+    }
+    let day = c.get("statementFrom").and_then(Value::as_str).unwrap_or_default().to_owned();
+    let rev = ["0510", "0450", "0516"][g.rng.below(3)].to_owned();
+    let new = if g.rng.chance(30) {
+        let visit = g.pool_or("si:V", "hx:valid");
+        vec![g.line(&day, &visit, rev, Vec::new(), 2)]
+    } else {
+        let (a, b) = (g.pool_or("si:V", "hx:valid"), g.pool_or("si:V", "hx:valid"));
+        vec![g.line(&day, &a, rev.clone(), Vec::new(), 1), g.line(&day, &b, rev, Vec::new(), 1)]
+    };
+    // The visits alone, or half the time beside a type T procedure, with modifier 25 on the
+    // visits one time in two (edit 21); other services of the day would bring in other edits.
+    let mut new = new;
+    if g.rng.chance(50) {
+        if g.rng.chance(50) {
+            for l in &mut new {
+                l["modifiers"] = json!(["25"]);
+            }
+        }
+        let procedure = g.pool_or("si:T", "hx:valid");
+        let rev = g.revenue();
+        new.push(g.line(&day, &procedure, rev, Vec::new(), 1));
+    }
+    c.insert("lines".into(), Value::Array(new));
+}
+
+/// Makes the claim an RHC claim (71x) with a code an RHC may not bill with modifier CG (edit
+/// 104), with CG four times in five.
+fn rhc_modifier_claim(g: &mut Gen<'_>, c: &mut Map<String, Value>) {
+    c.insert("billType".into(), json!("711"));
+    let day = c.get("statementFrom").and_then(Value::as_str).unwrap_or_default().to_owned();
+    let code = g.pool_or("hx:rhc_modifier_conflict", "hx:valid");
+    let mods = if g.rng.chance(80) { vec!["CG".to_owned()] } else { Vec::new() };
+    let rev = g.revenue();
+    let line = g.line(&day, &code, rev, mods, 1);
+    if let Some(lines) = c.get_mut("lines").and_then(Value::as_array_mut) {
+        lines.push(line);
+    }
+}
+
+/// Moves the claim to the first day of its quarter and adds one or two codes the I/OCE date
+/// edits reject on that day (67, 69, 110, 134: approved later in the quarter, or terminated).
+fn approval_claim(g: &mut Gen<'_>, c: &mut Map<String, Value>, first_day: i64) {
+    if g.pools.get(g.v, "hx:dated_out_on_first_day").is_empty() {
+        return;
+    }
+    let day = iso(first_day);
+    c.insert("statementFrom".into(), json!(day));
+    c.insert("statementThrough".into(), json!(day));
+    let mut lines = c.get_mut("lines").and_then(Value::as_array_mut).map(std::mem::take).unwrap_or_default();
+    for l in &mut lines {
+        l["dateFrom"] = json!(day);
+    }
+    for _ in 0..1 + g.rng.below(2) {
+        let code = g.pool_or("hx:dated_out_on_first_day", "hx:valid");
+        let rev = g.revenue();
+        lines.push(g.line(&day, &code, rev, Vec::new(), 1));
+    }
+    c.insert("lines".into(), Value::Array(lines));
+}
+
+/// Turns the claim into a mental-health or opioid treatment program claim (I/OCE edits 29, 35,
+/// 46, 80, 81, 109, 116, 130, 132, 133, 190, 191): PHP (condition code 41) or IOP (92) on an
+/// OPPS hospital (13x) or CMHC (76x), IOP on RHC (71x) and FQHC (77x) claims, program-only and
+/// OTP codes outside their programs, PHP on 43x, and days of education services only.
+fn program_claim(g: &mut Gen<'_>, c: &mut Map<String, Value>, from: i64, through: i64) {
+    let scenario = g.rng.below(9);
+    let (bill, conditions): (&str, &[&str]) = match scenario {
+        0 => ("131", &["41"]),
+        1 => ("131", &["92"]),
+        2 => ("761", &["41"]),
+        3 => ("761", &["92"]),
+        4 => ("711", &["92"]),
+        5 => ("771", &["92"]),
+        6 => ("431", &["41"]),
+        7 => (["131", "121"][g.rng.below(2)], &[]),
+        _ => ("131", &[]),
+    };
+    c.insert("billType".into(), json!(bill));
+    c.insert("opps".into(), json!(scenario != 6 || g.rng.chance(50)));
+    if conditions.is_empty() {
+        c.remove("conditionCodes");
+    } else {
+        c.insert("conditionCodes".into(), json!(conditions));
+    }
+    // Principal diagnosis: mental health, "code first" (with a mental-health first secondary
+    // one half the time) or another diagnosis.
+    let principal = match g.rng.below(10) {
+        0..=4 => vec![g.pool_or("dx:mental_health", "dx:valid")],
+        5..=7 => {
+            let second = if g.rng.chance(50) { "dx:mental_health" } else { "dx:valid" };
+            vec![g.pool_or("dx:code_first", "dx:valid"), g.pool_or(second, "dx:valid")]
+        }
+        _ => vec![g.dx(true)],
+    };
+    let dx: Vec<Value> = principal.iter().map(|d| json!({ "code": d })).collect();
+    c.insert("diagnoses".into(), Value::Array(dx));
+    let lines = c.entry("lines").or_insert_with(|| json!([])).as_array_mut().map(std::mem::take).unwrap_or_default();
+    let mut lines: Vec<Value> = if g.rng.chance(50) { Vec::new() } else { lines };
+    let days = (through - from + 1) as usize;
+    let program_rev = |g: &mut Gen<'_>| match scenario {
+        4 => "0905".to_owned(),
+        5 => ["0905", "0519"][g.rng.below(2)].to_owned(),
+        _ => ["0904", "0905", "0906", "0912", "0913", "0914", "0915", "0916", "0918", "0250"][g.rng.below(10)].to_owned(),
+    };
+    let pools: &[&str] = match scenario {
+        0 | 2 | 6 => &["hx:ph_service", "hx:ph_primary", "hx:mh_not_ph", "hx:ph_not_mh", "hx:iop_not_mh"],
+        1 | 3 | 4 | 5 => &["hx:iop_service", "hx:iop_primary", "hx:mh_not_iop", "hx:iop_not_mh", "hx:ph_not_mh"],
+        7 => &["hx:educational"],
+        _ => &["hx:ph_not_mh", "hx:iop_not_mh", "hx:opioid_treatment_program", "hx:ph_service", "hx:iop_service"],
+    };
+    for _ in 0..1 + g.rng.below(4) {
+        let day = iso(from + g.rng.below(days) as i64);
+        let code = {
+            let pool = *g.rng.pick(pools);
+            g.pool_or(pool, "hx:valid")
+        };
+        let rev = program_rev(g);
+        let mods = if scenario == 4 && g.rng.chance(40) { vec!["CG".to_owned()] } else { Vec::new() };
+        lines.push(g.line(&day, &code, rev, mods, 1));
+    }
+    // An opioid treatment program code on a few program claims too.
+    if g.rng.chance(15) {
+        let code = g.pool_or("hx:opioid_treatment_program", "hx:valid");
+        let day = iso(from + g.rng.below(days) as i64);
+        lines.push(g.line(&day, &code, "0300".into(), Vec::new(), 1));
+    }
+    c.insert("lines".into(), Value::Array(lines));
 }
 
 fn patient(g: &mut Gen<'_>, from: i64) -> Value {
@@ -363,6 +535,8 @@ fn lines(g: &mut Gen<'_>, from: i64, through: i64) -> Vec<Value> {
     transplant_and_biological(g, from, through, &mut out);
     modifier_lines(g, from, through, &mut out);
     device_and_drug_lines(g, from, through, &mut out);
+    // ioce-c: edits 98 and 99.
+    passthrough_lines(g, from, through, &mut out);
     out
 }
 
@@ -443,7 +617,8 @@ fn observation_and_blood(g: &mut Gen<'_>, from: i64, through: i64, out: &mut Vec
 /// Cornea transplant tissue (edit 93), allogeneic transplant and revenue code 0815 (100), and
 /// CAR-T preparation services (111), after the claim's other lines.
 fn transplant_and_biological(g: &mut Gen<'_>, from: i64, through: i64, out: &mut Vec<Value>) {
-    if !g.rng.chance(5) {
+    // 10 %: the program, visit and date claims drawn later replace some of these lines.
+    if !g.rng.chance(10) {
         return;
     }
     let date = iso(from + g.rng.below((through - from + 1) as usize) as i64);
@@ -546,6 +721,61 @@ fn device_and_drug_lines(g: &mut Gen<'_>, from: i64, through: i64, out: &mut Vec
         }
         if g.rng.chance(60) {
             let procedure = g.pool_or("si:T", "hx:valid");
+            out.push(g.line(&date, &procedure, "0360".into(), Vec::new(), 1));
+        }
+    }
+}
+
+/// ioce-c: the pass-through device + procedure pairs (`offset_codepair`, list 1) as
+/// scripts/ioce_pyoce_tables.py extracts them into the download cache: (lo, hi, device,
+/// procedure); empty when it has not run.
+fn device_offset_pairs() -> &'static [(u32, u32, String, String)] {
+    static PAIRS: std::sync::OnceLock<Vec<(u32, u32, String, String)>> = std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let cache = std::env::var_os("CLAIMLINT_CACHE").map_or_else(|| std::path::PathBuf::from(".cache"), std::path::PathBuf::from);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(cache).join("ioce-pyoce/offset_codepair.tsv.gz");
+        let Ok(out) = std::process::Command::new("gzip").arg("-dc").arg(&path).output() else { return Vec::new() };
+        let text = String::from_utf8_lossy(&out.stdout);
+        text.lines()
+            .skip(1)
+            .filter_map(|l| match l.split('\t').collect::<Vec<_>>().as_slice() {
+                ["1", device, procedure, _, lo, hi] => Some((lo.parse().ok()?, hi.parse().ok()?, (*device).to_owned(), (*procedure).to_owned())),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+/// ioce-c: a pass-through device (edit 98) with a procedure it pairs with on its day, another
+/// procedure, or none; and a separately paid drug (G, K or K1, edit 99) beside several J1
+/// procedures (the comprehensive APC's primary is chosen by rank) or none, after the claim's
+/// other lines.
+fn passthrough_lines(g: &mut Gen<'_>, from: i64, through: i64, out: &mut Vec<Value>) {
+    let day = |g: &mut Gen<'_>| iso(from + g.rng.below((through - from + 1) as usize) as i64);
+    if g.rng.chance(6) {
+        let date = day(g);
+        let v = g.v;
+        let pairs: Vec<&(u32, u32, String, String)> = device_offset_pairs().iter().filter(|p| p.0 <= v && v <= p.1).collect();
+        if !pairs.is_empty() {
+            let (device, procedure) = { let p = g.rng.pick(&pairs); (p.2.clone(), p.3.clone()) };
+            out.push(g.line(&date, &device, "0278".into(), Vec::new(), 1));
+            match g.rng.below(3) {
+                0 => out.push(g.line(&date, &procedure, "0360".into(), Vec::new(), 1)),
+                1 => {
+                    let other = g.pool_or("si:T", "hx:valid");
+                    out.push(g.line(&date, &other, "0360".into(), Vec::new(), 1));
+                }
+                _ => {}
+            }
+        }
+    }
+    if g.rng.chance(6) {
+        let date = day(g);
+        let pool = ["si:G", "si:K", "si:K"][g.rng.below(3)];
+        let drug = g.pool_or(pool, "si:K");
+        out.push(g.line(&date, &drug, "0636".into(), Vec::new(), 1));
+        for _ in 0..g.rng.below(4) {
+            let procedure = g.pool_or("si:J1", "hx:valid");
             out.push(g.line(&date, &procedure, "0360".into(), Vec::new(), 1));
         }
     }

@@ -60,6 +60,9 @@ pub const HCPCS_FLAGS: &[&str] = &[
     "colorectal", "skin_substitute_application_procedure", "passthrough_device", "fqhc_non_covered", "addon_drug_admin",
     "ph_service", "mh_not_ph", "ph_not_mh", "iop_service", "opioid_treatment_program", "cms_mid_quarter_termination",
 ];
+/// Program flags with pools of their own, for the program claims of the corpus (edits 29, 35,
+/// 80, 81, 109, 116, 130, 132, 133, 190, 191); not drawn at random like [`HCPCS_FLAGS`].
+pub const PROGRAM_FLAGS: &[&str] = &["ph_primary", "iop_primary", "mh_not_iop", "iop_not_mh", "educational", "rhc_modifier_conflict"];
 /// Status indicators sampled on their own (C = inpatient only, M = not billable to the MAC ...).
 pub const STATUS_INDICATORS: &[&str] = &["C", "T", "S", "V", "J1", "N", "Q1", "E1", "E2", "B", "M", "K", "G", "A", "R", "H", "U"];
 const DX_FLAGS: &[&str] = &["external_cause", "manifestation", "unacceptable_pdx", "unacceptable_pdx_exclusion", "mental_health", "code_first"];
@@ -99,6 +102,8 @@ impl Pools {
             }
         }
         p.load_hcpcs(&dir);
+        p.load_approval_dates(&dir);
+        p.load_inpatient_separate(&dir);
         p.load_dx(&dir);
         p.load_simple(&dir, "data_modifier.tsv.gz", "modifier", "mod", &["died_transferred", "telehealth"]);
         p.load_simple(&dir, "data_revenue.tsv.gz", "revenue_code", "rev", REVENUE_FLAGS);
@@ -120,6 +125,38 @@ impl Pools {
         }
         p.finish();
         p
+    }
+
+    /// `hx:inpatient_separate`: inpatient-only codes (status indicator C) on the "separate
+    /// procedure" list (edit 45).
+    fn load_inpatient_separate(&mut self, dir: &Path) {
+        let t = Table::read(dir, "data_hcpcs.tsv.gz");
+        let (code, lo, hi, si, sep) = (t.col("hcpcs"), t.col("lo_version"), t.col("hi_version"), t.col("status_indicator"), t.col("separate_procedure"));
+        for r in t.rows.iter().filter(|r| r[si] == "C" && r[sep] == "1") {
+            for v in VERSIONS.filter(|v| num(&r[lo]) <= *v && *v <= num(&r[hi])) {
+                self.add(v, "hx:inpatient_separate", &r[code]);
+            }
+        }
+    }
+
+    /// `hx:dated_out_on_first_day`: codes the I/OCE date edits (67, 69, 110, 134) reject on
+    /// the first day of a quarter they are valid in: approved after it, or terminated before.
+    fn load_approval_dates(&mut self, dir: &Path) {
+        let t = Table::read(dir, "data_hcpcs.tsv.gz");
+        let (code, lo, hi) = (t.col("hcpcs"), t.col("lo_version"), t.col("hi_version"));
+        let (edit, approved, terminated) = (t.col("mid_quarter_date_edit"), t.col("date_approved"), t.col("date_terminated"));
+        let quarters = self.quarters.clone();
+        for r in &t.rows {
+            if !matches!(r[edit].as_str(), "67" | "69" | "110" | "134") {
+                continue;
+            }
+            let (a, z) = (num(&r[approved]), num(&r[terminated]));
+            for q in quarters.iter().filter(|q| num(&r[lo]) <= q.version && q.version <= num(&r[hi])) {
+                if a > q.from || (z != 0 && z < q.from && matches!(r[edit].as_str(), "69" | "134")) {
+                    self.add(q.version, "hx:dated_out_on_first_day", &r[code]);
+                }
+            }
+        }
     }
 
     /// Sorted, one entry per code; `deleted`/`next` keep only codes not valid in the version.
@@ -144,7 +181,7 @@ impl Pools {
         let t = Table::read(dir, "data_hcpcs.tsv.gz");
         let (code, lo, hi, lo_age, hi_age, si) =
             (t.col("hcpcs"), t.col("lo_version"), t.col("hi_version"), t.col("lo_age"), t.col("hi_age"), t.col("status_indicator"));
-        let flags: Vec<(usize, &str)> = HCPCS_FLAGS.iter().map(|f| (t.col(f), *f)).collect();
+        let flags: Vec<(usize, &str)> = HCPCS_FLAGS.iter().chain(PROGRAM_FLAGS).map(|f| (t.col(f), *f)).collect();
         for r in &t.rows {
             let (l, h, c) = (num(&r[lo]), num(&r[hi]), r[code].as_str());
             for v in VERSIONS {

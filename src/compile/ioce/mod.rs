@@ -1,7 +1,11 @@
 //! Compile side of `crate::ioce`: the decoded CMS I/OCE tables (`<data>/ioce/*.tsv.gz`, see
 //! the README there) → the `ioce` section. Only the columns the in-scope edits read are kept;
 //! adjacent version ranges of a key whose kept columns are equal are merged.
+mod approval;
+mod programs;
 mod table;
+// ioce-c: edits 98, 99 (data_capc, data_apc, offset_codepair from pyoce).
+mod pyoce_tables;
 
 use crate::blob::{BlobWriter, SourceFile, Vintage};
 use crate::compile::{err, Result};
@@ -27,7 +31,8 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     let hcpcs = read_hcpcs(&data_hcpcs, &mut si)?;
     let revenue = read_revenue(&open("data_revenue")?, &mut si)?;
     let modifiers = read_flags(&open("data_modifier")?, "modifier", &modifier_flag::COLUMNS, |_| true)?;
-    let dx = read_flags(&open("data_dx10")?, "diagnosis", &dx_flag::COLUMNS, |f| f & dx_flag::UNACCEPTABLE_PDX != 0)?;
+    let dx_table = open("data_dx10")?;
+    let dx = read_flags(&dx_table, "diagnosis", &dx_flag::COLUMNS, |f| f & dx_flag::UNACCEPTABLE_PDX != 0)?;
     let mut addon = Rows::default();
     for (stem, bit) in addon_map::FILES {
         read_pairs(&open(stem)?, "addon", "addon_primary", bit, &mut addon)?;
@@ -42,6 +47,24 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     let mut imrt = Rows::default();
     read_pairs(&open("map_imrt")?, "code1", "code2", 1, &mut imrt)?;
     let imrt = imrt.build(10);
+    // I/OCE edits 29, 35, 81, 109, 116, 133, 190, 191: program lists.
+    let programs = programs::read_programs(&data_hcpcs)?.build(5);
+    let mental_dx = programs::read_mental_dx(&dx_table)?.build(7);
+    // I/OCE edits 67, 69, 110, 124, 134: approval and termination dates.
+    let approvals = approval::read_approvals(&data_hcpcs)?.build(5);
+    // I/OCE edit 104.
+    let rhc_conflicts = programs::read_rhc_conflicts(&open("map_conflict_rhc")?)?.build(7);
+    drop((data_hcpcs, dx_table));
+    // ioce-c: the tables extracted from pyoce (optional; see pyoce_tables).
+    let pyoce = pyoce_tables::read(&crate::compile::sources::default_cache_dir().join(pyoce_tables::CACHE_FOLDER), &mut si)?;
+    let (pyoce_source, pyoce_files) = match &pyoce {
+        Some(p) => (format!("; comprehensive-APC rank, APC status indicators and pass-through device pairs from {}", p.provenance), p.sources.clone()),
+        None => ("; without the comprehensive-APC rank, APC status indicators and pass-through device pairs (scripts/ioce_pyoce_tables.py not run): I/OCE edits 98 and 99 are not checked".to_owned(), Vec::new()),
+    };
+    let (capc_rank, apc_status, device_offsets) = match pyoce {
+        Some(p) => (p.capc_rank, p.apc_status, p.device_offsets),
+        None => (Rows::default().build(5), Rows::default().build(5), Rows::default().build(10)),
+    };
 
     let (hcpcs, revenue, modifiers, dx) = (hcpcs.build(5), revenue.build(4), modifiers.build(2), dx.build(7));
     let (addon, device) = (addon.build_merged_flags(10), device.build_merged_flags(10));
@@ -63,9 +86,16 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
         modifier_pairs: modifier_pairs.view(),
         hcpcs_services: hcpcs_services.view(),
         imrt_pairs: imrt.view(),
+        programs: programs.view(),
+        mental_dx: mental_dx.view(),
+        approvals: approvals.view(),
+        rhc_conflicts: rhc_conflicts.view(),
+        capc_rank: capc_rank.view(),
+        apc_status: apc_status.view(),
+        device_offsets: device_offsets.view(),
     };
     w.add_section(SECTION, VERSION, &section).map_err(|e| err(format!("ioce section: {e}")))?;
-    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs), ("hcpcs_services", &hcpcs_services), ("imrt_pairs", &imrt)] {
+    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs), ("hcpcs_services", &hcpcs_services), ("imrt_pairs", &imrt), ("programs", &programs), ("mental_dx", &mental_dx), ("approvals", &approvals), ("rhc_conflicts", &rhc_conflicts), ("capc_rank", &capc_rank), ("apc_status", &apc_status), ("device_offsets", &device_offsets)] {
         w.manifest.counts.push((format!("ioce.{name}.rows"), b.len() as u64));
     }
     w.manifest.vintages.push(Vintage {
@@ -73,9 +103,10 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
         label: format!("{} to {}", first.id, last.id),
         valid_from: first.from,
         valid_to: last.to,
-        source: "CMS Integrated Outpatient Code Editor data tables, versions 20.2.27 to 27.1.0, as decoded from PyPI pyoce 0.1.0 (ioce/*.tsv.gz)".into(),
+        source: format!("CMS Integrated Outpatient Code Editor data tables, versions 20.2.27 to 27.1.0, as decoded from PyPI pyoce 0.1.0 (ioce/*.tsv.gz){pyoce_source}"),
     });
     w.manifest.sources.extend(sources);
+    w.manifest.sources.extend(pyoce_files);
     Ok(())
 }
 

@@ -115,3 +115,17 @@ pub(super) fn principal_dx(ctx: &Ctx<'_, '_>, run: &mut Run<'_, '_>) {
         format!("{} is not acceptable as the principal (first-listed) diagnosis on an outpatient claim: list the condition chiefly responsible for the visit first and this code after it", pdx.code),
     );
 }
+
+/// The diagnosis edits (1, 2, 5, 86) run on every processed type of bill but 43x: on a path
+/// without them the general diagnosis rules' findings of those edits are dropped.
+pub(super) fn diagnosis_edits_off_path(ctx: &mut Ctx<'_, '_>, run: &Run<'_, '_>) {
+    if !run.path.routed() {
+        return;
+    }
+    let off: Vec<&str> = [(1, RuleId::DxValid), (2, RuleId::DxAge), (5, RuleId::DxPdxEcode), (86, RuleId::DxPdxManif)]
+        .into_iter()
+        .filter(|(edit, _)| !run.runs(*edit))
+        .map(|(_, r)| r.as_str())
+        .collect();
+    ctx.out.retain(|f| !off.contains(&f.rule.as_str()));
+}

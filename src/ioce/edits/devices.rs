@@ -7,7 +7,7 @@ use crate::rules::RuleId;
 
 /// Status indicators of services the OPPS pays (procedures, visits, partial hospitalization,
 /// conditionally packaged and comprehensive services): a drug or device needs one on the claim.
-const OPPS_PAYABLE: [&str; 9] = ["J1", "J2", "P", "Q1", "Q2", "Q3", "S", "T", "V"];
+pub(super) const OPPS_PAYABLE: [&str; 9] = ["J1", "J2", "P", "Q1", "Q2", "Q3", "S", "T", "V"];
 
 /// Status indicators a comprehensive APC does not package: not covered or not paid under
 /// the OPPS, already packaged, and pass-through drugs and devices.
@@ -58,7 +58,7 @@ pub(super) fn without_implantation(run: &mut Run<'_, '_>) {
         return;
     }
     let visit_days: Vec<_> = run.lines.iter().filter(|v| v.si() == "V").map(|v| v.date).collect();
-    let procedure = |l: &FLine<'_>| match l.si() {
+    let procedure = |l: &FLine<'_>| !run.program_service(l) && match l.si() {
         "S" | "T" | "J1" | "Q2" | "Q3" => true,
         "Q1" => !visit_days.contains(&l.date),
         _ => false,

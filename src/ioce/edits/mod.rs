@@ -19,6 +19,19 @@ mod ncci;
 mod observation;
 mod skin_substitute;
 mod transplant;
+// I/OCE edits 29, 35, 46, 80, 81, 109, 116, 130, 132, 133, 190, 191.
+mod programs;
+// I/OCE edits 23, 67, 69, 110, 123, 124, 134.
+mod dates;
+// I/OCE edits 91, 104.
+mod clinics;
+// I/OCE edit 45.
+mod separate;
+// I/OCE edit 42.
+mod visits;
+// ioce-c: edits 98, 99 and the comprehensive APC's primary.
+mod capc;
+mod passthrough;
 
 use crate::location::{LineField, Location};
 use super::data::{HcpcsRow, IoceData, Release, RevenueRow};
@@ -207,15 +220,21 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         vintage,
         out: Vec::new(),
     };
-    // A type of bill the I/OCE cannot process stops it (edit 118 alone).
-    if claim::bill_type(&mut run) {
+    // Invalid statement dates (edit 23), then a type of bill the I/OCE cannot process (118),
+    // then invalid service dates (23) stop it.
+    if !dates::statement_dates(ctx, &mut run) && claim::bill_type(&mut run) && !dates::service_dates(ctx, &mut run) {
+        // I/OCE edit 46; 43x claims skip the diagnosis edits.
+        programs::php_bill_type(&mut run);
+        claim::diagnosis_edits_off_path(ctx, &run);
         // In the order of the I/OCE's logic paths: earlier line rejections and inpatient-only
         // days take lines out of later edits.
         claim::reasons_for_visit(ctx, &mut run);
         lines::validity(&mut run);
         // ioce-b: edit 53 (observation codes off 13x/85x) before the inpatient-only days.
         observation::bill_type(&mut run);
-        if run.runs(27) && claim::incidentals_only(&mut run) {
+        // I/OCE edit 35; the incidental check (27) does not run after it.
+        let education_only = programs::education_only(&mut run);
+        if run.runs(27) && !education_only && claim::incidentals_only(&mut run) {
             // The claim is rejected and the I/OCE stops: the diagnosis edits after it do not run.
             let later = [RuleId::DxAge, RuleId::DxPdxEcode, RuleId::DxPdxManif];
             ctx.out.retain(|f| !later.iter().any(|r| r.as_str() == f.rule));
@@ -238,6 +257,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         if run.runs(102) {
             lines::modifier_pairs(&mut run);
         }
+        // I/OCE edits 104, then 123, 124, 110, 67, 69, 134 (after the modifier edits, before NCCI).
+        clinics::rhc_modifier_conflict(&mut run);
+        dates::public_health_emergency(ctx, &mut run);
+        dates::approval_dates(&mut run);
         if run.runs(127) && !run.condition("W2") {
             lines::part_b_inpatient(&mut run);
         }
@@ -250,8 +273,17 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         modifiers::pt_without_screening(&mut run);
         modifiers::imrt_planning(&mut run);
         skin_substitute::application_without_product(&mut run);
+        // ioce-c: edit 99 before the NCCI pairs, as in the I/OCE.
+        passthrough::drug_without_service(&mut run);
         ncci::check(ctx, &mut run);
         addon::check(&mut run);
+        // I/OCE edits 116, 81, 133, 29, 109, 80, 132, 191, 190, 130.
+        programs::opioid_treatment(&mut run);
+        programs::program_only_codes(&mut run);
+        programs::program_claim(ctx, &mut run);
+        programs::clinic_iop(&mut run);
+        // I/OCE edit 91.
+        clinics::fqhc_non_covered(&mut run);
         // ioce-b: blood and observation edits, after the NCCI line rejections as in the I/OCE.
         blood::service_without_product(&mut run);
         blood::product_billing(&mut run);
@@ -263,11 +295,19 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         modifiers::pn_not_payable(&mut run);
         days::bilateral(&mut run);
         lines::site(&mut run);
+        // I/OCE edit 45.
+        separate::inpatient_separate_procedure(&mut run);
         days::visit_with_procedure(&mut run);
+        // I/OCE edit 42.
+        visits::multiple_visits(&mut run);
         lines::token_charge(&mut run);
         drugs::token_charge(&mut run);
         devices::nonopioid_limit(&mut run);
         drugs::nonopioid_limit(&mut run);
+        // ioce-c: edit 98 (device offset pairs, non-opioid devices) and edit 99's non-opioid drugs.
+        passthrough::device_without_procedure(&mut run);
+        passthrough::nonopioid_device_without_service(&mut run);
+        passthrough::nonopioid_drug_without_service(&mut run);
     }
     ctx.out.extend(under_policy(run.out, past));
 }

@@ -106,6 +106,10 @@ impl Path {
             137 => opps && ((b(&["12"]) && v > 97) || (b(&["13"]) && !(cc41 || cc89 || cc92))),
             87 => b(&["12", "83"]) || (b(&["13"]) && !(cc41 || cc89 || cc92)) || (b(&["85"]) && !cc89),
             138 => v > 97 && opps && (b(&["12", "76"]) || (b(&["13"]) && !cc89)),
+            // ioce-c: 98 = the device offset pairs (edit 98's non-opioid device part runs on 137's
+            // path); 99 = the drug check before packaging (its non-opioid drug part: 138's path).
+            98 => opps && (b(&["12"]) || (b(&["13"]) && !(cc41 || cc89 || cc92))),
+            99 => opps && (b(&["12", "76"]) || (b(&["13"]) && !cc89)),
             _ => false,
         }
     }
