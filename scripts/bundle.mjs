@@ -12,9 +12,22 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // www/dist/ sits as deep as www/claimlint/, so the widget's import.meta.url paths
 // ('../../pkg/' for the wasm and the code sets) resolve the same from the bundle.
 export const PAGES = ['demo.js', 'facility.js'];
+// The engine (www/claimlint/engine.js) is a module of its own, dist/engine.js, that the pages
+// and the boot script (www/boot.js, started from the head before the styles and the page
+// bundle) import: one engine instance per page, so the page picks up the load boot started.
+const ENGINE = path.join(REPO, 'www', 'claimlint', 'engine.js');
+const engineShared = {
+  name: 'engine-shared',
+  setup(b) {
+    b.onResolve({ filter: /engine\.js$/ }, (args) => {
+      if (args.kind === 'entry-point' || path.resolve(args.resolveDir, args.path) !== ENGINE) return undefined;
+      return { path: './engine.js', external: true };
+    });
+  },
+};
 
 const result = await build({
-  entryPoints: PAGES.map((p) => path.join(REPO, 'www', p)),
+  entryPoints: [...PAGES.map((p) => path.join(REPO, 'www', p)), path.join(REPO, 'www', 'boot.js'), { in: ENGINE, out: 'engine' }],
   outdir: path.join(REPO, 'www', 'dist'),
   bundle: true,
   format: 'esm',
@@ -24,6 +37,7 @@ const result = await build({
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
+  plugins: [engineShared],
 });
 for (const [file, out] of Object.entries(result.metafile.outputs)) {
   if (file.endsWith('.js')) console.log(`${path.relative(REPO, file)} ${out.bytes} bytes`);

@@ -13,7 +13,7 @@
 //    A page already loading stays on the generation it started with.
 import { DATA_PREFIX, FALLBACK_CACHE, GENERATION_HEADER, META_CACHE, currentKey, generationName, makeCurrent, partResponse, sha256Hex } from './claimlint/store.js';
 
-const SHELL_VERSION = 'v4';
+const SHELL_VERSION = 'v5';
 const SHELL_CACHE = `claimlint-shell-${SHELL_VERSION}`;
 const UPDATE_INTERVAL_MS = 60_000;
 
@@ -27,6 +27,7 @@ const SHELL = [
   './claimlint.css',
   './claimlint.js',
   './claimlint-auto.js',
+  './boot.js',
   './demo.js',
   './demo-page.js',
   './facility.js',
@@ -38,6 +39,8 @@ const SHELL = [
   './icons/icon-512.png',
   './icons/icon-maskable-512.png',
   // The demo pages' bundled widget (scripts/bundle.mjs); the modules below serve the embed page.
+  './dist/boot.js',
+  './dist/engine.js',
   './dist/demo.js',
   './dist/facility.js',
   './claimlint/checks.js',

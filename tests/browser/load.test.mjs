@@ -24,7 +24,9 @@ describe('claimlint code sets in parts', () => {
   it('loads the demo page\'s widget as one bundled module, the engine\'s first downloads preloaded', async () => {
     const html = readFileSync(path.join(ROOT, 'www', 'index.html'), 'utf8');
     const links = (rel) => new Set([...html.matchAll(new RegExp(`<link rel="${rel}" href="([^"]+)"`, 'g'))].map((m) => m[1]));
-    assert.deepEqual([...links('modulepreload')].sort(), ['../pkg/claimlint.js', 'dist/demo.js']);
+    assert.deepEqual([...links('modulepreload')].sort(), ['../pkg/claimlint.js', 'dist/demo.js', 'dist/engine.js']);
+    // The boot script comes before the styles, so the engine starts before they are in.
+    assert.ok(html.indexOf('src="dist/boot.js"') < html.indexOf('rel="stylesheet"'));
     assert.deepEqual([...links('preload')].sort(), ['../pkg/claimlint_bg.wasm', '../pkg/parts/core.blob', '../pkg/parts/parts.json']);
     const context = await env.browser.newContext();
     const page = await context.newPage();
@@ -34,8 +36,9 @@ describe('claimlint code sets in parts', () => {
     });
     await page.goto(`${env.server.url}www/index.html`);
     await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 30_000 });
-    // The bundle and the wasm glue, nothing of the module graph under www/claimlint/.
-    assert.deepEqual(scripts.sort(), ['/pkg/claimlint.js', '/www/dist/demo.js']);
+    // The boot script, the engine, the bundle and the wasm glue, nothing of the module graph
+    // under www/claimlint/.
+    assert.deepEqual(scripts.sort(), ['/pkg/claimlint.js', '/www/dist/boot.js', '/www/dist/demo.js', '/www/dist/engine.js']);
     await context.close();
   });
 

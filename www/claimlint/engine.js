@@ -219,6 +219,10 @@ async function loadParts(opts, retry) {
   performance.mark?.('claimlint-core-bytes');
   await modulePromise;
   performance.mark?.('claimlint-module');
+  // Downloaded, the core and the wasm leave the link free: the other parts start now, not after
+  // the core has opened and 'ready' has run, so the link does not idle in between. (Stored
+  // parts are read later, after the first answer, as before.)
+  const restBytes = firstBytes.stored ? [] : rest.map((part, k) => settled(fetchPart(part, k + 1)));
   const validator = await add(null, first, 0, firstBytes);
   const engine = new Engine(validator, { loadMs: performance.now() - t0, bytes: firstBytes.bytes.byteLength, stored, generation: name }, index);
   // The rest arrive after the engine is handed out; a failure here stops the later parts only
@@ -231,7 +235,7 @@ async function loadParts(opts, retry) {
     // at once, so the link never idles between parts, and each is added as it arrives.
     await Promise.all(
       rest.map(async (part, k) => {
-        const got = await fetchPart(part, k + 1);
+        const got = restBytes.length ? await restBytes[k] : await fetchPart(part, k + 1);
         await add(validator, part, k + 1, got);
         engine.partAdded(part.name, got.bytes.byteLength);
         engineEvents.dispatchEvent(new CustomEvent('part', { detail: { engine, name: part.name } }));
@@ -252,6 +256,12 @@ async function loadParts(opts, retry) {
     engineEvents.dispatchEvent(new CustomEvent('error', { detail: { error: err, partial: true } }));
   });
   return engine;
+}
+
+/** The promise, marked handled: a part that fails before it is awaited raises no unhandled rejection. */
+function settled(promise) {
+  promise.catch(() => {});
+  return promise;
 }
 
 /**
