@@ -35,6 +35,13 @@ describe('claimlint code-set update', () => {
     const dataCaches = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('claimlint-data-')));
     const generation = () =>
       page.evaluate(async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine().stats.generation);
+    // The first visit stores its generation as the parts arrive, after the first answer; it is
+    // current once every part is stored. Only then does a rebuild count as an update.
+    await page.waitForFunction(
+      async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine()?.stats?.completeMs !== undefined,
+      null,
+      { timeout: 30_000 },
+    );
     const first = await dataCaches();
     assert.equal(first.length, 1);
     assert.equal(await generation(), first[0]);
