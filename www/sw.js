@@ -13,7 +13,7 @@
 //    A page already loading stays on the generation it started with.
 import { DATA_PREFIX, FALLBACK_CACHE, GENERATION_HEADER, META_CACHE, currentKey, generationName, makeCurrent, partResponse, sha256Hex } from './claimlint/store.js';
 
-const SHELL_VERSION = 'v5';
+const SHELL_VERSION = 'v6';
 const SHELL_CACHE = `claimlint-shell-${SHELL_VERSION}`;
 const UPDATE_INTERVAL_MS = 60_000;
 
@@ -274,7 +274,7 @@ async function fetchGeneration(before) {
   if (!res.ok) throw new Error(`index: HTTP ${res.status}`);
   const text = await res.text();
   const name = await generationName(text);
-  if (!name || name === before.name) return before.name;
+  if (!name || name === before.name || name === refused) return before.name;
   const index = JSON.parse(text);
   const cache = await caches.open(name);
   try {
@@ -291,6 +291,7 @@ async function fetchGeneration(before) {
     await cache.put(DATA.wasm, wasm);
   } catch (e) {
     await caches.delete(name);
+    if (/checksum/.test(String(e?.message))) refused = name;
     throw e;
   }
   // The switch: one small write, after the whole generation is stored.
@@ -306,6 +307,9 @@ async function fetchGeneration(before) {
 // One check at a time: two at once would store into the same new generation, and one's
 // refusal could not remove what the other is still writing.
 let checking = null;
+// A build refused for a damaged part is not downloaded again by later checks; a rebuild has a
+// new name.
+let refused = null;
 
 function maybeUpdate(force = false) {
   if (checking) return checking;
