@@ -123,14 +123,16 @@ fn search_relevance_table() {
 }
 
 /// Hostile text through every method of the wasm face: a result with findings (or an honest
-/// `empty`), never an `Err` for text, never a trap, and every call under 50 ms. `&str`
+/// `empty`), never an `Err` for text, never a trap, and no call growing faster than its input: a
+/// linear pass over 1 MB takes tens of milliseconds, a quadratic one seconds, so the ceiling is
+/// 1 s (speed itself is measured by the benchmarks, not here). `&str`
 /// parameters get their text as the generated glue makes it (`TextEncoder`: a lone surrogate
 /// becomes U+FFFD), which `JsValue::as_string` reproduces; claim and answer objects carry the
 /// raw JS strings, lone surrogates included. `js_sys::Date::now()` has 1 ms resolution; run
 /// with `-- --nocapture` to see the slowest call of each method.
 #[wasm_bindgen_test]
 fn hostile_strings_through_every_method() {
-    const BUDGET_MS: f64 = 50.0;
+    const BUDGET_MS: f64 = 1000.0;
     const SYSTEMS: [&str; 5] = ["icd10cm", "icd10pcs", "hcpcs", "cpt", "modifier"];
     // Claim fields that get the hostile string (the rest of the claim is clean, as in
     // tests/claims/clean.json) and where a finding about it must be located.
