@@ -10,7 +10,7 @@ use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 pub const SECTION: &str = "ioce";
-pub const VERSION: u16 = 5;
+pub const VERSION: u16 = 6;
 
 /// `data_hcpcs` flags kept, by bit.
 pub mod hcpcs_flag {
@@ -312,6 +312,11 @@ pub struct IoceSection<'a> {
     /// attrs = date the device was activated for the procedure (yyyymmdd, 0 when none).
     #[serde(borrow)]
     pub device_offsets: Versioned<'a>,
+    // I/OCE edits 88, 89 (version 6):
+    /// FQHC visit payment code (G0466..G0470) + a code that qualifies it (10 characters,
+    /// `map_fqhc_visit`).
+    #[serde(borrow)]
+    pub fqhc_visits: Versioned<'a>,
 }
 
 /// Read-in-place view of the section.
@@ -368,7 +373,8 @@ impl<'a> IoceData<'a> {
             && s.rhc_conflicts.well_formed(7)
             && s.capc_rank.well_formed(5)
             && s.apc_status.well_formed(5)
-            && s.device_offsets.well_formed(10);
+            && s.device_offsets.well_formed(10)
+            && s.fqhc_visits.well_formed(10);
         if !ok {
             return Err(BlobError::Corrupt { what: "ioce section: columns".into() });
         }

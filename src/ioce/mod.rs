@@ -4,6 +4,8 @@
 pub mod approval;
 pub mod data;
 pub(crate) mod edits;
+// I/OCE edits 88, 89, 90.
+pub mod fqhc;
 pub mod programs;
 pub mod scope;
 

@@ -24,8 +24,15 @@ pub mod program_flag {
     pub const FQHC_NON_COVERED: u32 = 1 << 11;
     /// May conflict with a modifier on an RHC claim (edit 104, pairs in `map_conflict_rhc`).
     pub const RHC_MODIFIER_CONFLICT: u32 = 1 << 12;
+    // I/OCE edit 88 (`super::fqhc`): FQHC services billed without a visit payment code.
+    /// An FQHC chronic-care management service.
+    pub const FQHC_CHRONIC_CARE: u32 = 1 << 13;
+    /// An FQHC digital mental-health treatment device (DCAPS) service.
+    pub const FQHC_DCAPS: u32 = 1 << 14;
+    /// A preventive service the FQHC does not package into its visit.
+    pub const FQHC_NON_PACKAGED_PREVENTIVE: u32 = 1 << 15;
     /// The `data_hcpcs` column names, in bit order.
-    pub const COLUMNS: [&str; 13] = [
+    pub const COLUMNS: [&str; 16] = [
         "ph_primary",
         "ph_service",
         "mh_not_ph",
@@ -39,6 +46,10 @@ pub mod program_flag {
         "observation_hospital_only",
         "fqhc_non_covered",
         "rhc_modifier_conflict",
+        // I/OCE edit 88.
+        "fqhc_chronic_care",
+        "fqhc_dcaps",
+        "fqhc_non_packaged_preventive",
     ];
 }
 

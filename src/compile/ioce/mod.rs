@@ -7,6 +7,8 @@ mod table;
 // ioce-c: edits 98, 99 (data_capc, data_apc, offset_codepair from pyoce).
 mod capc_order;
 mod pyoce_tables;
+// I/OCE edits 88, 89, 90.
+mod fqhc;
 
 use crate::blob::{BlobWriter, SourceFile, Vintage};
 use crate::compile::{err, Result};
@@ -55,6 +57,8 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     let approvals = approval::read_approvals(&data_hcpcs)?.build(5);
     // I/OCE edit 104.
     let rhc_conflicts = programs::read_rhc_conflicts(&open("map_conflict_rhc")?)?.build(7);
+    // I/OCE edits 88, 89.
+    let fqhc_visits = fqhc::read_visits(&open("map_fqhc_visit")?)?.build(10);
     drop((data_hcpcs, dx_table));
     // ioce-c: the tables extracted from pyoce (optional; see pyoce_tables).
     let pyoce = pyoce_tables::read(&crate::compile::sources::default_cache_dir().join(pyoce_tables::CACHE_FOLDER), &mut si)?;
@@ -94,9 +98,10 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
         capc_rank: capc_rank.view(),
         apc_status: apc_status.view(),
         device_offsets: device_offsets.view(),
+        fqhc_visits: fqhc_visits.view(),
     };
     w.add_section(SECTION, VERSION, &section).map_err(|e| err(format!("ioce section: {e}")))?;
-    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs), ("hcpcs_services", &hcpcs_services), ("imrt_pairs", &imrt), ("programs", &programs), ("mental_dx", &mental_dx), ("approvals", &approvals), ("rhc_conflicts", &rhc_conflicts), ("capc_rank", &capc_rank), ("apc_status", &apc_status), ("device_offsets", &device_offsets)] {
+    for (name, b) in [("hcpcs", &hcpcs), ("revenue", &revenue), ("modifiers", &modifiers), ("dx", &dx), ("addon_pairs", &addon), ("device_pairs", &device), ("modifier_pairs", &modifier_pairs), ("hcpcs_services", &hcpcs_services), ("imrt_pairs", &imrt), ("programs", &programs), ("mental_dx", &mental_dx), ("approvals", &approvals), ("rhc_conflicts", &rhc_conflicts), ("capc_rank", &capc_rank), ("apc_status", &apc_status), ("device_offsets", &device_offsets), ("fqhc_visits", &fqhc_visits)] {
         w.manifest.counts.push((format!("ioce.{name}.rows"), b.len() as u64));
     }
     w.manifest.vintages.push(Vintage {
