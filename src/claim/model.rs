@@ -181,6 +181,10 @@ pub struct Facility {
     /// Statement covers period through (UB-04 FL 6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statement_through: Option<String>,
+    /// Date the payer received the claim (`YYYY-MM-DD`): the I/OCE reads revenue codes in the
+    /// quarter of this date and rejects a claim received before its from-date (edit 119).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receipt_date: Option<String>,
     /// Paid under the OPPS (true, the default) or not (critical access, Maryland, ...: false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opps: Option<bool>,

@@ -268,6 +268,18 @@ fn claim(g: &mut Gen<'_>, q: Quarter, id: usize) -> Value {
     if g.rng.chance(3) {
         multiple_visits_claim(g, &mut c);
     }
+    // ioce-fqhc: edits 88, 89, 90.
+    if g.rng.chance(4) {
+        fqhc_claim(g, &mut c);
+    }
+    // ioce-fqhc: edit 119.
+    if g.rng.chance(12) {
+        receipt_date(g, &mut c, from, through);
+    }
+    // ioce-fqhc: edits 68, 136 (2024 claims).
+    if g.rng.chance(2) {
+        coverage_2024_claim(g, &mut c);
+    }
     Value::Object(c)
 }
 
@@ -779,4 +791,116 @@ fn passthrough_lines(g: &mut Gen<'_>, from: i64, through: i64, out: &mut Vec<Val
             out.push(g.line(&date, &procedure, "0360".into(), Vec::new(), 1));
         }
     }
+}
+
+// ioce-fqhc: edits 88, 89, 90.
+/// FQHC visit payment codes with services that qualify them (`map_fqhc_visit`), and services that
+/// qualify none of them.
+const FQHC_VISITS: &[(&str, &[&str])] = &[
+    ("G0466", &["99202", "99203", "99204", "99205"]),
+    ("G0467", &["99212", "99213", "99214", "99215"]),
+    ("G0468", &["G0402", "G0438", "G0439"]),
+    ("G0469", &["90791", "90832", "90834", "90837"]),
+    ("G0470", &["90791", "90832", "90834", "90837"]),
+];
+/// Services on an FQHC day that need no payment code (telehealth originating site, chronic
+/// care, non-packaged preventive vaccines from I/OCE 26.2, the opioid treatment bundle).
+const FQHC_NO_VISIT: &[&str] = &["G2025", "98980", "90686", "G2172"];
+
+/// Makes the claim an FQHC claim (771) with one or two days of visits: payment codes with or
+/// without a qualifying service (by units, one service may qualify two visits), under a visit
+/// revenue code or another, and days without a payment code (edits 88, 89, 90).
+fn fqhc_claim(g: &mut Gen<'_>, c: &mut Map<String, Value>) {
+    c.insert("billType".into(), json!("771"));
+    c.remove("conditionCodes");
+    let from = c.get("statementFrom").and_then(Value::as_str).unwrap_or_default().to_owned();
+    let through = c.get("statementThrough").and_then(Value::as_str).unwrap_or_default().to_owned();
+    let mut lines = Vec::new();
+    for day in if from == through { vec![from] } else { vec![from, through] } {
+        match g.rng.below(10) {
+            // A day without a payment code: a service, or one that needs none beside it.
+            0 | 1 => {
+                let code = g.pool_or("hx:valid", "hx:valid");
+                let rev = g.revenue();
+                lines.push(g.line(&day, &code, rev, Vec::new(), 1));
+                if g.rng.chance(50) {
+                    let code = *g.rng.pick(FQHC_NO_VISIT);
+                    lines.push(g.line(&day, code, "0521".into(), Vec::new(), 1));
+                }
+            }
+            _ => {
+                for _ in 0..1 + g.rng.below(2) {
+                    let (payment, services) = *g.rng.pick(FQHC_VISITS);
+                    let mental = matches!(payment, "G0469" | "G0470");
+                    let rev = match g.rng.below(10) {
+                        0..=1 => g.revenue(),
+                        2 => "0900".into(),
+                        _ if mental => ["0900", "0519"][g.rng.below(2)].into(),
+                        _ => ["0521", "0519", "0522", "0528"][g.rng.below(4)].into(),
+                    };
+                    lines.push(g.line(&day, payment, rev, Vec::new(), 1));
+                    let service = match g.rng.below(10) {
+                        0 => None,
+                        1 => Some(g.pool_or("hx:valid", "hx:valid")),
+                        _ => Some((*g.rng.pick(services)).to_owned()),
+                    };
+                    if let Some(code) = service {
+                        let units = if g.rng.chance(20) { 2 } else { 1 };
+                        lines.push(g.line(&day, &code, "0521".into(), Vec::new(), units));
+                    }
+                }
+            }
+        }
+    }
+    c.insert("lines".into(), Value::Array(lines));
+}
+
+// ioce-fqhc: edit 119.
+/// Gives the claim a receipt date: mostly days after the through-date (revenue codes are read in
+/// its quarter, which may be the next), some before the from-date, past the tables or not a date.
+fn receipt_date(g: &mut Gen<'_>, c: &mut Map<String, Value>, from: i64, through: i64) {
+    let date = match g.rng.below(10) {
+        0 => iso(from - 1 - g.rng.below(40) as i64),
+        1 => ["2025-13-45", "20250230", "next week", "2037-01-05"][g.rng.below(4)].to_owned(),
+        _ => iso(through + g.rng.below(120) as i64),
+    };
+    c.insert("receiptDate".into(), json!(date));
+}
+
+// ioce-fqhc: edits 68, 136.
+/// Codes the I/OCE gave a coverage approval date inside a 2024 quarter: (edit, quarter's first
+/// day, approval date, codes). Edit 68 (NCD approval) in I/OCE 25.2.7, edit 136 (ACIP) in 25.1.8.
+const COVERAGE_2024: &[(u32, u32, u32, &[&str])] = &[
+    (68, 2024_0701, 2024_0930, &["J0739", "J0750", "J0751", "J0799", "G0011", "G0012", "G0013"]),
+    (68, 2024_0701, 2024_0915, &["Q0519", "Q0520"]),
+    (136, 2024_0401, 2024_0627, &["90684"]),
+];
+
+/// Replaces the claim with a small OPPS hospital outpatient claim (131) of one day in 2024
+/// (outside the corpus's quarters: only these claims reach it) with a code the I/OCE dates
+/// by a coverage approval, mostly before that date (edits 68, 136), beside a clinic visit half
+/// the time. Its diagnoses and patient are fixed, valid in 2024.
+fn coverage_2024_claim(g: &mut Gen<'_>, c: &mut Map<String, Value>) {
+    let (_, first, approved, codes) = *g.rng.pick(COVERAGE_2024);
+    let (first, approved) = (days(first), days(approved));
+    // Before the approval date four times in five, else on it (inside the quarter).
+    let day = if g.rng.chance(80) { first + g.rng.below((approved - first) as usize) as i64 } else { approved };
+    let day = iso(day);
+    for key in ["conditionCodes", "occurrenceCodes", "valueCodes", "reasonForVisit", "dischargeStatus", "receiptDate"] {
+        c.remove(key);
+    }
+    c.insert("billType".into(), json!("131"));
+    c.insert("opps".into(), json!(true));
+    c.insert("statementFrom".into(), json!(day));
+    c.insert("statementThrough".into(), json!(day));
+    c.insert("patient".into(), json!({ "sex": "F", "age": 30 + g.rng.below(50) }));
+    let principal = ["I10", "E119", "J449", "Z23"][g.rng.below(4)];
+    c.insert("diagnoses".into(), json!([{ "code": principal }, { "code": "R0602" }]));
+    let code = *g.rng.pick(codes);
+    let rev = if code.starts_with('J') || code == "90684" { "0636" } else { "0510" };
+    let mut lines = vec![g.line(&day, code, rev.into(), Vec::new(), 1)];
+    if g.rng.chance(50) {
+        lines.push(g.line(&day, "G0463", "0510".into(), Vec::new(), 1));
+    }
+    c.insert("lines".into(), Value::Array(lines));
 }

@@ -84,6 +84,7 @@ def pyoce_claim(c: dict[str, Any], index: int) -> dict[str, Any]:
         "billType": bill_type(c.get("billType")),
         "dateStarted": yyyymmdd(c.get("statementFrom")),
         "dateEnded": yyyymmdd(c.get("statementThrough")),
+        "receiptDate": yyyymmdd(c.get("receiptDate")),
         "conditionCodeInputList": list(c.get("conditionCodes") or []),
         "occurrenceCodeInputList": [o.get("code") if isinstance(o, dict) else o for o in c.get("occurrenceCodes") or []],
         "valueCodeInputList": [

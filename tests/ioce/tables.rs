@@ -43,6 +43,9 @@ impl Table {
 #[derive(Default)]
 pub struct Pools {
     pub quarters: Vec<Quarter>,
+    /// ioce-fqhc: the 2024 quarters (I/OCE 25.1.8, 25.2.7) only the edit 68 and 136 claims
+    /// are dated in; not drawn from.
+    pub quarters_2024: Vec<Quarter>,
     by: BTreeMap<(u32, String), Vec<String>>,
     /// Add-on code → its primaries (type I, drug administration, SaaS), per version.
     pub addon_primaries: BTreeMap<(u32, String), Vec<String>>,
@@ -83,7 +86,7 @@ impl Pools {
     /// The release id in force on a `YYYY-MM-DD` date of the corpus span.
     pub fn release_on(&self, iso: &str) -> Option<&str> {
         let d: u32 = iso.replace('-', "").parse().ok()?;
-        self.quarters.iter().find(|q| q.from <= d && d <= q.to).map(|q| q.id.as_str())
+        self.quarters.iter().chain(&self.quarters_2024).find(|q| q.from <= d && d <= q.to).map(|q| q.id.as_str())
     }
     /// A pool's size, for the test's report.
     pub fn len(&self, version: u32, pool: &str) -> usize {
@@ -99,6 +102,9 @@ impl Pools {
             if VERSIONS.contains(&v) {
                 let to = if v == *VERSIONS.end() { 2026_0630 } else { num(&r[vr.col("date_ended")]) };
                 p.quarters.push(Quarter { version: v, id: r[vr.col("version_id")].clone(), from: num(&r[vr.col("date_started")]), to });
+            }
+            if (95..=96).contains(&v) {
+                p.quarters_2024.push(Quarter { version: v, id: r[vr.col("version_id")].clone(), from: num(&r[vr.col("date_started")]), to: num(&r[vr.col("date_ended")]) });
             }
         }
         p.load_hcpcs(&dir);

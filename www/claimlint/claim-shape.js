@@ -61,11 +61,11 @@ export function toEngineClaim(raw, claimType = 'professional') {
   return { claim, locate };
 }
 
-// The UB-04 / 837I header: type of bill, statement period, payment system, reasons for visit.
+// The UB-04 / 837I header: type of bill, statement period, receipt date, payment system, reasons for visit.
 function facilityHeader(raw) {
   const out = {};
   if (!blank(raw.billType)) out.billType = String(raw.billType).trim();
-  for (const key of ['statementFrom', 'statementThrough']) {
+  for (const key of ['statementFrom', 'statementThrough', 'receiptDate']) {
     if (!blank(raw[key])) out[key] = toIsoDate(String(raw[key]).trim()) || String(raw[key]).trim();
   }
   if (!blank(raw.opps)) out.opps = String(raw.opps) !== 'false';

@@ -32,6 +32,11 @@ mod visits;
 // ioce-c: edits 98, 99 and the comprehensive APC's primary.
 mod capc;
 mod passthrough;
+// ioce-fqhc: edits 88, 89, 90; 119.
+mod fqhc;
+mod receipt;
+// ioce-fqhc: edits 68, 136 (live on 2024 claims).
+mod coverage_dates;
 
 use crate::location::{LineField, Location};
 use super::data::{HcpcsRow, IoceData, Release, RevenueRow};
@@ -178,7 +183,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let through = fac.statement_through.as_deref().and_then(Date::parse).or(from);
     let Some(release) = from.and_then(|d| io.release_on(d)) else { return };
     // Revenue codes are read in the release of the receipt date; the through-date stands in.
-    let rev_release = through.and_then(|d| io.release_on(d)).unwrap_or(release);
+    // ioce-fqhc: edit 119 (the receipt date).
+    let rev_release = receipt::given(ctx).or(through).and_then(|d| io.release_on(d)).unwrap_or(release);
     let superseded: Vec<&str> = SUPERSEDED.iter().map(|r| r.as_str()).collect();
     // The I/OCE skips the diagnosis age edit when the age is missing or invalid (edit 25).
     let age_invalid = ctx.age.is_none_or(|a| a > 124);
@@ -222,7 +228,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     };
     // Invalid statement dates (edit 23), then a type of bill the I/OCE cannot process (118),
     // then invalid service dates (23) stop it.
-    if !dates::statement_dates(ctx, &mut run) && claim::bill_type(&mut run) && !dates::service_dates(ctx, &mut run) {
+    // ioce-fqhc: an invalid receipt date (edit 119) stops it first, on a valid from-date.
+    let receipt_invalid = fac.statement_from.as_deref().and_then(Date::parse).is_some_and(|f| receipt::invalid(ctx, &mut run, f));
+    if !receipt_invalid && !dates::statement_dates(ctx, &mut run) && claim::bill_type(&mut run) && !dates::service_dates(ctx, &mut run) {
         // I/OCE edit 46; 43x claims skip the diagnosis edits.
         programs::php_bill_type(&mut run);
         claim::diagnosis_edits_off_path(ctx, &run);
@@ -261,6 +269,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         clinics::rhc_modifier_conflict(&mut run);
         dates::public_health_emergency(ctx, &mut run);
         dates::approval_dates(&mut run);
+        // ioce-fqhc: edits 68, 136.
+        coverage_dates::before_coverage_approval(&mut run);
         if run.runs(127) && !run.condition("W2") {
             lines::part_b_inpatient(&mut run);
         }
@@ -284,6 +294,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         programs::clinic_iop(&mut run);
         // I/OCE edit 91.
         clinics::fqhc_non_covered(&mut run);
+        // ioce-fqhc: edits 88, 89, 90 (FQHC visit payment codes), after edit 91 as in the I/OCE.
+        fqhc::payment_codes(&mut run);
         // ioce-b: blood and observation edits, after the NCCI line rejections as in the I/OCE.
         blood::service_without_product(&mut run);
         blood::product_billing(&mut run);
