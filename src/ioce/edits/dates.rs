@@ -1,7 +1,8 @@
 //! I/OCE edits on dates: invalid statement and service dates (23); a code's approval and
-//! termination dates inside a quarter: before the FDA approval (67), outside the approval
-//! period (69, 134), before the initial marketing date (110); and after the end of the public
-//! health emergency (123 modifier CS, 124 codes).
+//! termination dates inside a quarter: before the FDA approval (67), the NCD approval (68) or
+//! the ACIP approval (136), outside the approval period (69, 134), before the initial
+//! marketing date (110); and after the end of the public health emergency (123 modifier CS,
+//! 124 codes).
 use super::{FLine, Run};
 use crate::claim::check::Ctx;
 use crate::date::Date;
@@ -16,7 +17,7 @@ fn on_path(run: &Run<'_, '_>) -> bool {
     run.path.routed() && !run.bill_type_is(&["43"])
 }
 
-/// Edits 67, 69, 110 and 134: the line's service date falls before the code's approval date
+/// Edits 67, 68, 69, 110, 134 and 136: the line's service date falls before the code's approval date
 /// or after its termination date, for the codes the I/OCE tables mark with that edit.
 pub(super) fn approval_dates(run: &mut Run<'_, '_>) {
     if !on_path(run) {
@@ -34,6 +35,9 @@ pub(super) fn approval_dates(run: &mut Run<'_, '_>) {
             110 if before => Some((RuleId::IoceMarketingDate, format!("{} was provided before its initial marketing date {}: check the date of service or the code", l.code, show(a.approved)))),
             69 if before || after => Some((RuleId::IoceApprovalPeriod, outside(l, a.approved, a.terminated))),
             134 if v > 90 && (before || after) => Some((RuleId::IoceApprovalPeriod2, outside(l, a.approved, a.terminated))),
+            // ioce-fqhc: edits 68 (NCD or demonstration approval) and 136 (ACIP approval), live on 2024 claims.
+            68 if before => Some((RuleId::IoceNcdDate, format!("{} was provided on {date}, before the national coverage determination (or demonstration) approved it on {}: check the date of service or the code", l.code, show(a.approved)))),
+            136 if before => Some((RuleId::IoceAcipDate, format!("{} was provided on {date}, before ACIP approved the vaccine on {}: check the date of service or the code", l.code, show(a.approved)))),
             _ => None,
         };
         if let Some(h) = hit {

@@ -35,8 +35,6 @@ mod passthrough;
 // ioce-fqhc: edits 88, 89, 90; 119.
 mod fqhc;
 mod receipt;
-// ioce-fqhc: edits 68, 136 (live on 2024 claims).
-mod coverage_dates;
 
 use crate::location::{LineField, Location};
 use super::data::{HcpcsRow, IoceData, Release, RevenueRow};
@@ -269,8 +267,6 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         clinics::rhc_modifier_conflict(&mut run);
         dates::public_health_emergency(ctx, &mut run);
         dates::approval_dates(&mut run);
-        // ioce-fqhc: edits 68, 136.
-        coverage_dates::before_coverage_approval(&mut run);
         if run.runs(127) && !run.condition("W2") {
             lines::part_b_inpatient(&mut run);
         }
