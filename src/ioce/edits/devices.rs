@@ -50,20 +50,13 @@ pub(super) fn payable_service(run: &Run<'_, '_>, packaging: bool) -> bool {
 }
 
 /// Edit 38: a device (status indicator H) or brachytherapy source (U) on a claim with no
-/// significant procedure (S, T or J1) to implant it. A conditionally packaged code (Q1-Q3)
-/// the I/OCE has not packaged by then is paid as a procedure: it counts, except a Q1 code on
-/// the day of a visit (V), which the visit packages.
+/// significant procedure (S, T or J1) to implant it. A conditionally packaged code (Q1-Q3) counts
+/// by the status indicator the I/OCE has given it by then (see `conditional`).
 pub(super) fn without_implantation(run: &mut Run<'_, '_>) {
     if !run.runs(38) {
         return;
     }
-    let visit_days: Vec<_> = run.lines.iter().filter(|v| v.si() == "V").map(|v| v.date).collect();
-    let procedure = |l: &FLine<'_>| !run.program_service(l) && match l.si() {
-        "S" | "T" | "J1" | "Q2" | "Q3" => true,
-        "Q1" => !visit_days.contains(&l.date),
-        _ => false,
-    };
-    if run.lines.iter().any(procedure) {
+    if run.lines.iter().any(|l| matches!(l.si(), "S" | "T" | "J1")) {
         return;
     }
     for i in 0..run.lines.len() {
