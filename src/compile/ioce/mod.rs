@@ -61,7 +61,7 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     drop((data_hcpcs, dx_table));
     let (pyoce_source, pyoce_files) = match &pyoce {
         Some(p) => (format!("; comprehensive-APC rank, APC status indicators and pass-through device pairs from {}", p.provenance), p.sources.clone()),
-        None => ("; without the comprehensive-APC rank, APC status indicators and pass-through device pairs (scripts/ioce_pyoce_tables.py not run): I/OCE edits 98 and 99 are not checked".to_owned(), Vec::new()),
+        None => ("; without the comprehensive-APC rank, APC status indicators and pass-through device pairs (scripts/ioce_pyoce_tables.py not run): I/OCE edits 98 and 99 are not checked, and conditionally packaged codes are not paid in their APCs (edits 21, 38)".to_owned(), Vec::new()),
     };
     let (capc_rank, apc_status, device_offsets) = match pyoce {
         Some(p) => (p.capc_rank, p.apc_status, p.device_offsets),
