@@ -69,10 +69,10 @@ pub(super) fn before_device_edits(run: &mut Run<'_, '_>) {
 }
 
 /// PHP and IOP days: a day with a primary program service is paid as the composite (its first
-/// primary line, status indicator P), which packages the day's program services; the first other
-/// mental-health service of the day is paid as the mental-health composite (S) and packages the
-/// rest. A day without one packages the codes only reportable in the program, and its
-/// mental-health services are paid in their own APCs.
+/// primary line, status indicator P), which packages the day's program services; on 13x the first
+/// other mental-health service of the day is paid as the mental-health composite (S) and
+/// packages the rest. A day without one packages the codes only reportable in the program, and on
+/// 13x its mental-health services are paid in their own APCs.
 fn program_days(run: &mut Run<'_, '_>, program: Program) {
     // The I/OCE builds no composite once an inpatient-only procedure was found (edit 18).
     let inpatient = run.out.iter().any(|f| f.rule == RuleId::IoceInpatientOnly.as_str());
@@ -84,6 +84,8 @@ fn program_days(run: &mut Run<'_, '_>, program: Program) {
     };
     let composite_si = run.io.apc_status_indicator(composite_apc, run.version()).unwrap_or("P");
     let mental_health_si = run.io.apc_status_indicator(MENTAL_HEALTH_APC, run.version()).unwrap_or("S");
+    // The CMHC path (76x) has no mental-health composite.
+    let mental = run.path.is13();
     for day in super::days::days(&run.lines) {
         let idx = super::days::on(&run.lines, day);
         let flags = |run: &Run<'_, '_>, i: usize| run.lines.get(i).map_or(0, |l| run.program_flags(l));
@@ -94,7 +96,9 @@ fn program_days(run: &mut Run<'_, '_>, program: Program) {
                     package(run, i);
                 }
             }
-            paid_mental_health(run, &idx);
+            if mental {
+                paid_mental_health(run, &idx);
+            }
             continue;
         };
         assign(run, c, composite_si);
@@ -107,7 +111,7 @@ fn program_days(run: &mut Run<'_, '_>, program: Program) {
         let mut paid = false;
         for &i in &idx {
             let Some(l) = run.lines.get(i) else { continue };
-            if flags(run, i) & (primary | service) != 0 || l.excluded() || !mental_health(run, i, l) {
+            if !mental || flags(run, i) & (primary | service) != 0 || l.excluded() || !mental_health(run, i, l) {
                 continue;
             }
             if paid {
