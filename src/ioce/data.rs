@@ -517,7 +517,7 @@ fn pair_key(a: &str, b: &str) -> Option<[u8; 10]> {
 // ioce-c: the tables extracted from pyoce (edits 98, 99 and the comprehensive-APC primary).
 impl<'a> IoceData<'a> {
     /// True when the blob has the tables extracted from pyoce (`data_capc`, `data_apc`,
-    /// `offset_codepair`); without them edits 98 and 99 are not checked.
+    /// `offset_codepair`); without them edits 98 and 99 are not checked, and edits 21, 38, 137 and 138 approximate the status indicators.
     pub fn has_pyoce_tables(&self) -> bool {
         !self.s.capc_rank.keys.is_empty() && !self.s.device_offsets.keys.is_empty()
     }
