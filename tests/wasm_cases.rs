@@ -29,6 +29,7 @@ const CLAIM_FILES: &[(&str, &str)] = &[
     ("ioce_dates.json", include_str!("claims/ioce_dates.json")),
     ("ioce_procedures.json", include_str!("claims/ioce_procedures.json")),
     ("ioce_passthrough.json", include_str!("claims/ioce_passthrough.json")),
+    ("ioce_conditional.json", include_str!("claims/ioce_conditional.json")),
     // ioce-fqhc: edits 68, 88, 89, 90, 119, 136.
     ("ioce_fqhc.json", include_str!("claims/ioce_fqhc.json")),
     ("inpatient.json", include_str!("claims/inpatient.json")),
