@@ -20,7 +20,7 @@ const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) 
 async function pageBench(browser, url) {
   const page = await browser.newPage();
   await page.goto(`${url}www/bench.html${smoke ? '?smoke' : ''}`);
-  await page.waitForFunction(() => window.benchResults, null, { timeout: smoke ? 120_000 : 600_000 });
+  await page.waitForFunction(() => window.benchResults, null, { timeout: smoke ? 300_000 : 600_000 });
   const r = await page.evaluate(() => window.benchResults);
   await page.close();
   if (r.error) throw new Error(`bench page: ${r.error}`);
