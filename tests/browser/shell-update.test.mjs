@@ -3,32 +3,18 @@
 // asks the network in the background whether a file changed; a change stores the new shell
 // whole, the page offers it, and the next load is the new build. Runs on a private copy of
 // www/ and pkg/ so a page can be "rebuilt".
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { requirePkg, startServer, launch, openPage, ROOT } from './helpers.mjs';
+import { openPage, withPrivateCopy } from './helpers.mjs';
 
 describe('claimlint page update', () => {
-  let server, browser, dir;
-
-  before(async () => {
-    requirePkg();
-    dir = mkdtempSync(path.join(os.tmpdir(), 'claimlint-shell-'));
-    for (const d of ['www', 'pkg']) cpSync(path.join(ROOT, d), path.join(dir, d), { recursive: true });
-    server = await startServer(dir);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const env = withPrivateCopy('claimlint-shell-');
 
   it('serves the stored page first and swaps to a rebuilt one on the next load', async () => {
-    const context = await browser.newContext();
-    const page = await openPage(context, `${server.url}www/index.html`);
+    const context = await env.browser.newContext();
+    const page = await openPage(context, `${env.server.url}www/index.html`);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     // A cached visit: the code sets are stored (the first visit is over).
@@ -46,7 +32,7 @@ describe('claimlint page update', () => {
     assert.notEqual(await page.getAttribute('[data-claimlint-notice]', 'data-state'), 'update', 'no update offered for an unchanged shell');
 
     // A rebuild of the page.
-    const file = path.join(dir, 'www', 'index.html');
+    const file = path.join(env.dir, 'www', 'index.html');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/<title>([^<]*)<\/title>/, '<title>$1 (rebuilt)</title>'));
 
     // This load is answered from storage (the old page, whole)...
