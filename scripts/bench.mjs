@@ -20,7 +20,7 @@ const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) 
 async function pageBench(browser, url) {
   const page = await browser.newPage();
   await page.goto(`${url}www/bench.html${smoke ? '?smoke' : ''}`);
-  await page.waitForFunction(() => window.benchResults, null, { timeout: smoke ? 120_000 : 600_000 });
+  await page.waitForFunction(() => window.benchResults, null, { timeout: smoke ? 300_000 : 600_000 });
   const r = await page.evaluate(() => window.benchResults);
   await page.close();
   if (r.error) throw new Error(`bench page: ${r.error}`);
@@ -29,7 +29,7 @@ async function pageBench(browser, url) {
 
 /**
  * Navigation → first ICD-10-CM check answered, and → all code sets in, on the demo under
- * Slow 4G: a cold first visit, then a warm one (everything cached, offline). `whole` loads the
+ * Slow 4G: a cold first visit, then two warm ones (everything cached): online, then offline. `whole` loads the
  * single blob (?data=blob), the baseline; otherwise the parts. Bytes are what the page
  * downloaded (encoded, as on the wire) during the cold visit.
  */
@@ -97,10 +97,45 @@ async function loadBench(browser, url, { whole }) {
   const coldByKind = { ...byKind };
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  // Warm online: everything cached, the network there but slow. The page's throttling does not
+  // reach the service worker's own requests (DevTools throttles per target), so the worker gets
+  // the same profile: whatever it asks the network for costs what it would on the phone.
+  const worker = await throttleServiceWorker(browser, url, SLOW_4G);
+  const warmOnline = await visit();
+  await worker.emulate({ ...SLOW_4G, offline: true });
   await context.setOffline(true);
   const warm = await visit();
+  await worker.close();
   await context.close();
-  return { cold, warm, bytes: coldBytes, requests: coldRequests, byKind: coldByKind };
+  return { cold, warmOnline, warm, bytes: coldBytes, requests: coldRequests, byKind: coldByKind };
+}
+
+/**
+ * Applies network conditions to the demo's service worker (its DevTools target, over a browser
+ * session; Playwright opens no session of its own for a worker). Returns {emulate(conditions), close()}.
+ */
+async function throttleServiceWorker(browser, url, conditions) {
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(url));
+  if (!sw) throw new Error(`no service worker for ${url}`);
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
+  let id = 0;
+  const answers = new Map();
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const msg = JSON.parse(e.message);
+    if (msg.id && answers.has(msg.id)) answers.get(msg.id)(msg);
+  });
+  const send = (method, params = {}) =>
+    new Promise((resolve, reject) => {
+      const n = ++id;
+      answers.set(n, (msg) => (msg.error ? reject(new Error(`${method}: ${msg.error.message}`)) : resolve(msg.result)));
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: n, method, params }) }).catch(reject);
+    });
+  await send('Network.enable');
+  const emulate = (c) => send('Network.emulateNetworkConditions', c);
+  await emulate(conditions);
+  return { emulate, close: () => cdp.detach() };
 }
 
 async function networkBench(browser, url) {
@@ -245,11 +280,15 @@ function networkReport(r, f, kb) {
   const mark = (ok) => (ok ? 'met' : '**not met**');
   const partsBr = d.parts.reduce((a, p) => a + p.brotli, 0);
   const lines = ['', `## Load (demo page, ${n.profile})`, ''];
-  lines.push('Navigation → first ICD-10-CM check answered (typed J15.9 shows "billable"), and → every code set in. The baseline is the single whole blob (`?data=blob`), measured in the same run. Warm = second visit, everything cached, network offline; "in page" is navigation start → engine ready plus one check, without the test driver\'s round trips (the driver runs nothing in the page until the engine is ready).', '');
+  lines.push('Navigation → first ICD-10-CM check answered (typed J15.9 shows "billable"), and → every code set in. The baseline is the single whole blob (`?data=blob`), measured in the same run. Warm = a later visit, everything cached: online (the network there at Slow 4G, for the page and its service worker alike), then offline; "in page" is navigation start → engine ready plus one check, without the test driver\'s round trips (the driver runs nothing in the page until the engine is ready).', '');
   lines.push('| measure | parts | baseline: single blob | target |', '|---|---|---|---|');
   lines.push(`| cold → first check | ${s(n.parts.cold.firstMs)} | ${s(n.whole.cold.firstMs)} | ≤ 3 s: ${mark(n.parts.cold.firstMs <= 3000)} |`);
   lines.push(`| cold → first check, in page | ${s(n.parts.cold.firstInPageMs)} | ${s(n.whole.cold.firstInPageMs)} | — |`);
   lines.push(`| cold → all data ready | ${s(n.parts.cold.allMs)} | ${s(n.whole.cold.allMs)} | ≤ 15 s: ${mark(n.parts.cold.allMs <= 15000)} |`);
+  if (n.parts.warmOnline) {
+    lines.push(`| warm (online) → first check, in page | ${ms(n.parts.warmOnline.firstInPageMs)} | ${ms(n.whole.warmOnline.firstInPageMs)} | ≤ 100 ms: ${mark(n.parts.warmOnline.firstInPageMs <= 100)} |`);
+    lines.push(`| warm (online) → first check, driver-measured | ${ms(n.parts.warmOnline.firstMs)} | ${ms(n.whole.warmOnline.firstMs)} | — |`);
+  }
   lines.push(`| warm (offline) → first check, in page | ${ms(n.parts.warm.firstInPageMs)} | ${ms(n.whole.warm.firstInPageMs)} | ≤ 100 ms: ${mark(n.parts.warm.firstInPageMs <= 100)} |`);
   lines.push(`| warm (offline) → first check, driver-measured | ${ms(n.parts.warm.firstMs)} | ${ms(n.whole.warm.firstMs)} | — |`);
   lines.push(`| warm (offline) → all data ready | ${ms(n.parts.warm.allMs)} | ${ms(n.whole.warm.allMs)} | — |`);

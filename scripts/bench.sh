@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates benches/REPORT.md and benches/results.json: native, Python and browser figures,
 # each beside a same-run baseline. `--smoke` runs a short version that asserts nothing (CI).
-# `--load` measures only the Slow 4G page load (cold and warm, parts beside the single blob)
+# `--load` measures only the Slow 4G page load (cold, warm online, warm offline; parts beside the single blob)
 # and prints its table, writing nothing (about a minute).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -262,8 +262,22 @@ impl fmt::Display for Location {
 
 impl Ord for Location {
     fn cmp(&self, other: &Location) -> Ordering {
-        self.segs().iter().cmp(other.segs().iter())
+        // The places claims report most, compared without walking their segments.
+        match (self, other) {
+            (Location::Line { line: a, field: fa }, Location::Line { line: b, field: fb }) => a.cmp(b).then_with(|| field_order(*fa, *fb)),
+            (Location::Diagnosis(a), Location::Diagnosis(b)) => a.cmp(b),
+            _ => self.segs().iter().cmp(other.segs().iter()),
+        }
     }
+}
+
+/// Two fields of one line in pointer order.
+fn field_order(a: LineField, b: LineField) -> Ordering {
+    let segs = |f: LineField| {
+        let (name, k) = f.segs();
+        [name.map(Seg::Text), k.map(num)]
+    };
+    segs(a).into_iter().flatten().cmp(segs(b).into_iter().flatten())
 }
 
 impl PartialOrd for Location {
@@ -348,5 +362,18 @@ mod tests {
         let shown: Vec<String> = v.iter().map(Location::pointer).collect();
         assert_eq!(shown, ["", "/diagnoses/1", "/lines/2/code", "/lines/10", "/payer"]);
         assert_eq!(Location::Field("/diagnoses/0"), Location::Diagnosis(0));
+    }
+
+    #[test]
+    fn typed_order_is_pointer_segment_order() {
+        let fields = [LineField::Whole, LineField::Code, LineField::Units, LineField::Modifiers, LineField::Modifier(0), LineField::Modifier(10), LineField::Modifier(2), LineField::Pointers, LineField::Pointer(1), LineField::DateFrom, LineField::DateTo, LineField::Pos, LineField::Charge, LineField::Ndc, LineField::Npi, LineField::RevenueCode];
+        let mut places: Vec<Location> = [0usize, 2, 10].iter().flat_map(|&line| fields.iter().map(move |&field| Location::Line { line, field })).collect();
+        places.extend([Location::Diagnosis(0), Location::Diagnosis(2), Location::Diagnosis(10), Location::Claim, Location::Field("/payer")]);
+        for a in &places {
+            for b in &places {
+                let by_segments = a.segs().iter().cmp(b.segs().iter());
+                assert_eq!(a.cmp(b), by_segments, "{a} vs {b}");
+            }
+        }
     }
 }

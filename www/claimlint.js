@@ -158,7 +158,7 @@ export function attach(root = document, options = {}) {
         if (state === 'update-refused') host.dataset.claimlintUpdate = 'refused';
         else host.dataset.claimlintOffline = state;
       },
-      () => notice.updateReady(),
+      (update) => notice.updateReady(update),
     );
   }
 

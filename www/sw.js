@@ -1,8 +1,12 @@
 // Service worker (a module): makes the demo work offline after the first visit.
 //
 // Two kinds of cache:
-//  - the shell (pages, CSS, widget modules): network first, cache when offline,
-//    so an online visit always gets the latest pages;
+//  - the shell (pages, CSS, widget modules): once a data generation is stored (a cached
+//    visit), served from storage first, so a visit on a slow network waits no round trip per
+//    file; each file served is revalidated in the background, and a change to any of them
+//    stores a new shell whole (every file fetched again), makes it current and tells the pages
+//    (the same update notice as new code sets): the new build is what the next visit gets,
+//    never a mix of two builds. Before that (a first visit), network first, cache when offline;
 //  - the data generations (www/claimlint/store.js): the code-set parts of one build with the
 //    wasm glue and wasm that read them, named from the parts index. The page stores the
 //    first generation itself as its parts arrive (so a first visit downloads each part once)
@@ -15,6 +19,7 @@
 import { DATA_PREFIX, FALLBACK_CACHE, GENERATION_HEADER, GENERATION_QUESTION, META_CACHE, currentKey, generationName, makeCurrent, partResponse, sha256Hex } from './claimlint/store.js';
 
 const SHELL_VERSION = 'v6';
+// The shell the install stores; a background refresh stores later ones as `${SHELL_CACHE}-N`.
 const SHELL_CACHE = `claimlint-shell-${SHELL_VERSION}`;
 const UPDATE_INTERVAL_MS = 60_000;
 
@@ -84,6 +89,7 @@ const SHELL = [
   './bench/baseline.js',
   './bench/claim-sample.js',
 ].map((p) => new URL(p, self.location).href);
+const SHELL_URLS = new Set(SHELL);
 
 const DATA = {
   glue: new URL('../pkg/claimlint.js', self.location).href,
@@ -122,6 +128,9 @@ self.addEventListener('activate', (event) => {
       for (const name of await caches.keys()) {
         if (name.startsWith('claimlint-shell-') && name !== SHELL_CACHE) await caches.delete(name);
       }
+      // A new worker comes with its own freshly stored shell: that one is current.
+      await (await caches.open(META_CACHE)).put(SHELL_KEY, new Response(SHELL_CACHE));
+      shellMemo = SHELL_CACHE;
       await self.clients.claim();
     })(),
   );
@@ -153,28 +162,111 @@ self.addEventListener('fetch', (event) => {
   // Parts under their own file names are not intercepted: the page reads stored parts from
   // the cache itself, and downloads the others with its own progress.
   if (url.pathname.startsWith(new URL(self.registration.scope).pathname)) {
-    event.respondWith(shellResponse(request));
+    event.respondWith(shellResponse(event));
   }
 });
 
 /** False when the browser knows it has no connection: the cache answers without a network try. */
 const online = () => self.navigator.onLine !== false;
 
-async function shellResponse(request) {
+async function shellResponse(event) {
+  const { request } = event;
+  const bare = new URL(request.url);
+  bare.search = '';
+  const listed = SHELL_URLS.has(bare.href);
+  // A shell file on a cached visit: the stored copy at once, checked against the network after.
+  if (listed && (await storedVisit())) {
+    const hit = await storedShellFile(request);
+    if (hit) {
+      if (online()) event.waitUntil(revalidateShell(bare.href));
+      return hit;
+    }
+  }
   try {
     if (!online()) throw new Error('offline');
     const res = await fetch(request);
-    if (res.ok) await (await caches.open(SHELL_CACHE)).put(request, res.clone());
+    if (res.ok && listed) await (await caches.open(await shellName())).put(request, res.clone());
     return res;
   } catch (err) {
-    // The exact URL first: one keyed lookup. ignoreSearch compares every stored entry, which on
-    // a cached visit holds up each of the page's first requests while storage is busy.
-    const inShell = { cacheName: SHELL_CACHE };
-    const hit = (await caches.match(request, inShell)) || (await caches.match(request, { ...inShell, ignoreSearch: true })) ||
-      (request.mode === 'navigate' ? await caches.match(new URL('./index.html', self.location).href, inShell) : undefined);
+    const hit = await storedShellFile(request);
     if (hit) return hit;
     throw err;
   }
+}
+
+/** The current shell's copy of a request (a navigation to an unknown page: the charge-entry page). */
+async function storedShellFile(request) {
+  // The exact URL first: one keyed lookup. ignoreSearch compares every stored entry, which on
+  // a cached visit holds up each of the page's first requests while storage is busy.
+  const inShell = { cacheName: await shellName() };
+  return (await caches.match(request, inShell)) || (await caches.match(request, { ...inShell, ignoreSearch: true })) ||
+    (request.mode === 'navigate' ? await caches.match(new URL('./index.html', self.location).href, inShell) : undefined);
+}
+
+/** True once a data generation is stored: the shell's first visit is over. From memory when it can. */
+async function storedVisit() {
+  if (recordMemo) return true;
+  return Boolean((await currentRecord()).name);
+}
+
+// The current shell's cache name, named in the meta cache (a refresh switches it in one write).
+const SHELL_KEY = new URL('./current-shell', self.location).href;
+let shellMemo = null;
+
+async function shellName() {
+  if (shellMemo) return shellMemo;
+  const res = await caches.match(SHELL_KEY, { cacheName: META_CACHE });
+  const name = res ? await res.text() : '';
+  shellMemo = name.startsWith(SHELL_CACHE) && (await caches.has(name)) ? name : SHELL_CACHE;
+  return shellMemo;
+}
+
+/** True when the network's copy of a stored response is another version of it. */
+async function differs(stored, fresh) {
+  const tag = (r) => r.headers.get('ETag');
+  if (tag(stored) && tag(fresh)) return tag(stored) !== tag(fresh);
+  // A host without validators: the bytes decide.
+  const [a, b] = (await Promise.all([stored.clone().arrayBuffer(), fresh.clone().arrayBuffer()])).map((x) => new Uint8Array(x));
+  return a.length !== b.length || !a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Asks the network whether a shell file changed (a conditional request: one small answer when
+ * it did not). A change means a new build: the whole shell is stored again.
+ */
+async function revalidateShell(url) {
+  try {
+    const fresh = await fetch(url, { cache: 'no-cache' });
+    // Compared with the current shell's copy: a refresh that finished meanwhile already has it.
+    const stored = await caches.match(url, { cacheName: await shellName() });
+    if (fresh.ok && stored && (await differs(stored, fresh))) await refreshShell();
+  } catch {
+    // offline after all: the stored shell serves
+  }
+}
+
+let refreshing = null;
+
+/** Stores every shell file from the network into a new cache, then makes it current and says so. */
+function refreshShell() {
+  refreshing ||= (async () => {
+    const before = await shellName();
+    const n = Number(/-(\d+)$/.exec(before.slice(SHELL_CACHE.length))?.[1] || 0) + 1;
+    const name = `${SHELL_CACHE}-${n}`;
+    const cache = await caches.open(name);
+    try {
+      await cache.addAll(SHELL.map((url) => new Request(url, { cache: 'no-cache' })));
+    } catch {
+      await caches.delete(name);
+      return;
+    }
+    await (await caches.open(META_CACHE)).put(SHELL_KEY, new Response(name));
+    shellMemo = name;
+    // Pages loaded from the previous shell keep what they loaded; later requests get the new one.
+    await caches.delete(before);
+    await tell({ type: 'claimlint-update', name, shell: true });
+  })().finally(() => (refreshing = null));
+  return refreshing;
 }
 
 /**

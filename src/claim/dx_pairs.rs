@@ -25,10 +25,6 @@ impl DxNotes<'_, '_> {
         let (a, b) = (*self.spans.get(k)?)?;
         self.rows.get(a..b)
     }
-    /// The first note of `kind` among `notes` naming `code`.
-    pub fn covering(&self, notes: &[NoteRow], kind: NoteKind, code: &str) -> Option<NoteRow> {
-        notes.iter().copied().find(|n| n.kind == kind && self.cm.note_row_covers(*n, code))
-    }
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
@@ -51,14 +47,27 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     ctx.dx = dxs;
 }
 
-/// An Excludes2 note naming `code`, other than a chapter's: a chapter's Excludes2 notes draw
-/// the chapter's boundary ("certain infectious and parasitic diseases (A00-B99)" under every
-/// body-system chapter), so telling a coder that both codes may be reported adds nothing.
-fn covering_specific(n: &DxNotes<'_, '_>, notes: &[NoteRow], code: &str) -> Option<NoteRow> {
-    notes
-        .iter()
-        .copied()
-        .find(|r| r.kind == NoteKind::Excludes2 && !n.cm.note_row_is_chapter(*r) && n.cm.note_row_covers(*r, code))
+/// The notes of one diagnosis that can pair it with another: its Excludes1 notes, and its
+/// Excludes2 notes other than a chapter's (a chapter's Excludes2 notes draw the chapter's
+/// boundary, "certain infectious and parasitic diseases (A00-B99)" under every body-system
+/// chapter, so telling a coder that both codes may be reported adds nothing). Sorted out once
+/// per diagnosis, in stored order, rather than once per pair.
+struct PairNotes {
+    excludes1: Vec<NoteRow>,
+    excludes2: Vec<NoteRow>,
+}
+
+impl PairNotes {
+    fn of(n: &DxNotes<'_, '_>, notes: &[NoteRow]) -> PairNotes {
+        let excludes1 = notes.iter().copied().filter(|r| r.kind == NoteKind::Excludes1).collect();
+        let excludes2 = notes.iter().copied().filter(|r| r.kind == NoteKind::Excludes2 && !n.cm.note_row_is_chapter(*r)).collect();
+        PairNotes { excludes1, excludes2 }
+    }
+}
+
+/// The first of `rows` naming `code`.
+fn covering(n: &DxNotes<'_, '_>, rows: &[NoteRow], code: &str) -> Option<NoteRow> {
+    rows.iter().copied().find(|r| n.cm.note_row_covers(*r, code))
 }
 
 /// DX-DUP (MCE 3): a secondary diagnosis equal to the principal. DX-REPEAT: a secondary
@@ -93,17 +102,17 @@ fn overridden(ctx: &Ctx<'_, '_>, a: &str, b: &str) -> bool {
 
 /// DX-EXCL1 (warning, overridable) and DX-EXCL2 (info), reported once per pair at the later code.
 fn excludes(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &DxNotes<'_, '_>, vintage: &Option<String>) {
+    let pair_notes: Vec<Option<PairNotes>> = (0..dxs.len()).map(|k| notes.of(k).map(|rows| PairNotes::of(notes, rows))).collect();
     for (j, b) in dxs.iter().enumerate() {
-        let Some(nb) = notes.of(j) else { continue };
+        let Some(Some(nb)) = pair_notes.get(j) else { continue };
         for (i, a) in dxs.iter().enumerate().take(j) {
             if a.code == b.code {
                 continue;
             }
-            let Some(na) = notes.of(i) else { continue };
-            let e1 = notes
-                .covering(na, NoteKind::Excludes1, &b.code)
+            let Some(Some(na)) = pair_notes.get(i) else { continue };
+            let e1 = covering(notes, &na.excludes1, &b.code)
                 .map(|n| (n, &a.code))
-                .or_else(|| notes.covering(nb, NoteKind::Excludes1, &a.code).map(|n| (n, &b.code)));
+                .or_else(|| covering(notes, &nb.excludes1, &a.code).map(|n| (n, &b.code)));
             if let Some((row, owner)) = e1 {
                 if !overridden(ctx, &a.code, &b.code) {
                     let Some(note) = notes.cm.note_row_view(row, notes.edition) else { continue };
@@ -123,7 +132,7 @@ fn excludes(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &DxNotes<'_, '_>, vintage:
                 }
                 continue;
             }
-            let e2 = covering_specific(notes, na, &b.code).or_else(|| covering_specific(notes, nb, &a.code));
+            let e2 = covering(notes, &na.excludes2, &b.code).or_else(|| covering(notes, &nb.excludes2, &a.code));
             if let Some(note) = e2.and_then(|row| notes.cm.note_row_view(row, notes.edition)) {
                 let (ca, cb) = (dotted(&a.code), dotted(&b.code));
                 ctx.push(

@@ -251,7 +251,7 @@ fn poa(ctx: &mut Ctx<'_, '_>, dx: &Dx) {
     // The exempt list is an edit table: past its fiscal year it applies under the stale-edit policy.
     let window = poa_window(ctx);
     let what = format!("The POA exempt status of {shown} was");
-    for f in crate::procedure::stale::under_policy(window.as_ref(), ctx.dos, ctx.stale_edits, (&what, here.clone(), vintage), || found) {
+    for f in crate::procedure::stale::under_policy(window.as_ref(), ctx.dos, ctx.stale_edits, || (&what, here.clone(), vintage), || found) {
         ctx.push(f);
     }
 }

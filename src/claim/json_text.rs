@@ -9,7 +9,7 @@ use super::json::{Json, MAX_DEPTH, MAX_ITEMS};
 
 /// Parses JSON text; an error names what was wrong and the byte offset.
 pub fn parse_json_text(text: &str) -> Result<Json, String> {
-    let mut p = Parser { text, pos: 0 };
+    let mut p = Parser { text, pos: 0, items: Vec::new(), members: Vec::new() };
     p.skip_ws();
     let v = p.value(0)?;
     p.skip_ws();
@@ -22,6 +22,11 @@ pub fn parse_json_text(text: &str) -> Result<Json, String> {
 struct Parser<'t> {
     text: &'t str,
     pos: usize,
+    /// Values of the arrays being read, innermost last: each array takes its own off the top
+    /// in one exact-size allocation instead of growing a vector item by item.
+    items: Vec<Json>,
+    /// Members of the objects being read, the same way.
+    members: Vec<(String, Json)>,
 }
 
 impl Parser<'_> {
@@ -69,19 +74,19 @@ impl Parser<'_> {
 
     fn array(&mut self, depth: usize) -> Result<Json, String> {
         self.pos = self.pos.saturating_add(1);
-        let mut out = Vec::new();
+        let start = self.items.len();
         let mut total = 0usize;
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos = self.pos.saturating_add(1);
-            return Ok(Json::Arr(out));
+            return Ok(Json::Arr(Vec::new()));
         }
         loop {
             self.skip_ws();
             let v = self.value(depth.saturating_add(1))?;
             total = total.saturating_add(1);
-            if out.len() < MAX_ITEMS {
-                out.push(v);
+            if self.items.len().saturating_sub(start) < MAX_ITEMS {
+                self.items.push(v);
             }
             self.skip_ws();
             match self.bump() {
@@ -90,17 +95,18 @@ impl Parser<'_> {
                 _ => return Err(self.error("expected `,` or `]`")),
             }
         }
+        let out = self.items.split_off(start);
         Ok(if total > out.len() { Json::Truncated(Box::new(Json::Arr(out)), total) } else { Json::Arr(out) })
     }
 
     fn object(&mut self, depth: usize) -> Result<Json, String> {
         self.pos = self.pos.saturating_add(1);
-        let mut out = Vec::new();
+        let start = self.members.len();
         let mut total = 0usize;
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos = self.pos.saturating_add(1);
-            return Ok(Json::Obj(out));
+            return Ok(Json::Obj(Vec::new()));
         }
         loop {
             self.skip_ws();
@@ -115,8 +121,8 @@ impl Parser<'_> {
             self.skip_ws();
             let v = self.value(depth.saturating_add(1))?;
             total = total.saturating_add(1);
-            if out.len() < MAX_ITEMS {
-                out.push((k, v));
+            if self.members.len().saturating_sub(start) < MAX_ITEMS {
+                self.members.push((k, v));
             }
             self.skip_ws();
             match self.bump() {
@@ -125,6 +131,7 @@ impl Parser<'_> {
                 _ => return Err(self.error("expected `,` or `}`")),
             }
         }
+        let out = self.members.split_off(start);
         Ok(if total > out.len() { Json::Truncated(Box::new(Json::Obj(out)), total) } else { Json::Obj(out) })
     }
 

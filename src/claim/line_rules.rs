@@ -4,7 +4,7 @@ use super::check::Ctx;
 use super::ids::{ndc_problem, npi_problem};
 use super::model::{ClaimType, Line, LETTERS, MAX_MODIFIERS, MAX_POINTERS, MAX_PROCEDURES};
 use crate::date::Date;
-use crate::finding::{Severity, Suggestion};
+use crate::finding::{LineField, Location, Severity, Suggestion};
 use crate::rules::{finding, finding_with, RuleId};
 
 /// Largest unit count accepted on one line (837 SV104 allows more, but nothing real bills it).
@@ -12,24 +12,24 @@ const MAX_UNITS: f64 = 99_999.0;
 
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     limits(ctx);
-    let max = ctx.claim.claim_type.max_lines();
-    let lines: Vec<Line> = ctx.claim.lines.iter().take(max).cloned().collect();
-    for (k, line) in lines.iter().enumerate() {
-        let at = format!("/lines/{k}");
-        dates(ctx, line, &at);
-        pointers(ctx, line, &at);
-        units(ctx, line, &at);
-        pos(ctx, line, &at);
-        charge(ctx, line, &at);
+    let claim = ctx.claim;
+    let max = claim.claim_type.max_lines();
+    for (k, line) in claim.lines.iter().take(max).enumerate() {
+        let at = |field| Location::Line { line: k, field };
+        dates(ctx, line, at);
+        pointers(ctx, line, at);
+        units(ctx, line, at);
+        pos(ctx, line, at);
+        charge(ctx, line, at);
         if let Some(ndc) = line.ndc.as_deref() {
             if let Some((msg, fixed)) = ndc_problem(ndc) {
                 let s = fixed.map(|c| vec![Suggestion { code: c, description: None }]).unwrap_or_default();
-                ctx.push(finding(RuleId::LineNdc, msg, None).with_suggestions(s).at(format!("{at}/ndc")));
+                ctx.push(finding(RuleId::LineNdc, msg, None).with_suggestions(s).at(at(LineField::Ndc)));
             }
         }
         if let Some(npi) = line.npi.as_deref() {
             if let Some(msg) = npi_problem(npi) {
-                ctx.push(finding(RuleId::LineNpi, msg, None).at(format!("{at}/npi")));
+                ctx.push(finding(RuleId::LineNpi, msg, None).at(at(LineField::Npi)));
             }
         }
     }
@@ -49,17 +49,17 @@ fn limits(ctx: &mut Ctx<'_, '_>) {
     let max_dx = c.claim_type.max_diagnoses();
     if c.diagnoses.len() > max_dx {
         let which = if c.claim_type.is_facility() { "the principal and 24 others" } else { "A to L" };
-        out.push(finding(RuleId::ClaimLimits, format!("the claim lists {} diagnoses; at most {max_dx} ({which}) fit, the rest were not checked", c.diagnoses.len()), None).at(format!("/diagnoses/{max_dx}")));
+        out.push(finding(RuleId::ClaimLimits, format!("the claim lists {} diagnoses; at most {max_dx} ({which}) fit, the rest were not checked", c.diagnoses.len()), None).at(Location::Diagnosis(max_dx)));
     }
     if !c.procedures.is_empty() && c.claim_type != ClaimType::Inpatient {
         out.push(finding(RuleId::ClaimLimits, "ICD-10-PCS procedures belong on inpatient claims only; they were not checked".into(), None).at("/procedures"));
     }
     if c.procedures.len() > MAX_PROCEDURES {
-        out.push(finding(RuleId::ClaimLimits, format!("the claim lists {} procedures; at most {MAX_PROCEDURES} fit, the rest were not checked", c.procedures.len()), None).at(format!("/procedures/{MAX_PROCEDURES}")));
+        out.push(finding(RuleId::ClaimLimits, format!("the claim lists {} procedures; at most {MAX_PROCEDURES} fit, the rest were not checked", c.procedures.len()), None).at(Location::Procedure(MAX_PROCEDURES)));
     }
     let max = c.claim_type.max_lines();
     if c.lines.len() > max {
-        out.push(finding(RuleId::ClaimLimits, format!("the claim has {} lines; a {form} claim carries at most {max}; split it", c.lines.len()), None).at(format!("/lines/{max}")));
+        out.push(finding(RuleId::ClaimLimits, format!("the claim has {} lines; a {form} claim carries at most {max}; split it", c.lines.len()), None).at(Location::Line { line: max, field: LineField::Whole }));
     }
     if c.diagnoses.is_empty() {
         out.push(finding(RuleId::ClaimLimits, "the claim needs at least one diagnosis".into(), None).at("/diagnoses"));
@@ -69,23 +69,23 @@ fn limits(ctx: &mut Ctx<'_, '_>) {
     }
     for (k, l) in c.lines.iter().take(max).enumerate() {
         if l.modifiers.len() > MAX_MODIFIERS {
-            out.push(finding(RuleId::ClaimLimits, format!("line {} has {} modifiers; at most {MAX_MODIFIERS} fit", k.saturating_add(1), l.modifiers.len()), None).at(format!("/lines/{k}/modifiers/{MAX_MODIFIERS}")));
+            out.push(finding(RuleId::ClaimLimits, format!("line {} has {} modifiers; at most {MAX_MODIFIERS} fit", k.saturating_add(1), l.modifiers.len()), None).at(Location::Line { line: k, field: LineField::Modifier(MAX_MODIFIERS) }));
         }
         if l.pointers.len() > MAX_POINTERS {
-            out.push(finding(RuleId::ClaimLimits, format!("line {} has {} diagnosis pointers; at most {MAX_POINTERS} fit", k.saturating_add(1), l.pointers.len()), None).at(format!("/lines/{k}/pointers/{MAX_POINTERS}")));
+            out.push(finding(RuleId::ClaimLimits, format!("line {} has {} diagnosis pointers; at most {MAX_POINTERS} fit", k.saturating_add(1), l.pointers.len()), None).at(Location::Line { line: k, field: LineField::Pointer(MAX_POINTERS) }));
         }
     }
     ctx.out.extend(out);
 }
 
 /// LINE-DATE: format, order, not in the future, inside a loaded ICD-10-CM edition.
-fn dates(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
+fn dates(ctx: &mut Ctx<'_, '_>, line: &Line, at: impl Fn(LineField) -> Location) {
     let from_raw = line.date_from.trim();
     if from_raw.is_empty() {
         return; // reported by the reader
     }
     let Some(from) = Date::parse(from_raw) else {
-        ctx.push(finding(RuleId::LineDate, format!("dateFrom `{from_raw}` is not a date (use YYYY-MM-DD)"), None).at(format!("{at}/dateFrom")));
+        ctx.push(finding(RuleId::LineDate, format!("dateFrom `{from_raw}` is not a date (use YYYY-MM-DD)"), None).at(at(LineField::DateFrom)));
         return;
     };
     let to = match line.date_to.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -93,18 +93,18 @@ fn dates(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
         Some(raw) => match Date::parse(raw) {
             Some(d) => d,
             None => {
-                ctx.push(finding(RuleId::LineDate, format!("dateTo `{raw}` is not a date (use YYYY-MM-DD)"), None).at(format!("{at}/dateTo")));
+                ctx.push(finding(RuleId::LineDate, format!("dateTo `{raw}` is not a date (use YYYY-MM-DD)"), None).at(at(LineField::DateTo)));
                 from
             }
         },
     };
     if to < from {
-        ctx.push(finding(RuleId::LineDate, format!("dateTo {to} is before dateFrom {from}"), None).at(format!("{at}/dateTo")));
+        ctx.push(finding(RuleId::LineDate, format!("dateTo {to} is before dateFrom {from}"), None).at(at(LineField::DateTo)));
     }
     if let Some(today) = ctx.today {
         if from > today || to > today {
-            let (which, d) = if from > today { ("dateFrom", from) } else { ("dateTo", to) };
-            ctx.push(finding(RuleId::LineDate, format!("{which} {d} is in the future (today is {today}); services are billed after they are given"), None).at(format!("{at}/{which}")));
+            let (which, field, d) = if from > today { ("dateFrom", LineField::DateFrom, from) } else { ("dateTo", LineField::DateTo, to) };
+            ctx.push(finding(RuleId::LineDate, format!("{which} {d} is in the future (today is {today}); services are billed after they are given"), None).at(at(field)));
         }
     }
     if let Some(cm) = ctx.engine.icd10cm.as_ref() {
@@ -112,34 +112,35 @@ fn dates(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
             let loaded: Vec<String> = (0..cm.editions()).filter_map(|e| cm.window(e).map(|(a, b)| format!("{} ({a} to {b})", cm.label(e)))).collect();
             ctx.push(
                 finding(RuleId::LineDate, format!("no code-set edition is loaded for {from}; loaded: {}", loaded.join(", ")), None)
-                    .at(format!("{at}/dateFrom")),
+                    .at(at(LineField::DateFrom)),
             );
         }
     }
 }
 
 /// LINE-PTR: 1 to 4 pointers, letters A–L naming an existing diagnosis, no repeats.
-fn pointers(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
+fn pointers(ctx: &mut Ctx<'_, '_>, line: &Line, at: impl Fn(LineField) -> Location) {
     let n_dx = ctx.claim.diagnoses.len().min(LETTERS.len());
     if line.pointers.is_empty() {
         if !ctx.claim.claim_type.is_facility() {
-            ctx.push(finding(RuleId::LinePtr, "the line needs at least one diagnosis pointer (24E), A for the first diagnosis".into(), None).at(format!("{at}/pointers")));
+            ctx.push(finding(RuleId::LinePtr, "the line needs at least one diagnosis pointer (24E), A for the first diagnosis".into(), None).at(at(LineField::Pointers)));
         }
         return;
     }
-    let mut seen: Vec<usize> = Vec::new();
+    // Diagnoses already pointed to, one bit per letter.
+    let mut seen = 0u16;
     for (j, p) in line.pointers.iter().enumerate().take(MAX_POINTERS) {
-        let here = format!("{at}/pointers/{j}");
-        let t = p.trim().to_ascii_uppercase();
-        let pos = match t.as_bytes() {
-            [c] => LETTERS.iter().position(|l| u32::from(*l) == u32::from(*c)),
+        let here = || at(LineField::Pointer(j));
+        let pos = match p.trim().as_bytes() {
+            [c] => LETTERS.iter().position(|l| u32::from(*l) == u32::from(c.to_ascii_uppercase())),
             _ => None,
         };
         let Some(pos) = pos else {
             let shown: String = p.chars().take(16).collect();
-            ctx.push(finding(RuleId::LinePtr, format!("pointer `{shown}` is not a diagnosis letter A to L"), None).at(here));
+            ctx.push(finding(RuleId::LinePtr, format!("pointer `{shown}` is not a diagnosis letter A to L"), None).at(here()));
             continue;
         };
+        let t = p.trim().to_ascii_uppercase();
         if pos >= n_dx {
             let last = LETTERS.get(n_dx.saturating_sub(1)).copied().unwrap_or('A');
             let msg = if n_dx == 0 {
@@ -147,20 +148,21 @@ fn pointers(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
             } else {
                 format!("pointer {t} points to no diagnosis: the claim lists A to {last}")
             };
-            ctx.push(finding(RuleId::LinePtr, msg, None).at(here));
+            ctx.push(finding(RuleId::LinePtr, msg, None).at(here()));
             continue;
         }
-        if seen.contains(&pos) {
-            ctx.push(finding(RuleId::LinePtr, format!("pointer {t} is repeated on the line"), None).at(here));
+        let bit = 1u16.checked_shl(u32::try_from(pos).unwrap_or(u32::MAX)).unwrap_or(0);
+        if seen & bit != 0 {
+            ctx.push(finding(RuleId::LinePtr, format!("pointer {t} is repeated on the line"), None).at(here()));
             continue;
         }
-        seen.push(pos);
+        seen |= bit;
     }
 }
 
 /// LINE-UNITS: present on professional lines, positive, below a sane ceiling.
-fn units(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
-    let here = format!("{at}/units");
+fn units(ctx: &mut Ctx<'_, '_>, line: &Line, at: impl Fn(LineField) -> Location) {
+    let here = at(LineField::Units);
     match line.units {
         None if !ctx.claim.claim_type.is_facility() => {
             ctx.push(finding(RuleId::LineUnits, "the line has no units (24G); give the number of days or units, usually 1".into(), None).at(here));
@@ -176,15 +178,15 @@ fn units(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
 }
 
 /// LINE-POS: a CMS place-of-service code, required on professional and DME lines.
-fn pos(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
-    let here = format!("{at}/pos");
+fn pos(ctx: &mut Ctx<'_, '_>, line: &Line, at: impl Fn(LineField) -> Location) {
+    let here = at(LineField::Pos);
     let Some(raw) = line.pos.as_deref().map(str::trim).filter(|p| !p.is_empty()) else {
         if !ctx.claim.claim_type.is_facility() {
             ctx.push(finding(RuleId::LinePos, "the line has no place of service (24B), e.g. 11 for an office".into(), None).at(here));
         }
         return;
     };
-    let code = if raw.len() == 1 && raw.bytes().all(|b| b.is_ascii_digit()) { format!("0{raw}") } else { raw.to_owned() };
+    let code: std::borrow::Cow<'_, str> = if raw.len() == 1 && raw.bytes().all(|b| b.is_ascii_digit()) { format!("0{raw}").into() } else { raw.into() };
     let Some(data) = ctx.data else { return };
     if data.s.pos.is_empty() {
         return;
@@ -200,8 +202,8 @@ fn pos(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
 }
 
 /// LINE-CHARGE: present, not negative, whole cents.
-fn charge(ctx: &mut Ctx<'_, '_>, line: &Line, at: &str) {
-    let here = format!("{at}/charge");
+fn charge(ctx: &mut Ctx<'_, '_>, line: &Line, at: impl Fn(LineField) -> Location) {
+    let here = at(LineField::Charge);
     match line.charge {
         None => {
             // The charge's box on the form: UB-04 FL 47 on facility claims, CMS-1500 item 24F.

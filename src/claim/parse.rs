@@ -136,7 +136,7 @@ impl Reader {
         Some(members)
     }
 
-    fn array<'j>(&mut self, v: &'j Json, at: At<'_>, what: &str) -> &'j [Json] {
+    fn array<'j, W: core::fmt::Display + ?Sized>(&mut self, v: &'j Json, at: At<'_>, what: &W) -> &'j [Json] {
         match v {
             Json::Arr(a) => a.as_slice(),
             Json::Truncated(inner, n) => {
@@ -419,7 +419,8 @@ impl Reader {
         if let Json::Str(_) = v {
             return self.text(v, at, what, MAX_FIELD).into_iter().collect();
         }
-        let items = self.array(v, at, &format!("{what}s"));
+        // The list's name ("modifiers") is written only when a message needs it.
+        let items = self.array(v, at, &Plural(what));
         items
             .iter()
             .enumerate()
@@ -551,4 +552,13 @@ fn edit1(a: &str, b: &str) -> bool {
     let rest_short = short.get(prefix.saturating_add(1).saturating_sub(skip)..).unwrap_or(&[]);
     let rest_long = long.get(prefix.saturating_add(1)..).unwrap_or(&[]);
     rest_short == rest_long
+}
+
+/// The plural of a field name in messages: `modifier` → `modifiers`.
+struct Plural<'w>(&'w str);
+
+impl core::fmt::Display for Plural<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}s", self.0)
+    }
 }

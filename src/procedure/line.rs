@@ -76,7 +76,22 @@ pub fn check_line(engine: &Engine<'_>, line: &LineInput) -> LineCheck {
 /// [`check_line`] with a choice for edit tables past their window.
 pub fn check_line_with(engine: &Engine<'_>, line: &LineInput, stale: StaleEdits) -> LineCheck {
     let sl = ServiceLine::new(None, &line.code, &line.modifiers, line.units, line.date_of_service);
-    line_check(engine, &Tables::of(engine, line.claim_type), &mut CodeMemo::default(), &sl, line.claim_type, true, stale)
+    let mut memo = CodeMemo::default();
+    let done = line_findings(engine, &Tables::of(engine, line.claim_type), &mut memo, &sl, line.claim_type, true, stale);
+    let mut answer = |system, raw| {
+        let k = memo.answer(engine, system, raw, sl.dos);
+        memo.seen.get(k).map(|a| a.check.clone())
+    };
+    let code = answer(sl.system, sl.raw_code);
+    let modifiers: Vec<CodeCheck> = sl.raw_modifiers.iter().filter_map(|m| answer(System::Modifier, m)).collect();
+    let facts = memo.facts.get(done.facts);
+    LineCheck {
+        code: code.unwrap_or_else(|| engine.check_code(sl.system, sl.raw_code, sl.dos)),
+        modifiers,
+        mue: facts.and_then(|f| f.mue.clone()),
+        add_on: facts.and_then(|f| f.add_on.clone()).filter(|_| done.add_on_applies),
+        findings: done.findings,
+    }
 }
 
 /// Checks all lines of one claim; findings are located at `/lines/{i}/...`, `i` the line's
@@ -97,17 +112,20 @@ pub fn check_lines_with(engine: &Engine<'_>, lines: &[LineInput], stale: StaleEd
 /// Checks the service lines of one claim of `claim_type`; each finding is located by its line.
 pub fn check_service_lines(engine: &Engine<'_>, lines: &[ServiceLine<'_>], claim_type: ClaimType, stale: StaleEdits) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut checks = Vec::with_capacity(lines.len());
+    let mut done = Vec::with_capacity(lines.len());
     let tables = Tables::of(engine, claim_type);
     let mut memo = CodeMemo::default();
     for line in lines {
-        let mut lc = line_check(engine, &tables, &mut memo, line, claim_type, false, stale);
-        let findings = std::mem::take(&mut lc.findings);
-        out.extend(findings.into_iter().filter(|f| f.rule != "CPT-DESC"));
-        checks.push(lc);
+        let mut d = line_findings(engine, &tables, &mut memo, line, claim_type, false, stale);
+        out.append(&mut d.findings);
+        done.push(d);
     }
-    out.extend(mue_dos(&tables, lines, &checks, stale));
-    out.extend(add_on_primaries(&tables, lines, &checks));
+    let facts = |d: &LineDone| memo.facts.get(d.facts);
+    let mues: Vec<Option<&MueEntry>> = done.iter().map(|d| facts(d).and_then(|f| f.mue.as_ref())).collect();
+    let add_ons: Vec<Option<&AddOnInfo>> =
+        done.iter().map(|d| facts(d).and_then(|f| f.add_on.as_ref()).filter(|_| d.add_on_applies)).collect();
+    out.extend(mue_dos(&tables, lines, &mues, stale));
+    out.extend(add_on_primaries(&tables, lines, &add_ons));
     out
 }
 
@@ -136,34 +154,70 @@ impl Tables {
 /// Code checks already answered for this claim: lines repeat codes and modifiers.
 #[derive(Default)]
 struct CodeMemo<'l> {
-    seen: Vec<(System, &'l str, Option<Date>, CodeCheck)>,
+    seen: Vec<Answer<'l>>,
     facts: Vec<CodeFacts>,
 }
 
+/// One code check on a date of service, with the findings it puts on a claim line.
+struct Answer<'l> {
+    system: System,
+    raw: &'l str,
+    dos: Option<Date>,
+    check: CodeCheck,
+    /// `check.into_claim_findings()`, not yet located.
+    claim_findings: Vec<Finding>,
+}
+
 /// A normalised code on a date of service, with its MUE entry and add-on facts.
-type CodeFacts = (String, Option<Date>, Option<MueEntry>, Option<AddOnInfo>);
+struct CodeFacts {
+    code: String,
+    dos: Option<Date>,
+    mue: Option<MueEntry>,
+    add_on: Option<AddOnInfo>,
+}
 
 impl<'l> CodeMemo<'l> {
-    fn check(&mut self, engine: &Engine<'_>, system: System, raw: &'l str, dos: Option<Date>) -> CodeCheck {
-        if let Some((.., cc)) = self.seen.iter().find(|(s, r, d, _)| *s == system && *r == raw && *d == dos) {
-            return cc.clone();
+    /// The index in `seen` of the check of `raw` on `dos`, checked on first use.
+    fn answer(&mut self, engine: &Engine<'_>, system: System, raw: &'l str, dos: Option<Date>) -> usize {
+        if let Some(k) = self.seen.iter().position(|a| a.system == system && a.raw == raw && a.dos == dos) {
+            return k;
         }
-        let cc = engine.check_code(system, raw, dos);
-        self.seen.push((system, raw, dos, cc.clone()));
-        cc
+        let check = engine.check_code(system, raw, dos);
+        let claim_findings = check.clone().into_claim_findings();
+        self.seen.push(Answer { system, raw, dos, check, claim_findings });
+        self.seen.len().saturating_sub(1)
     }
 
-    fn facts(&mut self, engine: &Engine<'_>, code: &str, claim_type: ClaimType, dos: Option<Date>) -> (Option<MueEntry>, Option<AddOnInfo>) {
-        if let Some((.., mue, add_on)) = self.facts.iter().find(|(c, d, ..)| c == code && *d == dos) {
-            return (mue.clone(), add_on.clone());
+    /// Adds answer `k`'s claim findings, located at `at`. A line on a claim leaves out the
+    /// note that a CPT description is not shown (CPT-DESC): it belongs to a code field.
+    fn locate(&self, k: usize, standalone: bool, at: Location, out: &mut Vec<Finding>) {
+        let Some(a) = self.seen.get(k) else { return };
+        for f in a.claim_findings.iter().filter(|f| standalone || f.rule != "CPT-DESC") {
+            out.push(f.clone().at(at.clone()));
+        }
+    }
+
+    /// The index in `facts` of `code` on `dos`, looked up on first use.
+    fn facts(&mut self, engine: &Engine<'_>, code: &str, claim_type: ClaimType, dos: Option<Date>) -> usize {
+        if let Some(k) = self.facts.iter().position(|f| f.code == code && f.dos == dos) {
+            return k;
         }
         let (mue, add_on) = (mue_entry(engine, code, claim_type), add_on_info(engine, code, dos));
-        self.facts.push((code.to_owned(), dos, mue.clone(), add_on.clone()));
-        (mue, add_on)
+        self.facts.push(CodeFacts { code: code.to_owned(), dos, mue, add_on });
+        self.facts.len().saturating_sub(1)
     }
 }
 
-fn line_check<'l>(
+/// What one line's checks found, and where its code's facts are in the memo.
+struct LineDone {
+    findings: Vec<Finding>,
+    /// Index in `CodeMemo::facts`.
+    facts: usize,
+    /// The add-on code edit applies on the line's date (a skipped table does not).
+    add_on_applies: bool,
+}
+
+fn line_findings<'l>(
     engine: &Engine<'_>,
     tables: &Tables,
     memo: &mut CodeMemo<'l>,
@@ -171,49 +225,56 @@ fn line_check<'l>(
     claim_type: ClaimType,
     standalone: bool,
     stale: StaleEdits,
-) -> LineCheck {
+) -> LineDone {
     let code = line.code.as_str();
     let dos = line.dos;
-    let cc = memo.check(engine, line.system, line.raw_code, dos);
+    let own = memo.answer(engine, line.system, line.raw_code, dos);
     // A line is part of a claim: an incomplete code is an error (`CodeCheck::into_claim_findings`).
-    let mut findings: Vec<Finding> = cc.clone().into_claim_findings().into_iter().map(|f| f.at(line.at(LineField::Code))).collect();
-    let mut mods = Vec::new();
-    let mut clean = Vec::new();
-    for (k, m) in line.raw_modifiers.iter().enumerate() {
-        let mc = memo.check(engine, System::Modifier, m, dos);
-        findings.extend(mc.clone().into_claim_findings().into_iter().map(|f| f.at(line.at(LineField::Modifier(k)))));
-        clean.push(mc.code.clone());
-        mods.push(mc);
+    let mut findings: Vec<Finding> = Vec::new();
+    memo.locate(own, standalone, line.at(LineField::Code), &mut findings);
+    if !line.raw_modifiers.is_empty() {
+        let mut clean = Vec::with_capacity(line.raw_modifiers.len());
+        for (k, m) in line.raw_modifiers.iter().enumerate() {
+            let a = memo.answer(engine, System::Modifier, m, dos);
+            memo.locate(a, standalone, line.at(LineField::Modifier(k)), &mut findings);
+            clean.push(memo.seen.get(a).map(|a| a.check.code.clone()).unwrap_or_default());
+        }
+        let vintage = memo.seen.get(own).and_then(|a| a.check.vintage.as_deref());
+        modifier_rules(&clean, &mut findings, vintage, || line.at(LineField::Modifiers));
     }
-    modifier_rules(&clean, &mut findings, cc.vintage.clone(), || line.at(LineField::Modifiers));
-    let (mue, add_on) = memo.facts(engine, code, claim_type, dos);
-    let mut lc = LineCheck { code: cc, modifiers: mods, mue: None, add_on: None, findings };
-    if let Some(m) = mue {
+    let k = memo.facts(engine, code, claim_type, dos);
+    let mut done = LineDone { findings, facts: k, add_on_applies: false };
+    let Some(facts) = memo.facts.get(k) else { return done };
+    if let Some(m) = &facts.mue {
         match mue_window_note(engine, tables, dos) {
-            Some(note) => lc.findings.push(note.at(line.at(LineField::Units))),
+            Some(note) => done.findings.push(note.at(line.at(LineField::Units))),
             None => {
                 let w = tables.mue_window.as_ref();
-                let skip_note = ("units against the MUE", line.at(LineField::Units), tables.mue_vintage.clone());
-                lc.findings.extend(under_policy(w, dos, stale, skip_note, || mue_line(&m, line, standalone, tables)));
+                let skip_note = || ("units against the MUE", line.at(LineField::Units), tables.mue_vintage.clone());
+                done.findings.extend(under_policy(w, dos, stale, skip_note, || mue_line(m, line, standalone, tables)));
             }
         }
-        lc.mue = Some(m);
     }
-    if let Some(info) = add_on {
+    if let Some(info) = &facts.add_on {
         let w = tables.aoc_window.as_ref();
         if skipped(w, dos, stale) {
-            let skip_note = ("the add-on code edit", line.at(LineField::Code), tables.aoc_vintage.clone());
-            lc.findings.extend(under_policy(w, dos, stale, skip_note, Vec::new));
-            return lc;
+            let skip_note = || ("the add-on code edit", line.at(LineField::Code), tables.aoc_vintage.clone());
+            done.findings.extend(under_policy(w, dos, stale, skip_note, Vec::new));
+            return done;
         }
         if standalone {
             // A skipped table returned above: what is left is inside the window, or applied.
-            let context = add_on_context(tables, code, &info).at(line.at(LineField::Code));
-            lc.findings.extend(under_policy(w, dos, StaleEdits::Apply, ("", Location::Claim, None), || vec![context]));
+            let context = add_on_context(tables, code, info).at(line.at(LineField::Code));
+            done.findings.extend(under_policy(w, dos, StaleEdits::Apply, no_skip, || vec![context]));
         }
-        lc.add_on = Some(info);
+        done.add_on_applies = true;
     }
-    lc
+    done
+}
+
+/// The skip note of a call that never skips.
+fn no_skip() -> (&'static str, Location, Option<String>) {
+    ("", Location::Claim, None)
 }
 
 fn mue_window(engine: &Engine<'_>, t: ClaimType) -> Option<EditWindow> {
@@ -224,14 +285,15 @@ fn aoc_window(engine: &Engine<'_>) -> Option<EditWindow> {
     engine.procedures.as_ref()?.aoc.as_ref()?.edit_window()
 }
 
-fn modifier_rules(mods: &[String], findings: &mut Vec<Finding>, vintage: Option<String>, at: impl Fn() -> Location) {
+fn modifier_rules(mods: &[String], findings: &mut Vec<Finding>, vintage: Option<&str>, at: impl Fn() -> Location) {
+    let vintage = || vintage.map(str::to_owned);
     if mods.len() > MAX_MODIFIERS {
         findings.push(
             finding_with(
                 RuleId::ModValid,
                 Severity::Warning,
                 format!("{} modifiers on one line; claim forms carry at most {MAX_MODIFIERS}", mods.len()),
-                vintage.clone(),
+                vintage(),
             )
             .at(at()),
         );
@@ -239,12 +301,12 @@ fn modifier_rules(mods: &[String], findings: &mut Vec<Finding>, vintage: Option<
     let mut seen: Vec<&str> = Vec::new();
     for m in mods {
         if seen.contains(&m.as_str()) && !m.is_empty() {
-            findings.push(finding_with(RuleId::ModValid, Severity::Warning, format!("modifier {m} is repeated on the line"), vintage.clone()).at(at()));
+            findings.push(finding_with(RuleId::ModValid, Severity::Warning, format!("modifier {m} is repeated on the line"), vintage()).at(at()));
         }
         seen.push(m);
     }
     for (a, b, why) in conflicts(mods) {
-        findings.push(finding(RuleId::ModConflict, format!("modifiers {a} and {b} cannot be on the same line: {why}"), vintage.clone()).at(at()));
+        findings.push(finding(RuleId::ModConflict, format!("modifiers {a} and {b} cannot be on the same line: {why}"), vintage()).at(at()));
     }
 }
 
@@ -277,7 +339,7 @@ fn mue_vintage(engine: &Engine<'_>) -> Option<String> {
 }
 
 fn mue_line(m: &MueEntry, line: &ServiceLine<'_>, standalone: bool, tables: &Tables) -> Vec<Finding> {
-    let v = tables.mue_vintage.clone();
+    let v = || tables.mue_vintage.clone();
     let table = super::mue::table_name(m.table);
     if m.value == 0 {
         return vec![finding(
@@ -286,7 +348,7 @@ fn mue_line(m: &MueEntry, line: &ServiceLine<'_>, standalone: bool, tables: &Tab
                 "{} has an MUE of 0 in the {table} table ({}): it is not separately reportable in this setting",
                 m.code, m.rationale
             ),
-            v,
+            v(),
         )
         .at(line.at(LineField::Code))];
     }
@@ -300,14 +362,14 @@ fn mue_line(m: &MueEntry, line: &ServiceLine<'_>, standalone: bool, tables: &Tab
                 "{} units of {} on one line exceed its MUE of {} ({table}; {}; rationale: {}). Units beyond the MUE may go on another line only with a modifier that fits, e.g. 59, XS, 76, 91 or an anatomic modifier",
                 line.units, m.code, m.value, m.mai_text(), m.rationale
             ),
-            v,
+            v(),
         )
         .at(line.at(LineField::Units))];
     }
     if !standalone {
         return Vec::new();
     }
-    vec![dos_finding(m, line.units, 1, v).at(line.at(LineField::Units))]
+    vec![dos_finding(m, line.units, 1, v()).at(line.at(LineField::Units))]
 }
 
 fn dos_finding(m: &MueEntry, units: u32, lines: usize, v: Option<String>) -> Finding {
@@ -331,11 +393,11 @@ fn dos_finding(m: &MueEntry, units: u32, lines: usize, v: Option<String>) -> Fin
 type DosKey<'l> = (&'l str, Option<Date>);
 
 /// MAI 2/3: sums units of each code on each date of service across lines.
-fn mue_dos(tables: &Tables, lines: &[ServiceLine<'_>], checks: &[LineCheck], stale: StaleEdits) -> Vec<Finding> {
+fn mue_dos(tables: &Tables, lines: &[ServiceLine<'_>], mues: &[Option<&MueEntry>], stale: StaleEdits) -> Vec<Finding> {
     let mut groups: BTreeMap<DosKey<'_>, (u32, Vec<usize>)> = BTreeMap::new();
     let window = tables.mue_window.as_ref();
-    for (i, (line, lc)) in lines.iter().zip(checks).enumerate() {
-        let Some(m) = lc.mue.as_ref().filter(|m| m.mai == 2 || m.mai == 3) else { continue };
+    for (i, (line, m)) in lines.iter().zip(mues).enumerate() {
+        let Some(m) = m.filter(|m| m.mai == 2 || m.mai == 3) else { continue };
         if before_mue_window(tables, line.dos) || m.value == 0 {
             continue;
         }
@@ -349,10 +411,10 @@ fn mue_dos(tables: &Tables, lines: &[ServiceLine<'_>], checks: &[LineCheck], sta
     let mut out = Vec::new();
     for (_, (sum, idx)) in groups {
         let Some(&first) = idx.first() else { continue };
-        let (Some(m), Some(line)) = (checks.get(first).and_then(|c| c.mue.as_ref()), lines.get(first)) else { continue };
+        let (Some(m), Some(line)) = (mues.get(first).copied().flatten(), lines.get(first)) else { continue };
         if sum > m.value {
             let f = dos_finding(m, sum, idx.len(), tables.mue_vintage.clone()).at(line.at(LineField::Units));
-            out.extend(under_policy(window, line.dos, StaleEdits::Apply, ("", Location::Claim, None), || vec![f]));
+            out.extend(under_policy(window, line.dos, StaleEdits::Apply, no_skip, || vec![f]));
         }
     }
     out
@@ -397,10 +459,10 @@ fn add_on_context(tables: &Tables, code: &str, info: &AddOnInfo) -> Finding {
 }
 
 /// Add-on lines without an eligible primary on the same date of service.
-fn add_on_primaries(tables: &Tables, lines: &[ServiceLine<'_>], checks: &[LineCheck]) -> Vec<Finding> {
+fn add_on_primaries(tables: &Tables, lines: &[ServiceLine<'_>], add_ons: &[Option<&AddOnInfo>]) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (i, (line, lc)) in lines.iter().zip(checks).enumerate() {
-        let Some(info) = lc.add_on.as_ref() else { continue };
+    for (i, (line, info)) in lines.iter().zip(add_ons).enumerate() {
+        let Some(info) = *info else { continue };
         let code = &line.code;
         let same_day: Vec<&String> =
             lines.iter().enumerate().filter(|(j, l)| *j != i && l.dos == line.dos).map(|(_, l)| &l.code).collect();
@@ -436,7 +498,7 @@ fn add_on_primaries(tables: &Tables, lines: &[ServiceLine<'_>], checks: &[LineCh
         };
         if let Some(f) = f {
             let f = f.at(line.at(LineField::Code));
-            out.extend(under_policy(tables.aoc_window.as_ref(), line.dos, StaleEdits::Apply, ("", Location::Claim, None), || vec![f]));
+            out.extend(under_policy(tables.aoc_window.as_ref(), line.dos, StaleEdits::Apply, no_skip, || vec![f]));
         }
     }
     out

@@ -6,12 +6,13 @@ use crate::finding::{Finding, Location};
 
 /// Findings an edit table produces for one date of service, under the policy: inside the
 /// window as produced; past it applied and marked `DATA-STALE` (`Apply`), or replaced by one
-/// `EDIT-DATE` note located at `at` (`Skip`). Without a window or a date nothing changes.
-pub(crate) fn under_policy(
+/// `EDIT-DATE` note located at `at` (`Skip`; `skipped` gives what was skipped, where, and the
+/// table's vintage, asked only then). Without a window or a date nothing changes.
+pub(crate) fn under_policy<'w>(
     window: Option<&EditWindow>,
     dos: Option<Date>,
     stale: StaleEdits,
-    skipped: (&str, Location, Option<String>),
+    skipped: impl FnOnce() -> (&'w str, Location, Option<String>),
     produce: impl FnOnce() -> Vec<Finding>,
 ) -> Vec<Finding> {
     let (Some(w), Some(d)) = (window, dos) else { return produce() };
@@ -19,7 +20,7 @@ pub(crate) fn under_policy(
         (None, _) => produce(),
         (Some(_), StaleEdits::Apply) => mark_stale(produce(), w, d),
         (Some(days), StaleEdits::Skip) => {
-            let (what, at, vintage) = skipped;
+            let (what, at, vintage) = skipped();
             vec![w.skipped_note(d, days, what, vintage).at(at)]
         }
     }

@@ -82,7 +82,7 @@ pub fn check_claim_pairs_with(engine: &Engine<'_>, lines: &[(&str, &[&str], Date
 
 /// Findings for every pair of dated service lines with the same date of service, each
 /// located at the column-two (denied) line.
-pub fn check_service_line_pairs(engine: &Engine<'_>, lines: &[ServiceLine<'_>], claim_type: ClaimType, stale: StaleEdits) -> Vec<Finding> {
+pub fn check_service_line_pairs<'l>(engine: &Engine<'_>, lines: &'l [ServiceLine<'_>], claim_type: ClaimType, stale: StaleEdits) -> Vec<Finding> {
     let mut out = Vec::new();
     let dated: Vec<(&ServiceLine<'_>, Date)> = lines.iter().filter(|l| l.dated).filter_map(|l| Some((l, l.dos?))).collect();
     if dated.len() < 2 {
@@ -91,20 +91,37 @@ pub fn check_service_line_pairs(engine: &Engine<'_>, lines: &[ServiceLine<'_>], 
     let Some((ptp, table)) = table_for(engine, claim_type, &mut out) else { return out };
     let window = ptp.edit_window(claim_type);
     let mut skipped: Option<Finding> = None;
-    let keyed: Vec<PairSide<'_>> = dated
-        .iter()
-        .filter_map(|&(line, dos)| Some(PairSide { line, dos, id: ptp.code_id(&line.code)?, mods: line.modifier_strs() }))
-        .collect();
+    // Lines repeat codes: each code's id is looked up once.
+    let mut ids: Vec<(&str, Option<u16>)> = Vec::new();
+    let mut code_id = |code: &'l str| match ids.iter().find(|(c, _)| *c == code) {
+        Some((_, id)) => *id,
+        None => {
+            let id = ptp.code_id(code);
+            ids.push((code, id));
+            id
+        }
+    };
+    let keyed: Vec<PairSide<'_>> =
+        dated.iter().filter_map(|&(line, dos)| Some(PairSide { line, dos, id: code_id(&line.code)?, mods: &line.modifiers })).collect();
     // Claims repeat lines: a finding depends on the column-one line only through its code,
     // modifiers and date, so each distinct column-one line is paired once with every
     // column-two line (repeats would make the same finding at the same place).
     let distinct: Vec<&PairSide<'_>> =
         keyed.iter().enumerate().filter(|&(k, a)| !keyed.iter().take(k).any(|b| b.id == a.id && b.dos == a.dos && b.mods == a.mods)).map(|(_, a)| a).collect();
+    // The edit in force between two codes on a date is looked up once: per column-one code
+    // and date, the column-two codes already answered.
+    let mut memo: Vec<(u16, Date, Answered<'_>)> = Vec::new();
     for one in &distinct {
-        // Each column-two code is looked up once against this column-one line.
-        let mut memo: Vec<(u16, Option<Edit<'_>>)> = Vec::new();
-        for two in keyed.iter().filter(|two| two.dos == one.dos && two.id != one.id) {
-            let dos = one.dos;
+        let dos = one.dos;
+        let k = match memo.iter().position(|(id, d, _)| *id == one.id && *d == dos) {
+            Some(k) => k,
+            None => {
+                memo.push((one.id, dos, Vec::new()));
+                memo.len().saturating_sub(1)
+            }
+        };
+        let Some((_, _, answered)) = memo.get_mut(k) else { continue };
+        for two in keyed.iter().filter(|two| two.dos == dos && two.id != one.id) {
             // The policy skips a table past its window: one note for the claim.
             if stale == StaleEdits::Skip {
                 if let Some((w, days)) = window.as_ref().and_then(|w| Some((w, w.days_past(dos)?))) {
@@ -112,14 +129,14 @@ pub fn check_service_line_pairs(engine: &Engine<'_>, lines: &[ServiceLine<'_>], 
                     continue;
                 }
             }
-            let edit = match memo.iter().find(|(id, _)| *id == two.id) {
-                Some((_, e)) => e,
+            let edit = match answered.iter().position(|(id, _)| *id == two.id) {
+                Some(j) => answered.get(j).and_then(|(_, e)| e.as_ref()),
                 None => {
-                    memo.push((two.id, ptp.edit_in_force(table, one.id, two.id, dos)));
-                    memo.last().map_or(&None, |(_, e)| e)
+                    answered.push((two.id, ptp.edit_in_force(table, one.id, two.id, dos)));
+                    answered.last().and_then(|(_, e)| e.as_ref())
                 }
             };
-            let Some(f) = edit.as_ref().and_then(|e| edit_finding(e, &one.mods, &two.mods, dos, claim_type, table)) else { continue };
+            let Some(f) = edit.and_then(|e| edit_finding(e, one.mods, two.mods, dos, claim_type, table)) else { continue };
             let f = f.at(two.line.at(LineField::Whole));
             match &window {
                 Some(w) => out.extend(mark_stale(vec![f], w, dos)),
@@ -131,12 +148,16 @@ pub fn check_service_line_pairs(engine: &Engine<'_>, lines: &[ServiceLine<'_>], 
     out
 }
 
+/// Column-two code ids already looked up against one column-one code on one date, with the
+/// edit in force between them.
+type Answered<'a> = Vec<(u16, Option<Edit<'a>>)>;
+
 /// A dated service line whose code the PTP tables know.
 struct PairSide<'l> {
     line: &'l ServiceLine<'l>,
     dos: Date,
     id: u16,
-    mods: Vec<&'l str>,
+    mods: &'l [String],
 }
 
 struct Line<'s> {
@@ -176,7 +197,7 @@ fn push_finding(edit: Option<&Edit<'_>>, one: &Line<'_>, two: &Line<'_>, dos: Da
     }
 }
 
-fn edit_finding(e: &Edit<'_>, mods_one: &[&str], mods_two: &[&str], dos: Date, ct: ClaimType, t: &TableSection<'_>) -> Option<Finding> {
+fn edit_finding<S: AsRef<str>>(e: &Edit<'_>, mods_one: &[S], mods_two: &[S], dos: Date, ct: ClaimType, t: &TableSection<'_>) -> Option<Finding> {
     let (c1, c2) = (e.column_one, e.column_two);
     let facts = facts(e, ct, t);
     let vintage = Some(t.vintage.to_owned());

@@ -1,7 +1,8 @@
 // Shared plumbing for the browser tests: a private static server per test
 // file, a headless Chromium, and small page helpers.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
@@ -65,6 +66,27 @@ export function withServerAndBrowser() {
   after(async () => {
     await env.browser?.close();
     await env.server?.stop();
+  });
+  return env;
+}
+
+/**
+ * Like withServerAndBrowser, on a private copy of www/ and pkg/ (its folder is `env.dir`), so a
+ * test can "rebuild" a file the server sends. The copy is removed afterwards.
+ */
+export function withPrivateCopy(prefix) {
+  const env = { server: null, browser: null, dir: null };
+  before(async () => {
+    requirePkg();
+    env.dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+    for (const d of ['www', 'pkg']) cpSync(path.join(ROOT, d), path.join(env.dir, d), { recursive: true });
+    env.server = await startServer(env.dir);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+    if (env.dir) rmSync(env.dir, { recursive: true, force: true });
   });
   return env;
 }

@@ -3,32 +3,18 @@
 // the next load gets the new one. A rebuild with a damaged part is refused and
 // the current generation stays. Runs on a private copy of www/ and pkg/ so the
 // parts index can be replaced.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { requirePkg, startServer, launch, openPage, ROOT } from './helpers.mjs';
+import { openPage, withPrivateCopy } from './helpers.mjs';
 
 describe('claimlint code-set update', () => {
-  let server, browser, dir;
-
-  before(async () => {
-    requirePkg();
-    dir = mkdtempSync(path.join(os.tmpdir(), 'claimlint-update-'));
-    for (const d of ['www', 'pkg']) cpSync(path.join(ROOT, d), path.join(dir, d), { recursive: true });
-    server = await startServer(dir);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const env = withPrivateCopy('claimlint-update-');
 
   it('swaps to a new generation on the next load, never mid-load, and refuses a damaged one', async () => {
-    const context = await browser.newContext();
-    const url = `${server.url}www/index.html`;
+    const context = await env.browser.newContext();
+    const url = `${env.server.url}www/index.html`;
     const page = await openPage(context, url);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -46,7 +32,7 @@ describe('claimlint code-set update', () => {
     assert.equal(first.length, 1);
     assert.equal(await generation(), first[0]);
 
-    const partsDir = path.join(dir, 'pkg', 'parts');
+    const partsDir = path.join(env.dir, 'pkg', 'parts');
     const indexPath = path.join(partsDir, 'parts.json');
     const original = readFileSync(indexPath, 'utf8');
     const index = JSON.parse(original);

@@ -144,6 +144,8 @@ export const MESSAGES = {
   offlinePending: 'Preparing offline use…',
   updateReady: 'Newer code sets have been downloaded.',
   updateReload: 'Use them now (reload)',
+  shellUpdateReady: 'A newer version of this page has been downloaded.',
+  shellUpdateReload: 'Use it now (reload)',
   submitWaiting: 'The code sets are still loading; the form will be sent once its codes have been checked.',
 
   // Claim summary.

@@ -94,16 +94,19 @@ export class Notice {
     this.text.textContent = this.messages.submitWaiting;
   }
 
-  /** The service worker stored newer code sets: offer them (they are used from the next load). */
-  updateReady() {
+  /**
+   * The service worker stored newer code sets, or (`update.shell`) a newer build of the page
+   * itself: offer them (they are used from the next load).
+   */
+  updateReady(update = {}) {
     const m = this.messages;
     this.el.hidden = false;
     this.el.dataset.state = 'update';
     this.el.setAttribute('role', 'status');
     this.progress.hidden = true;
-    this.text.textContent = m.updateReady;
+    this.text.textContent = update.shell ? m.shellUpdateReady : m.updateReady;
     this.retry.hidden = false;
-    this.retry.textContent = m.updateReload;
+    this.retry.textContent = update.shell ? m.shellUpdateReload : m.updateReload;
     this.onRetry = () => location.reload();
   }
 }

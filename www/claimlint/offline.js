@@ -4,7 +4,8 @@
 // The worker checks for newer code sets when the wasm is requested online and
 // stores them as a complete new generation; it then posts 'claimlint-update',
 // and onUpdate lets the page offer a reload ('claimlint-update-refused' when a
-// new part failed its checksum). An 'online' event asks it to check.
+// new part failed its checksum). A newer build of the pages themselves comes the same way,
+// marked `shell: true`. An 'online' event asks it to check.
 export async function enableOffline(swUrl, onState, onUpdate) {
   if (!('serviceWorker' in navigator)) return false;
   navigator.serviceWorker.addEventListener('message', (e) => {

@@ -1,0 +1,55 @@
+// A rebuilt page reaches the user on the next visit: on a cached visit the service worker
+// answers the shell (pages, styles, modules) from storage, with no round trip per file, and
+// asks the network in the background whether a file changed; a change stores the new shell
+// whole, the page offers it, and the next load is the new build. Runs on a private copy of
+// www/ and pkg/ so a page can be "rebuilt".
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { openPage, withPrivateCopy } from './helpers.mjs';
+
+describe('claimlint page update', () => {
+  const env = withPrivateCopy('claimlint-shell-');
+
+  it('serves the stored page first and swaps to a rebuilt one on the next load', async () => {
+    const context = await env.browser.newContext();
+    const page = await openPage(context, `${env.server.url}www/index.html`);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // A cached visit: the code sets are stored (the first visit is over).
+    await page.waitForFunction(
+      async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine()?.stats?.completeMs !== undefined,
+      null,
+      { timeout: 30_000 },
+    );
+    const title = await page.title();
+
+    // Unchanged pages: a cached visit brings no update notice.
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    await page.waitForTimeout(1500);
+    assert.notEqual(await page.getAttribute('[data-claimlint-notice]', 'data-state'), 'update', 'no update offered for an unchanged shell');
+
+    // A rebuild of the page.
+    const file = path.join(env.dir, 'www', 'index.html');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/<title>([^<]*)<\/title>/, '<title>$1 (rebuilt)</title>'));
+
+    // This load is answered from storage (the old page, whole)...
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.equal(await page.title(), title);
+    // ...while the worker finds the change, stores the new shell and says so.
+    await page.waitForSelector('[data-claimlint-notice][data-state="update"]', { timeout: 20_000 });
+    assert.equal(await page.textContent('.cl-notice__text'), 'A newer version of this page has been downloaded.');
+    assert.equal(await page.textContent('[data-claimlint-notice] .cl-button'), 'Use it now (reload)');
+    await Promise.all([page.waitForNavigation(), page.click('[data-claimlint-notice] .cl-button')]);
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.equal(await page.title(), `${title} (rebuilt)`);
+    // One shell is kept: the previous build's is gone.
+    const shells = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('claimlint-shell-')));
+    assert.equal(shells.length, 1, String(shells));
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+});
