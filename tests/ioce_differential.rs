@@ -5,7 +5,8 @@
 //! Which claimlint rule answers for which I/OCE edit is the catalogue's business
 //! (`src/rules/catalogue.tsv`, column `ioce_edit`: the I/OCE edit number(s) a rule implements).
 //! The in-scope edits are exactly the ones that column names, and on them the test asserts 100 %
-//! agreement. The corpus spans I/OCE 26.0.5 .. 27.1.0 (2025-01-01 .. 2026-06-30); on claims the
+//! agreement. The corpus spans I/OCE 26.0.5 .. 27.1.0 (2025-01-01 .. 2026-06-30), plus a few claims of
+//! 2024-Q2/Q3 where edits 68 and 136 are live; on claims the
 //! I/OCE stops on (a non-zero return code: invalid bill type, dates...) only its pre-processing
 //! edits are compared. Every disagreement, with its claim, goes to
 //! `target/ioce-diff.txt`.
