@@ -3,6 +3,7 @@
 //! edits as claim rules ([`edits`]).
 pub mod approval;
 pub mod data;
+#[cfg(feature = "outpatient")]
 pub(crate) mod edits;
 pub mod programs;
 pub mod scope;
