@@ -44,7 +44,7 @@ describe('claimlint code sets in parts', () => {
 
   it('answers ICD-10-CM checks while the PTP part is still loading', async () => {
     const parts = index().parts;
-    assert.deepEqual(parts.map((p) => p.name), ['core', 'titles', 'claim', 'ptp']);
+    assert.deepEqual(parts.map((p) => p.name), ['core', 'titles', 'claim', 'outpatient', 'ptp']);
     assert.ok(parts[0].sections.some((s) => s.name === 'icd10cm.codes'));
     const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
     let release;
