@@ -4,18 +4,7 @@
 // facility page and one OUTPATIENT-ENGINE finding on the demo page.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { withServerAndBrowser, ROOT } from './helpers.mjs';
-
-const index = () => JSON.parse(readFileSync(path.join(ROOT, 'pkg', 'parts', 'parts.json'), 'utf8'));
-
-// `fn(engine, arg)` on the page's shared engine (see load.test.mjs: the page's CSP forbids eval).
-const engineCall = (page, fn, arg) =>
-  page.evaluate(`(async () => {
-    const { readyEngine } = await import(document.querySelector('script[type="module"]').src);
-    return (${fn.toString()})(readyEngine(), ${JSON.stringify(arg ?? null)});
-  })()`);
+import { withServerAndBrowser, engineCall, partsIndex as index } from './helpers.mjs';
 
 // An emergency visit on a hospital outpatient claim (13x) with a revenue code the I/OCE does not
 // know: the I/OCE edit 41 (IOCE-REV-VALID) fires in the facility module only.

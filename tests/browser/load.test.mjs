@@ -6,17 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { withServerAndBrowser, setDate, typeInto, fieldState, screenshot, ROOT, DOS, VIEWPORTS } from './helpers.mjs';
-
-const index = () => JSON.parse(readFileSync(path.join(ROOT, 'pkg', 'parts', 'parts.json'), 'utf8'));
-
-// In the page: `fn(engine, arg)` on the shared engine of the module the demo loaded (its
-// bundle), evaluated by the driver, so the page's CSP, which forbids eval, stays as it is.
-const engineCall = (page, fn, arg) =>
-  page.evaluate(`(async () => {
-    const { readyEngine } = await import(document.querySelector('script[type="module"]').src);
-    return (${fn.toString()})(readyEngine(), ${JSON.stringify(arg ?? null)});
-  })()`);
+import { withServerAndBrowser, setDate, typeInto, fieldState, screenshot, engineCall, partsIndex as index, ROOT, DOS, VIEWPORTS } from './helpers.mjs';
 
 describe('claimlint code sets in parts', () => {
   const env = withServerAndBrowser();
