@@ -52,10 +52,25 @@ async function loadBench(browser, url, { whole }) {
     byKind[kinds.get(e.requestId) || 'page'] += e.encodedDataLength;
   });
   const target = `${url}www/index.html${whole ? '?data=blob' : ''}`;
+  // Waits for the engine running nothing in the page but one tiny expression per poll (over
+  // CDP). Playwright's selector engine, which waitForSelector injects into each new document,
+  // would be compiled and run on the page's main thread while it loads: 30–50 ms inside a
+  // cached visit's "in page" figure that no real visit has.
+  const engineReady = async (timeout) => {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const ready = await cdp
+        .send('Runtime.evaluate', { expression: 'document.documentElement.dataset.claimlintReady', returnByValue: true })
+        .then((r) => r.result?.value, () => null);
+      if (ready === 'true' || ready === 'core') return;
+      if (Date.now() > until) throw new Error(`${target}: engine not ready after ${timeout} ms`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
   const visit = async () => {
     const t = Date.now();
     await page.goto(target, { waitUntil: 'commit' });
-    await page.waitForSelector('html[data-claimlint-ready="true"], html[data-claimlint-ready="core"]', { timeout: 300_000 });
+    await engineReady(300_000);
     await page.fill('#l1-date', DOS);
     await page.dispatchEvent('#l1-date', 'change');
     await page.click('#dx-a-input');
@@ -230,7 +245,7 @@ function networkReport(r, f, kb) {
   const mark = (ok) => (ok ? 'met' : '**not met**');
   const partsBr = d.parts.reduce((a, p) => a + p.brotli, 0);
   const lines = ['', `## Load (demo page, ${n.profile})`, ''];
-  lines.push('Navigation → first ICD-10-CM check answered (typed J15.9 shows "billable"), and → every code set in. The baseline is the single whole blob (`?data=blob`), measured in the same run. Warm = second visit, everything cached, network offline; "in page" is navigation start → engine ready plus one check, without the test driver\'s round trips.', '');
+  lines.push('Navigation → first ICD-10-CM check answered (typed J15.9 shows "billable"), and → every code set in. The baseline is the single whole blob (`?data=blob`), measured in the same run. Warm = second visit, everything cached, network offline; "in page" is navigation start → engine ready plus one check, without the test driver\'s round trips (the driver runs nothing in the page until the engine is ready).', '');
   lines.push('| measure | parts | baseline: single blob | target |', '|---|---|---|---|');
   lines.push(`| cold → first check | ${s(n.parts.cold.firstMs)} | ${s(n.whole.cold.firstMs)} | ≤ 3 s: ${mark(n.parts.cold.firstMs <= 3000)} |`);
   lines.push(`| cold → first check, in page | ${s(n.parts.cold.firstInPageMs)} | ${s(n.whole.cold.firstInPageMs)} | — |`);

@@ -43,7 +43,7 @@ ensure_pyoce() {
 # ioce-c: the I/OCE tables the shared decoded data skips as pricing (data_capc rank, data_apc
 # status indicators, offset_codepair device pairs; no amounts), extracted from pyoce's table
 # database by scripts/ioce_pyoce_tables.py into the download cache, where `claimlint compile`
-# reads them. Without pyoce the blob lacks them and I/OCE edits 98 and 99 are not checked.
+# reads them. Without pyoce the blob lacks them and I/OCE edits 98 and 99 are not checked and conditionally packaged codes keep their Q indicator (edits 21, 38).
 ensure_ioce_pyoce_tables() {
   local out="${CLAIMLINT_CACHE:-.cache}/ioce-pyoce" py
   if [ -f "$out/PROVENANCE.tsv" ] && [ "$out/PROVENANCE.tsv" -nt scripts/ioce_pyoce_tables.py ]; then return 0; fi
@@ -54,7 +54,7 @@ ensure_ioce_pyoce_tables() {
       return
     fi
   done
-  echo "pyoce is not installed: the I/OCE section will lack data_capc, data_apc and offset_codepair (edits 98 and 99 not checked)" >&2
+  echo "pyoce is not installed: the I/OCE section will lack data_capc, data_apc and offset_codepair (edits 98 and 99 not checked; 21, 38, 137, 138 approximate)" >&2
 }
 # Builds the wheel into target/wheels and installs it into the venv.
 build_wheel() {

@@ -140,11 +140,7 @@ fn ours(result: &Value, groups: &Groups) -> (BTreeSet<(Place, String)>, BTreeSet
 /// points under the last measurement), and the cause found. On the full corpus an edit listed here
 /// must stay at or above its floor and must leave the list once it reaches 100 %; every other
 /// in-scope edit must agree 100 % on any corpus.
-const PENDING: &[(&str, f64, &str)] = &[
-    ("21", 97.0, "a conditionally packaged code can become a procedure (S) of the day (88309)"),
-    // ioce-c: exposed by the edit-98 sampling (a pass-through device added to an IOP claim).
-    ("38", 96.0, "on an IOP claim (condition code 92) claimlint treats a conditionally packaged code (97151, Q3) as packaged where the I/OCE keeps it as the claim's procedure, so a device looks unimplanted (claim 3312)"),
-];
+const PENDING: &[(&str, f64, &str)] = &[];
 
 /// The corpus seed (the side-by-side bench uses the same).
 const SEED: u64 = 0x494f_4345_3237;

@@ -29,6 +29,7 @@ const CLAIM_FILES: &[(&str, &str)] = &[
     ("ioce_dates.json", include_str!("claims/ioce_dates.json")),
     ("ioce_procedures.json", include_str!("claims/ioce_procedures.json")),
     ("ioce_passthrough.json", include_str!("claims/ioce_passthrough.json")),
+    ("ioce_conditional.json", include_str!("claims/ioce_conditional.json")),
     ("inpatient.json", include_str!("claims/inpatient.json")),
     ("integration.json", include_str!("claims/integration.json")),
     ("line_fields.json", include_str!("claims/line_fields.json")),

@@ -1,4 +1,4 @@
-// The demo pages' first script (www/dist/boot.js, loaded async from the document head): starts
+// The demo pages' first script (www/dist/boot.js, the first module in the document head): starts
 // the engine — the wasm glue, the code-set index and core part, the wasm — before the styles,
 // the page bundle and the form are ready, so on a cached visit the engine is in by the time the
 // fields are. The page bundle imports the same engine module (www/dist/engine.js, one instance

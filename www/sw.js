@@ -6,12 +6,13 @@
 //  - the data generations (www/claimlint/store.js): the code-set parts of one build with the
 //    wasm glue and wasm that read them, named from the parts index. The page stores the
 //    first generation itself as its parts arrive (so a first visit downloads each part once)
-//    and reads stored parts straight from the cache. This worker looks for a newer index in
+//    and reads stored parts, the core included, straight from the cache (nothing of them is
+//    streamed through this worker). This worker looks for a newer index in
 //    the background, stores the new generation whole (parts whose file is already stored are
 //    copied, not downloaded; each new part must match its SHA-256 in the index, else the
 //    update is refused), and only then makes it current and tells the pages.
 //    A page already loading stays on the generation it started with.
-import { DATA_PREFIX, FALLBACK_CACHE, GENERATION_HEADER, META_CACHE, currentKey, generationName, makeCurrent, partResponse, sha256Hex } from './claimlint/store.js';
+import { DATA_PREFIX, FALLBACK_CACHE, GENERATION_HEADER, GENERATION_QUESTION, META_CACHE, currentKey, generationName, makeCurrent, partResponse, sha256Hex } from './claimlint/store.js';
 
 const SHELL_VERSION = 'v6';
 const SHELL_CACHE = `claimlint-shell-${SHELL_VERSION}`;
@@ -103,7 +104,9 @@ const WASM_URLS = new Set([DATA.wasm, FACILITY.wasm]);
 // in parts. The glue and wasm last downloaded are kept beside it, for such a page offline.
 const WHOLE = new URL('../pkg/codesets.blob', self.location).href;
 const INDEX = new URL('../pkg/parts/parts.json', self.location).href;
-// A part's stable preload name beside the index, e.g. core.blob (a part's own file name has a hash in it).
+// A part's stable preload name beside the index, e.g. core.blob (a part's own file name has a hash
+// in it). The engine asks for it only on a page this worker does not control yet (a first visit);
+// a host page may preload it from its HTML.
 const PARTS_DIR = new URL('./', INDEX).href;
 const isPreload = (bare) => bare.startsWith(PARTS_DIR) && /^[a-z]+\.blob$/.test(bare.slice(PARTS_DIR.length));
 
@@ -163,15 +166,21 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
+/** False when the browser knows it has no connection: the cache answers without a network try. */
+const online = () => self.navigator.onLine !== false;
+
 async function shellResponse(request) {
-  const cache = await caches.open(SHELL_CACHE);
   try {
+    if (!online()) throw new Error('offline');
     const res = await fetch(request);
-    if (res.ok) await cache.put(request, res.clone());
+    if (res.ok) await (await caches.open(SHELL_CACHE)).put(request, res.clone());
     return res;
   } catch (err) {
-    const hit = (await cache.match(request, { ignoreSearch: true })) ||
-      (request.mode === 'navigate' ? await cache.match(new URL('./index.html', self.location).href) : undefined);
+    // The exact URL first: one keyed lookup. ignoreSearch compares every stored entry, which on
+    // a cached visit holds up each of the page's first requests while storage is busy.
+    const inShell = { cacheName: SHELL_CACHE };
+    const hit = (await caches.match(request, inShell)) || (await caches.match(request, { ...inShell, ignoreSearch: true })) ||
+      (request.mode === 'navigate' ? await caches.match(new URL('./index.html', self.location).href, inShell) : undefined);
     if (hit) return hit;
     throw err;
   }
@@ -184,6 +193,7 @@ async function shellResponse(request) {
 async function networkThenFallback(event, key) {
   const fallback = await caches.open(FALLBACK_CACHE);
   try {
+    if (!online()) throw new Error('offline');
     const res = await fetch(event.request);
     if (res.ok) event.waitUntil(fallback.put(key, res.clone()));
     return res;
@@ -206,10 +216,10 @@ async function dataResponse(event, bare) {
     name = (await currentRecord()).name;
     if (clientId && name) pinned.set(clientId, name);
   }
-  if (name && (await caches.has(name))) {
-    const hit = await (await caches.open(name)).match(bare);
-    if (hit) return hit;
-  }
+  // One storage operation (a missing cache is a miss): on a cached visit every early request waits
+  // on storage.
+  const hit = name ? await caches.match(bare, { cacheName: name }) : undefined;
+  if (hit) return hit;
   return networkThenFallback(event, bare);
 }
 
@@ -364,7 +374,21 @@ async function tell(message) {
   for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(message);
 }
 
-// A page that comes back online, or that loaded from stored parts, asks for a check.
+// A page that comes back online, or that loaded from stored parts, asks for a check. A page
+// starting its engine asks which generation is current (store.js workerGeneration): answered from
+// memory, on the port it sent, and the page is pinned to it like a page that asked for the index.
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'claimlint-check-update') event.waitUntil(maybeUpdate(true));
+  if (event.data?.type === GENERATION_QUESTION) event.waitUntil(answerGeneration(event));
 });
+
+async function answerGeneration(event) {
+  const port = event.ports?.[0];
+  if (!port) return;
+  const record = event.data.index === INDEX ? await currentRecord().catch(() => ({})) : {};
+  // No storage read here: a part missing from the cache after all is downloaded again by the page.
+  const current = record.name && Array.isArray(record.index?.parts) ? record : null;
+  const clientId = event.source?.id;
+  if (current && clientId && !pinned.has(clientId)) pinned.set(clientId, current.name);
+  port.postMessage(current && { name: current.name, index: current.index });
+}

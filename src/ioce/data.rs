@@ -146,8 +146,29 @@ pub mod service_flag {
     pub const PASSTHROUGH_DEVICE: u32 = 1 << 20;
     /// ioce-c: a comprehensive APC does not package the code (edits 98, 99).
     pub const CAPC_EXCLUSION: u32 = 1 << 21;
+    // ioce-21: edits 21, 38 (conditionally packaged codes).
+    /// The I/OCE packages the code when the claim has a type S, T or V service (Q1).
+    pub const STV_PACKAGED: u32 = 1 << 22;
+    /// The I/OCE packages the code when the claim has a type T procedure (Q2).
+    pub const T_PACKAGED: u32 = 1 << 23;
+    /// A daily mental-health service (of the mental-health composite).
+    pub const DAILY_MENTAL_HEALTH: u32 = 1 << 24;
+    /// A remote mental-health service (of the mental-health composite unless an add-on).
+    pub const REMOTE_MENTAL_HEALTH: u32 = 1 << 25;
+    /// Reportable on a PHP or IOP claim, packaged on a program day without a composite.
+    pub const PHP_IOP_REPORTABLE: u32 = 1 << 26;
+    /// Packaged with trauma critical care (the critical care ancillary list).
+    pub const CRITICAL_CARE_ANCILLARY: u32 = 1 << 27;
+    /// Of the ultrasound imaging composite (`map_composite`, not a `data_hcpcs` column).
+    pub const IMAGING_ULTRASOUND: u32 = 1 << 28;
+    /// Of the CT / CTA imaging composite (`map_composite`).
+    pub const IMAGING_CT: u32 = 1 << 29;
+    /// Of the MRI / MRA imaging composite (`map_composite`).
+    pub const IMAGING_MRI: u32 = 1 << 30;
+    /// The imaging composite families, with the composite APC (without contrast) of each.
+    pub const IMAGING_FAMILIES: [(u32, &str); 3] = [(IMAGING_ULTRASOUND, "08004"), (IMAGING_CT, "08005"), (IMAGING_MRI, "08007")];
     /// The `data_hcpcs` column names, in bit order.
-    pub const COLUMNS: [&str; 22] = [
+    pub const COLUMNS: [&str; 28] = [
         "observation",
         "observation_hospital_only",
         "blood_service",
@@ -171,6 +192,13 @@ pub mod service_flag {
         "passthrough_device",
         // ioce-c
         "capc_exclusion",
+        // ioce-21
+        "stv_packaged",
+        "t_packaged",
+        "daily_mental_health",
+        "remote_mental_health",
+        "php_iop_reportable",
+        "critical_care_ancillary",
     ];
 }
 
@@ -278,7 +306,8 @@ pub struct IoceSection<'a> {
     /// Two modifiers not allowed on one line (4 characters, both orders), edit 102.
     #[serde(borrow)]
     pub modifier_pairs: Versioned<'a>,
-    /// HCPCS / CPT codes (width 5) with a [`service_flag`] (observation and blood edits).
+    /// HCPCS / CPT codes (width 5) with a [`service_flag`] (observation and blood edits); ioce-21:
+    /// attrs = 1 + the status-indicator index of a conditionally packaged code's APC (0: none).
     #[serde(borrow)]
     pub hcpcs_services: Versioned<'a>,
     /// IMRT planning code + a code it includes (10 characters), edit 125.
@@ -488,7 +517,7 @@ fn pair_key(a: &str, b: &str) -> Option<[u8; 10]> {
 // ioce-c: the tables extracted from pyoce (edits 98, 99 and the comprehensive-APC primary).
 impl<'a> IoceData<'a> {
     /// True when the blob has the tables extracted from pyoce (`data_capc`, `data_apc`,
-    /// `offset_codepair`); without them edits 98 and 99 are not checked.
+    /// `offset_codepair`); without them edits 98 and 99 are not checked, and edits 21, 38, 137 and 138 approximate the status indicators.
     pub fn has_pyoce_tables(&self) -> bool {
         !self.s.capc_rank.keys.is_empty() && !self.s.device_offsets.keys.is_empty()
     }
@@ -497,6 +526,14 @@ impl<'a> IoceData<'a> {
     /// of the same version as their `data_capc` ranks do; 0 when it has none.
     pub fn capc_rank(&self, code: &str, version: u8) -> u32 {
         self.s.capc_rank.get(code.as_bytes(), version).map_or(0, |r| r.attrs)
+    }
+
+    /// ioce-21: the status indicator of the APC a conditionally packaged code (Q1, Q2, Q3) or a
+    /// comprehensive observation code (J2) is paid in when the I/OCE does not package it (`data_hcpcs` APC → `data_apc`), in `version`.
+    pub fn conditional_status_indicator(&self, code: &str, version: u8) -> Option<&'a str> {
+        let r = self.s.hcpcs_services.get(code.as_bytes(), version)?;
+        let i = r.attrs.checked_sub(1)?;
+        Some(self.si(i))
     }
 
     /// The status indicator of an APC (five digits, `00701`) in `version` (`data_apc`).

@@ -27,10 +27,15 @@ describe('outpatient facility charge entry', () => {
 
   it('checks the example claim clean, revenue-code-only pharmacy line included', async () => {
     const { context, page } = await fresh();
+    // Before the example: line 1 has a charge but no code, so there is something to report.
+    assert.doesNotMatch(await summary(page), /No problems found/);
     await page.click('#example');
     await page.waitForFunction(() => document.querySelector('#total').value === '$1,323.40');
     await page.waitForTimeout(300);
+    // Checked as loaded, without pressing "Check claim": the summary says what it checked.
+    assert.equal(await page.getAttribute('.cl-summary', 'data-state'), 'clean');
     assert.match(await summary(page), /No problems found/);
+    assert.match(await summary(page), /Checked just now: 2 diagnoses and 5 service lines\./);
     assert.deepEqual(page.errors, []);
     await screenshot(page, 'facility-example', { fullPage: true });
     await context.close();

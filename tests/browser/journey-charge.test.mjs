@@ -26,8 +26,8 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       const page = await openPage(context, env.server.url); // the clean URL: /
       assert.equal(await page.title(), 'Charge entry — claimlint demo');
 
-      // An empty page reports nothing.
-      assert.equal(await page.textContent('.cl-summary__title'), 'No problems found');
+      // An empty page reports nothing, and does not claim to have checked anything.
+      assert.equal(await page.textContent('.cl-summary__title'), 'Nothing to check yet');
       assert.equal(await page.textContent('.cl-summary__intro'), 'Enter diagnoses and service lines; problems will be listed here.');
       assert.deepEqual(await summaryItems(page), []);
       await setDate(page, '#l1-date', DOS);
@@ -111,6 +111,7 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       assert.equal(await stateText(page, '#dx-b-input'), 'Billable');
 
       assert.equal(await page.textContent('.cl-summary__title'), 'No problems found', (await summaryItems(page)).join('\n'));
+      assert.match(await page.textContent('.cl-summary__intro'), /^Checked just now: \d+ diagnos[ie]s and \d+ service lines?\.$/);
 
       // For the picture: one more diagnosis being typed, list open, and one left wrong.
       await keyIn(page, '#dx-c-input', 'K35.2');

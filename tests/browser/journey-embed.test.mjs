@@ -120,7 +120,8 @@ describe('embedding journey', () => {
     const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
     let release;
     const gate = new Promise((r) => (release = r));
-    await context.route('**/pkg/parts/core-*.blob', async (route) => {
+    // The core, under its own name and its stable one (core.blob, which the engine asks for first).
+    await context.route(/\/pkg\/parts\/core(-\w+)?\.blob$/, async (route) => {
       await gate;
       await route.continue();
     });

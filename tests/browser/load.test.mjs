@@ -11,13 +11,18 @@ import { withServerAndBrowser, setDate, typeInto, fieldState, screenshot, engine
 describe('claimlint code sets in parts', () => {
   const env = withServerAndBrowser();
 
-  it('loads the demo page\'s widget as one bundled module, the engine\'s first downloads preloaded', async () => {
+  it('loads the demo page\'s widget as one bundled module, the engine first, the wasm preloaded', async () => {
     const html = readFileSync(path.join(ROOT, 'www', 'index.html'), 'utf8');
     const links = (rel) => new Set([...html.matchAll(new RegExp(`<link rel="${rel}" href="([^"]+)"`, 'g'))].map((m) => m[1]));
     assert.deepEqual([...links('modulepreload')].sort(), ['../pkg/claimlint.js', 'dist/demo.js', 'dist/engine.js']);
-    // The boot script comes before the styles, so the engine starts before they are in.
+    // The boot script comes before the styles, so the engine starts before they are in, and it
+    // is not async, so it runs before the page bundle (module scripts run in document order).
     assert.ok(html.indexOf('src="dist/boot.js"') < html.indexOf('rel="stylesheet"'));
-    assert.deepEqual([...links('preload')].sort(), ['../pkg/claimlint_bg.wasm', '../pkg/parts/core.blob', '../pkg/parts/parts.json']);
+    assert.ok(html.indexOf('src="dist/boot.js"') < html.indexOf('<script type="module" src="dist/demo.js"'));
+    assert.match(html, /<script type="module" src="dist\/boot.js"><\/script>/);
+    // The index and the core are not preloaded from the HTML: the engine asks for them as it
+    // starts (a cached visit reads them from storage, and ?data=blob does not use them).
+    assert.deepEqual([...links('preload')], ['../pkg/claimlint_bg.wasm']);
     const context = await env.browser.newContext();
     const page = await context.newPage();
     const scripts = [];
@@ -91,19 +96,31 @@ describe('claimlint code sets in parts', () => {
     assert.ok(answered.some((f) => /^PTP/.test(f.rule)), JSON.stringify(answered));
     assert.equal(await page.isVisible('[data-claimlint-notice]'), false);
 
-    // A later visit opens the stored parts: no part comes from the network again (the core,
-    // preloaded under its stable name, is answered by the service worker from storage).
+    // A later visit opens the stored parts: no part is requested again, from the network or
+    // the service worker (the page reads every stored part, the core included, from Cache Storage).
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await context.unrouteAll(); // Playwright's routing would take requests from the worker
     const requested = [];
-    page.on('response', (r) => {
-      if (/\/pkg\/parts\/.+\.blob$/.test(r.url()) && !r.fromServiceWorker()) requested.push(r.url());
+    page.on('request', (r) => {
+      if (/\/pkg\/parts\/.+\.blob$/.test(r.url())) requested.push(r.url());
     });
     await page.reload();
     await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
     assert.deepEqual(requested, []);
     assert.equal(await engineCall(page, (engine) => engine.stats.stored), true);
+    await context.close();
+  });
+
+  it('loads the single whole blob (?data=blob) without asking for the index or any part', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    const requested = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${env.server.url}www/index.html?data=blob`);
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 30_000 });
+    assert.ok(requested.includes('/pkg/codesets.blob'), requested.join(' '));
+    assert.deepEqual(requested.filter((p) => p.startsWith('/pkg/parts/')), []);
     await context.close();
   });
 

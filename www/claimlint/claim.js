@@ -80,8 +80,10 @@ export class Claim {
     const engine = this.ctx.engine();
     let findings = null;
     let waiting = false;
+    let checked = false; // the engine checked this claim (not only the local pointer check)
     const { claim: shaped, locate } = toEngineClaim(claim, this.container.dataset.claimlintClaimType || 'professional');
-    if (!shaped.diagnoses.length && !shaped.lines.length) {
+    const empty = !shaped.diagnoses.length && !shaped.lines.length;
+    if (empty) {
       // Nothing entered yet: nothing to report (a claim-level "no lines" would only be noise).
       findings = [];
     } else if (engine?.canCheckClaim) {
@@ -91,6 +93,7 @@ export class Claim {
         // The claim tables are still downloading: the local checks until they are in.
         waiting = result?.status === 'loading';
         findings = waiting ? null : (result?.findings || []).map((f) => ({ ...f, location: locate(f.location) }));
+        checked = !waiting;
       } catch {
         findings = null; // fall back to the local check rather than show nothing
       }
@@ -112,7 +115,7 @@ export class Claim {
       else this.unplaced.push({ ...finding, target: targets.find((t) => t.path === finding.location) || this.firstOf(finding.location) });
     }
     for (const [field, list] of byField) field.setClaimFindings(list);
-    this.ctx.summary.render(this.entries(), { waiting });
+    this.ctx.summary.render(this.entries(), { waiting, empty, checked, counts: { diagnoses: shaped.diagnoses.length, lines: shaped.lines.length } });
   }
 
   /**

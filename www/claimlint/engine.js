@@ -23,7 +23,7 @@
 // cost one download and one Validator. A failed load clears the promise so the
 // "Try again" path starts over (with cache: 'reload' to skip a bad cached copy).
 
-import { storedGeneration, generationName, storedName, makeCurrent, readPart, storePart, sha256Hex, FALLBACK_CACHE, GENERATION_HEADER } from './store.js';
+import { storedGeneration, generationName, storedName, makeCurrent, readPart, storePart, sha256Hex, coreHint, keepCoreHint, workerGeneration, FALLBACK_CACHE, GENERATION_HEADER } from './store.js';
 
 const PKG = new URL('../../pkg/', import.meta.url).href;
 
@@ -191,8 +191,19 @@ async function loadParts(opts, retry) {
   performance.mark?.('claimlint-load-start');
   const modulePromise = startModule(opts);
   const indexUrl = new URL(opts.partsUrl, location.href).href;
-  const early = retry ? null : preloadedPart(indexUrl);
-  const { generation, stored } = await partsIndex(indexUrl, retry);
+  // Under the service worker a visit is usually cached: the stored generation's record names it
+  // (the worker would answer the index from the same record, and looks for newer builds itself),
+  // and its parts are read straight from Cache Storage: no request, nothing streamed through the
+  // worker.
+  const controlled = !retry && Boolean(globalThis.navigator?.serviceWorker?.controller);
+  // The core the last visit opened is read at once, beside the index (not after it); used only
+  // if the index names the same generation and file.
+  const hint = retry ? null : coreHint(indexUrl);
+  const hinted = hint ? settled(readPart(hint.name, new URL(hint.file, indexUrl).href)) : null;
+  // A first visit: the core downloads at once under its stable name, beside the index.
+  const early = retry || controlled || hint ? null : earlyCore(indexUrl);
+  const record = controlled ? await currentGeneration(indexUrl) : null;
+  const { generation, stored } = record ? { generation: record, stored: true } : await partsIndex(indexUrl, retry);
   performance.mark?.('claimlint-index');
   const { name } = generation;
   // The parts this module reads: a part that `needs` a feature the module lacks is left out.
@@ -222,7 +233,7 @@ async function loadParts(opts, retry) {
       if (bytes && ahead.seen.generation === name) return { bytes, stored: true };
       if (bytes && (await checked(part, bytes).catch(() => false))) return { bytes, stored: false };
     }
-    const kept = await readPart(name, url);
+    const kept = (i === 0 && hint?.name === name && hint.file === part.file && (await hinted)) || (await readPart(name, url));
     if (kept) return { bytes: kept, stored: true };
     const bytes = await fetchBytes(url, retry ? 'reload' : 'no-cache', (loaded) => report(i, loaded));
     if (!(await checked(part, bytes))) throw new EngineError('INTEGRITY', `code-set part ${part.name}: checksum mismatch`);
@@ -245,6 +256,7 @@ async function loadParts(opts, retry) {
   };
   const [first, ...rest] = index.parts;
   const firstBytes = await fetchPart(first, 0);
+  if (firstBytes.stored) keepCoreHint(indexUrl, name, first.file);
   performance.mark?.('claimlint-core-bytes');
   await modulePromise;
   performance.mark?.('claimlint-module');
@@ -274,6 +286,7 @@ async function loadParts(opts, retry) {
     if (pair) {
       await Promise.all([...stores, pair]);
       await makeCurrent(indexUrl, name, generation.index).catch(() => {});
+      keepCoreHint(indexUrl, name, first.file);
     }
     engine.stats.completeMs = performance.now() - t0;
     markComplete(engine);
@@ -293,16 +306,17 @@ function settled(promise) {
   return promise;
 }
 
+// The first part's stable name beside the index (docs/parts.md: `preload`), which a page may
+// also preload from its HTML.
+const CORE_ALIAS = 'core.blob';
+
 /**
- * A part the page preloads under its stable name beside the index (<link rel="preload"
- * href=".../parts/core.blob" as="fetch" crossorigin>): its download is taken up at once, so its
- * bytes are read while the index arrives. Null when the page preloads none.
+ * The core under its stable name, requested at once, before the index is read, so it downloads
+ * beside the index and the wasm (a page's <link rel="preload"> of it is taken up here). Its
+ * bytes are checked against the index like any part's.
  */
-function preloadedPart(indexUrl) {
-  const dir = new URL('./', indexUrl).href;
-  const link = [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].find((l) => l.href.startsWith(dir) && /^[a-z]+\.blob$/.test(l.href.slice(dir.length)));
-  if (!link) return null;
-  const early = { url: link.href, seen: {}, progress: () => null };
+function earlyCore(indexUrl) {
+  const early = { url: new URL(CORE_ALIAS, indexUrl).href, seen: {}, progress: () => null };
   early.bytes = fetchBytes(early.url, 'default', (loaded) => early.progress(loaded), early.seen).catch(() => null);
   return early;
 }
@@ -316,10 +330,19 @@ async function checked(part, bytes) {
   return !sha || !part.sha256 || sha === part.sha256;
 }
 
-// The parts index and the generation it names. A page under the service worker gets the current
-// stored generation's index at once (the worker answers the request, which the page preloads,
-// and names the generation in a header): its parts are read from storage, nothing is hashed.
-// Otherwise the index comes from the network; offline without the worker, the stored record.
+/**
+ * The current stored generation's record, from whichever answers first: the service worker,
+ * from memory, or the record in Cache Storage (which decides when it says there is none).
+ */
+function currentGeneration(indexUrl) {
+  const stored = storedGeneration(indexUrl);
+  return Promise.race([workerGeneration(indexUrl).then((r) => r || stored), stored]);
+}
+
+// The parts index and the generation it names (a page under the service worker asks for it only
+// when no generation is stored yet). Should the worker answer from a stored generation, it names
+// it in a header: its parts are read from storage, nothing is hashed. Otherwise the index comes
+// from the network; offline without the worker, the stored record.
 async function partsIndex(indexUrl, retry) {
   let text;
   let kept = null;

@@ -154,6 +154,11 @@ export const MESSAGES = {
   summaryTitle: ({ count }) => (count === 1 ? '1 problem on this claim' : `${count} problems on this claim`),
   summaryIntro: 'Select a problem to go to its field.',
   summaryEmptyClaim: 'Enter diagnoses and service lines; problems will be listed here.',
+  summaryTitleEmpty: 'Nothing to check yet',
+  summaryTitleUnchecked: 'Claim not checked yet',
+  summaryUnchecked: 'The code sets are not loaded, so only the form itself was checked; the claim is checked as soon as they are in.',
+  summaryChecked: ({ diagnoses, lines }) =>
+    `Checked just now: ${diagnoses === 1 ? '1 diagnosis' : `${diagnoses} diagnoses`} and ${lines === 1 ? '1 service line' : `${lines} service lines`}.`,
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },
   claimLocation: ({ label }) => label,
 };

@@ -57,6 +57,28 @@ export async function storedGeneration(indexUrl) {
   }
 }
 
+/** The message with which a page asks the service worker for the current generation's record. */
+export const GENERATION_QUESTION = 'claimlint-generation';
+
+/**
+ * The current generation's record {name, index} as the controlling service worker has it in
+ * memory (no storage read, so it is not queued behind the worker's own reads on a cached
+ * visit), else null. Never settles when no worker, or an older one, answers: race it.
+ */
+export function workerGeneration(indexUrl) {
+  const worker = globalThis.navigator?.serviceWorker?.controller;
+  if (!worker || typeof MessageChannel === 'undefined') return new Promise(() => {});
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = (e) => {
+      port1.close();
+      const record = e.data;
+      resolve(storedName(record?.name) && Array.isArray(record.index?.parts) ? record : null);
+    };
+    worker.postMessage({ type: GENERATION_QUESTION, index: indexUrl }, [port2]);
+  });
+}
+
 /** Makes a complete generation current (one small write, after every part is stored). */
 export async function makeCurrent(indexUrl, name, index) {
   const body = JSON.stringify({ name, index, at: Date.now() });
@@ -88,4 +110,28 @@ export async function storePart(name, url, bytes) {
  * service worker answers the part's preload name straight from the cache. */
 export function partResponse(bytes, name) {
   return new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream', [GENERATION_HEADER]: name } });
+}
+
+// Which stored core the last visit opened ({name, file}), kept in localStorage: a hint only, read
+// synchronously so the page can start reading that core at once, while it reads the record that
+// says which generation is current. A hint that does not match the record is ignored.
+const hintKey = (indexUrl) => `claimlint-core ${indexUrl}`;
+
+/** The last opened core {name, file} for this index, else null. */
+export function coreHint(indexUrl) {
+  try {
+    const hint = JSON.parse(globalThis.localStorage?.getItem(hintKey(indexUrl)) || 'null');
+    return storedName(hint?.name) && typeof hint.file === 'string' ? hint : null;
+  } catch {
+    return null; // storage blocked (a sandboxed frame, private mode)
+  }
+}
+
+/** Remembers the core a visit opened from storage. */
+export function keepCoreHint(indexUrl, name, file) {
+  try {
+    globalThis.localStorage?.setItem(hintKey(indexUrl), JSON.stringify({ name, file }));
+  } catch {
+    // storage blocked or full: the next visit reads the record first, as without a hint
+  }
 }

@@ -22,18 +22,32 @@ export class Summary {
     this.el.setAttribute('aria-labelledby', this.heading.id);
     this.el.replaceChildren(this.heading, this.intro, this.list);
     this.count = 0;
-    this.render([]);
+    this.render([], { empty: true });
   }
 
-  /** `waiting`: the claim tables are still downloading, so only field checks have run. */
-  render(rows, { waiting = false } = {}) {
+  /**
+   * `waiting`: the claim tables are still downloading, so only field checks have run. `empty`:
+   * nothing is entered yet. `checked`: the engine checked the claim (false when it is not loaded
+   * or failed, and only the local checks ran). `counts`: {diagnoses, lines} the check covered.
+   * "No problems found" is said only of a claim the engine checked.
+   */
+  render(rows, { waiting = false, empty = false, checked = true, counts = null } = {}) {
     const m = this.messages;
     const problems = rows.filter((r) => r.severity !== 'info');
     this.count = problems.filter((r) => r.severity === 'error').length;
+    const state = problems.length ? 'problems' : empty ? 'empty' : waiting ? 'waiting' : checked ? 'clean' : 'unchecked';
     this.el.dataset.count = String(problems.length);
-    this.el.dataset.tone = this.count ? 'error' : problems.length ? 'warning' : waiting ? 'pending' : 'ok';
-    this.heading.textContent = problems.length ? fmt(m.summaryTitle, { count: problems.length }) : waiting ? m.summaryTitleWaiting : m.summaryTitleNone;
-    this.intro.textContent = waiting ? m.summaryWaiting : problems.length ? m.summaryIntro : m.summaryEmptyClaim;
+    this.el.dataset.state = state;
+    this.el.dataset.tone = this.count ? 'error' : problems.length ? 'warning' : state === 'clean' || state === 'empty' ? 'ok' : 'pending';
+    const text = {
+      problems: [fmt(m.summaryTitle, { count: problems.length }), waiting ? m.summaryWaiting : m.summaryIntro],
+      empty: [m.summaryTitleEmpty, m.summaryEmptyClaim],
+      waiting: [m.summaryTitleWaiting, m.summaryWaiting],
+      unchecked: [m.summaryTitleUnchecked, m.summaryUnchecked],
+      clean: [m.summaryTitleNone, fmt(m.summaryChecked, counts || { diagnoses: 0, lines: 0 })],
+    }[state];
+    this.heading.textContent = text[0];
+    this.intro.textContent = text[1];
     this.list.replaceChildren(...problems.map((r) => this.row(r)));
   }
 

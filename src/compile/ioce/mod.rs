@@ -43,8 +43,11 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     let mut modifier_pairs = Rows::default();
     read_pairs(&open("map_modifier_conflict")?, "modifier1", "modifier2", 1, &mut modifier_pairs)?;
     let modifier_pairs = modifier_pairs.build(4);
-    // Observation and blood flags (edits 43, 44, 51, 53, 58, 73, 79): a table of their own.
-    let hcpcs_services = read_flags(&data_hcpcs, "hcpcs", &service_flag::COLUMNS, |f| f != 0)?.build(5);
+    // ioce-c: the tables extracted from pyoce (optional; see pyoce_tables).
+    let pyoce = pyoce_tables::read(&crate::compile::sources::default_cache_dir().join(pyoce_tables::CACHE_FOLDER), &mut si)?;
+    // Observation and blood flags (edits 43, 44, 51, 53, 58, 73, 79): a table of their own;
+    // ioce-21: with the APC status indicator of the conditionally packaged codes (edits 21, 38).
+    let hcpcs_services = read_services(&data_hcpcs, &open("map_composite")?, pyoce.as_ref().map(|p| &p.apc_si))?.build(5);
     let mut imrt = Rows::default();
     read_pairs(&open("map_imrt")?, "code1", "code2", 1, &mut imrt)?;
     let imrt = imrt.build(10);
@@ -56,11 +59,9 @@ pub fn add_section(w: &mut BlobWriter, data_dir: &Path) -> Result<()> {
     // I/OCE edit 104.
     let rhc_conflicts = programs::read_rhc_conflicts(&open("map_conflict_rhc")?)?.build(7);
     drop((data_hcpcs, dx_table));
-    // ioce-c: the tables extracted from pyoce (optional; see pyoce_tables).
-    let pyoce = pyoce_tables::read(&crate::compile::sources::default_cache_dir().join(pyoce_tables::CACHE_FOLDER), &mut si)?;
     let (pyoce_source, pyoce_files) = match &pyoce {
         Some(p) => (format!("; comprehensive-APC rank, APC status indicators and pass-through device pairs from {}", p.provenance), p.sources.clone()),
-        None => ("; without the comprehensive-APC rank, APC status indicators and pass-through device pairs (scripts/ioce_pyoce_tables.py not run): I/OCE edits 98 and 99 are not checked".to_owned(), Vec::new()),
+        None => ("; without the comprehensive-APC rank, APC status indicators and pass-through device pairs (scripts/ioce_pyoce_tables.py not run): I/OCE edits 98 and 99 are not checked, and conditionally packaged codes are not paid in their APCs (edits 21, 38)".to_owned(), Vec::new()),
     };
     let (capc_rank, apc_status, device_offsets) = match pyoce {
         Some(p) => (p.capc_rank, p.apc_status, p.device_offsets),
@@ -181,6 +182,45 @@ fn read_flags(t: &Tsv, key: &str, columns: &[&str], keep: impl Fn(u32) -> bool) 
         let flags = t.flags(r, &flag_cols, n)?;
         if keep(flags) {
             rows.push(&r[key], t.range(r, n)?, flags, 0);
+        }
+    }
+    Ok(rows)
+}
+
+/// ioce-21: the [`service_flag`] rows, with the imaging composite family of the codes
+/// `map_composite` lists, and each conditionally packaged (Q1, Q2, Q3) or comprehensive
+/// observation (J2) code with 1 + the status-indicator index of its APC in attrs, per version
+/// (when `apc_si` is given).
+fn read_services(t: &Tsv, composites: &Tsv, apc_si: Option<&std::collections::BTreeMap<(String, u8), u32>>) -> Result<Rows> {
+    let (key, s, apc) = (t.col("hcpcs")?, t.col("status_indicator")?, t.col("apc")?);
+    let flag_cols = service_flag::COLUMNS.iter().map(|c| t.col(c)).collect::<Result<Vec<_>>>()?;
+    let (code, composite_apc, list) = (composites.col("hcpcs")?, composites.col("composite_apc")?, composites.col("list_type")?);
+    let mut family: std::collections::BTreeMap<(&str, u8), u32> = std::collections::BTreeMap::new();
+    for (n, r) in composites.rows.iter().enumerate() {
+        let bit = match r[composite_apc].as_str() {
+            "08004" => service_flag::IMAGING_ULTRASOUND,
+            "08005" | "08006" => service_flag::IMAGING_CT,
+            "08007" | "08008" => service_flag::IMAGING_MRI,
+            _ => 0,
+        };
+        let (lo, hi) = composites.range(r, n)?;
+        if r[list] == "A" && bit != 0 {
+            for v in lo..=hi {
+                family.insert((r[code].as_str(), v), bit);
+            }
+        }
+    }
+    let mut rows = Rows::default();
+    for (n, r) in t.rows.iter().enumerate() {
+        let flags = t.flags(r, &flag_cols, n)?;
+        let (lo, hi) = t.range(r, n)?;
+        let conditional = apc_si.filter(|_| matches!(r[s].as_str(), "Q1" | "Q2" | "Q3" | "J2"));
+        for v in lo..=hi {
+            let flags = flags | family.get(&(r[key].as_str(), v)).copied().unwrap_or(0);
+            let attrs = conditional.and_then(|m| m.get(&(r[apc].clone(), v))).map_or(0, |i| i + 1);
+            if flags != 0 || attrs != 0 {
+                rows.push(&r[key], (v, v), flags, attrs);
+            }
         }
     }
     Ok(rows)

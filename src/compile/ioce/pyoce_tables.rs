@@ -20,6 +20,8 @@ pub struct PyoceTables {
     /// Device + procedure (width 10) of list 1 (pass-through devices); attrs = date activated
     /// (yyyymmdd, 0 when none).
     pub device_offsets: Built,
+    /// ioce-21: status-indicator index by (APC, version), for the conditionally packaged codes.
+    pub apc_si: std::collections::BTreeMap<(String, u8), u32>,
     /// "pyoce 0.1.0, database sha256 …", from `PROVENANCE.tsv`.
     pub provenance: String,
     pub sources: Vec<SourceFile>,
@@ -57,8 +59,13 @@ pub fn read(dir: &Path, si: &mut Vec<String>) -> Result<Option<PyoceTables>> {
     let apc = open("data_apc", "status indicator by APC")?;
     let (code, s) = (apc.col("apc")?, apc.col("status_indicator")?);
     let mut apc_status = Rows::default();
+    let mut apc_si = std::collections::BTreeMap::new();
     for (n, r) in apc.rows.iter().enumerate() {
-        apc_status.push(&r[code], apc.range(r, n)?, 0, super::intern(si, &r[s]));
+        let ((lo, hi), i) = (apc.range(r, n)?, super::intern(si, &r[s]));
+        apc_status.push(&r[code], (lo, hi), 0, i);
+        for v in lo..=hi {
+            apc_si.insert((r[code].clone(), v), i);
+        }
     }
     let pairs = open("offset_codepair", "pass-through device and procedure pairs")?;
     let (list, a, b, date) = (pairs.col("list_id")?, pairs.col("code1")?, pairs.col("code2")?, pairs.col("date_activated")?);
@@ -72,5 +79,5 @@ pub fn read(dir: &Path, si: &mut Vec<String>) -> Result<Option<PyoceTables>> {
         }
         device_offsets.push(&format!("{}{}", r[a], r[b]), pairs.range(r, n)?, 1, pairs.num(r, date, n)?);
     }
-    Ok(Some(PyoceTables { capc_rank: capc_rank.build(5), apc_status: apc_status.build(5), device_offsets: device_offsets.build(10), provenance, sources }))
+    Ok(Some(PyoceTables { capc_rank: capc_rank.build(5), apc_status: apc_status.build(5), device_offsets: device_offsets.build(10), apc_si, provenance, sources }))
 }

@@ -13,8 +13,9 @@ pub(super) fn primary(run: &Run<'_, '_>) -> Option<usize> {
     }
     let mut best: Option<(usize, u32)> = None;
     for (i, l) in run.lines.iter().enumerate() {
-        // The I/OCE chooses before any packaging: the code's own status indicator.
-        if l.row.map(|r| r.status_indicator) != Some("J1") {
+        // The I/OCE chooses before any packaging: the code's own status indicator, or the one
+        // its conditional packaging gave it (a Q code paid in a J1 APC).
+        if l.assigned.or(l.row.map(|r| r.status_indicator)) != Some("J1") {
             continue;
         }
         let rank = run.io.capc_rank(&l.code, run.version());

@@ -39,31 +39,14 @@ pub(super) fn si_after_comprehensive<'l>(run: &Run<'_, '_>, packaging: bool, i: 
     }
 }
 
-/// True when a line not rejected or denied has an OPPS-payable status indicator (after the
-/// comprehensive APC's packaging).
-///
-/// Of several J1 procedures the I/OCE keeps one, the primary of the comprehensive APC chosen by
-/// the APC rank of its `data_capc` table, which the decoded tables lack, and packages the others;
-/// here every J1 procedure counts. (Edit 99 needs the primary exactly and is not raised.)
-pub(super) fn payable_service(run: &Run<'_, '_>, packaging: bool) -> bool {
-    run.lines.iter().enumerate().any(|(i, l)| !l.rejected && OPPS_PAYABLE.contains(&si_after_comprehensive(run, packaging, i, l)))
-}
-
 /// Edit 38: a device (status indicator H) or brachytherapy source (U) on a claim with no
-/// significant procedure (S, T or J1) to implant it. A conditionally packaged code (Q1-Q3)
-/// the I/OCE has not packaged by then is paid as a procedure: it counts, except a Q1 code on
-/// the day of a visit (V), which the visit packages.
+/// significant procedure (S, T or J1) to implant it. A conditionally packaged code (Q1-Q3) counts
+/// by the status indicator the I/OCE has given it by then (see `conditional`).
 pub(super) fn without_implantation(run: &mut Run<'_, '_>) {
     if !run.runs(38) {
         return;
     }
-    let visit_days: Vec<_> = run.lines.iter().filter(|v| v.si() == "V").map(|v| v.date).collect();
-    let procedure = |l: &FLine<'_>| !run.program_service(l) && match l.si() {
-        "S" | "T" | "J1" | "Q2" | "Q3" => true,
-        "Q1" => !visit_days.contains(&l.date),
-        _ => false,
-    };
-    if run.lines.iter().any(procedure) {
+    if run.lines.iter().any(|l| matches!(l.si(), "S" | "T" | "J1")) {
         return;
     }
     for i in 0..run.lines.len() {
@@ -78,7 +61,7 @@ pub(super) fn without_implantation(run: &mut Run<'_, '_>) {
 /// (status indicator H1) per claim; lines of a third and later device code are rejected.
 pub(super) fn nonopioid_limit(run: &mut Run<'_, '_>) {
     let packaging = comprehensive_packaging(run);
-    if !run.runs(137) || !payable_service(run, packaging) {
+    if !run.runs(137) || !super::capc::payable_service(run) {
         return;
     }
     let device = |run: &Run<'_, '_>, i: usize, l: &FLine<'_>| !l.inpatient && si_after_comprehensive(run, packaging, i, l) == "H1" && !l.code.is_empty() && (l.flag(H::DEVICE) || run.service(i, S::NONOPIOID_DEVICE));

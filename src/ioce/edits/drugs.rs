@@ -1,7 +1,7 @@
 //! Drug and biological edits: a service whose cost is included in the biological (111), a
 //! token charge on a separately paid drug (117) and more than three non-opioid pain management
 //! drugs (138).
-use super::devices::{beyond_first, comprehensive_packaging, payable_service, si_after_comprehensive};
+use super::devices::{beyond_first, comprehensive_packaging, si_after_comprehensive};
 use super::lines::token_charged;
 use super::Run;
 use crate::ioce::data::{revenue_flag as R, service_flag as S};
@@ -45,7 +45,7 @@ pub(super) fn token_charge(run: &mut Run<'_, '_>) {
 /// edit 99 instead, which is not raised here.)
 pub(super) fn nonopioid_limit(run: &mut Run<'_, '_>) {
     let packaging = comprehensive_packaging(run);
-    if !run.runs(138) || !payable_service(run, packaging) {
+    if !run.runs(138) || !super::capc::payable_service(run) {
         return;
     }
     let k1 = |r: &Run<'_, '_>, i: usize, l: &super::FLine<'_>| !l.inpatient && !l.code.is_empty() && si_after_comprehensive(r, packaging, i, l) == "K1";

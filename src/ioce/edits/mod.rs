@@ -32,6 +32,8 @@ mod visits;
 // ioce-c: edits 98, 99 and the comprehensive APC's primary.
 mod capc;
 mod passthrough;
+// ioce-21: the status indicators of conditionally packaged codes (edits 21, 38, 137, 138).
+mod conditional;
 
 use crate::location::{LineField, Location};
 use super::data::{HcpcsRow, IoceData, Release, RevenueRow};
@@ -66,6 +68,9 @@ pub(crate) struct FLine<'a> {
     pub inpatient: bool,
     /// The I/OCE packaged the line (status indicator N from then on).
     pub packaged: bool,
+    /// ioce-21: the status indicator the I/OCE gave the line in place of its code's own (a
+    /// conditionally packaged code paid in its APC, a composite).
+    pub assigned: Option<&'a str>,
 }
 
 impl FLine<'_> {
@@ -82,6 +87,9 @@ impl FLine<'_> {
     pub fn si(&self) -> &str {
         if self.packaged {
             return "N";
+        }
+        if let Some(si) = self.assigned {
+            return si;
         }
         match (&self.row, &self.rev_row) {
             (Some(r), _) => r.status_indicator,
@@ -288,6 +296,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         blood::service_without_product(&mut run);
         blood::product_billing(&mut run);
         blood::revenue_code(&mut run);
+        // ioce-21: program composites, mental-health services and the claim's Q1 and Q2 codes.
+        conditional::before_device_edits(&mut run);
         observation::hourly_once(&mut run);
         observation::revenue_code(&mut run);
         observation::direct_referral(&mut run);
@@ -295,6 +305,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         modifiers::pn_not_payable(&mut run);
         days::bilateral(&mut run);
         lines::site(&mut run);
+        // ioce-21: the conditionally packaged codes left take their APC's status indicator.
+        conditional::standard(&mut run);
         // I/OCE edit 45.
         separate::inpatient_separate_procedure(&mut run);
         days::visit_with_procedure(&mut run);
@@ -350,6 +362,7 @@ fn read_lines<'a>(ctx: &Ctx<'_, '_>, io: &IoceData<'a>, version: u8, rev_version
                 rejected: false,
                 inpatient: false,
                 packaged: false,
+                assigned: None,
             }
         })
         .collect()

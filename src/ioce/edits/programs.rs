@@ -15,13 +15,13 @@ const FQHC_MH_REVENUE: &str = "0519";
 
 /// The program the I/OCE evaluates an OPPS 13x or 76x claim under.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Program {
+pub(super) enum Program {
     Php,
     Iop,
 }
 
 impl Run<'_, '_> {
-    fn program_flags(&self, l: &FLine<'_>) -> u32 {
+    pub(super) fn program_flags(&self, l: &FLine<'_>) -> u32 {
         if l.code.is_empty() || l.row.is_none() {
             return 0;
         }
@@ -30,7 +30,7 @@ impl Run<'_, '_> {
 
     /// PHP or IOP on an OPPS hospital (13x) or CMHC (76x) claim: 13x with condition code 92
     /// (from I/OCE 25.0) or 41; 76x with condition code 92 (from 25.0), else PHP.
-    fn program(&self) -> Option<Program> {
+    pub(super) fn program(&self) -> Option<Program> {
         let iop = self.path.cc92 && self.version() > 93;
         if !self.opps {
             return None;
@@ -42,17 +42,6 @@ impl Run<'_, '_> {
             "76" => Some(Program::Php),
             _ => None,
         }
-    }
-
-    /// True when line `l` is a service of the claim's PHP or IOP program, which the I/OCE pays
-    /// in the program's composite (so it is no procedure of its own, e.g. for edit 38).
-    pub(super) fn program_service(&self, l: &FLine<'_>) -> bool {
-        let service = match self.program() {
-            Some(Program::Php) => P::PH_SERVICE,
-            Some(Program::Iop) => P::IOP_SERVICE,
-            None => return false,
-        };
-        self.program_flags(l) & service != 0
     }
 
     /// The I/OCE skips its mental-health program edits once a line was denied for the day of
