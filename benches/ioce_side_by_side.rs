@@ -1,5 +1,5 @@
-//! Outpatient facility claims per second, claimlint native (one thread) and its wasm build in
-//! Node (`pkg/`, when built) beside pyoce 0.1.0's I/OCE (Python, warm, one process), on the
+//! Outpatient facility claims per second, claimlint native (one thread) and its facility wasm
+//! module in Node (`pkg/claimlint-facility.js`, when built; the core module has no I/OCE edits) beside pyoce 0.1.0's I/OCE (Python, warm, one process), on the
 //! seeded corpus of `tests/ioce_differential.rs` (`cargo bench --features cli --bench ioce_side_by_side`). Prints a Markdown table; never
 //! asserts a time. `CLAIMLINT_IOCE_CLAIMS` sets the corpus size, `CLAIMLINT_IOCE_PASSES` the passes.
 #[path = "../tests/common/mod.rs"]
@@ -58,7 +58,7 @@ fn main() {
     let (p_wall, p_cpu) = (pyoce.map(|p| p.0), pyoce.map(|p| p.1));
     println!("| claimlint native, JSON tree (reader + checks) | {} | {} | {wall:.0} | {} |", show(cpu), vs(cpu, p_cpu), vs(Some(wall), p_wall));
     match wasm {
-        Some((w, c)) => println!("| claimlint wasm in Node (pkg/, checkClaim on a JS object) | {c:.0} | {} | {w:.0} | {} |", vs(Some(c), p_cpu), vs(Some(w), p_wall)),
+        Some((w, c)) => println!("| claimlint wasm in Node (pkg/claimlint-facility: the facility module, checkClaim on a JS object) | {c:.0} | {} | {w:.0} | {} |", vs(Some(c), p_cpu), vs(Some(w), p_wall)),
         None => println!("| claimlint wasm in Node | not run (no node or pkg/) | — | — | — |"),
     }
     match pyoce {

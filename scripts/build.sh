@@ -16,27 +16,40 @@ step "compile the code-set blob"
 # The whole blob (native CLI, the single-download baseline) and the same data in parts for the
 # browser (pkg/parts/: NAME-SHA.blob files and parts.json; docs/parts.md).
 ./target/release/claimlint compile --out pkg/codesets.blob --parts pkg/parts --rules src/rules/packs/example-payer.json
-step "wasm build"
-cargo build --lib --target wasm32-unknown-unknown --profile wasm --quiet
-wasm-bindgen --target web --out-dir pkg --out-name claimlint target/wasm32-unknown-unknown/wasm/claimlint.wasm
-# The TypeScript result and option types claimlint.d.ts imports, from the JSON Schemas.
+# Two wasm modules with one interface (src/wasm/): the core module every page loads, without the
+# outpatient editor (cargo feature `outpatient`, the I/OCE edits), tuned for size; and the
+# facility module, with it, tuned for speed: the facility page checks whole outpatient claims.
+# wasm_module PROFILE OUT-NAME WASM-OPT-LEVEL [cargo feature flags]
+wasm_module() {
+  local profile="$1" name="$2" opt="$3"
+  shift 3
+  cargo build --lib --target wasm32-unknown-unknown --profile "$profile" --quiet "$@"
+  wasm-bindgen --target web --out-dir pkg --out-name "$name" "target/wasm32-unknown-unknown/$profile/claimlint.wasm"
+  # The glue minified (esbuild, as the bundle): the page downloads it on every cold visit.
+  node_modules/.bin/esbuild "pkg/$name.js" --minify --format=esm --target=es2022 --log-level=warning --allow-overwrite --outfile="pkg/$name.js"
+  if [ -x node_modules/.bin/wasm-opt ]; then
+    node_modules/.bin/wasm-opt "$opt" --strip-debug --strip-producers "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm.opt" && mv "pkg/${name}_bg.wasm.opt" "pkg/${name}_bg.wasm"
+  fi
+}
+step "wasm build: core module (size-tuned, no outpatient editor)"
+wasm_module wasm claimlint -Oz --no-default-features
+step "wasm build: facility module (speed-tuned, with the outpatient editor)"
+wasm_module wasm-fast claimlint-facility -O3
+# The TypeScript result and option types both modules' .d.ts import, from the JSON Schemas.
 node scripts/types.mjs
-# The glue minified (esbuild, as the bundle): the page downloads it on every cold visit.
-node_modules/.bin/esbuild pkg/claimlint.js --minify --format=esm --target=es2022 --log-level=warning --allow-overwrite --outfile=pkg/claimlint.js
-if [ -x node_modules/.bin/wasm-opt ]; then
-  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers pkg/claimlint_bg.wasm -o pkg/claimlint_bg.wasm.opt && mv pkg/claimlint_bg.wasm.opt pkg/claimlint_bg.wasm
-fi
 step "bundle the demo pages' widget"
 # One minified module per demo page in www/dist/ (esbuild, from package.json; scripts/bundle.mjs).
 node scripts/bundle.mjs
 sha256sum pkg/codesets.blob | cut -d' ' -f1 > pkg/codesets.blob.sha256
 # Precompressed copies, served by scripts/serve.mjs as a static host would (Content-Encoding).
 # What a browser downloads, at brotli's best quality (the whole blob too: it is the baseline).
-for f in pkg/codesets.blob pkg/claimlint_bg.wasm pkg/parts/*.blob; do
+for f in pkg/codesets.blob pkg/claimlint_bg.wasm pkg/claimlint-facility_bg.wasm pkg/parts/*.blob; do
   gzip -9 -c "$f" > "$f.gz"
   if command -v brotli >/dev/null; then brotli -q 11 -f -o "$f.br" "$f"; fi
 done
-printf 'wasm %s bytes (gzip %s, brotli %s); blob %s bytes\n' \
-  "$(stat -c %s pkg/claimlint_bg.wasm)" "$(stat -c %s pkg/claimlint_bg.wasm.gz)" "$(stat -c %s pkg/claimlint_bg.wasm.br 2>/dev/null || echo -)" \
-  "$(stat -c %s pkg/codesets.blob)"
+for w in claimlint claimlint-facility; do
+  printf '%s wasm %s bytes (gzip %s, brotli %s)\n' "$w" \
+    "$(stat -c %s "pkg/${w}_bg.wasm")" "$(stat -c %s "pkg/${w}_bg.wasm.gz")" "$(stat -c %s "pkg/${w}_bg.wasm.br" 2>/dev/null || echo -)"
+done
+printf 'blob %s bytes\n' "$(stat -c %s pkg/codesets.blob)"
 for f in pkg/parts/*.blob; do printf 'part %s %s bytes (brotli %s)\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(stat -c %s "$f.br" 2>/dev/null || echo -)"; done

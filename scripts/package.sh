@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Assembles and packs the npm packages from the build (pkg/) and the widget (www/):
-#   claimlint       the engine (wasm + typed JS), the widget, the custom element, the stylesheet,
+#   claimlint       the engine (the core and the facility wasm modules, typed JS), the widget,
+#                   the custom element, the stylesheet,
 #                   and a default copy of the data in pkg/ (resolved relative to the modules);
 #   claimlint-data  the same data alone, versioned by its build date, so a site can take a
 #                   quarterly data update without a new engine release.

@@ -10,4 +10,7 @@ import { loadEngine } from './claimlint/engine.js';
 // The page's engine, for tests and benchmarks that import the first module script.
 export { readyEngine } from './claimlint/engine.js';
 
-if (new URLSearchParams(location.search).get('data') !== 'blob') loadEngine().catch(() => {});
+// The page names its wasm module on its root element: <html data-claimlint-engine="facility">
+// for the outpatient facility editor (the I/OCE edits); the core module otherwise.
+const engine = document.documentElement.dataset.claimlintEngine || 'core';
+if (new URLSearchParams(location.search).get('data') !== 'blob') loadEngine({ engine }).catch(() => {});

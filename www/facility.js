@@ -11,7 +11,8 @@ const $ = (sel) => document.querySelector(sel);
 // The code sets come in parts, each checked against its SHA-256 in pkg/parts/parts.json (docs/parts.md).
 // The engine goes first (started by www/boot.js).
 await engineFirst();
-const handle = attach(document, { serviceWorker: 'sw.js' });
+// The facility module (claimlint-facility.js): the core module has no outpatient editor.
+const handle = attach(document, { serviceWorker: 'sw.js', engine: 'facility' });
 handle.ready.then(showLoadTime);
 showOfflineState();
 

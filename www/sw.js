@@ -91,11 +91,20 @@ const SHELL = [
 ].map((p) => new URL(p, self.location).href);
 const SHELL_URLS = new Set(SHELL);
 
+// The two wasm modules (glue + wasm) that read the parts: the core module every page uses, and
+// the facility module (the outpatient editor) of the facility page. Each is kept in the
+// generation it reads; an update stores the facility module, and the part only it reads
+// (`needs` in the index), only for a visitor who had them.
 const DATA = {
   glue: new URL('../pkg/claimlint.js', self.location).href,
   wasm: new URL('../pkg/claimlint_bg.wasm', self.location).href,
 };
-const DATA_URLS = new Set(Object.values(DATA));
+const FACILITY = {
+  glue: new URL('../pkg/claimlint-facility.js', self.location).href,
+  wasm: new URL('../pkg/claimlint-facility_bg.wasm', self.location).href,
+};
+const DATA_URLS = new Set([...Object.values(DATA), ...Object.values(FACILITY)]);
+const WASM_URLS = new Set([DATA.wasm, FACILITY.wasm]);
 // The single whole blob (a page that asks for it, e.g. the benchmark's baseline): network
 // first, the last copy offline, checked by that page on every load as before the data came
 // in parts. The glue and wasm last downloaded are kept beside it, for such a page offline.
@@ -144,7 +153,7 @@ self.addEventListener('fetch', (event) => {
   const bare = url.origin + url.pathname;
   if (DATA_URLS.has(bare)) {
     event.respondWith(dataResponse(event, bare));
-    if (bare === DATA.wasm) event.waitUntil(maybeUpdate());
+    if (WASM_URLS.has(bare)) event.waitUntil(maybeUpdate());
     return;
   }
   if (bare === WHOLE) {
@@ -379,18 +388,20 @@ async function fetchGeneration(before) {
   if (!name || name === before.name || name === refused) return before.name;
   const index = JSON.parse(text);
   const cache = await caches.open(name);
+  const had = await hadInGeneration(before);
   try {
     for (const part of index.parts) {
       const url = new URL(part.file, INDEX).href;
       if (await cache.match(url)) continue;
+      if (part.needs && !had.parts.has(part.name)) continue;
       const bytes = await partBytes(url);
       if ((await sha256Hex(bytes)) !== part.sha256) throw new Error(`part ${part.name}: checksum mismatch`);
       await cache.put(url, partResponse(bytes, name));
     }
-    const [glue, wasm] = await Promise.all([DATA.glue, DATA.wasm].map((u) => fetch(u, { cache: 'no-cache' })));
-    if (!glue.ok || !wasm.ok) throw new Error('wasm package incomplete');
-    await cache.put(DATA.glue, glue);
-    await cache.put(DATA.wasm, wasm);
+    const modules = [DATA, ...(had.facility ? [FACILITY] : [])].flatMap((m) => [m.glue, m.wasm]);
+    const got = await Promise.all(modules.map((u) => fetch(u, { cache: 'no-cache' })));
+    if (got.some((res) => !res.ok)) throw new Error('wasm package incomplete');
+    await Promise.all(modules.map((u, i) => cache.put(u, got[i])));
   } catch (e) {
     await caches.delete(name);
     if (/checksum/.test(String(e?.message))) refused = name;
@@ -404,6 +415,20 @@ async function fetchGeneration(before) {
     if (old.startsWith(DATA_PREFIX) && old !== name && old !== before.name) await caches.delete(old);
   }
   return name;
+}
+
+/**
+ * What of the facility engine the current generation holds: the names of its stored parts that
+ * only a module with a feature reads, and whether the facility module is stored.
+ */
+async function hadInGeneration(before) {
+  const cache = before.name && (await caches.has(before.name)) ? await caches.open(before.name) : null;
+  const parts = new Set();
+  if (!cache) return { parts, facility: false };
+  for (const part of before.index?.parts || []) {
+    if (part.needs && (await cache.match(new URL(part.file, INDEX).href))) parts.add(part.name);
+  }
+  return { parts, facility: Boolean(await cache.match(FACILITY.wasm)) };
 }
 
 // One check at a time: two at once would store into the same new generation, and one's

@@ -43,3 +43,25 @@ export async function firstCheck(blob: Uint8Array): Promise<string[]> {
 function rank(s: Severity): number {
   return s === 'error' ? 2 : s === 'warning' ? 1 : 0;
 }
+
+// The facility build (`claimlint/facility`): the same typed interface, with the outpatient
+// facility editor (the I/OCE edits); the widget picks it with `engine: 'facility'`.
+import initFacility, { Validator as FacilityValidator } from 'claimlint/facility';
+import { attach, type EngineName } from 'claimlint/widget';
+
+export async function outpatientRules(blob: Uint8Array): Promise<string[]> {
+  await initFacility();
+  const v = new FacilityValidator(blob);
+  const result: ClaimResult = v.checkClaim({
+    claimType: 'outpatient',
+    patient: { sex: 'M', dateOfBirth: '1961-09-02' },
+    diagnoses: [{ code: 'R07.9' }],
+    lines: [{ dateFrom: '2026-04-15', code: '99284', units: 1, charge: 850 }],
+  });
+  return result.findings.map((f: Finding) => f.rule);
+}
+
+export function facilityPage(): void {
+  const engine: EngineName = 'facility';
+  attach(document, { engine, serviceWorker: 'sw.js' });
+}

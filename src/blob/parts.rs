@@ -12,22 +12,33 @@ pub struct Part {
     pub name: &'static str,
     pub sections: &'static [&'static str],
     pub answers: &'static str,
+    /// The engine feature that reads the part (`outpatient`: the I/OCE edits, in the facility
+    /// wasm module only); an engine without it never fetches the part. `None`: every engine.
+    pub needs: Option<&'static str>,
 }
 
 /// The parts in download order. Within a part, sections are written in the order listed
 /// here: the search index repeats the titles of ICD-10-CM and HCPCS, so it travels in the
 /// titles part, right after them, and compresses against them (as a part of its own it costs
 /// about 330 KB more brotli).
+///
+/// The I/OCE tables travel alone, in `outpatient`: only the facility module, built with the
+/// outpatient editor, reads them, so the core module's "all data" leaves them out.
 pub const PARTS: &[Part] = &[
-    Part { name: "core", sections: &["icd10cm.codes"], answers: "ICD-10-CM code checks (validity, billable, header, edition)" },
+    Part { name: "core", sections: &["icd10cm.codes"], answers: "ICD-10-CM code checks (validity, billable, header, edition)", needs: None },
     Part {
         name: "titles",
         sections: &["icd10cm", "icd10pcs", "code_quarters", "cpt", "hcpcs", "search"],
         answers: "ICD-10-CM titles and notes; ICD-10-PCS, HCPCS, CPT and modifier checks; search by words",
+        needs: None,
     },
-    Part { name: "claim", sections: &["claim", "mue", "aoc", "ioce"], answers: "claim tables: MCE, POA, POS, MUE, add-on codes, I/OCE, payer packs" },
-    Part { name: "ptp", sections: &["ptp"], answers: "NCCI PTP pair edits (and so whole-claim checks)" },
+    Part { name: "claim", sections: &["claim", "mue", "aoc"], answers: "claim tables: MCE, POA, POS, MUE, add-on codes, payer packs", needs: None },
+    Part { name: "outpatient", sections: &["ioce"], answers: "the I/OCE tables: outpatient facility claims", needs: Some(OUTPATIENT) },
+    Part { name: "ptp", sections: &["ptp"], answers: "NCCI PTP pair edits (and so whole-claim checks)", needs: None },
 ];
+
+/// The engine feature of the outpatient editor (cargo feature `outpatient`), as parts.json names it.
+pub const OUTPATIENT: &str = "outpatient";
 
 /// The part a section belongs to.
 pub fn part_of(section: &str) -> Option<&'static Part> {
@@ -56,6 +67,8 @@ mod writer {
         /// The first part is also written under a stable name (`core.blob`), so a page can
         /// preload it before it has read the index; the index names it as `preload`.
         pub preload: Option<String>,
+        /// The engine feature that reads it (`Part::needs`), written to the index.
+        pub needs: Option<&'static str>,
     }
 
     /// Splits a whole blob into its parts and the index that lists them (`parts.json`).
@@ -83,7 +96,7 @@ mod writer {
             let sha256: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
             let file = format!("{}-{}.blob", part.name, sha256.get(..16).unwrap_or(&sha256));
             let preload = files.is_empty().then(|| format!("{}.blob", part.name));
-            files.push(PartFile { name: part.name, file, sha256, bytes, sections, preload });
+            files.push(PartFile { name: part.name, file, sha256, bytes, sections, preload, needs: part.needs });
         }
         let index = json!({
             "format": FORMAT_VERSION,
@@ -99,6 +112,9 @@ mod writer {
                 });
                 if let (Some(alias), Some(obj)) = (&p.preload, entry.as_object_mut()) {
                     obj.insert("preload".into(), json!(alias));
+                }
+                if let (Some(needs), Some(obj)) = (p.needs, entry.as_object_mut()) {
+                    obj.insert("needs".into(), json!(needs));
                 }
                 entry
             }).collect::<Vec<_>>(),
@@ -125,6 +141,10 @@ mod tests {
         assert_eq!(part_of("icd10cm.codes").map(|p| p.name), Some("core"));
         assert_eq!(PARTS.last().map(|p| p.name), Some("ptp"));
         assert_eq!(part_of("no-such-section"), None);
+        // The I/OCE tables alone, for the engine with the outpatient editor only.
+        let outpatient = part_of("ioce").unwrap();
+        assert_eq!((outpatient.name, outpatient.sections, outpatient.needs), ("outpatient", &["ioce"][..], Some(OUTPATIENT)));
+        assert_eq!(PARTS.iter().filter(|p| p.needs.is_some()).count(), 1);
     }
 
     #[cfg(feature = "compile")]
@@ -135,10 +155,14 @@ mod tests {
         w.add_section("icd10cm.codes", 1, &(1u32, "a")).unwrap();
         w.add_section("ptp", 2, &vec![9u8; 40]).unwrap();
         w.add_section("search", 1, &7u8).unwrap();
+        w.add_section("ioce", 5, &3u8).unwrap();
         let whole = w.finish().unwrap();
         let (files, index) = split(&whole).unwrap();
-        assert_eq!(files.iter().map(|f| f.name).collect::<Vec<_>>(), ["core", "titles", "ptp"]);
-        assert_eq!(index["parts"][2]["sections"][0]["name"], "ptp");
+        assert_eq!(files.iter().map(|f| f.name).collect::<Vec<_>>(), ["core", "titles", "outpatient", "ptp"]);
+        assert_eq!(index["parts"][3]["sections"][0]["name"], "ptp");
+        // The outpatient part says which engine feature reads it; the others say nothing.
+        assert_eq!(index["parts"][2]["needs"], "outpatient");
+        assert!(index["parts"].as_array().unwrap().iter().filter(|p| p["name"] != "outpatient").all(|p| p.get("needs").is_none()));
         // The first part alone has a stable name to preload.
         assert_eq!(index["parts"][0]["preload"], "core.blob");
         assert_eq!(files.iter().filter_map(|f| f.preload.as_deref()).collect::<Vec<_>>(), ["core.blob"]);
@@ -147,7 +171,7 @@ mod tests {
             joined.join(Blob::open(&f.bytes).unwrap()).unwrap();
         }
         let original = Blob::open(&whole).unwrap();
-        for name in ["icd10cm.codes", "ptp", "search"] {
+        for name in ["icd10cm.codes", "ptp", "search", "ioce"] {
             let v = original.sections().find(|s| s.name == name).unwrap().version;
             assert_eq!(joined.section(name, v).unwrap(), original.section(name, v).unwrap(), "{name}");
         }

@@ -52,7 +52,12 @@ impl<'a> Engine<'a> {
         let procedures = crate::procedure::Procedures::open(&blob)?;
         let ptp = crate::ptp::Ptp::open(&blob)?;
         let claim = crate::claim::ClaimData::open(&blob)?;
+        // The I/OCE tables are read only by the outpatient editor: a build without it (the core
+        // wasm module) leaves them closed, and its tables list says no I/OCE.
+        #[cfg(feature = "outpatient")]
         let ioce = crate::ioce::IoceData::open(&blob)?;
+        #[cfg(not(feature = "outpatient"))]
+        let ioce = None;
         let search = crate::search::SearchIndex::open(&blob)?;
         Ok(Engine { blob, icd10cm, procedures, ptp, claim, ioce, search })
     }

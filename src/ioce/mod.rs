@@ -3,6 +3,7 @@
 //! edits as claim rules ([`edits`]).
 pub mod approval;
 pub mod data;
+#[cfg(feature = "outpatient")]
 pub(crate) mod edits;
 // I/OCE edits 88, 89, 90.
 pub mod fqhc;

@@ -1,7 +1,7 @@
 // Shared plumbing for the browser tests: a private static server per test
 // file, a headless Chromium, and small page helpers.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -188,3 +188,14 @@ export function todayIso() {
   const p = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
+
+/** The built parts index (pkg/parts/parts.json, docs/parts.md). */
+export const partsIndex = () => JSON.parse(readFileSync(path.join(ROOT, 'pkg', 'parts', 'parts.json'), 'utf8'));
+
+// In the page: `fn(engine, arg)` on the shared engine of the module the page loaded (its
+// bundle), evaluated by the driver, so the page's CSP, which forbids eval, stays as it is.
+export const engineCall = (page, fn, arg) =>
+  page.evaluate(`(async () => {
+    const { readyEngine } = await import(document.querySelector('script[type="module"]').src);
+    return (${fn.toString()})(readyEngine(), ${JSON.stringify(arg ?? null)});
+  })()`);

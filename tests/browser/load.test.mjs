@@ -6,17 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { withServerAndBrowser, setDate, typeInto, fieldState, screenshot, ROOT, DOS, VIEWPORTS } from './helpers.mjs';
-
-const index = () => JSON.parse(readFileSync(path.join(ROOT, 'pkg', 'parts', 'parts.json'), 'utf8'));
-
-// In the page: `fn(engine, arg)` on the shared engine of the module the demo loaded (its
-// bundle), evaluated by the driver, so the page's CSP, which forbids eval, stays as it is.
-const engineCall = (page, fn, arg) =>
-  page.evaluate(`(async () => {
-    const { readyEngine } = await import(document.querySelector('script[type="module"]').src);
-    return (${fn.toString()})(readyEngine(), ${JSON.stringify(arg ?? null)});
-  })()`);
+import { withServerAndBrowser, setDate, typeInto, fieldState, screenshot, engineCall, partsIndex as index, ROOT, DOS, VIEWPORTS } from './helpers.mjs';
 
 describe('claimlint code sets in parts', () => {
   const env = withServerAndBrowser();
@@ -49,7 +39,7 @@ describe('claimlint code sets in parts', () => {
 
   it('answers ICD-10-CM checks while the PTP part is still loading', async () => {
     const parts = index().parts;
-    assert.deepEqual(parts.map((p) => p.name), ['core', 'titles', 'claim', 'ptp']);
+    assert.deepEqual(parts.map((p) => p.name), ['core', 'titles', 'claim', 'outpatient', 'ptp']);
     assert.ok(parts[0].sections.some((s) => s.name === 'icd10cm.codes'));
     const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
     let release;

@@ -28,9 +28,31 @@ describe('the claimlint npm package', () => {
     const c = v.checkCode('icd10cm', 'T36.01A', { on: '2026-03-15' });
     assert.equal(c.state, 'invalid_format');
     assert.equal(c.findings[0].suggestions[0].code, 'T36.0X1A');
-    for (const sub of ['claimlint/widget', 'claimlint/element', 'claimlint/style.css', 'claimlint/codesets.blob']) {
+    for (const sub of ['claimlint/widget', 'claimlint/element', 'claimlint/style.css', 'claimlint/codesets.blob', 'claimlint/facility', 'claimlint/claimlint-facility_bg.wasm']) {
       assert.ok(require.resolve(sub), sub);
     }
+  });
+
+  it('ships the facility module: the I/OCE edits the core module leaves out', async () => {
+    const blob = readFileSync(require.resolve('claimlint-data/codesets.blob'));
+    const claim = {
+      claimType: 'outpatient',
+      billType: '0131',
+      statementFrom: '2026-05-01',
+      statementThrough: '2026-05-01',
+      patient: { sex: 'M', dateOfBirth: '1961-09-02' },
+      diagnoses: [{ code: 'R07.9' }],
+      lines: [{ dateFrom: '2026-05-01', revenueCode: '9999', code: '99284', units: 1, charge: 850 }],
+    };
+    const rules = async (entry, wasm) => {
+      const mod = await import(pathToFileURL(require.resolve(entry)).href);
+      await mod.default({ module_or_path: readFileSync(require.resolve(wasm)) });
+      return new mod.Validator(blob).checkClaim(claim, { today: '2026-05-02' }).findings.map((f) => f.rule);
+    };
+    const facility = await rules('claimlint/facility', 'claimlint/claimlint-facility_bg.wasm');
+    assert.ok(facility.includes('IOCE-REV-VALID') && !facility.includes('OUTPATIENT-ENGINE'), facility.join(' '));
+    const core = await rules('claimlint', 'claimlint/claimlint_bg.wasm');
+    assert.ok(core.includes('OUTPATIENT-ENGINE') && !core.some((r) => r.startsWith('IOCE-')), core.join(' '));
   });
 
   describe('in Chromium', () => {

@@ -14,6 +14,11 @@
 // Cache Storage; a later visit opens the stored parts without hashing them again.
 // Passing `blobUrl` or `integrity`, or `parts: false`, loads the single whole blob instead.
 //
+// Two wasm modules read the same parts: the core module (claimlint.js, size-tuned) answers
+// codes and claims but has no outpatient facility editor; `engine: 'facility'`
+// (claimlint-facility.js, speed-tuned) adds the I/OCE edits and fetches the part only it reads
+// (a part whose `needs` it has; docs/parts.md). One engine per page: the first load decides.
+//
 // Every field on the page awaits the same module-level promise, so ten inputs
 // cost one download and one Validator. A failed load clears the promise so the
 // "Try again" path starts over (with cache: 'reload' to skip a bad cached copy).
@@ -22,13 +27,23 @@ import { storedGeneration, generationName, storedName, makeCurrent, readPart, st
 
 const PKG = new URL('../../pkg/', import.meta.url).href;
 
-/** The three file URLs for a package folder. */
-export function packageUrls(base = PKG) {
+/**
+ * The wasm modules: file stem and the part features (`needs` in parts.json) each has. The core
+ * module leaves out the outpatient editor (and so the `outpatient` part).
+ */
+export const ENGINES = {
+  core: { stem: 'claimlint', features: [] },
+  facility: { stem: 'claimlint-facility', features: ['outpatient'] },
+};
+
+/** The file URLs for a package folder, for one engine (`core` or `facility`). */
+export function packageUrls(base = PKG, engine = 'core') {
   const dir = new URL(base, document.baseURI);
   if (!dir.pathname.endsWith('/')) dir.pathname += '/';
+  const { stem } = ENGINES[engine] || ENGINES.core;
   return {
-    moduleUrl: new URL('claimlint.js', dir).href,
-    wasmUrl: new URL('claimlint_bg.wasm', dir).href,
+    moduleUrl: new URL(`${stem}.js`, dir).href,
+    wasmUrl: new URL(`${stem}_bg.wasm`, dir).href,
     blobUrl: new URL('codesets.blob', dir).href,
     partsUrl: new URL('parts/parts.json', dir).href,
   };
@@ -72,14 +87,26 @@ export function engineComplete() {
   return complete;
 }
 
-/** Starts loading (once) and resolves to the shared Engine. */
+/**
+ * Starts loading (once) and resolves to the shared Engine. `engine: 'facility'` loads the
+ * module with the outpatient facility editor (the I/OCE edits) and its part; the default,
+ * `core`, checks outpatient facility claims without the I/OCE edits and says so.
+ */
 export function loadEngine(options = {}) {
   if (!pending) {
-    const opts = { ...packageUrls(options.baseUrl || PKG), ...pick(options, ['moduleUrl', 'wasmUrl', 'blobUrl', 'partsUrl']), integrity: options.integrity };
+    const engine = options.engine ?? 'core';
+    const opts = { ...packageUrls(options.baseUrl || PKG, engine), ...pick(options, ['moduleUrl', 'wasmUrl', 'blobUrl', 'partsUrl']), integrity: options.integrity };
+    opts.engine = engine;
+    opts.features = ENGINES[engine]?.features || [];
     const whole = options.parts === false || options.blobUrl != null || options.integrity != null;
     const retry = attempts++ > 0;
     failure = null;
-    pending = (whole ? load(opts, retry) : loadParts(opts, retry)).then(
+    const started = !Object.hasOwn(ENGINES, engine)
+      ? Promise.reject(new EngineError('OPTIONS', `unknown engine ${JSON.stringify(engine)} (core or facility)`))
+      : whole
+        ? load(opts, retry)
+        : loadParts(opts, retry);
+    pending = started.then(
       (engine) => {
         current = engine;
         performance.mark?.('claimlint-engine-ready');
@@ -153,7 +180,7 @@ async function load(opts, retry) {
   }
   // Kept for an offline visit (the service worker serves them from here; store.js).
   if (typeof caches !== 'undefined') caches.open(FALLBACK_CACHE).then((c) => c.addAll([opts.moduleUrl, opts.wasmUrl, opts.blobUrl])).catch(() => {});
-  return new Engine(validator, { loadMs: performance.now() - t0, bytes: bytes.byteLength });
+  return new Engine(validator, { loadMs: performance.now() - t0, bytes: bytes.byteLength, engine: opts.engine });
 }
 
 // The parts, in the index's order: the first opens the engine (and resolves the load), each
@@ -178,7 +205,9 @@ async function loadParts(opts, retry) {
   const record = controlled ? await currentGeneration(indexUrl) : null;
   const { generation, stored } = record ? { generation: record, stored: true } : await partsIndex(indexUrl, retry);
   performance.mark?.('claimlint-index');
-  const { name, index } = generation;
+  const { name } = generation;
+  // The parts this module reads: a part that `needs` a feature the module lacks is left out.
+  const index = { ...generation.index, parts: generation.index.parts.filter((p) => !p.needs || opts.features.includes(p.needs)) };
   const progress = index.parts.map((p) => ({ name: p.name, loaded: 0, total: Number(p.bytes) || 0, done: false }));
   const report = (i, loaded) => {
     progress[i].loaded = loaded;
@@ -236,7 +265,7 @@ async function loadParts(opts, retry) {
   // parts are read later, after the first answer, as before.)
   const restBytes = firstBytes.stored ? [] : rest.map((part, k) => settled(fetchPart(part, k + 1)));
   const validator = await add(null, first, 0, firstBytes);
-  const engine = new Engine(validator, { loadMs: performance.now() - t0, bytes: firstBytes.bytes.byteLength, stored, generation: name }, index);
+  const engine = new Engine(validator, { loadMs: performance.now() - t0, bytes: firstBytes.bytes.byteLength, stored, generation: name, engine: opts.engine }, index);
   // The rest arrive after the engine is handed out; a failure here stops the later parts only
   // (their questions keep answering `loading`), and says so.
   (async () => {
@@ -256,7 +285,7 @@ async function loadParts(opts, retry) {
     // Complete means kept too: once every part is stored, the generation becomes current.
     if (pair) {
       await Promise.all([...stores, pair]);
-      await makeCurrent(indexUrl, name, index).catch(() => {});
+      await makeCurrent(indexUrl, name, generation.index).catch(() => {});
       keepCoreHint(indexUrl, name, first.file);
     }
     engine.stats.completeMs = performance.now() - t0;

@@ -124,6 +124,7 @@ export const MESSAGES = {
     core: 'ICD-10-CM codes',
     titles: 'titles, procedure codes and search',
     claim: 'claim tables',
+    outpatient: 'outpatient facility edits (I/OCE)',
     ptp: 'NCCI PTP edits',
   },
   ready: ({ label }) => `Code sets ready: ${label}`,

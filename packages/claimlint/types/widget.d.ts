@@ -20,12 +20,21 @@ export interface AttachOptions {
   messages?: Partial<typeof MESSAGES>;
   /** URL of sw.js to keep pages, wasm and data for offline use, or false (default). */
   serviceWorker?: string | false;
+  /**
+   * The wasm module: `core` (default, small; outpatient facility claims get an OUTPATIENT-ENGINE
+   * finding instead of the I/OCE edits) or `facility` (the outpatient editor, speed-tuned).
+   * One engine per page: the first load decides.
+   */
+  engine?: EngineName;
 }
+
+/** The two wasm modules of the package (`claimlint` and `claimlint/facility`). */
+export type EngineName = 'core' | 'facility';
 
 /** The loaded engine the widget shares between fields. */
 export interface Engine {
   readonly info: BlobInfo;
-  readonly stats: { loadMs: number; bytes: number };
+  readonly stats: { loadMs: number; bytes: number; engine: EngineName };
   hasSystem(system: string): boolean;
   checkCode(system: string, input: string, on?: string): CodeCheck;
   checkClaim(claim: unknown): ClaimResult;

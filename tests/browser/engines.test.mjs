@@ -1,0 +1,72 @@
+// The two wasm modules: the demo page loads the core module (no outpatient editor) and never
+// the I/OCE part; the facility page loads the facility module and the `outpatient` part (the
+// part that `needs` it in parts.json). The same outpatient claim gets the I/OCE edits on the
+// facility page and one OUTPATIENT-ENGINE finding on the demo page.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { withServerAndBrowser, engineCall, partsIndex as index } from './helpers.mjs';
+
+// An emergency visit on a hospital outpatient claim (13x) with a revenue code the I/OCE does not
+// know: the I/OCE edit 41 (IOCE-REV-VALID) fires in the facility module only.
+const OUTPATIENT = {
+  claimType: 'outpatient',
+  billType: '0131',
+  statementFrom: '2026-05-01',
+  statementThrough: '2026-05-01',
+  patient: { sex: 'M', dateOfBirth: '1961-09-02' },
+  diagnoses: [{ code: 'R07.9' }],
+  lines: [{ dateFrom: '2026-05-01', revenueCode: '9999', code: '99284', units: 1, charge: 850 }],
+};
+
+async function visit(env, page) {
+  const context = await env.browser.newContext();
+  const requested = [];
+  context.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  const tab = await context.newPage();
+  await tab.goto(`${env.server.url}www/${page}`);
+  await tab.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 45_000 });
+  return { context, page: tab, requested };
+}
+
+describe('the core and the facility wasm modules', () => {
+  const env = withServerAndBrowser();
+  const outpatient = () => index().parts.find((p) => p.name === 'outpatient');
+
+  it('marks the I/OCE part as needing the outpatient editor', () => {
+    const part = outpatient();
+    assert.equal(part?.needs, 'outpatient');
+    assert.deepEqual(part.sections.map((s) => s.name), ['ioce']);
+    assert.deepEqual(index().parts.filter((p) => p.needs).map((p) => p.name), ['outpatient']);
+  });
+
+  it('the demo page loads the core module and leaves the I/OCE part out, and says so on an outpatient claim', async () => {
+    const { context, page, requested } = await visit(env, 'index.html');
+    assert.ok(requested.includes('/pkg/claimlint_bg.wasm'), requested.join(' '));
+    assert.ok(!requested.some((p) => /claimlint-facility|\/parts\/outpatient-/.test(p)), requested.join(' '));
+    assert.equal(await engineCall(page, (engine) => engine.stats.engine), 'core');
+    assert.equal(await engineCall(page, (engine) => engine.complete), true);
+    const result = await engineCall(page, (engine, claim) => engine.checkClaim(claim, { today: '2026-05-02' }), OUTPATIENT);
+    const rules = result.findings.map((f) => f.rule);
+    assert.ok(rules.includes('OUTPATIENT-ENGINE'), rules.join(' '));
+    assert.ok(!rules.some((r) => r.startsWith('IOCE-')), rules.join(' '));
+    const note = result.findings.find((f) => f.rule === 'OUTPATIENT-ENGINE');
+    assert.match(note.message, /outpatient editor .* not in this build/);
+    assert.match(note.message, /engine: 'facility'/);
+    await context.close();
+  });
+
+  it('the facility page loads the facility module and the I/OCE part, and runs the I/OCE edits', async () => {
+    const { context, page, requested } = await visit(env, 'facility.html');
+    assert.ok(requested.includes('/pkg/claimlint-facility_bg.wasm'), requested.join(' '));
+    assert.ok(!requested.includes('/pkg/claimlint_bg.wasm'), 'the core module is not loaded');
+    assert.ok(requested.includes(`/pkg/parts/${outpatient().file}`), requested.join(' '));
+    assert.equal(await engineCall(page, (engine) => engine.stats.engine), 'facility');
+    assert.deepEqual(await engineCall(page, (engine) => engine.parts), index().parts.map((p) => p.name));
+    const result = await engineCall(page, (engine, claim) => engine.checkClaim(claim, { today: '2026-05-02' }), OUTPATIENT);
+    const rules = result.findings.map((f) => f.rule);
+    assert.ok(rules.includes('IOCE-REV-VALID'), rules.join(' '));
+    assert.ok(!rules.includes('OUTPATIENT-ENGINE'), rules.join(' '));
+    assert.deepEqual(page.errors ?? [], []);
+    await context.close();
+  });
+});
