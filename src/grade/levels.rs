@@ -44,8 +44,10 @@ pub fn sub_prefixes(stem: &str) -> Vec<&str> {
 
 /// Modifiers as one order-free string.
 pub fn modifier_set<'a>(mods: impl Iterator<Item = &'a str>) -> String {
-    let mut v: Vec<String> = mods.map(clean).filter(|m| !m.is_empty()).collect();
-    v.sort();
+    let cleaned: Vec<String> = mods.map(clean).filter(|m| !m.is_empty()).collect();
+    // Sorted as `&str`, the one string sort the module carries (see `sides` below).
+    let mut v: Vec<&str> = cleaned.iter().map(String::as_str).collect();
+    v.sort_unstable();
     v.dedup();
     v.join(",")
 }
@@ -90,7 +92,7 @@ const SIDES: [&str; 4] = ["right", "left", "bilateral", "unspecified"];
 
 /// A title with its laterality words taken out, and the words it had.
 fn side_split(title: &str) -> (String, Vec<&'static str>) {
-    let lower = title.to_lowercase();
+    let lower = crate::search::text::lowercase(title);
     let mut rest = Vec::new();
     let mut sides = Vec::new();
     for w in lower

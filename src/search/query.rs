@@ -64,7 +64,7 @@ pub fn capped(raw: &str) -> &str {
 
 /// Parses a (capped) query into units.
 pub fn parse(raw: &str) -> Query {
-    let lower = abbrev::rewrite_slashes(&capped(raw).to_lowercase());
+    let lower = abbrev::rewrite_slashes(&super::text::lowercase(capped(raw)));
     let toks = tokens(&lower);
     let all_stop = toks.iter().all(|t| !indexed(&t.term));
     let last = toks.len().saturating_sub(1);

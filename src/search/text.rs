@@ -27,6 +27,25 @@ pub fn is_generic(term: &str) -> bool {
     GENERIC.contains(&term)
 }
 
+/// Lower-cases text as far as [`tokens`] can tell: ASCII letters, and the few other characters
+/// whose lower case [`fold`] reads as a letter (the Latin-1 capitals it folds itself). The
+/// same tokens as `str::to_lowercase`, without carrying Unicode's case tables into the wasm.
+pub fn lowercase(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{178}' => out.push('ÿ'),
+            '\u{1E9E}' => out.push('ß'),
+            '\u{212A}' => out.push('k'),
+            '\u{212B}' => out.push('å'),
+            // Capital I with dot above: `i` and a combining dot (one more character, as Unicode).
+            '\u{130}' => out.push_str("i\u{307}"),
+            c => out.push(c.to_ascii_lowercase()),
+        }
+    }
+    out
+}
+
 /// Folds a character to lower-case ASCII; `None` for separators.
 fn fold(c: char) -> Option<&'static str> {
     const ASCII: [&str; 36] = [
@@ -139,5 +158,15 @@ mod tests {
         assert_eq!(terms("Type 2 diabetes mellitus"), ["type", "2", "diabete", "mellitus"]);
         let t = tokens("Essential (primary) hypertension");
         assert_eq!((t[2].start, t[2].end), (20, 32));
+    }
+
+    #[test]
+    fn lowercase_gives_the_tokens_of_unicode_lower_case() {
+        // Every character, alone and between letters: the same terms and spans.
+        for c in (0u32..=0x10FFFF).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("A{c}B {c}s"), format!("X{c}")] {
+                assert_eq!(tokens(&lowercase(&text)), tokens(&text.to_lowercase()), "U+{:04X}", u32::from(c));
+            }
+        }
     }
 }
