@@ -25,7 +25,8 @@ pub fn pair(expected: &[Expected<'_>], entries: &[Entry]) -> Pairs {
             }
         }
     }
-    cands.sort();
+    // Every candidate differs (its indices do): an unstable sort orders them the same way.
+    cands.sort_unstable();
     let mut pairs: Pairs = vec![None; expected.len()];
     let mut used = vec![false; entries.len()];
     for (d, _, ei, ai) in cands {

@@ -28,10 +28,10 @@ pub fn rewrite_slashes(lower: &str) -> String {
             out.push(' ');
         }
         let mut chunk = chunk;
-        // Longest key first so `w/o` wins over `w/`.
-        let mut keys: Vec<(&str, &str)> = rows().filter(|(k, _)| k.contains('/')).collect();
-        keys.sort_by_key(|(k, _)| core::cmp::Reverse(k.len()));
-        if let Some((k, alts)) = keys.iter().find(|(k, _)| chunk.starts_with(k)) {
+        // The longest key the chunk starts with, so `w/o` wins over `w/` (the first in table
+        // order among equally long ones).
+        let key = rows().filter(|(k, _)| k.contains('/') && chunk.starts_with(k)).min_by_key(|(k, _)| core::cmp::Reverse(k.len()));
+        if let Some((k, alts)) = key {
             let first = alts.split('|').next().unwrap_or("").trim().trim_start_matches('=');
             out.push_str(first);
             chunk = chunk.get(k.len()..).unwrap_or("");
