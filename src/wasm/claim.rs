@@ -1,5 +1,5 @@
 //! wasm methods for `crate::claim`: `checkClaim(obj)`.
-use super::{error_message, to_js_by_json, Validator};
+use super::{error_message, to_js, Validator};
 use crate::rules::RuleId;
 use crate::claim::json_text::parse_json_text;
 use crate::claim::{check_claim_value, CheckOptions, ClaimResult, Json};
@@ -22,7 +22,7 @@ impl Validator {
                 ..ClaimResult::default()
             },
         };
-        to_js_by_json(&result)
+        to_js(&result)
     }
 }
 

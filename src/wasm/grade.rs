@@ -2,6 +2,7 @@
 //!
 //! Exams are graded through one attempt ledger per loaded module (shared by every
 //! `Validator`), so console calls cannot grade an exam more often than it allows.
+use super::input::read;
 use super::{js_error, to_js, Validator};
 use crate::grade::{grade_full, Answer, Attempts, Exercise, Mode};
 use std::cell::RefCell;
@@ -11,8 +12,8 @@ thread_local! {
     static ATTEMPTS: RefCell<Attempts> = RefCell::new(Attempts::default());
 }
 
-fn read_exercise(value: JsValue) -> Result<Exercise, JsValue> {
-    let ex: Exercise = serde_wasm_bindgen::from_value(value)
+fn read_exercise(value: &JsValue) -> Result<Exercise, JsValue> {
+    let ex: Exercise = read(value)
         .map_err(|e| js_error("BAD_EXERCISE", &format!("not an exercise: {e}")))?;
     match ex.problem() {
         Some(p) => Err(js_error("BAD_EXERCISE", &p)),
@@ -20,8 +21,8 @@ fn read_exercise(value: JsValue) -> Result<Exercise, JsValue> {
     }
 }
 
-fn read_answer(value: JsValue) -> Result<Answer, JsValue> {
-    serde_wasm_bindgen::from_value(value)
+fn read_answer(value: &JsValue) -> Result<Answer, JsValue> {
+    read(value)
         .map_err(|e| js_error("BAD_ANSWER", &format!("not an answer: {e}")))
 }
 
@@ -37,8 +38,8 @@ impl Validator {
         #[wasm_bindgen(unchecked_param_type = "Exercise")] exercise: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Answer")] answer: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let ex = read_exercise(exercise)?;
-        let a = read_answer(answer)?;
+        let ex = read_exercise(&exercise)?;
+        let a = read_answer(&answer)?;
         let graded = ATTEMPTS.with(|cell| {
             let mut ledger = cell.try_borrow_mut().map_err(|_| js_error("BUSY", "grading is already running"))?;
             ledger.grade(self.engine.get(), &ex, &a).map_err(|e| js_error("NO_ATTEMPTS_LEFT", &e.to_string()))
@@ -54,11 +55,11 @@ impl Validator {
         #[wasm_bindgen(unchecked_param_type = "Exercise")] exercise: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Answer")] answer: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let ex = read_exercise(exercise)?;
+        let ex = read_exercise(&exercise)?;
         if ex.mode == Mode::Exam {
             return Err(js_error("EXAM_NO_ANSWERS", "an exam does not show its answers"));
         }
-        let a = read_answer(answer)?;
+        let a = read_answer(&answer)?;
         to_js(&grade_full(self.engine.get(), &ex, &a))
     }
 
@@ -68,7 +69,7 @@ impl Validator {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Exercise")] exercise: JsValue,
     ) -> Result<Option<u32>, JsValue> {
-        let ex = read_exercise(exercise)?;
+        let ex = read_exercise(&exercise)?;
         ATTEMPTS.with(|cell| {
             cell.try_borrow()
                 .map(|ledger| ledger.left(&ex))

@@ -21,6 +21,7 @@ import type {
 // Each area adds its methods in its own `#[wasm_bindgen] impl Validator` block.
 mod claim;
 mod grade;
+mod input;
 mod procedure;
 mod ptp;
 mod search;
@@ -50,17 +51,10 @@ fn verify(stored: bool) -> Verify {
     }
 }
 
+/// A result as a plain JS object: written as JSON text here and read by `JSON.parse` there,
+/// two boundary crossings instead of one per field, and one serialiser in the module (the
+/// JSON writer) instead of a second, per-type one building JS objects.
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error("SERIALIZE", &e.to_string()))
-}
-
-/// A result with many short texts (a claim's findings) as a plain JS object: written as JSON
-/// text here and read by `JSON.parse` there, two boundary crossings instead of one per field.
-/// Results echoing long input ([`to_js`]) are faster field by field: escaping megabytes of
-/// text into JSON costs more than the crossings it saves.
-pub(crate) fn to_js_by_json<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value).map_err(|e| js_error("SERIALIZE", &e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|e| js_error("SERIALIZE", &error_message(&e)))
 }

@@ -1,4 +1,5 @@
 //! wasm methods for `crate::procedure`: claim-line checks.
+use super::input::{read, read_or_default};
 use super::{js_error, to_js, Validator};
 use crate::currency::StaleEdits;
 use crate::procedure::{check_line_with, check_lines_with, is_ptp_modifier, LineInput};
@@ -12,15 +13,12 @@ struct LineOptions {
     stale_edits: StaleEdits,
 }
 
-fn line_options(v: JsValue) -> Result<LineOptions, JsValue> {
-    if v.is_undefined() || v.is_null() {
-        return Ok(LineOptions::default());
-    }
-    serde_wasm_bindgen::from_value(v).map_err(|e| js_error("BAD_INPUT", &format!("options: {e}")))
+fn line_options(v: &JsValue) -> Result<LineOptions, JsValue> {
+    read_or_default(v).map_err(|e| js_error("BAD_INPUT", &format!("options: {e}")))
 }
 
-fn line_input(v: JsValue) -> Result<LineInput, JsValue> {
-    serde_wasm_bindgen::from_value(v).map_err(|e| js_error("BAD_LINE", &format!("not a claim line: {e}")))
+fn line_input(v: &JsValue) -> Result<LineInput, JsValue> {
+    read(v).map_err(|e| js_error("BAD_LINE", &format!("not a claim line: {e}")))
 }
 
 #[wasm_bindgen]
@@ -33,8 +31,8 @@ impl Validator {
         #[wasm_bindgen(unchecked_param_type = "LineInput")] line: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "LineOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let line = line_input(line)?;
-        to_js(&check_line_with(self.engine.get(), &line, line_options(options)?.stale_edits))
+        let line = line_input(&line)?;
+        to_js(&check_line_with(self.engine.get(), &line, line_options(&options)?.stale_edits))
     }
 
     /// Checks the lines of one claim together (MUE date-of-service sums, add-on primaries);
@@ -45,9 +43,8 @@ impl Validator {
         #[wasm_bindgen(unchecked_param_type = "LineInput[]")] lines: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "LineOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let lines: Vec<LineInput> =
-            serde_wasm_bindgen::from_value(lines).map_err(|e| js_error("BAD_LINE", &format!("not an array of claim lines: {e}")))?;
-        to_js(&check_lines_with(self.engine.get(), &lines, line_options(options)?.stale_edits))
+        let lines: Vec<LineInput> = read(&lines).map_err(|e| js_error("BAD_LINE", &format!("not an array of claim lines: {e}")))?;
+        to_js(&check_lines_with(self.engine.get(), &lines, line_options(&options)?.stale_edits))
     }
 
     /// True when the modifier is an NCCI PTP-associated modifier.

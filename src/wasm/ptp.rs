@@ -1,9 +1,11 @@
 //! wasm methods for `crate::ptp`: NCCI PTP pair checks.
+use super::input::{read, read_or_default};
 use super::{js_error, to_js, Validator};
 use crate::date::Date;
 use crate::currency::StaleEdits;
 use crate::claim::ClaimType;
 use crate::ptp::{applies_to, check_claim_pairs_with, check_pair_with, PairInput};
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -31,11 +33,8 @@ struct PairLine {
     on: String,
 }
 
-fn parse<T: for<'de> Deserialize<'de> + Default>(v: JsValue) -> Result<T, JsValue> {
-    if v.is_undefined() || v.is_null() {
-        return Ok(T::default());
-    }
-    serde_wasm_bindgen::from_value(v).map_err(|e| js_error("BAD_INPUT", &e.to_string()))
+fn parse<T: DeserializeOwned + Default>(v: &JsValue) -> Result<T, JsValue> {
+    read_or_default(v).map_err(|e| js_error("BAD_INPUT", &e))
 }
 
 fn dos(s: Option<&str>) -> Result<Date, JsValue> {
@@ -55,7 +54,7 @@ impl Validator {
     /// NCCI PTP findings for two codes billed on one date: an array of findings.
     #[wasm_bindgen(js_name = checkPair, unchecked_return_type = "Finding[]")]
     pub fn check_pair(&self, a: &str, b: &str, #[wasm_bindgen(unchecked_param_type = "PairOptions")] options: JsValue) -> Result<JsValue, JsValue> {
-        let o: PairOptions = parse(options)?;
+        let o: PairOptions = parse(&options)?;
         let mods_a: Vec<&str> = o.mods_a.iter().map(String::as_str).collect();
         let mods_b: Vec<&str> = o.mods_b.iter().map(String::as_str).collect();
         let input = PairInput { a, b, mods_a: &mods_a, mods_b: &mods_b, dos: dos(o.on.as_deref())?, claim_type: claim_type(o.claim_type.as_deref())? };
@@ -66,8 +65,8 @@ impl Validator {
     /// `options.claimType` picks the table. Locations are `/lines/{i}` of the denied line.
     #[wasm_bindgen(js_name = checkPairs, unchecked_return_type = "Finding[]")]
     pub fn check_pairs(&self, #[wasm_bindgen(unchecked_param_type = "PairLine[]")] lines: JsValue, #[wasm_bindgen(unchecked_optional_param_type = "PairsOptions")] options: JsValue) -> Result<JsValue, JsValue> {
-        let lines: Vec<PairLine> = serde_wasm_bindgen::from_value(lines).map_err(|e| js_error("BAD_INPUT", &e.to_string()))?;
-        let o: PairOptions = parse(options)?;
+        let lines: Vec<PairLine> = read(&lines).map_err(|e| js_error("BAD_INPUT", &e))?;
+        let o: PairOptions = parse(&options)?;
         let mods: Vec<Vec<&str>> = lines.iter().map(|l| l.modifiers.iter().map(String::as_str).collect()).collect();
         let mut input = Vec::with_capacity(lines.len());
         for (l, m) in lines.iter().zip(&mods) {
