@@ -61,6 +61,32 @@ fn errors_carry_stable_codes() {
 }
 
 #[wasm_bindgen_test]
+fn typed_inputs_read_as_json_keep_their_error_codes() {
+    let v = Validator::new(BLOB.into()).unwrap();
+    let json = |t: &str| js_sys::JSON::parse(t).unwrap();
+    let code_of = |r: Result<JsValue, JsValue>| get(&r.err().expect("throws"), "code").as_string();
+    // A line: units a whole number; a string, a fraction or a missing code is not a line.
+    let line = v.check_line(json(r#"{"code":"99213","units":2,"dateOfService":"2026-03-02"}"#), JsValue::UNDEFINED).expect("a line");
+    let text = |r: &JsValue| js_sys::JSON::stringify(r).unwrap().as_string().unwrap_or_default();
+    assert!(js_sys::Array::is_array(&get(&line, "findings")) && text(&line).contains("99213"), "{}", text(&line));
+    for bad in [r#"{"code":"99213","units":"two"}"#, r#"{"code":"99213","units":1.5}"#, r#"{"units":1}"#, r#""99213""#] {
+        assert_eq!(code_of(v.check_line(json(bad), JsValue::UNDEFINED)).as_deref(), Some("BAD_LINE"), "{bad}");
+    }
+    assert_eq!(code_of(v.check_lines(json(r#"{"code":"99213"}"#), JsValue::UNDEFINED)).as_deref(), Some("BAD_LINE"));
+    assert_eq!(code_of(v.check_line(json(r#"{"code":"99213"}"#), json(r#"{"staleEdits":"sometimes"}"#))).as_deref(), Some("BAD_INPUT"));
+    assert_eq!(code_of(v.check_pair("99213", "99214", json(r#"{"on":"2026-03-02","modsA":"25"}"#))).as_deref(), Some("BAD_INPUT"));
+    assert_eq!(code_of(v.check_pairs(json(r#"[{"code":"99213"}]"#), JsValue::UNDEFINED)).as_deref(), Some("BAD_INPUT"));
+    assert_eq!(code_of(v.grade(json(r#"{"mode":"quiz"}"#), json("{}"))).as_deref(), Some("BAD_EXERCISE"));
+    // A lone surrogate in a string is read (as U+FFFD), not refused; `undefined` members are absent.
+    let lone: JsValue = js_sys::JsString::from("9921").concat(&js_sys::JsString::from_char_code1(0xD800)).into();
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(&o, &"code".into(), &lone).unwrap();
+    js_sys::Reflect::set(&o, &"units".into(), &JsValue::UNDEFINED).unwrap();
+    let r = v.check_line(o.into(), JsValue::UNDEFINED).expect("read");
+    assert!(text(&r).contains("9921\u{FFFD}"), "{}", text(&r));
+}
+
+#[wasm_bindgen_test]
 fn hostile_strings_give_findings_not_traps() {
     let v = Validator::new(BLOB.into()).unwrap();
     let big = "A".repeat(1_000_000);
