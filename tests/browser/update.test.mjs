@@ -1,13 +1,59 @@
 // A rebuilt data set reaches the page whole: the service worker fetches the new
 // parts in the background while the current load keeps the old generation, and
 // the next load gets the new one. A rebuild with a damaged part is refused and
-// the current generation stays. Runs on a private copy of www/ and pkg/ so the
-// parts index can be replaced.
+// the current generation stays. So does a rebuilt wasm module with the code sets
+// unchanged (the index names each module's SHA-256). Runs on a private copy of
+// www/ and pkg/ so the parts index and the wasm can be replaced.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openPage, withPrivateCopy } from './helpers.mjs';
+import { indexModules } from '../../scripts/index-modules.mjs';
+
+/**
+ * Another build of a wasm module: the same code with one text of its data section in capitals
+ * (the first `claimlint` there becomes `CLAIMLINT`), which the instance's memory then holds.
+ */
+function rebuilt(wasm) {
+  let at = 8;
+  const leb = () => {
+    let n = 0;
+    let shift = 0;
+    let b;
+    do {
+      b = wasm[at++];
+      n |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    return n >>> 0;
+  };
+  while (at < wasm.length) {
+    const id = wasm[at++];
+    const size = leb();
+    const [start, end] = [at, at + size];
+    at = end;
+    if (id !== 11) continue; // the data section
+    const i = wasm.indexOf('claimlint', start);
+    assert.ok(i >= 0 && i < end, 'a text to change in the data section');
+    const out = Buffer.from(wasm);
+    out.write(MARK, i, 'latin1');
+    return out;
+  }
+  throw new Error('no data section');
+}
+const MARK = 'CLAIMLINT';
+
+// In the page: whether the wasm instance the page's engine runs holds the rebuilt text (its
+// data, copied into memory). The glue's init returns the running instance's exports.
+const runsRebuilt = (page, glue) =>
+  page.evaluate(
+    async ([glue, mark]) => {
+      const exports = await (await import(new URL(glue, location.href).href)).default();
+      return new TextDecoder('latin1').decode(new Uint8Array(exports.memory.buffer)).includes(mark);
+    },
+    [glue, MARK],
+  );
 
 describe('claimlint code-set update', () => {
   const env = withPrivateCopy('claimlint-update-');
@@ -66,6 +112,54 @@ describe('claimlint code-set update', () => {
     const now = await generation();
     assert.notEqual(now, first[0]);
     assert.ok((await dataCaches()).includes(now));
+    await context.close();
+  });
+  it('brings a rebuilt wasm module (code sets unchanged) to the next visit, glue and wasm together', async () => {
+    const context = await env.browser.newContext();
+    const url = `${env.server.url}www/index.html`;
+    const page = await openPage(context, url);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    await page.waitForFunction(
+      async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine()?.stats?.completeMs !== undefined,
+      null,
+      { timeout: 30_000 },
+    );
+    const generation = () =>
+      page.evaluate(async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine().stats.generation);
+    const first = await generation();
+    assert.equal(await runsRebuilt(page, '../pkg/claimlint.js'), false);
+
+    // A rebuild of the core wasm alone, as scripts/build.sh leaves it: the parts are the same
+    // files, the index names the new module. (The precompressed copies go: they are the old build.)
+    const pkg = path.join(env.dir, 'pkg');
+    const wasmPath = path.join(pkg, 'claimlint_bg.wasm');
+    writeFileSync(wasmPath, rebuilt(readFileSync(wasmPath)));
+    for (const ext of ['.br', '.gz']) rmSync(wasmPath + ext, { force: true });
+    const before = JSON.parse(readFileSync(path.join(pkg, 'parts', 'parts.json'), 'utf8'));
+    indexModules(pkg);
+    const after = JSON.parse(readFileSync(path.join(pkg, 'parts', 'parts.json'), 'utf8'));
+    assert.deepEqual(after.parts, before.parts, 'the code sets are unchanged');
+
+    // This visit still runs the stored build, whole; the worker stores the new one beside it and
+    // the page offers it as a new version of the page (not as new code sets).
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.equal(await generation(), first);
+    assert.equal(await runsRebuilt(page, '../pkg/claimlint.js'), false);
+    await page.waitForSelector('[data-claimlint-notice][data-state="update"]', { timeout: 30_000 });
+    assert.equal(await page.textContent('.cl-notice__text'), 'A newer version of this page has been downloaded.');
+
+    // The next visit runs the rebuilt wasm, from the new generation, with its own glue.
+    await Promise.all([page.waitForNavigation(), page.click('[data-claimlint-notice] .cl-button')]);
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.notEqual(await generation(), first);
+    assert.equal(await runsRebuilt(page, '../pkg/claimlint.js'), true);
+    // And offline too: the new generation holds the rebuilt pair.
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.equal(await runsRebuilt(page, '../pkg/claimlint.js'), true);
+    assert.deepEqual(page.errors.filter((e) => !/Failed to load resource/.test(e)), []);
     await context.close();
   });
 });

@@ -23,7 +23,7 @@
 // cost one download and one Validator. A failed load clears the promise so the
 // "Try again" path starts over (with cache: 'reload' to skip a bad cached copy).
 
-import { storedGeneration, generationName, storedName, makeCurrent, readPart, storePart, sha256Hex, coreHint, keepCoreHint, workerGeneration, FALLBACK_CACHE, GENERATION_HEADER } from './store.js';
+import { storedGeneration, generationName, storedName, makeCurrent, readPart, storePart, storeModules, sha256Hex, coreHint, keepCoreHint, workerGeneration, FALLBACK_CACHE, GENERATION_HEADER } from './store.js';
 
 const PKG = new URL('../../pkg/', import.meta.url).href;
 
@@ -270,8 +270,10 @@ async function loadParts(opts, retry) {
   // (their questions keep answering `loading`), and says so.
   (async () => {
     await Promise.resolve(); // let 'ready' go first
-    // The glue and the wasm join the generation, so an offline visit finds the matching pair.
-    const pair = stored || !name ? null : caches.open(name).then((c) => c.addAll([opts.moduleUrl, opts.wasmUrl])).catch(() => {});
+    // The glue and the wasm join the generation (if they are the build its index names), so an
+    // offline visit finds the matching pair: on a first visit, and on a stored visit of the other
+    // engine's page (the facility module joins the demo's generation).
+    const pair = name ? storeModules(name, generation.index, indexUrl, [opts.moduleUrl, opts.wasmUrl]) : null;
     // The core and the wasm had the connection to themselves; now every other part downloads
     // at once, so the link never idles between parts, and each is added as it arrives.
     await Promise.all(
@@ -283,10 +285,12 @@ async function loadParts(opts, retry) {
       }),
     );
     // Complete means kept too: once every part is stored, the generation becomes current.
-    if (pair) {
-      await Promise.all([...stores, pair]);
-      await makeCurrent(indexUrl, name, generation.index).catch(() => {});
-      keepCoreHint(indexUrl, name, first.file);
+    if (pair && !stored) {
+      const [, whole] = await Promise.all([Promise.all(stores), pair]);
+      if (whole) {
+        await makeCurrent(indexUrl, name, generation.index).catch(() => {});
+        keepCoreHint(indexUrl, name, first.file);
+      }
     }
     engine.stats.completeMs = performance.now() - t0;
     markComplete(engine);
