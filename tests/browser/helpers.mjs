@@ -17,7 +17,8 @@ export const DOS = '2026-03-15';
 
 /** Fails early, with the fix, when the wasm package has not been built. */
 export function requirePkg() {
-  const missing = ['claimlint.js', 'claimlint_bg.wasm', 'codesets.blob', 'parts/parts.json'].filter((f) => !existsSync(path.join(ROOT, 'pkg', f)));
+  const files = ['claimlint.js', 'claimlint_bg.wasm', 'claimlint-facility.js', 'claimlint-facility_bg.wasm', 'codesets.blob', 'parts/parts.json'];
+  const missing = files.filter((f) => !existsSync(path.join(ROOT, 'pkg', f)));
   if (missing.length) {
     throw new Error(`pkg/ is missing ${missing.join(', ')}: run \`bash scripts/build.sh\` before the browser tests`);
   }
