@@ -7,6 +7,29 @@ import { requirePkg, startServer, launch, openPage, setDate, typeInto, fieldStat
 describe('claimlint offline', () => {
   const env = withServerAndBrowser();
 
+  it('says plainly, offline, that the facility page was never stored when only the demo was visited', async () => {
+    const context = await env.browser.newContext();
+    const page = await openPage(context, `${env.server.url}www/index.html`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 });
+    // The demo's generation is stored and current: the core module and the parts it reads, not the
+    // facility module nor the `outpatient` part.
+    await page.waitForFunction(
+      async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine()?.stats?.completeMs !== undefined,
+      null,
+      { timeout: 30_000 },
+    );
+    await context.setOffline(true);
+    await page.goto(`${env.server.url}www/facility.html`);
+    // The page (stored with the shell) opens and says why it cannot check, with a retry; no endless "Loading".
+    await page.waitForSelector('html[data-claimlint-ready="error"], html[data-claimlint-ready="partial"]', { timeout: 20_000 });
+    const notice = page.locator('[data-claimlint-notice]');
+    assert.equal(await notice.getAttribute('data-state'), 'error');
+    assert.equal(await notice.getAttribute('data-error-code'), 'OFFLINE');
+    assert.match(await page.textContent('.cl-notice__text'), /offline.*not stored on this device/i);
+    assert.equal(await page.isVisible('[data-claimlint-notice] .cl-button'), true);
+    await context.close();
+  });
+
   it('reloads and validates with the network gone', async () => {
     const context = await env.browser.newContext();
     const page = await openPage(context, `${env.server.url}www/index.html`);

@@ -158,7 +158,8 @@ async function startModule(opts) {
     // A host page whose CSP lacks 'wasm-unsafe-eval' refuses to compile any wasm: say so,
     // because no retry can help.
     const csp = /Content Security Policy|unsafe-eval|wasm-eval/i.test(String(e?.message || e));
-    throw new EngineError(csp ? 'CSP' : 'WASM', `validator module failed to start: ${e?.message || e}`, e);
+    // Offline, a module this device never stored (a page not opened online here) cannot start.
+    throw new EngineError(csp ? 'CSP' : offline() ? 'OFFLINE' : 'WASM', `validator module failed to start: ${e?.message || e}`, e);
   }
   return mod;
 }
@@ -304,6 +305,9 @@ async function loadParts(opts, retry) {
   return engine;
 }
 
+/** True when the browser knows it has no connection. */
+const offline = () => globalThis.navigator?.onLine === false;
+
 /** The promise, marked handled: a part that fails before it is awaited raises no unhandled rejection. */
 function settled(promise) {
   promise.catch(() => {});
@@ -360,7 +364,7 @@ async function partsIndex(indexUrl, retry) {
   } catch (e) {
     const generation = retry ? null : await storedGeneration(indexUrl);
     if (generation) return { generation, stored: true };
-    throw new EngineError('NETWORK', `code-set index download failed: ${e?.message || e}`, e);
+    throw new EngineError(offline() ? 'OFFLINE' : 'NETWORK', `code-set index download failed: ${e?.message || e}`, e);
   }
   let index;
   try {
@@ -382,7 +386,7 @@ async function fetchBytes(url, cache, progress, seen = {}) {
     // Another origin (a CDN) is fine: it must send Access-Control-Allow-Origin (README: hosting).
     res = await fetch(url, { cache, credentials: 'same-origin', mode: 'cors' });
   } catch (e) {
-    throw new EngineError('NETWORK', `code-set download failed: ${e?.message || e}`, e);
+    throw new EngineError(offline() ? 'OFFLINE' : 'NETWORK', `code-set download failed: ${e?.message || e}`, e);
   }
   if (!res.ok) throw new EngineError('NETWORK', `code-set download failed: HTTP ${res.status}`);
   seen.generation = storedName(res.headers.get(GENERATION_HEADER));
