@@ -162,4 +162,50 @@ describe('claimlint code-set update', () => {
     assert.deepEqual(page.errors.filter((e) => !/Failed to load resource/.test(e)), []);
     await context.close();
   });
+  it('brings a rebuilt facility module to the next facility visit of a visitor who had it', async () => {
+    const context = await env.browser.newContext();
+    const complete = (page) =>
+      page.waitForFunction(
+        async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine()?.stats?.completeMs !== undefined,
+        null,
+        { timeout: 30_000 },
+      );
+    // The demo stores the generation; a visit of the facility page adds its module and part to it.
+    const page = await openPage(context, `${env.server.url}www/index.html`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    await complete(page);
+    await page.goto(`${env.server.url}www/facility.html`);
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    await complete(page);
+    const glue = '../pkg/claimlint-facility.js';
+    assert.equal(await runsRebuilt(page, glue), false);
+    await page.waitForFunction(
+      async (wasm) => {
+        for (const n of (await caches.keys()).filter((k) => k.startsWith('claimlint-data-'))) if (await (await caches.open(n)).match(new URL(wasm, location.href).href)) return true;
+        return false;
+      },
+      '../pkg/claimlint-facility_bg.wasm',
+      { timeout: 20_000 },
+    );
+
+    const pkg = path.join(env.dir, 'pkg');
+    const wasmPath = path.join(pkg, 'claimlint-facility_bg.wasm');
+    writeFileSync(wasmPath, rebuilt(readFileSync(wasmPath)));
+    for (const ext of ['.br', '.gz']) rmSync(wasmPath + ext, { force: true });
+    indexModules(pkg);
+
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.equal(await runsRebuilt(page, glue), false);
+    await page.waitForSelector('[data-claimlint-notice][data-state="update"]', { timeout: 30_000 });
+    await Promise.all([page.waitForNavigation(), page.click('[data-claimlint-notice] .cl-button')]);
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.equal(await runsRebuilt(page, glue), true);
+    // Offline too: the new generation holds the rebuilt facility pair and the outpatient part.
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.equal(await runsRebuilt(page, glue), true);
+    await context.close();
+  });
 });
