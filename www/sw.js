@@ -258,10 +258,18 @@ async function revalidateShell(url) {
 }
 
 let refreshing = null;
+// While a refresh is under way: resolves once its new shell is current (before the pages are told).
+let shellStoring = null;
 
-/** Stores every shell file from the network into a new cache, then makes it current and says so. */
+/**
+ * Stores every shell file from the network into a new cache, then makes it current and says so.
+ * A new build of the pages usually comes with new glue and wasm (a new index): the pages are
+ * told once that generation is stored too (and a new generation is announced only once a new
+ * shell found meanwhile is stored), so a reload gets page and module of one build together.
+ */
 function refreshShell() {
-  refreshing ||= (async () => {
+  if (refreshing) return refreshing;
+  shellStoring = (async () => {
     const before = await shellName();
     const n = Number(/-(\d+)$/.exec(before.slice(SHELL_CACHE.length))?.[1] || 0) + 1;
     const name = `${SHELL_CACHE}-${n}`;
@@ -270,14 +278,24 @@ function refreshShell() {
       await cache.addAll(SHELL.map((url) => new Request(url, { cache: 'no-cache' })));
     } catch {
       await caches.delete(name);
-      return;
+      return null;
     }
     await (await caches.open(META_CACHE)).put(SHELL_KEY, new Response(name));
     shellMemo = name;
     // Pages loaded from the previous shell keep what they loaded; later requests get the new one.
     await caches.delete(before);
-    await tell({ type: 'claimlint-update', name, shell: true });
-  })().finally(() => (refreshing = null));
+    return name;
+  })();
+  refreshing = shellStoring
+    .then(async (name) => {
+      if (!name) return;
+      await maybeUpdate(true).catch(() => {});
+      await tell({ type: 'claimlint-update', name, shell: true });
+    })
+    .finally(() => {
+      refreshing = null;
+      shellStoring = null;
+    });
   return refreshing;
 }
 
@@ -464,6 +482,8 @@ async function checkForUpdate() {
     if (/checksum|incomplete|HTTP/.test(String(e?.message))) await tell({ type: 'claimlint-update-refused', reason: String(e.message) });
     return;
   }
+  // A new shell being stored (a new build of the pages) is awaited: see refreshShell.
+  if (name !== before.name) await shellStoring?.catch(() => {});
   // A new generation is stored whole: tell the pages, which offer to use it. When only a module
   // is new (the same parts), it is a new build of the program, not of the code sets, and the
   // pages say so (`shell`).

@@ -6,54 +6,9 @@
 // www/ and pkg/ so the parts index and the wasm can be replaced.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openPage, withPrivateCopy } from './helpers.mjs';
-import { indexModules } from '../../scripts/index-modules.mjs';
-
-/**
- * Another build of a wasm module: the same code with one text of its data section in capitals
- * (the first `claimlint` there becomes `CLAIMLINT`), which the instance's memory then holds.
- */
-function rebuilt(wasm) {
-  let at = 8;
-  const leb = () => {
-    let n = 0;
-    let shift = 0;
-    let b;
-    do {
-      b = wasm[at++];
-      n |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80);
-    return n >>> 0;
-  };
-  while (at < wasm.length) {
-    const id = wasm[at++];
-    const size = leb();
-    const [start, end] = [at, at + size];
-    at = end;
-    if (id !== 11) continue; // the data section
-    const i = wasm.indexOf('claimlint', start);
-    assert.ok(i >= 0 && i < end, 'a text to change in the data section');
-    const out = Buffer.from(wasm);
-    out.write(MARK, i, 'latin1');
-    return out;
-  }
-  throw new Error('no data section');
-}
-const MARK = 'CLAIMLINT';
-
-// In the page: whether the wasm instance the page's engine runs holds the rebuilt text (its
-// data, copied into memory). The glue's init returns the running instance's exports.
-const runsRebuilt = (page, glue) =>
-  page.evaluate(
-    async ([glue, mark]) => {
-      const exports = await (await import(new URL(glue, location.href).href)).default();
-      return new TextDecoder('latin1').decode(new Uint8Array(exports.memory.buffer)).includes(mark);
-    },
-    [glue, MARK],
-  );
+import { openPage, rebuildWasm, runsRebuilt, withPrivateCopy } from './helpers.mjs';
 
 describe('claimlint code-set update', () => {
   const env = withPrivateCopy('claimlint-update-');
@@ -130,13 +85,10 @@ describe('claimlint code-set update', () => {
     assert.equal(await runsRebuilt(page, '../pkg/claimlint.js'), false);
 
     // A rebuild of the core wasm alone, as scripts/build.sh leaves it: the parts are the same
-    // files, the index names the new module. (The precompressed copies go: they are the old build.)
+    // files, the index names the new module.
     const pkg = path.join(env.dir, 'pkg');
-    const wasmPath = path.join(pkg, 'claimlint_bg.wasm');
-    writeFileSync(wasmPath, rebuilt(readFileSync(wasmPath)));
-    for (const ext of ['.br', '.gz']) rmSync(wasmPath + ext, { force: true });
     const before = JSON.parse(readFileSync(path.join(pkg, 'parts', 'parts.json'), 'utf8'));
-    indexModules(pkg);
+    rebuildWasm(env.dir, 'claimlint_bg.wasm');
     const after = JSON.parse(readFileSync(path.join(pkg, 'parts', 'parts.json'), 'utf8'));
     assert.deepEqual(after.parts, before.parts, 'the code sets are unchanged');
 
@@ -188,11 +140,7 @@ describe('claimlint code-set update', () => {
       { timeout: 20_000 },
     );
 
-    const pkg = path.join(env.dir, 'pkg');
-    const wasmPath = path.join(pkg, 'claimlint-facility_bg.wasm');
-    writeFileSync(wasmPath, rebuilt(readFileSync(wasmPath)));
-    for (const ext of ['.br', '.gz']) rmSync(wasmPath + ext, { force: true });
-    indexModules(pkg);
+    rebuildWasm(env.dir, 'claimlint-facility_bg.wasm');
 
     await page.reload();
     await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
