@@ -27,6 +27,9 @@ describe('claimlint offline', () => {
     assert.equal(await notice.getAttribute('data-error-code'), 'OFFLINE');
     assert.match(await page.textContent('.cl-notice__text'), /offline.*not stored on this device/i);
     assert.equal(await page.isVisible('[data-claimlint-notice] .cl-button'), true);
+    // The data panel and the offline line agree: nothing loaded, not on this device.
+    assert.equal(await page.textContent('[data-claimlint-vintage]'), 'No code sets loaded.');
+    assert.match(await page.textContent('#offline-state'), /not on this device yet/i);
     await context.close();
   });
 

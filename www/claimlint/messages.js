@@ -142,6 +142,7 @@ export const MESSAGES = {
     CSP: "This page's Content-Security-Policy does not allow WebAssembly, so codes cannot be checked here. The site must add 'wasm-unsafe-eval' to its script-src directive; trying again will not help.",
     UNKNOWN: 'The validator could not start.',
   },
+  dataNotLoaded: 'No code sets loaded.',
   offlineReady: 'Works offline',
   offlinePending: 'Preparing offline use…',
   updateReady: 'Newer code sets have been downloaded.',
