@@ -113,6 +113,19 @@ export async function openPage(context, url) {
   return page;
 }
 
+/**
+ * Waits until the service worker controls the page and the page's engine has every part in: its
+ * generation is stored (the first visit is over; later visits are cached ones).
+ */
+export async function storedVisit(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  await page.waitForFunction(
+    async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine()?.stats?.completeMs !== undefined,
+    null,
+    { timeout: 30_000 },
+  );
+}
+
 /** Fills service line 1 completely (office visit pointing to diagnosis A). */
 export async function fillLine(page) {
   for (const [sel, value] of [['#l1-pos', '11'], ['#l1-code', '99213'], ['#l1-units', '1'], ['#l1-ptr', 'A'], ['#l1-charge', '120.00']]) {

@@ -2,7 +2,7 @@
 // the wasm and the code sets, so the demo loads and validates with no server.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { requirePkg, startServer, launch, openPage, setDate, typeInto, fieldState, DOS, withServerAndBrowser } from './helpers.mjs';
+import { requirePkg, startServer, launch, openPage, setDate, typeInto, fieldState, DOS, storedVisit, withServerAndBrowser } from './helpers.mjs';
 
 describe('claimlint offline', () => {
   const env = withServerAndBrowser();
@@ -10,14 +10,9 @@ describe('claimlint offline', () => {
   it('says plainly, offline, that the facility page was never stored when only the demo was visited', async () => {
     const context = await env.browser.newContext();
     const page = await openPage(context, `${env.server.url}www/index.html`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 });
     // The demo's generation is stored and current: the core module and the parts it reads, not the
     // facility module nor the `outpatient` part.
-    await page.waitForFunction(
-      async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine()?.stats?.completeMs !== undefined,
-      null,
-      { timeout: 30_000 },
-    );
+    await storedVisit(page);
     await context.setOffline(true);
     await page.goto(`${env.server.url}www/facility.html`);
     // The page (stored with the shell) opens and says why it cannot check, with a retry; no endless "Loading".

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openPage, rebuildWasm, runsRebuilt, withPrivateCopy } from './helpers.mjs';
+import { openPage, rebuildWasm, runsRebuilt, storedVisit, withPrivateCopy } from './helpers.mjs';
 
 describe('claimlint page update', () => {
   const env = withPrivateCopy('claimlint-shell-');
@@ -56,12 +56,7 @@ describe('claimlint page update', () => {
   it('brings a rebuilt page and its rebuilt wasm together: the offer comes once both are stored', async () => {
     const context = await env.browser.newContext();
     const page = await openPage(context, `${env.server.url}www/index.html`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
-    await page.waitForFunction(
-      async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine()?.stats?.completeMs !== undefined,
-      null,
-      { timeout: 30_000 },
-    );
+    await storedVisit(page);
     const title = await page.title();
     assert.equal(await runsRebuilt(page, '../pkg/claimlint.js'), false);
 

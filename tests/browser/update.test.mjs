@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openPage, rebuildWasm, runsRebuilt, withPrivateCopy } from './helpers.mjs';
+import { openPage, rebuildWasm, runsRebuilt, storedVisit, withPrivateCopy } from './helpers.mjs';
 
 describe('claimlint code-set update', () => {
   const env = withPrivateCopy('claimlint-update-');
@@ -73,12 +73,7 @@ describe('claimlint code-set update', () => {
     const context = await env.browser.newContext();
     const url = `${env.server.url}www/index.html`;
     const page = await openPage(context, url);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
-    await page.waitForFunction(
-      async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine()?.stats?.completeMs !== undefined,
-      null,
-      { timeout: 30_000 },
-    );
+    await storedVisit(page);
     const generation = () =>
       page.evaluate(async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine().stats.generation);
     const first = await generation();
@@ -114,21 +109,15 @@ describe('claimlint code-set update', () => {
     assert.deepEqual(page.errors.filter((e) => !/Failed to load resource/.test(e)), []);
     await context.close();
   });
+
   it('brings a rebuilt facility module to the next facility visit of a visitor who had it', async () => {
     const context = await env.browser.newContext();
-    const complete = (page) =>
-      page.waitForFunction(
-        async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine()?.stats?.completeMs !== undefined,
-        null,
-        { timeout: 30_000 },
-      );
     // The demo stores the generation; a visit of the facility page adds its module and part to it.
     const page = await openPage(context, `${env.server.url}www/index.html`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
-    await complete(page);
+    await storedVisit(page);
     await page.goto(`${env.server.url}www/facility.html`);
     await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
-    await complete(page);
+    await storedVisit(page);
     const glue = '../pkg/claimlint-facility.js';
     assert.equal(await runsRebuilt(page, glue), false);
     await page.waitForFunction(
