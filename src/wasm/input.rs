@@ -10,21 +10,22 @@ use crate::claim::json::MAX_ITEMS;
 use crate::claim::json_text::parse_json_text;
 use crate::claim::Json;
 use core::fmt;
+use std::borrow::Cow;
 use serde::de::value::{MapAccessDeserializer, MapDeserializer, SeqDeserializer};
 use serde::de::{self, DeserializeOwned, Deserializer, IntoDeserializer, Unexpected, Visitor};
 use wasm_bindgen::JsValue;
 
 /// Reads a JS value as `T`; `undefined` and `null` read as JSON `null`.
 pub(crate) fn read<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
-    let json = if value.is_undefined() || value.is_null() {
-        Json::Null
+    // A function (and `undefined`) stringifies to `undefined`: no value, read as `null`.
+    let text = if value.is_undefined() || value.is_null() {
+        None
     } else {
-        let text = js_sys::JSON::stringify(value).map_err(|e| error_message(&e))?;
-        // A function stringifies to `undefined`: no value.
-        match text.as_string() {
-            Some(t) => parse_json_text(&t)?,
-            None => Json::Null,
-        }
+        js_sys::JSON::stringify(value).map_err(|e| error_message(&e))?.as_string()
+    };
+    let json = match &text {
+        Some(t) => parse_json_text(t)?,
+        None => Json::Null,
     };
     T::deserialize(Value(&json)).map_err(|e| e.0)
 }
@@ -57,7 +58,7 @@ impl de::Error for Error {
 
 /// One node of the JSON tree as a serde [`Deserializer`].
 #[derive(Clone, Copy)]
-struct Value<'a>(&'a Json);
+struct Value<'a>(&'a Json<'a>);
 
 impl<'de> IntoDeserializer<'de, Error> for Value<'_> {
     type Deserializer = Self;
@@ -66,8 +67,8 @@ impl<'de> IntoDeserializer<'de, Error> for Value<'_> {
     }
 }
 
-fn members(m: &[(String, Json)]) -> impl Iterator<Item = (&str, Value<'_>)> {
-    m.iter().map(|(k, v)| (k.as_str(), Value(v)))
+fn members<'a>(m: &'a [(Cow<'a, str>, Json<'a>)]) -> impl Iterator<Item = (&'a str, Value<'a>)> {
+    m.iter().map(|(k, v)| (k.as_ref(), Value(v)))
 }
 
 impl Value<'_> {
@@ -178,7 +179,7 @@ impl<'de> Deserializer<'de> for Value<'_> {
     /// A unit variant is its name; a variant with data, an object of one member.
     fn deserialize_enum<V: Visitor<'de>>(self, _name: &'static str, _variants: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
         match self.0 {
-            Json::Str(s) => visitor.visit_enum(s.as_str().into_deserializer()),
+            Json::Str(s) => visitor.visit_enum(s.as_ref().into_deserializer()),
             Json::Obj(m) => visitor.visit_enum(MapAccessDeserializer::new(MapDeserializer::new(members(m)))),
             _ => self.invalid(&visitor),
         }
