@@ -1,7 +1,7 @@
 //! A small JSON tree the lenient claim parser walks.
 //!
-//! Any serde format deserialises into it (serde_json text, a JS object through
-//! serde-wasm-bindgen), so the runtime needs no JSON parser of its own. Nesting is capped, so
+//! Any serde format deserialises into it (serde_json text natively; in wasm the claim's JSON
+//! text is read by `json_text`, with strings borrowed from the text). Nesting is capped, so
 //! a deeply nested or cyclic input becomes an error instead of a stack overflow.
 use core::fmt;
 use std::borrow::Cow;
