@@ -231,8 +231,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let opps = fac.opps.unwrap_or(true);
     let conditions: Vec<String> = fac.condition_codes.iter().map(|c| c.trim().to_ascii_uppercase()).collect();
     let has = |c: &str| conditions.iter().any(|x| x == c);
+    let bill = bill_type.as_deref().and_then(|b| b.get(..2)).unwrap_or("").to_owned();
     let path = route::Path {
-        bill: bill_type.as_deref().and_then(|b| b.get(..2)).unwrap_or("").to_owned(),
+        routed: route::routed(&bill, opps),
+        bill,
         opps,
         cc41: has("41"),
         cc89: has("89"),
