@@ -26,7 +26,12 @@ pub struct Normalized {
 
 /// Normalises one code field.
 pub fn normalize_code(raw: &str) -> Normalized {
-    let mut n = Normalized::default();
+    plain_code(raw).unwrap_or_else(|| any_code(raw))
+}
+
+/// Any input, character by character.
+fn any_code(raw: &str) -> Normalized {
+    let mut n = Normalized { text: String::with_capacity(raw.len().min(MAX_INPUT_CHARS)), ..Normalized::default() };
     let mut count = 0usize;
     for ch in raw.chars() {
         count = count.saturating_add(1);
@@ -62,6 +67,27 @@ pub fn normalize_code(raw: &str) -> Normalized {
         }
     }
     n
+}
+
+/// The common case in one pass, no character pushed one at a time: ASCII letters and digits
+/// with dots, short enough to keep whole (`J18.9`, `99214`). `None` for anything else.
+fn plain_code(raw: &str) -> Option<Normalized> {
+    let bytes = raw.as_bytes();
+    if bytes.len() > MAX_INPUT_CHARS || !bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'.') {
+        return None;
+    }
+    let mut text = raw.to_ascii_uppercase();
+    let mut dot_at = None;
+    let mut bad_char = None;
+    // Every byte before the first dot is kept, so its index is its place in `text`.
+    if let Some(first) = bytes.iter().position(|b| *b == b'.') {
+        dot_at = Some(first);
+        if bytes.iter().skip(first.saturating_add(1)).any(|b| *b == b'.') {
+            bad_char = Some('.');
+        }
+        text.retain(|c| c != '.');
+    }
+    Some(Normalized { text, dot_at, bad_char, ..Normalized::default() })
 }
 
 /// ASCII equivalent of a character and whether it was a look-alike conversion.
@@ -117,5 +143,16 @@ mod tests {
         assert_eq!(normalize_code("J15\u{202e}9").bad_char, Some('\u{202e}'));
         assert!(normalize_code(&"A".repeat(1_000_000)).too_long);
         assert_eq!(normalize_code("").text, "");
+    }
+
+    #[test]
+    fn plain_codes_clean_as_any_input_does() {
+        let long = "a1".repeat(32);
+        for raw in ["", "99214", "j18.9", "S72.001A", ".J18", "J18.", "J1..8", "1.2.3", "...", "zz", long.as_str()] {
+            assert_eq!(plain_code(raw), Some(any_code(raw)), "{raw:?}");
+        }
+        for raw in [" J18.9", "J18-", "J18.9\u{0}", "Ј15.9", &format!("{long}X")] {
+            assert_eq!(plain_code(raw), None, "{raw:?}");
+        }
     }
 }

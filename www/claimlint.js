@@ -142,6 +142,10 @@ export function attach(root = document, options = {}) {
       (error) => {
         notice.failed(error);
         host.dataset.claimlintReady = 'error';
+        // The data panel stops saying "Loading…": nothing is loaded (the notice says why).
+        for (const el of (root === document ? document : root).querySelectorAll('[data-claimlint-vintage]')) {
+          el.replaceChildren(Object.assign(document.createElement('p'), { className: 'muted', textContent: ctx.messages.dataNotLoaded }));
+        }
         // Fields stop saying "Loading…": they say they are not checked.
         for (const f of fields) f.refresh();
         return null;

@@ -53,8 +53,15 @@ export function wireTotal() {
 export function showOfflineState() {
   if ('serviceWorker' in navigator) {
     $('#offline-state').textContent = 'Preparing…';
+    // Offline, a page whose engine this device never stored cannot work: say that instead.
+    let notStored = false;
+    engineEvents.addEventListener('error', (e) => {
+      if (e.detail?.error?.code !== 'OFFLINE') return;
+      notStored = true;
+      $('#offline-state').textContent = 'Not on this device yet — open this page once while online';
+    });
     navigator.serviceWorker.ready.then(
-      () => ($('#offline-state').textContent = 'Ready — works without a connection'),
+      () => notStored || ($('#offline-state').textContent = 'Ready — works without a connection'),
       () => ($('#offline-state').textContent = 'Not available'),
     );
   } else {

@@ -14,9 +14,12 @@
 //    streamed through this worker). This worker looks for a newer index in
 //    the background, stores the new generation whole (parts whose file is already stored are
 //    copied, not downloaded; each new part must match its SHA-256 in the index, else the
-//    update is refused), and only then makes it current and tells the pages.
+//    update is refused), and only then makes it current and tells the pages. The index names
+//    the glue and wasm of its build too (`modules`), so a new build of a module is a new
+//    generation even with the code sets unchanged: it reaches the next visit the same way,
+//    glue and wasm together.
 //    A page already loading stays on the generation it started with.
-import { DATA_PREFIX, FALLBACK_CACHE, GENERATION_HEADER, GENERATION_QUESTION, META_CACHE, currentKey, generationName, makeCurrent, partResponse, sha256Hex } from './claimlint/store.js';
+import { DATA_PREFIX, FALLBACK_CACHE, GENERATION_HEADER, GENERATION_QUESTION, META_CACHE, checkedModule, currentKey, generationName, makeCurrent, partResponse, sha256Hex } from './claimlint/store.js';
 
 const SHELL_VERSION = 'v6';
 // The shell the install stores; a background refresh stores later ones as `${SHELL_CACHE}-N`.
@@ -255,10 +258,18 @@ async function revalidateShell(url) {
 }
 
 let refreshing = null;
+// While a refresh is under way: resolves once its new shell is current (before the pages are told).
+let shellStoring = null;
 
-/** Stores every shell file from the network into a new cache, then makes it current and says so. */
+/**
+ * Stores every shell file from the network into a new cache, then makes it current and says so.
+ * A new build of the pages usually comes with new glue and wasm (a new index): the pages are
+ * told once that generation is stored too (and a new generation is announced only once a new
+ * shell found meanwhile is stored), so a reload gets page and module of one build together.
+ */
 function refreshShell() {
-  refreshing ||= (async () => {
+  if (refreshing) return refreshing;
+  shellStoring = (async () => {
     const before = await shellName();
     const n = Number(/-(\d+)$/.exec(before.slice(SHELL_CACHE.length))?.[1] || 0) + 1;
     const name = `${SHELL_CACHE}-${n}`;
@@ -267,14 +278,24 @@ function refreshShell() {
       await cache.addAll(SHELL.map((url) => new Request(url, { cache: 'no-cache' })));
     } catch {
       await caches.delete(name);
-      return;
+      return null;
     }
     await (await caches.open(META_CACHE)).put(SHELL_KEY, new Response(name));
     shellMemo = name;
     // Pages loaded from the previous shell keep what they loaded; later requests get the new one.
     await caches.delete(before);
-    await tell({ type: 'claimlint-update', name, shell: true });
-  })().finally(() => (refreshing = null));
+    return name;
+  })();
+  refreshing = shellStoring
+    .then(async (name) => {
+      if (!name) return;
+      await maybeUpdate(true).catch(() => {});
+      await tell({ type: 'claimlint-update', name, shell: true });
+    })
+    .finally(() => {
+      refreshing = null;
+      shellStoring = null;
+    });
   return refreshing;
 }
 
@@ -398,9 +419,12 @@ async function fetchGeneration(before) {
       if ((await sha256Hex(bytes)) !== part.sha256) throw new Error(`part ${part.name}: checksum mismatch`);
       await cache.put(url, partResponse(bytes, name));
     }
+    // The glue and wasm of this build: each must be the one the index names (`modules`), so a
+    // new build of a module, with the code sets unchanged, is a generation of its own.
     const modules = [DATA, ...(had.facility ? [FACILITY] : [])].flatMap((m) => [m.glue, m.wasm]);
-    const got = await Promise.all(modules.map((u) => fetch(u, { cache: 'no-cache' })));
-    if (got.some((res) => !res.ok)) throw new Error('wasm package incomplete');
+    const got = await Promise.all(modules.map(async (u) => checkedModule(index, INDEX, u, await fetch(u, { cache: 'no-cache' }))));
+    // Not kept as refused: a host part way through a deploy sends the other build for a while.
+    if (got.some((res) => !res)) throw new Error('wasm package incomplete or not the build the index names');
     await Promise.all(modules.map((u, i) => cache.put(u, got[i])));
   } catch (e) {
     await caches.delete(name);
@@ -458,8 +482,18 @@ async function checkForUpdate() {
     if (/checksum|incomplete|HTTP/.test(String(e?.message))) await tell({ type: 'claimlint-update-refused', reason: String(e.message) });
     return;
   }
-  // A new generation is stored whole: tell the pages, which offer to use it.
-  if (name !== before.name) await tell({ type: 'claimlint-update', name });
+  // A new shell being stored (a new build of the pages) is awaited: see refreshShell.
+  if (name !== before.name) await shellStoring?.catch(() => {});
+  // A new generation is stored whole: tell the pages, which offer to use it. When only a module
+  // is new (the same parts), it is a new build of the program, not of the code sets, and the
+  // pages say so (`shell`).
+  if (name !== before.name) await tell({ type: 'claimlint-update', name, ...(newModulesOnly(before.index, (await currentRecord()).index) && { shell: true }) });
+}
+
+/** True when a later index lists the same part files as an earlier one, and other modules. */
+function newModulesOnly(before, after) {
+  const files = (list) => (list || []).map((x) => `${x.file} ${x.sha256}`).sort().join('\n');
+  return files(before?.parts) === files(after?.parts) && files(before?.modules) !== files(after?.modules);
 }
 
 async function tell(message) {

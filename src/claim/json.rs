@@ -4,6 +4,7 @@
 //! serde-wasm-bindgen), so the runtime needs no JSON parser of its own. Nesting is capped, so
 //! a deeply nested or cyclic input becomes an error instead of a stack overflow.
 use core::fmt;
+use std::borrow::Cow;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// Deepest nesting accepted (a claim needs four levels).
@@ -11,20 +12,21 @@ pub const MAX_DEPTH: usize = 16;
 /// Most elements read from one array or object; the rest are dropped and reported.
 pub const MAX_ITEMS: usize = 2_000;
 
-/// A JSON value. Object members keep their order.
+/// A JSON value. Object members keep their order. Texts borrow from the JSON text they were
+/// read from when they hold no escapes ([`super::json_text`]); a serde source owns them.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Json {
+pub enum Json<'t> {
     Null,
     Bool(bool),
     Num(f64),
-    Str(String),
-    Arr(Vec<Json>),
-    Obj(Vec<(String, Json)>),
+    Str(Cow<'t, str>),
+    Arr(Vec<Json<'t>>),
+    Obj(Vec<(Cow<'t, str>, Json<'t>)>),
     /// An array or object longer than [`MAX_ITEMS`]: the first items, and the true length.
-    Truncated(Box<Json>, usize),
+    Truncated(Box<Json<'t>>, usize),
 }
 
-impl Json {
+impl<'t> Json<'t> {
     /// The JSON type name, for messages.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -38,7 +40,7 @@ impl Json {
         }
     }
     /// Member of an object.
-    pub fn get(&self, key: &str) -> Option<&Json> {
+    pub fn get(&self, key: &str) -> Option<&Json<'t>> {
         match self {
             Json::Obj(m) => m.iter().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -46,8 +48,8 @@ impl Json {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Json {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+impl<'de> serde::Deserialize<'de> for Json<'static> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json<'static>, D::Error> {
         Seed { depth: 0 }.deserialize(d)
     }
 }
@@ -58,8 +60,8 @@ struct Seed {
 }
 
 impl<'de> DeserializeSeed<'de> for Seed {
-    type Value = Json;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+    type Value = Json<'static>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json<'static>, D::Error> {
         if self.depth > MAX_DEPTH {
             return Err(de::Error::custom(format!("nested deeper than {MAX_DEPTH} levels")));
         }
@@ -68,38 +70,38 @@ impl<'de> DeserializeSeed<'de> for Seed {
 }
 
 impl<'de> Visitor<'de> for Seed {
-    type Value = Json;
+    type Value = Json<'static>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON value")
     }
-    fn visit_unit<E>(self) -> Result<Json, E> {
+    fn visit_unit<E>(self) -> Result<Json<'static>, E> {
         Ok(Json::Null)
     }
-    fn visit_none<E>(self) -> Result<Json, E> {
+    fn visit_none<E>(self) -> Result<Json<'static>, E> {
         Ok(Json::Null)
     }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json<'static>, D::Error> {
         self.deserialize(d)
     }
-    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+    fn visit_bool<E>(self, v: bool) -> Result<Json<'static>, E> {
         Ok(Json::Bool(v))
     }
-    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+    fn visit_i64<E>(self, v: i64) -> Result<Json<'static>, E> {
         Ok(Json::Num(v as f64))
     }
-    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+    fn visit_u64<E>(self, v: u64) -> Result<Json<'static>, E> {
         Ok(Json::Num(v as f64))
     }
-    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+    fn visit_f64<E>(self, v: f64) -> Result<Json<'static>, E> {
         Ok(Json::Num(v))
     }
-    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
-        Ok(Json::Str(v.to_owned()))
+    fn visit_str<E>(self, v: &str) -> Result<Json<'static>, E> {
+        Ok(Json::Str(Cow::Owned(v.to_owned())))
     }
-    fn visit_string<E>(self, v: String) -> Result<Json, E> {
-        Ok(Json::Str(v))
+    fn visit_string<E>(self, v: String) -> Result<Json<'static>, E> {
+        Ok(Json::Str(Cow::Owned(v)))
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'static>, A::Error> {
         let inner = Seed { depth: self.depth.saturating_add(1) };
         let mut out = Vec::new();
         let mut total = 0usize;
@@ -111,7 +113,7 @@ impl<'de> Visitor<'de> for Seed {
         }
         Ok(if total > out.len() { Json::Truncated(Box::new(Json::Arr(out)), total) } else { Json::Arr(out) })
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'static>, A::Error> {
         let inner = Seed { depth: self.depth.saturating_add(1) };
         let mut out = Vec::new();
         let mut total = 0usize;
@@ -119,7 +121,7 @@ impl<'de> Visitor<'de> for Seed {
             let v = map.next_value_seed(inner)?;
             total = total.saturating_add(1);
             if out.len() < MAX_ITEMS {
-                out.push((k, v));
+                out.push((Cow::Owned(k), v));
             }
         }
         Ok(if total > out.len() { Json::Truncated(Box::new(Json::Obj(out)), total) } else { Json::Obj(out) })

@@ -6,9 +6,10 @@
 //! a lone surrogate (which `JSON.stringify` writes for a JS string holding one) becomes
 //! U+FFFD, as the browser's own string-to-UTF-8 conversion does, instead of failing the claim.
 use super::json::{Json, MAX_DEPTH, MAX_ITEMS};
+use std::borrow::Cow;
 
 /// Parses JSON text; an error names what was wrong and the byte offset.
-pub fn parse_json_text(text: &str) -> Result<Json, String> {
+pub fn parse_json_text(text: &str) -> Result<Json<'_>, String> {
     let mut p = Parser { text, pos: 0, items: Vec::new(), members: Vec::new() };
     p.skip_ws();
     let v = p.value(0)?;
@@ -24,12 +25,12 @@ struct Parser<'t> {
     pos: usize,
     /// Values of the arrays being read, innermost last: each array takes its own off the top
     /// in one exact-size allocation instead of growing a vector item by item.
-    items: Vec<Json>,
+    items: Vec<Json<'t>>,
     /// Members of the objects being read, the same way.
-    members: Vec<(String, Json)>,
+    members: Vec<(Cow<'t, str>, Json<'t>)>,
 }
 
-impl Parser<'_> {
+impl<'t> Parser<'t> {
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.pos).copied()
     }
@@ -46,7 +47,7 @@ impl Parser<'_> {
         let n = rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')).count();
         self.pos = self.pos.saturating_add(n);
     }
-    fn expect_word(&mut self, word: &str, v: Json) -> Result<Json, String> {
+    fn expect_word(&mut self, word: &str, v: Json<'t>) -> Result<Json<'t>, String> {
         if self.text.get(self.pos..).is_some_and(|rest| rest.starts_with(word)) {
             self.pos = self.pos.saturating_add(word.len());
             Ok(v)
@@ -55,7 +56,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, String> {
+    fn value(&mut self, depth: usize) -> Result<Json<'t>, String> {
         if depth > MAX_DEPTH {
             return Err(format!("nested deeper than {MAX_DEPTH} levels"));
         }
@@ -72,7 +73,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, String> {
+    fn array(&mut self, depth: usize) -> Result<Json<'t>, String> {
         self.pos = self.pos.saturating_add(1);
         let start = self.items.len();
         let mut total = 0usize;
@@ -99,7 +100,7 @@ impl Parser<'_> {
         Ok(if total > out.len() { Json::Truncated(Box::new(Json::Arr(out)), total) } else { Json::Arr(out) })
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json, String> {
+    fn object(&mut self, depth: usize) -> Result<Json<'t>, String> {
         self.pos = self.pos.saturating_add(1);
         let start = self.members.len();
         let mut total = 0usize;
@@ -135,20 +136,34 @@ impl Parser<'_> {
         Ok(if total > out.len() { Json::Truncated(Box::new(Json::Obj(out)), total) } else { Json::Obj(out) })
     }
 
-    /// A string at the opening quote; escapes decoded.
-    fn string(&mut self) -> Result<String, String> {
+    /// A string at the opening quote; escapes decoded. Text without escapes (nearly all of a
+    /// claim) is borrowed, not copied.
+    fn string(&mut self) -> Result<Cow<'t, str>, String> {
         self.pos = self.pos.saturating_add(1);
-        let mut out = String::new();
+        let mut out: Option<String> = None;
         loop {
             let start = self.pos;
-            let rest = self.text.as_bytes().get(start..).unwrap_or(&[]);
+            let text = self.text;
+            let rest = text.as_bytes().get(start..).unwrap_or(&[]);
             let run = rest.iter().position(|&b| b == b'"' || b == b'\\').unwrap_or(rest.len());
             self.pos = start.saturating_add(run);
             // Quotes and backslashes are ASCII, so both ends are character boundaries.
-            out.push_str(self.text.get(start..self.pos).ok_or_else(|| self.error("bad string"))?);
+            let piece = text.get(start..self.pos).ok_or_else(|| self.error("bad string"))?;
             match self.bump() {
-                Some(b'"') => return Ok(out),
-                Some(b'\\') => self.escape(&mut out)?,
+                Some(b'"') => {
+                    return Ok(match out {
+                        None => Cow::Borrowed(piece),
+                        Some(mut s) => {
+                            s.push_str(piece);
+                            Cow::Owned(s)
+                        }
+                    })
+                }
+                Some(b'\\') => {
+                    let s = out.get_or_insert_with(String::new);
+                    s.push_str(piece);
+                    self.escape(s)?;
+                }
                 _ => return Err(self.error("unterminated string")),
             }
         }
@@ -196,7 +211,7 @@ impl Parser<'_> {
         Ok(v)
     }
 
-    fn number(&mut self) -> Result<Json, String> {
+    fn number(&mut self) -> Result<Json<'t>, String> {
         let start = self.pos;
         while matches!(self.peek(), Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')) {
             self.pos = self.pos.saturating_add(1);

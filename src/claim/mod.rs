@@ -22,6 +22,7 @@ mod pack_rules;
 pub mod parse;
 mod px_rules;
 pub mod result;
+mod result_json;
 pub mod service_line;
 mod stay_rules;
 

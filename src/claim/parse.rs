@@ -7,6 +7,7 @@ use super::model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Occurre
 use crate::finding::Finding;
 use crate::rules::{finding, RuleId};
 use core::fmt;
+use std::borrow::Cow;
 
 /// Longest text kept in a code, date or identifier field.
 const MAX_FIELD: usize = 64;
@@ -49,7 +50,7 @@ const VALUE_CODE_FIELDS: &[&str] = &["code", "amount"];
 const OVERRIDE_FIELDS: &[&str] = &["codes", "reason"];
 
 /// Reads a claim. The errors are `CLAIM-INPUT` (unusable value) and `CLAIM-FIELD` (unknown).
-pub fn read_claim(v: &Json) -> (Claim, Vec<Finding>) {
+pub fn read_claim(v: &Json<'_>) -> (Claim, Vec<Finding>) {
     let mut r = Reader { errors: Vec::new(), uncoded: Vec::new() };
     let claim = r.claim(v);
     (claim, r.errors)
@@ -108,7 +109,7 @@ impl Reader {
     }
 
     /// The members of an object, reporting unknown ones.
-    fn object<'j>(&mut self, v: &'j Json, at: At<'_>, what: At<'_>, known: &[&str]) -> Option<&'j [(String, Json)]> {
+    fn object<'j>(&mut self, v: &'j Json<'j>, at: At<'_>, what: At<'_>, known: &[&str]) -> Option<&'j [(Cow<'j, str>, Json<'j>)]> {
         let members = match v {
             Json::Obj(m) => m.as_slice(),
             Json::Truncated(inner, n) => {
@@ -124,7 +125,7 @@ impl Reader {
             }
         };
         for (k, _) in members {
-            if !known.contains(&k.as_str()) {
+            if !known.contains(&&**k) {
                 let hint = near(k, known).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
                 let shown: String = k.chars().take(MAX_FIELD).collect();
                 self.errors.push(
@@ -136,7 +137,7 @@ impl Reader {
         Some(members)
     }
 
-    fn array<'j, W: core::fmt::Display + ?Sized>(&mut self, v: &'j Json, at: At<'_>, what: &W) -> &'j [Json] {
+    fn array<'j, W: core::fmt::Display + ?Sized>(&mut self, v: &'j Json<'j>, at: At<'_>, what: &W) -> &'j [Json<'j>] {
         match v {
             Json::Arr(a) => a.as_slice(),
             Json::Truncated(inner, n) => {
@@ -155,13 +156,13 @@ impl Reader {
     }
 
     /// Text, or a whole number given as a number (codes and units are often typed so).
-    fn text(&mut self, v: &Json, at: At<'_>, what: &str, max: usize) -> Option<String> {
+    fn text(&mut self, v: &Json<'_>, at: At<'_>, what: &str, max: usize) -> Option<String> {
         match v {
             Json::Str(s) if s.chars().nth(max).is_some() => {
                 self.input(at, format!("{what} is longer than {max} characters"));
                 None
             }
-            Json::Str(s) => Some(s.clone()),
+            Json::Str(s) => Some(String::from(&**s)),
             Json::Num(n) if n.fract() == 0.0 && *n >= 0.0 && *n < 1e15 => Some(format!("{n:.0}")),
             Json::Null => None,
             other => {
@@ -172,7 +173,7 @@ impl Reader {
     }
 
     /// A number, or text holding one ("125.00").
-    fn number(&mut self, v: &Json, at: At<'_>, what: &str) -> Option<f64> {
+    fn number(&mut self, v: &Json<'_>, at: At<'_>, what: &str) -> Option<f64> {
         match v {
             Json::Num(n) => Some(*n),
             Json::Str(s) if s.len() <= MAX_FIELD => match s.trim().trim_start_matches('$').replace(',', "").parse::<f64>() {
@@ -190,7 +191,7 @@ impl Reader {
         }
     }
 
-    fn claim(&mut self, v: &Json) -> Claim {
+    fn claim(&mut self, v: &Json<'_>) -> Claim {
         let mut c = Claim::default();
         let Some(members) = self.object(v, &"", &"the claim", CLAIM_FIELDS) else { return c };
         let mut saw_dx = false;
@@ -198,7 +199,7 @@ impl Reader {
         for (k, val) in members {
             let at = Member(&"", k);
             let at: At<'_> = &at;
-            match k.as_str() {
+            match &**k {
                 "id" => c.id = self.text(val, at, "id", MAX_FIELD),
                 "claimType" => c.claim_type = self.claim_type(val, at),
                 "payer" => c.payer = self.text(val, at, "payer", MAX_FIELD),
@@ -266,7 +267,7 @@ impl Reader {
     }
 
     /// A length of stay: a whole number of days.
-    fn days(&mut self, v: &Json, at: At<'_>) -> Option<u32> {
+    fn days(&mut self, v: &Json<'_>, at: At<'_>) -> Option<u32> {
         match self.number(v, at, "lengthOfStay") {
             Some(n) if n.fract() == 0.0 && (0.0..=100_000.0).contains(&n) => Some(n as u32),
             Some(n) => {
@@ -278,7 +279,7 @@ impl Reader {
     }
 
     /// A procedure as an object `{code, date}` or a bare code.
-    fn procedure(&mut self, v: &Json, i: usize) -> Procedure {
+    fn procedure(&mut self, v: &Json<'_>, i: usize) -> Procedure {
         let at = Item(&"/procedures", i);
         if let Json::Str(_) | Json::Num(_) = v {
             return Procedure { code: self.text(v, &at, "procedure", MAX_FIELD).unwrap_or_default(), date: None };
@@ -287,7 +288,7 @@ impl Reader {
         Procedure { code, date }
     }
 
-    fn claim_type(&mut self, v: &Json, at: At<'_>) -> ClaimType {
+    fn claim_type(&mut self, v: &Json<'_>, at: At<'_>) -> ClaimType {
         let t = self.text(v, at, "claimType", MAX_FIELD).unwrap_or_default();
         match t.trim().to_ascii_lowercase().as_str() {
             "professional" | "837p" | "cms-1500" | "cms1500" => ClaimType::Professional,
@@ -301,12 +302,12 @@ impl Reader {
         }
     }
 
-    fn patient(&mut self, v: &Json, at: At<'_>) -> Patient {
+    fn patient(&mut self, v: &Json<'_>, at: At<'_>) -> Patient {
         let mut p = Patient::default();
         let Some(members) = self.object(v, at, &"patient", PATIENT_FIELDS) else { return p };
         for (k, val) in members {
             let here = Member(at, k);
-            match k.as_str() {
+            match &**k {
                 "sex" => {
                     p.sex = match self.text(val, &here, "sex", MAX_FIELD).map(|s| s.trim().to_ascii_uppercase()) {
                         None => None,
@@ -338,7 +339,7 @@ impl Reader {
         p
     }
 
-    fn diagnosis(&mut self, v: &Json, i: usize) -> Diagnosis {
+    fn diagnosis(&mut self, v: &Json<'_>, i: usize) -> Diagnosis {
         let at = Item(&"/diagnoses", i);
         if let Json::Str(_) | Json::Num(_) = v {
             return Diagnosis { code: self.text(v, &at, "diagnosis", MAX_FIELD).unwrap_or_default(), poa: None };
@@ -348,7 +349,7 @@ impl Reader {
     }
 
     /// An object `{code, <second>}` (a diagnosis with its POA, a procedure with its date).
-    fn coded(&mut self, v: &Json, at: At<'_>, what: At<'_>, known: &[&str], second: &str) -> (String, Option<String>) {
+    fn coded(&mut self, v: &Json<'_>, at: At<'_>, what: At<'_>, known: &[&str], second: &str) -> (String, Option<String>) {
         let Some(members) = self.object(v, at, what, known) else { return (String::new(), None) };
         let (mut code, mut other, mut saw_code) = (String::new(), None, false);
         for (k, val) in members {
@@ -366,7 +367,7 @@ impl Reader {
         (code, other)
     }
 
-    fn line(&mut self, v: &Json, i: usize) -> Line {
+    fn line(&mut self, v: &Json<'_>, i: usize) -> Line {
         let at = Item(&"/lines", i);
         let at: At<'_> = &at;
         let mut l = Line::default();
@@ -376,7 +377,7 @@ impl Reader {
         let mut blank = (false, false);
         for (k, val) in members {
             let here = Member(at, k);
-            match k.as_str() {
+            match &**k {
                 "dateFrom" => {
                     saw.0 = true;
                     let text = self.text(val, &here, "dateFrom", MAX_FIELD);
@@ -415,7 +416,7 @@ impl Reader {
     }
 
     /// An array of short strings; a single string is read as a one-item array.
-    fn strings(&mut self, v: &Json, at: At<'_>, what: &str) -> Vec<String> {
+    fn strings(&mut self, v: &Json<'_>, at: At<'_>, what: &str) -> Vec<String> {
         if let Json::Str(_) = v {
             return self.text(v, at, what, MAX_FIELD).into_iter().collect();
         }
@@ -429,7 +430,7 @@ impl Reader {
     }
 
     /// Pointers as letters ("A") or 837P numbers (1 = A); "ABL" is read as three pointers.
-    fn pointers(&mut self, v: &Json, at: At<'_>) -> Vec<String> {
+    fn pointers(&mut self, v: &Json<'_>, at: At<'_>) -> Vec<String> {
         if let Json::Str(s) = v {
             if s.len() <= LETTERS.len() && s.chars().all(|c| c.is_ascii_alphabetic()) {
                 return s.chars().map(|c| c.to_string()).collect();
@@ -453,7 +454,7 @@ impl Reader {
     }
 
     /// true / false (also "Y"/"N", 1/0).
-    fn flag(&mut self, v: &Json, at: At<'_>, what: &str) -> Option<bool> {
+    fn flag(&mut self, v: &Json<'_>, at: At<'_>, what: &str) -> Option<bool> {
         match v {
             Json::Bool(b) => Some(*b),
             Json::Num(n) if *n == 1.0 || *n == 0.0 => Some(*n == 1.0),
@@ -474,7 +475,7 @@ impl Reader {
     }
 
     /// An occurrence code `{code, date}` or a bare code.
-    fn occurrence(&mut self, v: &Json, i: usize) -> Occurrence {
+    fn occurrence(&mut self, v: &Json<'_>, i: usize) -> Occurrence {
         let at = Item(&"/occurrenceCodes", i);
         if let Json::Str(_) | Json::Num(_) = v {
             return Occurrence { code: self.text(v, &at, "occurrence code", MAX_FIELD).unwrap_or_default(), date: None };
@@ -484,13 +485,13 @@ impl Reader {
     }
 
     /// A value code `{code, amount}`.
-    fn value_code(&mut self, v: &Json, i: usize) -> ValueCode {
+    fn value_code(&mut self, v: &Json<'_>, i: usize) -> ValueCode {
         let at = Item(&"/valueCodes", i);
         let mut out = ValueCode::default();
         let Some(members) = self.object(v, &at, &Nth("value code", i), VALUE_CODE_FIELDS) else { return out };
         for (k, val) in members {
             let here = Member(&at, k);
-            match k.as_str() {
+            match &**k {
                 "code" => out.code = self.text(val, &here, "code", MAX_FIELD).unwrap_or_default(),
                 "amount" => out.amount = self.number(val, &here, "amount"),
                 _ => {}
@@ -499,13 +500,13 @@ impl Reader {
         out
     }
 
-    fn override_(&mut self, v: &Json, i: usize) -> Option<Excludes1Override> {
+    fn override_(&mut self, v: &Json<'_>, i: usize) -> Option<Excludes1Override> {
         let at = Item(&"/excludes1Overrides", i);
         let members = self.object(v, &at, &"an Excludes1 override", OVERRIDE_FIELDS)?;
         let mut o = Excludes1Override::default();
         for (k, val) in members {
             let here = Member(&at, k);
-            match k.as_str() {
+            match &**k {
                 "codes" => o.codes = self.strings(val, &here, "code"),
                 "reason" => o.reason = self.text(val, &here, "reason", MAX_TEXT).unwrap_or_default(),
                 _ => {}

@@ -1,5 +1,5 @@
 //! wasm methods for `crate::claim`: `checkClaim(obj)`.
-use super::{error_message, to_js_by_json, Validator};
+use super::{error_message, js_error, Validator};
 use crate::rules::RuleId;
 use crate::claim::json_text::parse_json_text;
 use crate::claim::{check_claim_value, CheckOptions, ClaimResult, Json};
@@ -15,26 +15,31 @@ impl Validator {
     #[wasm_bindgen(js_name = checkClaim, unchecked_return_type = "ClaimResult")]
     pub fn check_claim(&self, #[wasm_bindgen(unchecked_param_type = "Claim")] claim: JsValue, #[wasm_bindgen(unchecked_optional_param_type = "ClaimOptions")] options: JsValue) -> Result<JsValue, JsValue> {
         let opts = read_options(&options);
-        let result = match read_json(&claim) {
+        let text = claim_text(&claim);
+        let read = match &text {
+            Ok(Some(t)) => parse_json_text(t),
+            // `undefined` and functions stringify to `undefined`: no claim.
+            Ok(None) => Ok(Json::Null),
+            Err(e) => Err(e.clone()),
+        };
+        let result = match read {
             Ok(v) => check_claim_value(self.engine.get(), &v, &opts),
             Err(e) => ClaimResult {
                 input_errors: vec![crate::rules::finding(RuleId::ClaimInput, format!("the claim could not be read: {e}"), None).at("")],
                 ..ClaimResult::default()
             },
         };
-        to_js_by_json(&result)
+        // Many short texts: one JSON text written here and one `JSON.parse` there, two
+        // boundary crossings instead of one per field.
+        js_sys::JSON::parse(&result.to_json()).map_err(|e| js_error("SERIALIZE", &error_message(&e)))
     }
 }
 
-/// The claim as the JSON tree, by way of one `JSON.stringify` (which throws for a cycle or a
+/// The claim as JSON text, by way of one `JSON.stringify` (which throws for a cycle or a
 /// BigInt and leaves out functions and `undefined` members, as it does everywhere).
-fn read_json(claim: &JsValue) -> Result<Json, String> {
+fn claim_text(claim: &JsValue) -> Result<Option<String>, String> {
     let text = js_sys::JSON::stringify(claim).map_err(|e| error_message(&e))?;
-    // `undefined` and functions stringify to `undefined`: no claim.
-    match text.as_string() {
-        Some(t) => parse_json_text(&t),
-        None => Ok(Json::Null),
-    }
+    Ok(text.as_string())
 }
 
 fn read_options(options: &JsValue) -> CheckOptions {

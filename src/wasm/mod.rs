@@ -56,15 +56,6 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| js_error("SERIALIZE", &e.to_string()))
 }
 
-/// A result with many short texts (a claim's findings) as a plain JS object: written as JSON
-/// text here and read by `JSON.parse` there, two boundary crossings instead of one per field.
-/// Results echoing long input ([`to_js`]) are faster field by field: escaping megabytes of
-/// text into JSON costs more than the crossings it saves.
-pub(crate) fn to_js_by_json<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| js_error("SERIALIZE", &e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|e| js_error("SERIALIZE", &error_message(&e)))
-}
-
 /// The `message` of a thrown JS error, or the thrown value as text.
 pub(crate) fn error_message(e: &JsValue) -> String {
     js_sys::Reflect::get(e, &JsValue::from_str("message"))

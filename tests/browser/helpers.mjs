@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { indexModules } from '../../scripts/index-modules.mjs';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // CLAIMLINT_ROOT serves another tree laid out like the repo (www/ + pkg/).
@@ -17,7 +18,8 @@ export const DOS = '2026-03-15';
 
 /** Fails early, with the fix, when the wasm package has not been built. */
 export function requirePkg() {
-  const missing = ['claimlint.js', 'claimlint_bg.wasm', 'codesets.blob', 'parts/parts.json'].filter((f) => !existsSync(path.join(ROOT, 'pkg', f)));
+  const files = ['claimlint.js', 'claimlint_bg.wasm', 'claimlint-facility.js', 'claimlint-facility_bg.wasm', 'codesets.blob', 'parts/parts.json'];
+  const missing = files.filter((f) => !existsSync(path.join(ROOT, 'pkg', f)));
   if (missing.length) {
     throw new Error(`pkg/ is missing ${missing.join(', ')}: run \`bash scripts/build.sh\` before the browser tests`);
   }
@@ -111,6 +113,19 @@ export async function openPage(context, url) {
   return page;
 }
 
+/**
+ * Waits until the service worker controls the page and the page's engine has every part in: its
+ * generation is stored (the first visit is over; later visits are cached ones).
+ */
+export async function storedVisit(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  await page.waitForFunction(
+    async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine()?.stats?.completeMs !== undefined,
+    null,
+    { timeout: 30_000 },
+  );
+}
+
 /** Fills service line 1 completely (office visit pointing to diagnosis A). */
 export async function fillLine(page) {
   for (const [sel, value] of [['#l1-pos', '11'], ['#l1-code', '99213'], ['#l1-units', '1'], ['#l1-ptr', 'A'], ['#l1-charge', '120.00']]) {
@@ -199,3 +214,59 @@ export const engineCall = (page, fn, arg) =>
     const { readyEngine } = await import(document.querySelector('script[type="module"]').src);
     return (${fn.toString()})(readyEngine(), ${JSON.stringify(arg ?? null)});
   })()`);
+
+/**
+ * Another build of a wasm module: the same code with one text of its data section in capitals
+ * (the first `claimlint` there becomes `CLAIMLINT`), which the instance's memory then holds.
+ */
+function rebuilt(wasm) {
+  let at = 8;
+  const leb = () => {
+    let n = 0;
+    let shift = 0;
+    let b;
+    do {
+      b = wasm[at++];
+      n |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    return n >>> 0;
+  };
+  while (at < wasm.length) {
+    const id = wasm[at++];
+    const size = leb();
+    const [start, end] = [at, at + size];
+    at = end;
+    if (id !== 11) continue; // the data section
+    const i = wasm.indexOf('claimlint', start);
+    if (i < 0 || i >= end) throw new Error('no text to change in the data section');
+    const out = Buffer.from(wasm);
+    out.write(MARK, i, 'latin1');
+    return out;
+  }
+  throw new Error('no data section');
+}
+const MARK = 'CLAIMLINT';
+
+// In the page: whether the wasm instance the page's engine runs holds the rebuilt text (its
+// data, copied into memory). The glue's init returns the running instance's exports.
+export const runsRebuilt = (page, glue) =>
+  page.evaluate(
+    async ([glue, mark]) => {
+      const exports = await (await import(new URL(glue, location.href).href)).default();
+      return new TextDecoder('latin1').decode(new Uint8Array(exports.memory.buffer)).includes(mark);
+    },
+    [glue, MARK],
+  );
+
+/**
+ * "Rebuilds" pkg/FILE (a wasm module) in a private copy DIR as scripts/build.sh would leave it:
+ * new bytes (see rebuilt), no stale precompressed copies, and the index naming the new module.
+ */
+export function rebuildWasm(dir, file) {
+  const pkg = path.join(dir, 'pkg');
+  const wasmPath = path.join(pkg, file);
+  writeFileSync(wasmPath, rebuilt(readFileSync(wasmPath)));
+  for (const ext of ['.br', '.gz']) rmSync(wasmPath + ext, { force: true });
+  indexModules(pkg);
+}

@@ -2,10 +2,31 @@
 // the wasm and the code sets, so the demo loads and validates with no server.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { requirePkg, startServer, launch, openPage, setDate, typeInto, fieldState, DOS, withServerAndBrowser } from './helpers.mjs';
+import { requirePkg, startServer, launch, openPage, setDate, typeInto, fieldState, DOS, storedVisit, withServerAndBrowser } from './helpers.mjs';
 
 describe('claimlint offline', () => {
   const env = withServerAndBrowser();
+
+  it('says plainly, offline, that the facility page was never stored when only the demo was visited', async () => {
+    const context = await env.browser.newContext();
+    const page = await openPage(context, `${env.server.url}www/index.html`);
+    // The demo's generation is stored and current: the core module and the parts it reads, not the
+    // facility module nor the `outpatient` part.
+    await storedVisit(page);
+    await context.setOffline(true);
+    await page.goto(`${env.server.url}www/facility.html`);
+    // The page (stored with the shell) opens and says why it cannot check, with a retry; no endless "Loading".
+    await page.waitForSelector('html[data-claimlint-ready="error"], html[data-claimlint-ready="partial"]', { timeout: 20_000 });
+    const notice = page.locator('[data-claimlint-notice]');
+    assert.equal(await notice.getAttribute('data-state'), 'error');
+    assert.equal(await notice.getAttribute('data-error-code'), 'OFFLINE');
+    assert.match(await page.textContent('.cl-notice__text'), /offline.*not stored on this device/i);
+    assert.equal(await page.isVisible('[data-claimlint-notice] .cl-button'), true);
+    // The data panel and the offline line agree: nothing loaded, not on this device.
+    assert.equal(await page.textContent('[data-claimlint-vintage]'), 'No code sets loaded.');
+    assert.match(await page.textContent('#offline-state'), /not on this device yet/i);
+    await context.close();
+  });
 
   it('reloads and validates with the network gone', async () => {
     const context = await env.browser.newContext();

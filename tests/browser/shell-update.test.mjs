@@ -2,12 +2,13 @@
 // answers the shell (pages, styles, modules) from storage, with no round trip per file, and
 // asks the network in the background whether a file changed; a change stores the new shell
 // whole, the page offers it, and the next load is the new build. Runs on a private copy of
-// www/ and pkg/ so a page can be "rebuilt".
+// www/ and pkg/ so a page can be "rebuilt". A page rebuilt with its wasm is offered once both
+// are stored, so the reload runs the two together.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openPage, withPrivateCopy } from './helpers.mjs';
+import { openPage, rebuildWasm, runsRebuilt, storedVisit, withPrivateCopy } from './helpers.mjs';
 
 describe('claimlint page update', () => {
   const env = withPrivateCopy('claimlint-shell-');
@@ -50,6 +51,29 @@ describe('claimlint page update', () => {
     const shells = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('claimlint-shell-')));
     assert.equal(shells.length, 1, String(shells));
     assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+  it('brings a rebuilt page and its rebuilt wasm together: the offer comes once both are stored', async () => {
+    const context = await env.browser.newContext();
+    const page = await openPage(context, `${env.server.url}www/index.html`);
+    await storedVisit(page);
+    const title = await page.title();
+    assert.equal(await runsRebuilt(page, '../pkg/claimlint.js'), false);
+
+    // One build changes the page and the core wasm.
+    const file = path.join(env.dir, 'www', 'index.html');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/<title>([^<]*)<\/title>/, '<title>$1 (build 3)</title>'));
+    rebuildWasm(env.dir, 'claimlint_bg.wasm');
+
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.equal(await page.title(), title);
+    await page.waitForSelector('[data-claimlint-notice][data-state="update"]', { timeout: 30_000 });
+    // The first offer already brings both: the new page runs the new wasm.
+    await Promise.all([page.waitForNavigation(), page.click('[data-claimlint-notice] .cl-button')]);
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.equal(await page.title(), `${title} (build 3)`);
+    assert.equal(await runsRebuilt(page, '../pkg/claimlint.js'), true);
     await context.close();
   });
 });

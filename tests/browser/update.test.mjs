@@ -1,13 +1,14 @@
 // A rebuilt data set reaches the page whole: the service worker fetches the new
 // parts in the background while the current load keeps the old generation, and
 // the next load gets the new one. A rebuild with a damaged part is refused and
-// the current generation stays. Runs on a private copy of www/ and pkg/ so the
-// parts index can be replaced.
+// the current generation stays. So does a rebuilt wasm module with the code sets
+// unchanged (the index names each module's SHA-256). Runs on a private copy of
+// www/ and pkg/ so the parts index and the wasm can be replaced.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openPage, withPrivateCopy } from './helpers.mjs';
+import { openPage, rebuildWasm, runsRebuilt, storedVisit, withPrivateCopy } from './helpers.mjs';
 
 describe('claimlint code-set update', () => {
   const env = withPrivateCopy('claimlint-update-');
@@ -66,6 +67,82 @@ describe('claimlint code-set update', () => {
     const now = await generation();
     assert.notEqual(now, first[0]);
     assert.ok((await dataCaches()).includes(now));
+    await context.close();
+  });
+  it('brings a rebuilt wasm module (code sets unchanged) to the next visit, glue and wasm together', async () => {
+    const context = await env.browser.newContext();
+    const url = `${env.server.url}www/index.html`;
+    const page = await openPage(context, url);
+    await storedVisit(page);
+    const generation = () =>
+      page.evaluate(async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine().stats.generation);
+    const first = await generation();
+    assert.equal(await runsRebuilt(page, '../pkg/claimlint.js'), false);
+
+    // A rebuild of the core wasm alone, as scripts/build.sh leaves it: the parts are the same
+    // files, the index names the new module.
+    const pkg = path.join(env.dir, 'pkg');
+    const before = JSON.parse(readFileSync(path.join(pkg, 'parts', 'parts.json'), 'utf8'));
+    rebuildWasm(env.dir, 'claimlint_bg.wasm');
+    const after = JSON.parse(readFileSync(path.join(pkg, 'parts', 'parts.json'), 'utf8'));
+    assert.deepEqual(after.parts, before.parts, 'the code sets are unchanged');
+
+    // This visit still runs the stored build, whole; the worker stores the new one beside it and
+    // the page offers it as a new version of the page (not as new code sets).
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.equal(await generation(), first);
+    assert.equal(await runsRebuilt(page, '../pkg/claimlint.js'), false);
+    await page.waitForSelector('[data-claimlint-notice][data-state="update"]', { timeout: 30_000 });
+    assert.equal(await page.textContent('.cl-notice__text'), 'A newer version of this page has been downloaded.');
+
+    // The next visit runs the rebuilt wasm, from the new generation, with its own glue.
+    await Promise.all([page.waitForNavigation(), page.click('[data-claimlint-notice] .cl-button')]);
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.notEqual(await generation(), first);
+    assert.equal(await runsRebuilt(page, '../pkg/claimlint.js'), true);
+    // And offline too: the new generation holds the rebuilt pair.
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.equal(await runsRebuilt(page, '../pkg/claimlint.js'), true);
+    assert.deepEqual(page.errors.filter((e) => !/Failed to load resource/.test(e)), []);
+    await context.close();
+  });
+
+  it('brings a rebuilt facility module to the next facility visit of a visitor who had it', async () => {
+    const context = await env.browser.newContext();
+    // The demo stores the generation; a visit of the facility page adds its module and part to it.
+    const page = await openPage(context, `${env.server.url}www/index.html`);
+    await storedVisit(page);
+    await page.goto(`${env.server.url}www/facility.html`);
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    await storedVisit(page);
+    const glue = '../pkg/claimlint-facility.js';
+    assert.equal(await runsRebuilt(page, glue), false);
+    await page.waitForFunction(
+      async (wasm) => {
+        for (const n of (await caches.keys()).filter((k) => k.startsWith('claimlint-data-'))) if (await (await caches.open(n)).match(new URL(wasm, location.href).href)) return true;
+        return false;
+      },
+      '../pkg/claimlint-facility_bg.wasm',
+      { timeout: 20_000 },
+    );
+
+    rebuildWasm(env.dir, 'claimlint-facility_bg.wasm');
+
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.equal(await runsRebuilt(page, glue), false);
+    await page.waitForSelector('[data-claimlint-notice][data-state="update"]', { timeout: 30_000 });
+    await Promise.all([page.waitForNavigation(), page.click('[data-claimlint-notice] .cl-button')]);
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.equal(await runsRebuilt(page, glue), true);
+    // Offline too: the new generation holds the rebuilt facility pair and the outpatient part.
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.equal(await runsRebuilt(page, glue), true);
     await context.close();
   });
 });

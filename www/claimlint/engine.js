@@ -23,7 +23,7 @@
 // cost one download and one Validator. A failed load clears the promise so the
 // "Try again" path starts over (with cache: 'reload' to skip a bad cached copy).
 
-import { storedGeneration, generationName, storedName, makeCurrent, readPart, storePart, sha256Hex, coreHint, keepCoreHint, workerGeneration, FALLBACK_CACHE, GENERATION_HEADER } from './store.js';
+import { storedGeneration, generationName, storedName, makeCurrent, readPart, storePart, storeModules, sha256Hex, coreHint, keepCoreHint, workerGeneration, FALLBACK_CACHE, GENERATION_HEADER } from './store.js';
 
 const PKG = new URL('../../pkg/', import.meta.url).href;
 
@@ -158,7 +158,8 @@ async function startModule(opts) {
     // A host page whose CSP lacks 'wasm-unsafe-eval' refuses to compile any wasm: say so,
     // because no retry can help.
     const csp = /Content Security Policy|unsafe-eval|wasm-eval/i.test(String(e?.message || e));
-    throw new EngineError(csp ? 'CSP' : 'WASM', `validator module failed to start: ${e?.message || e}`, e);
+    // Offline, a module this device never stored (a page not opened online here) cannot start.
+    throw new EngineError(csp ? 'CSP' : offline() ? 'OFFLINE' : 'WASM', `validator module failed to start: ${e?.message || e}`, e);
   }
   return mod;
 }
@@ -270,8 +271,10 @@ async function loadParts(opts, retry) {
   // (their questions keep answering `loading`), and says so.
   (async () => {
     await Promise.resolve(); // let 'ready' go first
-    // The glue and the wasm join the generation, so an offline visit finds the matching pair.
-    const pair = stored || !name ? null : caches.open(name).then((c) => c.addAll([opts.moduleUrl, opts.wasmUrl])).catch(() => {});
+    // The glue and the wasm join the generation (if they are the build its index names), so an
+    // offline visit finds the matching pair: on a first visit, and on a stored visit of the other
+    // engine's page (the facility module joins the demo's generation).
+    const pair = name ? storeModules(name, generation.index, indexUrl, [opts.moduleUrl, opts.wasmUrl]) : null;
     // The core and the wasm had the connection to themselves; now every other part downloads
     // at once, so the link never idles between parts, and each is added as it arrives.
     await Promise.all(
@@ -283,10 +286,12 @@ async function loadParts(opts, retry) {
       }),
     );
     // Complete means kept too: once every part is stored, the generation becomes current.
-    if (pair) {
-      await Promise.all([...stores, pair]);
-      await makeCurrent(indexUrl, name, generation.index).catch(() => {});
-      keepCoreHint(indexUrl, name, first.file);
+    if (pair && !stored) {
+      const [, whole] = await Promise.all([Promise.all(stores), pair]);
+      if (whole) {
+        await makeCurrent(indexUrl, name, generation.index).catch(() => {});
+        keepCoreHint(indexUrl, name, first.file);
+      }
     }
     engine.stats.completeMs = performance.now() - t0;
     markComplete(engine);
@@ -299,6 +304,9 @@ async function loadParts(opts, retry) {
   });
   return engine;
 }
+
+/** True when the browser knows it has no connection. */
+const offline = () => globalThis.navigator?.onLine === false;
 
 /** The promise, marked handled: a part that fails before it is awaited raises no unhandled rejection. */
 function settled(promise) {
@@ -356,7 +364,7 @@ async function partsIndex(indexUrl, retry) {
   } catch (e) {
     const generation = retry ? null : await storedGeneration(indexUrl);
     if (generation) return { generation, stored: true };
-    throw new EngineError('NETWORK', `code-set index download failed: ${e?.message || e}`, e);
+    throw new EngineError(offline() ? 'OFFLINE' : 'NETWORK', `code-set index download failed: ${e?.message || e}`, e);
   }
   let index;
   try {
@@ -378,7 +386,7 @@ async function fetchBytes(url, cache, progress, seen = {}) {
     // Another origin (a CDN) is fine: it must send Access-Control-Allow-Origin (README: hosting).
     res = await fetch(url, { cache, credentials: 'same-origin', mode: 'cors' });
   } catch (e) {
-    throw new EngineError('NETWORK', `code-set download failed: ${e?.message || e}`, e);
+    throw new EngineError(offline() ? 'OFFLINE' : 'NETWORK', `code-set download failed: ${e?.message || e}`, e);
   }
   if (!res.ok) throw new EngineError('NETWORK', `code-set download failed: HTTP ${res.status}`);
   seen.generation = storedName(res.headers.get(GENERATION_HEADER));

@@ -132,6 +132,7 @@ export const MESSAGES = {
   loadFailed: 'The code sets could not be loaded.',
   errors: {
     NETWORK: 'The code sets could not be downloaded. Check the connection and try again.',
+    OFFLINE: 'You are offline, and what this page needs to check codes is not stored on this device: it has not been opened here while online. Connect to the internet and try again.',
     PARTIAL: 'The code-set download stopped part way. Try again.',
     INTEGRITY: 'The downloaded code sets do not match the expected checksum, so they were not used.',
     BLOB_CHECKSUM: 'The code-set file is damaged (checksum failed).',
@@ -141,6 +142,7 @@ export const MESSAGES = {
     CSP: "This page's Content-Security-Policy does not allow WebAssembly, so codes cannot be checked here. The site must add 'wasm-unsafe-eval' to its script-src directive; trying again will not help.",
     UNKNOWN: 'The validator could not start.',
   },
+  dataNotLoaded: 'No code sets loaded.',
   offlineReady: 'Works offline',
   offlinePending: 'Preparing offline use…',
   updateReady: 'Newer code sets have been downloaded.',

@@ -85,6 +85,43 @@ export async function makeCurrent(indexUrl, name, index) {
   await (await caches.open(META_CACHE)).put(currentKey(indexUrl), new Response(body, { headers: { 'Content-Type': 'application/json' } }));
 }
 
+/** The index's entry for a module file (glue or wasm) at a URL (docs/parts.md: `modules`), else null. */
+export function moduleEntry(index, indexUrl, url) {
+  return (Array.isArray(index?.modules) ? index.modules : []).find((m) => new URL(m.file, indexUrl).href === url) || null;
+}
+
+/**
+ * The response, if it is the module build the index names (or the index names none for it);
+ * else null: a host part way through a deploy may send another build's glue or wasm, which
+ * must not be kept with these parts.
+ */
+export async function checkedModule(index, indexUrl, url, res) {
+  if (!res.ok) return null;
+  const entry = moduleEntry(index, indexUrl, url);
+  if (!entry) return res;
+  const sha = await sha256Hex(new Uint8Array(await res.clone().arrayBuffer()));
+  return !sha || sha === entry.sha256 ? res : null;
+}
+
+/**
+ * Adds the glue and wasm that read a generation's parts to it, each only if it is the build the
+ * index names; those it has are kept. True when the generation has them all.
+ */
+export async function storeModules(name, index, indexUrl, urls) {
+  if (!name || !storageAvailable()) return false;
+  try {
+    const cache = await caches.open(name);
+    const got = await Promise.all(
+      urls.map(async (url) => ((await cache.match(url)) ? true : checkedModule(index, indexUrl, url, await fetch(url)))),
+    );
+    if (got.some((res) => !res)) return false;
+    await Promise.all(urls.map((url, i) => got[i] !== true && cache.put(url, got[i])));
+    return true;
+  } catch {
+    return false; // offline, quota or private mode: nothing kept
+  }
+}
+
 /** A stored part's bytes, or null. */
 export async function readPart(name, url) {
   if (!name || !storageAvailable()) return null;
