@@ -537,9 +537,16 @@ impl<'a> IoceData<'a> {
     /// ioce-21: the status indicator of the APC a conditionally packaged code (Q1, Q2, Q3) or a
     /// comprehensive observation code (J2) is paid in when the I/OCE does not package it (`data_hcpcs` APC → `data_apc`), in `version`.
     pub fn conditional_status_indicator(&self, code: &str, version: u8) -> Option<&'a str> {
-        let r = self.s.hcpcs_services.get(code.as_bytes(), version)?;
-        let i = r.attrs.checked_sub(1)?;
-        Some(self.si(i))
+        self.service_row(code, version).1
+    }
+
+    /// A code's `hcpcs_services` row in `version` read once: its [`service_flag`] bits (0 when
+    /// none) and its [`Self::conditional_status_indicator`].
+    pub fn service_row(&self, code: &str, version: u8) -> (u32, Option<&'a str>) {
+        match self.s.hcpcs_services.get(code.as_bytes(), version) {
+            Some(r) => (r.flags, r.attrs.checked_sub(1).map(|i| self.si(i))),
+            None => (0, None),
+        }
     }
 
     /// The status indicator of an APC (five digits, `00701`) in `version` (`data_apc`).

@@ -14,7 +14,7 @@ pub(super) fn rhc_modifier_conflict(run: &mut Run<'_, '_>) {
     let v = run.version();
     let mut hits = Vec::new();
     for (i, l) in run.lines.iter().enumerate() {
-        if l.excluded() || l.row.is_none() || run.io.program_flags(&l.code, v) & P::RHC_MODIFIER_CONFLICT == 0 {
+        if l.excluded() || run.program_flags(l) & P::RHC_MODIFIER_CONFLICT == 0 {
             continue;
         }
         if let Some(m) = l.modifiers.iter().find(|m| run.io.rhc_conflict(&l.code, m, v)) {
@@ -39,7 +39,7 @@ pub(super) fn fqhc_non_covered(run: &mut Run<'_, '_>) {
     }
     let iop_path = fqhc && run.opps && p.cc92 && v > 93 && !run.condition("65");
     let iop_revenue = |l: &FLine<'_>| matches!(l.revenue.as_deref(), Some("0905" | "0519"));
-    let flags = |l: &FLine<'_>| if l.row.is_some() { run.io.program_flags(&l.code, v) } else { 0 };
+    let flags = |l: &FLine<'_>| run.program_flags(l);
     // Days with an IOP composite: an IOP primary service under revenue code 0905 or 0519.
     let composite_days: Vec<_> = run.lines.iter().filter(|l| iop_path && !l.excluded() && iop_revenue(l) && flags(l) & P::IOP_PRIMARY != 0).map(|l| l.date).collect();
     let mut hits = Vec::new();

@@ -32,11 +32,8 @@ fn conditional(l: &FLine<'_>) -> bool {
 }
 
 /// The status indicator of the APC line `l`'s code is paid in when not packaged.
-fn apc_si<'a>(run: &Run<'_, 'a>, l: &FLine<'_>) -> Option<&'a str> {
-    if l.code.is_empty() || l.row.is_none() {
-        return None;
-    }
-    run.io.conditional_status_indicator(&l.code, run.version())
+fn apc_si<'a>(run: &Run<'_, 'a>, l: &FLine<'a>) -> Option<&'a str> {
+    run.services(l).1
 }
 
 /// A daily or remote (not add-on) mental-health service of the mental-health composite.

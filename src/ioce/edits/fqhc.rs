@@ -87,9 +87,8 @@ fn ranked_visits(lines: &[(usize, &FLine<'_>)]) -> Visits {
 /// chronic care, digital mental-health treatment, non-packaged preventive services or an
 /// opioid-treatment bundle (G2172, unless office treatment G2086..G2088 is billed with it) do not.
 fn needs_visit(run: &Run<'_, '_>, lines: &[(usize, &FLine<'_>)], only_non_covered: bool) -> bool {
-    let v = run.version();
     let has = |codes: &[&str]| lines.iter().any(|(_, l)| codes.contains(&l.code.as_str()));
-    let flagged = |f: u32| lines.iter().any(|(_, l)| l.row.is_some() && run.io.program_flags(&l.code, v) & f != 0);
+    let flagged = |f: u32| lines.iter().any(|(_, l)| run.program_flags(l) & f != 0);
     let opioid_bundle = has(&["G2172"]);
     let office_opioid = has(&["G2086", "G2087", "G2088"]);
     let exempt = has(&["Q3014", "G2025"]) || flagged(P::FQHC_CHRONIC_CARE | P::FQHC_DCAPS | P::FQHC_NON_PACKAGED_PREVENTIVE) || only_non_covered || opioid_bundle;
@@ -144,7 +143,7 @@ fn iop_composite_days(run: &Run<'_, '_>) -> Vec<Option<Date>> {
     }
     run.lines
         .iter()
-        .filter(|l| !l.excluded() && matches!(l.revenue.as_deref(), Some("0905" | "0519")) && l.row.is_some() && run.io.program_flags(&l.code, v) & P::IOP_PRIMARY != 0)
+        .filter(|l| !l.excluded() && matches!(l.revenue.as_deref(), Some("0905" | "0519")) && run.program_flags(l) & P::IOP_PRIMARY != 0)
         .map(|l| l.date)
         .collect()
 }

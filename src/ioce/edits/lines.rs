@@ -21,8 +21,11 @@ pub(super) fn validity(run: &mut Run<'_, '_>) {
         let Some(l) = run.lines.get(i) else { continue };
         let mut found: Vec<(RuleId, LineField, String)> = Vec::new();
         if run.runs(6) && !l.code.is_empty() && l.row.is_none() {
-            let later = run.io.s.releases.iter().filter(|r| r.version > v).find(|r| run.io.hcpcs(&l.code, r.version).is_some());
-            let earlier = run.io.s.releases.iter().rev().filter(|r| r.version < v).find(|r| run.io.hcpcs(&l.code, r.version).is_some());
+            // The code's rows read once (not a table search per release).
+            let rows: Vec<_> = run.io.s.hcpcs.rows(l.code.as_bytes()).collect();
+            let valid_in = |r: &&crate::ioce::data::Release| rows.iter().any(|row| row.lo <= r.version && r.version <= row.hi);
+            let later = run.io.s.releases.iter().filter(|r| r.version > v).find(valid_in);
+            let earlier = run.io.s.releases.iter().rev().filter(|r| r.version < v).find(valid_in);
             let why = match (later, earlier) {
                 (Some(r), _) => format!("; it becomes valid with I/OCE {} ({})", r.id, super::fmt(r.from)),
                 (None, Some(r)) => format!("; it was last valid in I/OCE {} (to {}): use its replacement code", r.id, super::fmt(r.to)),

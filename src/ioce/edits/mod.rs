@@ -46,6 +46,7 @@ use crate::date::Date;
 use crate::finding::Finding;
 use crate::normalize::normalize_code;
 use crate::rules::{finding, RuleId};
+use core::cell::Cell;
 
 /// A service line as the I/OCE edits see it.
 pub(crate) struct FLine<'a> {
@@ -74,6 +75,11 @@ pub(crate) struct FLine<'a> {
     /// ioce-21: the status indicator the I/OCE gave the line in place of its code's own (a
     /// conditionally packaged code paid in its APC, a composite).
     pub assigned: Option<&'a str>,
+    /// The code's `hcpcs_services` row in the claim's release, looked up on first use
+    /// ([`Run::services`]): many edits ask it of every line.
+    services: Cell<Option<(u32, Option<&'a str>)>>,
+    /// The code's program flags in the claim's release, looked up on first use ([`Run::program_flags`]).
+    programs: Cell<Option<u32>>,
 }
 
 impl FLine<'_> {
@@ -165,7 +171,20 @@ impl Run<'_, '_> {
     /// True when line `i`'s code carries the [`super::data::service_flag`] flag in the claim's
     /// release (ioce-b).
     pub fn service(&self, i: usize, flag: u32) -> bool {
-        self.lines.get(i).is_some_and(|l| !l.code.is_empty() && l.row.is_some() && self.io.service_flags(&l.code, self.version()) & flag != 0)
+        self.lines.get(i).is_some_and(|l| self.services(l).0 & flag != 0)
+    }
+}
+
+impl<'a> Run<'_, 'a> {
+    /// Line `l`'s [`IoceData::service_row`] in the claim's release, (0, `None`) for an empty or
+    /// invalid code; read once per line.
+    pub fn services(&self, l: &FLine<'a>) -> (u32, Option<&'a str>) {
+        if let Some(memo) = l.services.get() {
+            return memo;
+        }
+        let row = if l.code.is_empty() || l.row.is_none() { (0, None) } else { self.io.service_row(&l.code, self.version()) };
+        l.services.set(Some(row));
+        row
     }
 }
 
@@ -212,8 +231,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let opps = fac.opps.unwrap_or(true);
     let conditions: Vec<String> = fac.condition_codes.iter().map(|c| c.trim().to_ascii_uppercase()).collect();
     let has = |c: &str| conditions.iter().any(|x| x == c);
+    let bill = bill_type.as_deref().and_then(|b| b.get(..2)).unwrap_or("").to_owned();
     let path = route::Path {
-        bill: bill_type.as_deref().and_then(|b| b.get(..2)).unwrap_or("").to_owned(),
+        routed: route::routed(&bill, opps),
+        bill,
         opps,
         cc41: has("41"),
         cc89: has("89"),
@@ -371,6 +392,8 @@ fn read_lines<'a>(ctx: &Ctx<'_, '_>, io: &IoceData<'a>, version: u8, rev_version
                 inpatient: false,
                 packaged: false,
                 assigned: None,
+                services: Cell::new(None),
+                programs: Cell::new(None),
             }
         })
         .collect()

@@ -91,6 +91,10 @@ pub(super) fn comprehensive_stay(run: &Run<'_, '_>) -> bool {
     if !run.comprehensive_path() || run.comprehensive() || run.lines.iter().any(|l| l.si() == "T") {
         return false;
     }
+    // Most claims have no hourly observation: no need to group their lines by day.
+    if !run.lines.iter().any(|l| !l.inpatient && l.flag(H::OBSERVATION_HOURLY)) {
+        return false;
+    }
     let all = days(&run.lines);
     let hourly = all.iter().enumerate().find_map(|(d, day)| {
         on(&run.lines, *day).into_iter().find(|&i| run.lines.get(i).is_some_and(|l| !l.inpatient && l.flag(H::OBSERVATION_HOURLY))).map(|i| (d, i))

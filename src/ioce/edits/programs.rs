@@ -21,11 +21,15 @@ pub(super) enum Program {
 }
 
 impl Run<'_, '_> {
+    /// Line `l`'s program flags in the claim's release (0 for an empty or invalid code); read
+    /// once per line.
     pub(super) fn program_flags(&self, l: &FLine<'_>) -> u32 {
-        if l.code.is_empty() || l.row.is_none() {
-            return 0;
+        if let Some(memo) = l.programs.get() {
+            return memo;
         }
-        self.io.program_flags(&l.code, self.version())
+        let flags = if l.code.is_empty() || l.row.is_none() { 0 } else { self.io.program_flags(&l.code, self.version()) };
+        l.programs.set(Some(flags));
+        flags
     }
 
     /// PHP or IOP on an OPPS hospital (13x) or CMHC (76x) claim: 13x with condition code 92

@@ -21,6 +21,20 @@ pub(crate) struct Path {
     /// An OPPS claim with a valid vaccine, antigen, splint, cast or wound-therapy code: on 34x
     /// it runs the OPPS bilateral and "not recognized by OPPS" edits.
     pub opps_34x_services: bool,
+    /// [`routed`] for the claim, decided once: every edit asks it.
+    pub routed: bool,
+}
+
+/// True when the I/OCE has a processing path for a claim of type of bill `bill` (first two
+/// digits; some only for OPPS or only for non-OPPS providers); without one only its claim
+/// checks run.
+pub(crate) fn routed(bill: &str, opps: bool) -> bool {
+    match bill {
+        "12" | "13" | "14" | "22" | "23" | "32" | "34" | "43" | "71" | "72" | "74" | "75" | "77" | "81" | "82" | "87" => true,
+        "76" => opps,
+        "73" | "78" | "83" | "84" | "85" | "89" => !opps,
+        _ => false,
+    }
 }
 
 impl Path {
@@ -35,15 +49,9 @@ impl Path {
         self.bill == "13"
     }
 
-    /// True when the I/OCE has a processing path for the claim (some bill types only for
-    /// OPPS or only for non-OPPS providers); without one only its claim checks run.
+    /// True when the I/OCE has a processing path for the claim ([`routed`]).
     pub fn routed(&self) -> bool {
-        match self.bill.as_str() {
-            "12" | "13" | "14" | "22" | "23" | "32" | "34" | "43" | "71" | "72" | "74" | "75" | "77" | "81" | "82" | "87" => true,
-            "76" => self.opps,
-            "73" | "78" | "83" | "84" | "85" | "89" => !self.opps,
-            _ => false,
-        }
+        self.routed
     }
 
     /// True when I/OCE edit `edit` runs on the claim's path.
