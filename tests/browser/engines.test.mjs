@@ -4,19 +4,12 @@
 // facility page and one OUTPATIENT-ENGINE finding on the demo page.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { withServerAndBrowser, engineCall, partsIndex as index } from './helpers.mjs';
 
 // An emergency visit on a hospital outpatient claim (13x) with a revenue code the I/OCE does not
 // know: the I/OCE edit 41 (IOCE-REV-VALID) fires in the facility module only.
-const OUTPATIENT = {
-  claimType: 'outpatient',
-  billType: '0131',
-  statementFrom: '2026-05-01',
-  statementThrough: '2026-05-01',
-  patient: { sex: 'M', dateOfBirth: '1961-09-02' },
-  diagnoses: [{ code: 'R07.9' }],
-  lines: [{ dateFrom: '2026-05-01', revenueCode: '9999', code: '99284', units: 1, charge: 850 }],
-};
+const OUTPATIENT = JSON.parse(readFileSync(new URL('../fixtures/outpatient-unknown-revenue-code.json', import.meta.url), 'utf8'));
 
 async function visit(env, page) {
   const context = await env.browser.newContext();

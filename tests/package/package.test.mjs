@@ -35,15 +35,8 @@ describe('the claimlint npm package', () => {
 
   it('ships the facility module: the I/OCE edits the core module leaves out', async () => {
     const blob = readFileSync(require.resolve('claimlint-data/codesets.blob'));
-    const claim = {
-      claimType: 'outpatient',
-      billType: '0131',
-      statementFrom: '2026-05-01',
-      statementThrough: '2026-05-01',
-      patient: { sex: 'M', dateOfBirth: '1961-09-02' },
-      diagnoses: [{ code: 'R07.9' }],
-      lines: [{ dateFrom: '2026-05-01', revenueCode: '9999', code: '99284', units: 1, charge: 850 }],
-    };
+    // An emergency visit with a revenue code the I/OCE does not know (edit 41).
+    const claim = JSON.parse(readFileSync(new URL('../fixtures/outpatient-unknown-revenue-code.json', import.meta.url), 'utf8'));
     const rules = async (entry, wasm) => {
       const mod = await import(pathToFileURL(require.resolve(entry)).href);
       await mod.default({ module_or_path: readFileSync(require.resolve(wasm)) });
