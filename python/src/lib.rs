@@ -49,14 +49,14 @@ fn claim_bytes(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<u8>>> {
 /// Reads a claim: JSON text is parsed on the worker; other objects are read here (GIL held).
 enum Input {
     Text(Vec<u8>),
-    Tree(Json),
+    Tree(Json<'static>),
 }
 
 fn read_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
     if let Some(b) = claim_bytes(obj)? {
         return Ok(Input::Text(b));
     }
-    depythonize::<Json>(obj).map(Input::Tree).map_err(|e| PyValueError::new_err(format!("not a claim: {e}")))
+    depythonize::<Json<'static>>(obj).map(Input::Tree).map_err(|e| PyValueError::new_err(format!("not a claim: {e}")))
 }
 
 fn check_input(engine: &claimlint::Engine<'_>, input: &Input, opts: &CheckOptions) -> claimlint::claim::ClaimResult {
