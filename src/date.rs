@@ -155,13 +155,29 @@ fn days_in_month(y: u32, m: u32) -> u32 {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+        let (y, m, d) = (self.year(), self.month(), self.day());
+        if y > 9999 {
+            return write!(f, "{y:04}-{m:02}-{d:02}");
+        }
+        // Ten bytes written at once: messages print dates often, and `write!` with widths is slow.
+        let digit = |v: u32| char::from_digit(v % 10, 10).map_or(b'0', |c| c as u8);
+        let b = [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), b'-', digit(m / 10), digit(m), b'-', digit(d / 10), digit(d)];
+        f.write_str(core::str::from_utf8(&b).unwrap_or("0000-00-00"))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prints_iso_dates_with_zero_padding() {
+        for (y, m, d, text) in [(2026, 4, 1, "2026-04-01"), (2024, 12, 31, "2024-12-31"), (1901, 1, 9, "1901-01-09"), (2015, 10, 1, "2015-10-01")] {
+            let date = Date::from_ymd(y, m, d).unwrap();
+            assert_eq!(date.to_string(), text);
+            assert_eq!(Date::parse(text), Some(date));
+        }
+    }
 
     #[test]
     fn parses_the_forms_cms_and_people_use() {

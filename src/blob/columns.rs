@@ -164,8 +164,60 @@ impl<'a> FixedKeys<'a> {
     pub fn key_str(&self, i: usize) -> Option<&'a str> {
         core::str::from_utf8(self.key(i)?).ok()
     }
+    /// A key of at most eight bytes as one big-endian number, padded to the column's width
+    /// with `fill` (a space, as stored, or `0xFF` for the top of a prefix's range); bytes past
+    /// the width are zero. `None` when the column is wider than eight bytes, the key wider than
+    /// the column, or a byte of it not above the padding. Numbers of such keys and of the rows
+    /// (see [`FixedKeys::row_number`]) sort as the keys do, so a bisection step is one integer
+    /// comparison rather than a byte-by-byte one.
+    #[inline]
+    pub(crate) fn number(&self, k: &[u8], fill: u8) -> Option<u64> {
+        let w = usize::from(self.width);
+        if w > 8 || k.len() > w || k.iter().any(|&b| b <= b' ') {
+            return None;
+        }
+        let mut b = [0u8; 8];
+        for (i, d) in b.iter_mut().enumerate().take(w) {
+            *d = k.get(i).copied().unwrap_or(fill);
+        }
+        Some(u64::from_be_bytes(b))
+    }
+    /// Row `i` as a number (its padded bytes, big-endian, zero past the width); `None` past
+    /// the end or for a column wider than eight bytes.
+    #[inline]
+    pub(crate) fn row_number(&self, i: usize) -> Option<u64> {
+        let w = usize::from(self.width);
+        let start = i.checked_mul(w)?;
+        let end = start.checked_add(w)?;
+        let clear = u32::try_from(8usize.checked_sub(w)?.checked_mul(8)?).ok()?;
+        // One eight-byte read where the column has the bytes, masked to the width.
+        if let Some(b) = self.bytes.get(start..start.checked_add(8)?).and_then(|s| <[u8; 8]>::try_from(s).ok()) {
+            return Some(u64::from_be_bytes(b) & u64::MAX.checked_shl(clear).unwrap_or(0));
+        }
+        let mut b = [0u8; 8];
+        for (d, s) in b.iter_mut().zip(self.bytes.get(start..end)?) {
+            *d = *s;
+        }
+        Some(u64::from_be_bytes(b))
+    }
+    /// Index of the first row from `lo` on whose number is `>= n`.
+    pub(crate) fn first_at_least(&self, mut lo: usize, n: u64) -> usize {
+        let mut hi = self.len();
+        while lo < hi {
+            // mid < hi, so neither step can saturate.
+            let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);
+            match self.row_number(mid) {
+                Some(m) if m < n => lo = mid.saturating_add(1),
+                _ => hi = mid,
+            }
+        }
+        lo
+    }
     /// Index of the first key `>= k` (bytewise, padding sorts before any code character).
     pub fn lower_bound(&self, k: &[u8]) -> usize {
+        if let Some(n) = self.number(k, b' ') {
+            return self.first_at_least(0, n);
+        }
         let (mut lo, mut hi) = (0usize, self.len());
         while lo < hi {
             // mid < hi, so neither step can saturate.
@@ -185,6 +237,12 @@ impl<'a> FixedKeys<'a> {
     }
     /// The index range of keys starting with `prefix`.
     pub fn prefix_range(&self, prefix: &[u8]) -> core::ops::Range<usize> {
+        if let (Some(lo), Some(hi)) = (self.number(prefix, b' '), self.number(prefix, 0xFF)) {
+            // The keys starting with `prefix` are the numbers from `lo` to `hi`.
+            let start = self.first_at_least(0, lo);
+            let end = hi.checked_add(1).map_or(self.len(), |above| self.first_at_least(start, above));
+            return start..end;
+        }
         let start = self.lower_bound(prefix);
         let (mut lo, mut hi) = (start, self.len());
         while lo < hi {
@@ -398,6 +456,28 @@ mod tests {
         assert_eq!(fk.prefix_range(b"C"), 5..5);
         assert_eq!(fk.key_str(4), Some("B99"));
         assert_eq!(fk.key(5), None);
+    }
+
+    #[test]
+    fn number_bisection_agrees_with_bytewise_order() {
+        let keys = ["A0", "A00", "A000", "A001", "A0019", "A01", "B99", "B990", "Z3A0", "Z3A01ZZ", "ZZZZZZZ"];
+        let bytes = build::fixed_keys(&keys, 7);
+        let fk = FixedKeys { width: 7, bytes: &bytes };
+        let queries: [&[u8]; 16] = [
+            b"", b"A", b"A0", b"A00", b"A000", b"A0010", b"A002", b"B", b"B99", b"B9900", b"Z", b"Z3A01ZZ", b"ZZZZZZZ", b"a0",
+            // Not numbers (a space, longer than the column): the bytewise search answers.
+            b"A0 1", b"A0019999",
+        ];
+        for q in queries {
+            let first = keys.iter().position(|k| short_cmp(k.as_bytes(), q).is_ge()).unwrap_or(keys.len());
+            let with: Vec<usize> = (0..keys.len()).filter(|&i| keys[i].as_bytes().starts_with(q)).collect();
+            let prefix = with.first().map_or(first..first, |&a| a..with.last().unwrap() + 1);
+            assert_eq!(fk.lower_bound(q), first, "lower bound of {:?}", String::from_utf8_lossy(q));
+            assert_eq!(fk.prefix_range(q), prefix, "prefix range of {:?}", String::from_utf8_lossy(q));
+        }
+        // The last row, fewer than eight bytes from the end, reads as the others do.
+        assert_eq!(fk.row_number(keys.len() - 1), fk.number(b"ZZZZZZZ", b' '));
+        assert_eq!(fk.row_number(keys.len()), None);
     }
 
     #[test]

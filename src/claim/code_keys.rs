@@ -1,72 +1,39 @@
 //! Exact lookups in the claim section's seven-wide diagnosis key columns (MCE codes, POA-exempt
-//! codes), one integer comparison per bisection step: a code of at most seven characters,
-//! padded with spaces as the column stores it, read as one big-endian number sorts the way the
-//! column does (the padding sorts before any code character).
+//! codes), one integer comparison per bisection step ([`FixedKeys::number`]): a code of at
+//! most seven characters, padded with spaces as the column stores it, read as one big-endian
+//! number sorts the way the column does (the padding sorts before any code character).
 use crate::blob::columns::FixedKeys;
-
-/// The key number of a code; `None` when no key of the column can be it (longer than seven
-/// characters, or holding a space or control character).
-pub(crate) fn key_number(code: &[u8]) -> Option<u64> {
-    if code.len() > 7 || code.iter().any(|&b| b <= b' ') {
-        return None;
-    }
-    let mut b = [b' ', b' ', b' ', b' ', b' ', b' ', b' ', 0];
-    b.get_mut(..code.len())?.copy_from_slice(code);
-    Some(u64::from_be_bytes(b))
-}
-
-/// The key number of row `i` of a seven-wide column.
-fn row_number(keys: &FixedKeys<'_>, i: usize) -> Option<u64> {
-    let start = i.checked_mul(7)?;
-    let k = keys.bytes.get(start..start.checked_add(7)?)?;
-    let mut b = [0u8; 8];
-    b.get_mut(..7)?.copy_from_slice(k);
-    Some(u64::from_be_bytes(b))
-}
-
-/// Index of the first row whose key is `>= k` in a seven-wide column.
-fn lower_bound(keys: &FixedKeys<'_>, k: u64) -> usize {
-    let (mut lo, mut hi) = (0usize, keys.len());
-    while lo < hi {
-        // mid < hi, so neither step can saturate.
-        let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);
-        match row_number(keys, mid) {
-            Some(m) if m < k => lo = mid.saturating_add(1),
-            _ => hi = mid,
-        }
-    }
-    lo
-}
 
 /// The rows holding exactly `code` in a seven-wide column (empty when none).
 pub(crate) fn rows_of(keys: &FixedKeys<'_>, code: &[u8]) -> core::ops::Range<usize> {
-    let Some(k) = key_number(code) else { return 0..0 };
-    let start = lower_bound(keys, k);
+    let Some(k) = keys.number(code, b' ') else { return 0..0 };
+    let start = keys.first_at_least(0, k);
     let mut end = start;
-    while row_number(keys, end) == Some(k) {
+    while keys.row_number(end) == Some(k) {
         end = end.saturating_add(1);
     }
     start..end
 }
 
 /// True when a key of the column is a beginning of `code` at least `shortest` characters long.
-/// Such keys sort between the code's first `shortest` characters and the code itself, so one
-/// bisection and a short forward scan find them; a long run falls back to one lookup per length.
+/// The last key not above the code is such a beginning, or else shares some first characters
+/// with it; no longer beginning can exist (it would sort between the two), so the search goes
+/// on with that shared part: one bisection per step, and the part shrinks every step.
 pub(crate) fn has_beginning_of(keys: &FixedKeys<'_>, code: &[u8], shortest: usize) -> bool {
-    const SCAN: usize = 32;
-    let (Some(head), Some(whole)) = (code.get(..shortest).and_then(key_number), key_number(code)) else { return false };
-    let start = lower_bound(keys, head);
-    for i in start..start.saturating_add(SCAN) {
-        let Some(k) = row_number(keys, i) else { return false };
-        if k > whole {
-            return false;
+    let mut head = code;
+    while head.len() >= shortest && !head.is_empty() {
+        let Some(k) = keys.number(head, b' ') else { return false };
+        // The first row above `head`.
+        let above = keys.first_at_least(0, k.saturating_add(1));
+        let Some(key) = above.checked_sub(1).and_then(|i| keys.key(i)) else { return false };
+        if head.starts_with(key) {
+            return key.len() >= shortest;
         }
-        let Some(key) = keys.key(i) else { return false };
-        if code.starts_with(key) {
-            return true;
-        }
+        // Shorter than `head` in a sorted column; `min` keeps a damaged one from looping.
+        let shared = key.iter().zip(head).take_while(|(a, b)| a == b).count();
+        head = head.get(..shared.min(head.len().saturating_sub(1))).unwrap_or(&[]);
     }
-    (shortest..=code.len()).any(|n| code.get(..n).is_some_and(|p| !rows_of(keys, p).is_empty()))
+    false
 }
 
 #[cfg(test)]

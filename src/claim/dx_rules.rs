@@ -19,10 +19,12 @@ const ICD10_START: u32 = 2015_1001;
 
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let dxs = std::mem::take(&mut ctx.dx);
+    // The POA exempt list's window, read once per claim (only inpatient claims need it).
+    let poa_window = if ctx.claim.claim_type == ClaimType::Inpatient { poa_window(ctx) } else { None };
     for dx in &dxs {
         let at = Location::Diagnosis(dx.pos);
         validity(ctx, dx, &at);
-        poa(ctx, dx);
+        poa(ctx, dx, poa_window.as_ref());
         if let Some(on) = ctx.dos {
             mce(ctx, dx, &at, on);
         }
@@ -203,7 +205,7 @@ fn specific_siblings(ctx: &Ctx<'_, '_>, dx: &Dx) -> Vec<Suggestion> {
 }
 
 /// CLAIM-POA: indicator values; required on inpatient claims unless the code is exempt.
-fn poa(ctx: &mut Ctx<'_, '_>, dx: &Dx) {
+fn poa(ctx: &mut Ctx<'_, '_>, dx: &Dx, window: Option<&crate::currency::EditWindow>) {
     let raw = ctx.claim.diagnoses.get(dx.pos).and_then(|d| d.poa.as_deref()).map(str::trim);
     // The indicator as one upper-case byte; anything longer is not an indicator.
     let given: Option<&str> = match raw.map(str::as_bytes) {
@@ -230,28 +232,28 @@ fn poa(ctx: &mut Ctx<'_, '_>, dx: &Dx) {
     }
     let exempt = ctx.data.is_some_and(|d| d.poa_exempt(&dx.code));
     let here = Location::DiagnosisPoa(dx.pos);
-    let shown = dotted(&dx.code);
-    let vintage = ctx.data.map(|d| d.s.poa_label.to_owned());
-    let found = match given {
+    // Texts are built only for a finding (most diagnoses have none).
+    let vintage = || ctx.data.map(|d| d.s.poa_label.to_owned());
+    let found = || match given {
         None | Some("") | Some("1") if !exempt => vec![finding(
             RuleId::ClaimPoa,
-            format!("{shown} needs a present-on-admission indicator (Y, N, U or W); it is not POA exempt"),
-            vintage.clone(),
+            format!("{} needs a present-on-admission indicator (Y, N, U or W); it is not POA exempt", dotted(&dx.code)),
+            vintage(),
         )
         .at(&here)],
         Some("Y" | "N" | "U" | "W") if exempt => vec![finding_with(
             RuleId::ClaimPoa,
             Severity::Info,
-            format!("{shown} is POA exempt; report the indicator blank (or 1) rather than {}", given.unwrap_or("")),
-            vintage.clone(),
+            format!("{} is POA exempt; report the indicator blank (or 1) rather than {}", dotted(&dx.code), given.unwrap_or("")),
+            vintage(),
         )
         .at(&here)],
         _ => Vec::new(),
     };
     // The exempt list is an edit table: past its fiscal year it applies under the stale-edit policy.
-    let window = poa_window(ctx);
-    let what = format!("The POA exempt status of {shown} was");
-    for f in crate::procedure::stale::under_policy(window.as_ref(), ctx.dos, ctx.stale_edits, || (&what, here.clone(), vintage), || found) {
+    let what = std::cell::OnceCell::new();
+    let skipped = || (what.get_or_init(|| format!("The POA exempt status of {} was", dotted(&dx.code))).as_str(), here.clone(), vintage());
+    for f in crate::procedure::stale::under_policy(window, ctx.dos, ctx.stale_edits, skipped, found) {
         ctx.push(f);
     }
 }
