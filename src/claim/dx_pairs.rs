@@ -5,25 +5,24 @@ use crate::icd10cm::{dotted, Icd10Cm, NoteKind, NoteRow};
 use crate::normalize::normalize_code;
 use crate::finding::Location;
 use crate::rules::{finding, RuleId};
+use std::sync::Arc;
 
 /// The tabular notes that bear on pairs of diagnoses.
 const KINDS: [NoteKind; 4] = [NoteKind::Excludes1, NoteKind::Excludes2, NoteKind::CodeFirst, NoteKind::UseAdditionalCode];
 
 /// The notes applying to each diagnosis (from the code, its ancestors, its block and
-/// chapter), gathered once as row handles: `rows[spans[k]]` for diagnosis `k`, `None` when
-/// the code is not billable in the edition.
+/// chapter), gathered once as row handles: `rows[k]` for diagnosis `k`, `None` when the code
+/// is not billable in the edition.
 pub(crate) struct DxNotes<'n, 'a> {
     pub cm: &'n Icd10Cm<'a>,
     pub edition: usize,
-    rows: Vec<NoteRow>,
-    spans: Vec<Option<(usize, usize)>>,
+    rows: Vec<Option<Arc<[NoteRow]>>>,
 }
 
 impl DxNotes<'_, '_> {
     /// The notes of diagnosis `k`.
     pub fn of(&self, k: usize) -> Option<&[NoteRow]> {
-        let (a, b) = (*self.spans.get(k)?)?;
-        self.rows.get(a..b)
+        self.rows.get(k)?.as_deref()
     }
 }
 
@@ -31,15 +30,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let dxs = std::mem::take(&mut ctx.dx);
     duplicates(ctx, &dxs);
     if let (Some(cm), Some(e)) = (ctx.engine.icd10cm.as_ref(), ctx.edition) {
-        let mut notes = DxNotes { cm, edition: e, rows: Vec::new(), spans: Vec::with_capacity(dxs.len()) };
-        for d in &dxs {
-            let span = d.icd.map(|i| {
-                let from = notes.rows.len();
-                cm.note_rows_applying(i, e, &KINDS, &mut notes.rows);
-                (from, notes.rows.len())
-            });
-            notes.spans.push(span);
-        }
+        let rows = dxs.iter().map(|d| d.icd.map(|i| cm.note_rows_applying(i, e, &KINDS))).collect();
+        let notes = DxNotes { cm, edition: e, rows };
         let vintage = Some(cm.vintage_name(e));
         excludes(ctx, &dxs, &notes, &vintage);
         super::dx_sequence::check(ctx, &dxs, &notes, &vintage);

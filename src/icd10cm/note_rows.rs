@@ -35,7 +35,35 @@ pub struct ScopeIndex(std::sync::OnceLock<Vec<Vec<u32>>>);
 pub struct NoteMemo(std::sync::RwLock<MemoMap>);
 
 /// (code row, edition, kinds) → the notes applying.
-type MemoMap = std::collections::HashMap<(u32, u8, u16), Box<[NoteRow]>>;
+type MemoMap = std::collections::HashMap<(u32, u8, u16), std::sync::Arc<[NoteRow]>, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// A multiply-and-rotate hash (as rustc's FxHash) for the memo's small integer keys: every
+/// diagnosis of every claim asks the memo, and the default SipHash costs more than the answer.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 impl Clone for NoteMemo {
     fn clone(&self) -> NoteMemo {
@@ -62,27 +90,29 @@ fn span(end: impl Fn(usize) -> Option<u32>, k: usize, rows: usize) -> core::ops:
 const MAX_ANCESTORS: usize = 9;
 
 impl<'a> Icd10Cm<'a> {
-    /// Appends the notes of `kinds` in force in `edition` that apply to code `i`, in the
-    /// order of [`Icd10Cm::notes_applying`]: under the code, under each ancestor, under its
-    /// block and chapter. Remembered per code (see [`NoteMemo`]).
-    pub fn note_rows_applying(&self, i: usize, edition: usize, kinds: &[NoteKind], out: &mut Vec<NoteRow>) {
+    /// The notes of `kinds` in force in `edition` that apply to code `i`, in the order of
+    /// [`Icd10Cm::notes_applying`]: under the code, under each ancestor, under its block and
+    /// chapter. Remembered per code (see [`NoteMemo`]) and shared, not copied, on a repeat.
+    pub fn note_rows_applying(&self, i: usize, edition: usize, kinds: &[NoteKind]) -> std::sync::Arc<[NoteRow]> {
         let mask = kinds.iter().fold(0u16, |m, k| m | 1u16.checked_shl(u32::from(*k as u8)).unwrap_or(0));
-        let (Ok(code), Ok(ed)) = (u32::try_from(i), u8::try_from(edition)) else { return self.note_rows_walk(i, edition, kinds, out) };
+        let walk = || {
+            let mut rows = Vec::new();
+            self.note_rows_walk(i, edition, kinds, &mut rows);
+            std::sync::Arc::<[NoteRow]>::from(rows)
+        };
+        let (Ok(code), Ok(ed)) = (u32::try_from(i), u8::try_from(edition)) else { return walk() };
         let key = (code, ed, mask);
-        if let Ok(memo) = self.note_memo.0.read() {
-            if let Some(rows) = memo.get(&key) {
-                out.extend_from_slice(rows);
-                return;
-            }
+        if let Some(rows) = self.note_memo.0.read().ok().and_then(|memo| memo.get(&key).cloned()) {
+            return rows;
         }
-        let from = out.len();
-        self.note_rows_walk(i, edition, kinds, out);
-        if let (Ok(mut memo), Some(rows)) = (self.note_memo.0.write(), out.get(from..)) {
+        let rows = walk();
+        if let Ok(mut memo) = self.note_memo.0.write() {
             if memo.len() >= MEMO_CODES {
                 memo.clear();
             }
-            memo.insert(key, rows.into());
+            memo.insert(key, rows.clone());
         }
+        rows
     }
 
     /// [`Icd10Cm::note_rows_applying`] without the memo.
