@@ -129,7 +129,8 @@ fn run(engine: &Engine<'_>, claim: &Claim, opts: &CheckOptions, input: Vec<Findi
         dx: Vec::new(),
         px: Vec::new(),
         los: None,
-        out: Vec::new(),
+        // Room for a typical claim's findings without regrowing.
+        out: Vec::with_capacity(16),
         input,
         stale_edits: opts.stale_edits,
     };

@@ -7,7 +7,7 @@ use crate::blob::columns::FixedKeys;
 /// The rows holding exactly `code` in a seven-wide column (empty when none).
 pub(crate) fn rows_of(keys: &FixedKeys<'_>, code: &[u8]) -> core::ops::Range<usize> {
     let Some(k) = keys.number(code, b' ') else { return 0..0 };
-    let start = keys.first_at_least(0, k);
+    let start = keys.first_at_least(0..keys.len(), k);
     let mut end = start;
     while keys.row_number(end) == Some(k) {
         end = end.saturating_add(1);
@@ -24,7 +24,7 @@ pub(crate) fn has_beginning_of(keys: &FixedKeys<'_>, code: &[u8], shortest: usiz
     while head.len() >= shortest && !head.is_empty() {
         let Some(k) = keys.number(head, b' ') else { return false };
         // The first row above `head`.
-        let above = keys.first_at_least(0, k.saturating_add(1));
+        let above = keys.first_at_least(0..keys.len(), k.saturating_add(1));
         let Some(key) = above.checked_sub(1).and_then(|i| keys.key(i)) else { return false };
         if head.starts_with(key) {
             return key.len() >= shortest;

@@ -47,25 +47,30 @@ fn validity(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &Location) {
     if dx.icd.is_some() && raw == dx.code {
         return;
     }
-    for f in code_findings(ctx, raw, &dx.code) {
+    for f in code_findings(ctx, raw, &dx.code, false) {
         ctx.push(f.at(at));
     }
 }
 
-/// Why a diagnosis cannot go on a claim, or `None` when it can.
+/// Why a diagnosis cannot go on a claim, or `None` when it can (the message only: the check
+/// skips the descriptions its findings would carry).
 pub(crate) fn invalid_reason(ctx: &Ctx<'_, '_>, raw: &str, code: &str) -> Option<String> {
-    code_findings(ctx, raw, code).into_iter().find(|f| f.severity == Severity::Error).map(|f| f.message)
+    code_findings(ctx, raw, code, true).into_iter().find(|f| f.severity == Severity::Error).map(|f| f.message)
 }
 
 /// The code check's findings for a diagnosis on the claim's date. A claim takes complete codes
 /// only: a beginning of a code (`S64.12X`, `B8`) is DX-VALID, with its completions. When no
 /// ICD-10-CM edition covers an inpatient discharge date, the MCE diagnosis table (dated from
-/// 2015-10-01) answers validity instead.
-fn code_findings(ctx: &Ctx<'_, '_>, raw: &str, code: &str) -> Vec<Finding> {
+/// 2015-10-01) answers validity instead. `messages_only` leaves out descriptions.
+fn code_findings(ctx: &Ctx<'_, '_>, raw: &str, code: &str, messages_only: bool) -> Vec<Finding> {
     if ctx.engine.is_clean_code(System::Icd10cm, raw, ctx.dos) {
         return Vec::new();
     }
-    let c = ctx.engine.check_code(System::Icd10cm, raw, ctx.dos);
+    let c = if messages_only {
+        ctx.engine.check_code_messages(System::Icd10cm, raw, ctx.dos)
+    } else {
+        ctx.engine.check_code(System::Icd10cm, raw, ctx.dos)
+    };
     if c.state == CodeState::NoDataForDate && ctx.claim.claim_type == ClaimType::Inpatient {
         if let (Some(data), Some(on)) = (ctx.data, ctx.dos) {
             if on.yyyymmdd() >= ICD10_START && data.mce_covers(on) {

@@ -14,14 +14,40 @@ use crate::system::System;
 /// How many completions a header or prefix lists.
 const COMPLETIONS: usize = 12;
 
-pub(super) fn check(engine: &Engine<'_>, raw: &str, dos: Option<Date>) -> CodeCheck {
+/// What a check looks up beside its findings' messages: everything (`Full`), or only what the
+/// messages need (`Brief`: no descriptions of the code, its suggestions or completions), for a
+/// caller that reads the first problem's message and drops the rest.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Detail {
+    Full,
+    Brief,
+}
+
+impl Detail {
+    fn description(self, cm: &Icd10Cm<'_>, i: usize, e: usize) -> Option<String> {
+        if self == Detail::Full {
+            cm.description(i, e)
+        } else {
+            None
+        }
+    }
+    fn summary(self, cm: &Icd10Cm<'_>, i: usize, e: usize) -> super::check::CodeSummary {
+        if self == Detail::Full {
+            summary(cm, i, e)
+        } else {
+            super::check::CodeSummary { code: dotted(cm.code(i)), description: None, billable: cm.billable(i, e) }
+        }
+    }
+}
+
+pub(super) fn check(engine: &Engine<'_>, raw: &str, dos: Option<Date>, detail: Detail) -> CodeCheck {
     let n = normalize_code(raw);
     let Some(cm) = engine.icd10cm.as_ref() else {
         let mut c = CodeCheck::new(System::Icd10cm, raw, n.text, CodeState::NoDataForDate);
         c.findings.push(finding(RuleId::DxDate, "this blob has no ICD-10-CM data; compile it with ICD-10-CM sources".into(), None));
         return c;
     };
-    let mut c = base(cm, raw, &n, dos);
+    let mut c = base(cm, raw, &n, dos, detail);
     if n.converted_lookalikes && c.state != CodeState::Empty {
         c.findings.push(finding(
             RuleId::DxLookalike,
@@ -60,7 +86,7 @@ pub(super) fn is_clean(engine: &Engine<'_>, raw: &str, dos: Option<Date>) -> boo
     cm.find(code).is_some_and(|i| cm.billable(i, e))
 }
 
-fn base(cm: &Icd10Cm<'_>, raw: &str, n: &Normalized, dos: Option<Date>) -> CodeCheck {
+fn base(cm: &Icd10Cm<'_>, raw: &str, n: &Normalized, dos: Option<Date>, detail: Detail) -> CodeCheck {
     let shown = display(n);
     if n.text.is_empty() && n.bad_char.is_none() && !n.too_long {
         return CodeCheck::new(System::Icd10cm, raw, String::new(), CodeState::Empty);
@@ -83,7 +109,7 @@ fn base(cm: &Icd10Cm<'_>, raw: &str, n: &Normalized, dos: Option<Date>) -> CodeC
         let first = dotted(cm.code(first));
         c.findings.push(
             finding(RuleId::DxValid, format!("{shown} mixes up the letter O or I with the digit 0 or 1; did you mean {first}?"), vintage)
-                .with_suggestions(suggestions(cm, &swaps, e)),
+                .with_suggestions(suggestions(cm, &swaps, e, detail)),
         );
         return c;
     }
@@ -92,14 +118,14 @@ fn base(cm: &Icd10Cm<'_>, raw: &str, n: &Normalized, dos: Option<Date>) -> CodeC
         return c;
     }
     if let Some(i) = found {
-        return known(cm, c, i, e);
+        return known(cm, c, i, e, detail);
     }
     // Not a code. A valid beginning while typing?
     let range = cm.prefix_range(code);
     let in_edition: Vec<usize> = range.clone().filter(|&j| cm.exists(j, e)).take(COMPLETIONS * 4).collect();
     if !in_edition.is_empty() && code.len() < 7 && n.dot_at.is_none_or(|d| d == 3) {
         c.state = CodeState::Prefix;
-        c.completions = next_level(cm, &in_edition, code.len(), e);
+        c.completions = next_level(cm, &in_edition, code.len(), e, detail);
         return c;
     }
     // Placeholder X missing, with the 7th character typed (T36.01A) or without it (T36.01)?
@@ -112,7 +138,7 @@ fn base(cm: &Icd10Cm<'_>, raw: &str, n: &Normalized, dos: Option<Date>) -> CodeC
     if let Some(&first) = fixes.first() {
         let first = dotted(cm.code(first));
         let tail = if fixes.len() > 1 && what.ends_with("mean") { " or one of these?" } else { "" };
-        c.findings.push(finding(RuleId::Dx7th, format!("{shown} is missing {what} {first}{tail}"), vintage).with_suggestions(suggestions(cm, &fixes, e)));
+        c.findings.push(finding(RuleId::Dx7th, format!("{shown} is missing {what} {first}{tail}"), vintage).with_suggestions(suggestions(cm, &fixes, e, detail)));
         return c;
     }
     // Well formed but unknown: in another edition?
@@ -128,19 +154,19 @@ fn base(cm: &Icd10Cm<'_>, raw: &str, n: &Normalized, dos: Option<Date>) -> CodeC
             },
             vintage,
         )
-        .with_suggestions(suggestions(cm, &near, e)),
+        .with_suggestions(suggestions(cm, &near, e, detail)),
     );
     c
 }
 
-fn known(cm: &Icd10Cm<'_>, mut c: CodeCheck, i: usize, e: usize) -> CodeCheck {
+fn known(cm: &Icd10Cm<'_>, mut c: CodeCheck, i: usize, e: usize, detail: Detail) -> CodeCheck {
     let code = dotted(cm.code(i));
     c.code = code.clone();
     let vintage = c.vintage.clone();
     if !cm.exists(i, e) {
-        return inactive(cm, c, i, e);
+        return inactive(cm, c, i, e, detail);
     }
-    c.description = cm.description(i, e);
+    c.description = detail.description(cm, i, e);
     if cm.billable(i, e) {
         c.state = CodeState::Billable;
         c.billable = true;
@@ -148,7 +174,9 @@ fn known(cm: &Icd10Cm<'_>, mut c: CodeCheck, i: usize, e: usize) -> CodeCheck {
     }
     c.state = CodeState::Header;
     let desc = cm.billable_descendants(i, e, COMPLETIONS);
-    c.completions = desc.iter().map(|&j| summary(cm, j, e)).collect();
+    c.completions = desc.iter().map(|&j| detail.summary(cm, j, e)).collect();
+    // The same codes as suggestions, copied rather than looked up again.
+    let suggested: Vec<Suggestion> = c.completions.iter().map(|s| Suggestion { code: s.code.clone(), description: s.description.clone() }).collect();
     if cm.needs_seventh(i) {
         c.findings.push(
             finding(
@@ -156,24 +184,24 @@ fn known(cm: &Icd10Cm<'_>, mut c: CodeCheck, i: usize, e: usize) -> CodeCheck {
                 format!("{code} needs a 7th character (for example the encounter: initial, subsequent or sequela); choose one of its 7-character codes"),
                 vintage,
             )
-            .with_suggestions(suggestions(cm, &desc, e)),
+            .with_suggestions(suggested),
         );
     } else {
         c.findings.push(
             finding(RuleId::DxHeader, format!("{code} is a header, not a billable code; report one of its more specific codes"), vintage)
-                .with_suggestions(suggestions(cm, &desc, e)),
+                .with_suggestions(suggested),
         );
     }
     c
 }
 
-fn inactive(cm: &Icd10Cm<'_>, mut c: CodeCheck, i: usize, e: usize) -> CodeCheck {
+fn inactive(cm: &Icd10Cm<'_>, mut c: CodeCheck, i: usize, e: usize, detail: Detail) -> CodeCheck {
     c.state = CodeState::Inactive;
     let editions: Vec<usize> = cm.editions_of(i).collect();
     // The nearest edition holding the code: the last one before (deleted since), else the
     // first one after (not valid yet).
     let other = editions.iter().rev().find(|&&x| x < e).or_else(|| editions.iter().find(|&&x| x > e)).copied().unwrap_or(0);
-    c.description = cm.description(i, other);
+    c.description = detail.description(cm, i, other);
     let code = c.code.clone();
     let window = |ed: usize| cm.window(ed).map(|(a, b)| format!("{a} to {b}")).unwrap_or_default();
     let msg = if other < e {
@@ -192,7 +220,7 @@ fn inactive(cm: &Icd10Cm<'_>, mut c: CodeCheck, i: usize, e: usize) -> CodeCheck
         let parent = cm.parent(i);
         parent.map(|p| cm.billable_descendants(p, e, 5)).unwrap_or_default()
     };
-    c.findings.push(finding(RuleId::DxValid, msg, c.vintage.clone()).with_suggestions(suggestions(cm, &near, e)));
+    c.findings.push(finding(RuleId::DxValid, msg, c.vintage.clone()).with_suggestions(suggestions(cm, &near, e, detail)));
     c
 }
 
@@ -263,16 +291,16 @@ fn display(n: &Normalized) -> String {
     }
 }
 
-fn suggestions(cm: &Icd10Cm<'_>, idx: &[usize], e: usize) -> Vec<Suggestion> {
-    idx.iter().map(|&j| Suggestion { code: dotted(cm.code(j)), description: cm.description(j, e) }).collect()
+fn suggestions(cm: &Icd10Cm<'_>, idx: &[usize], e: usize, detail: Detail) -> Vec<Suggestion> {
+    idx.iter().map(|&j| Suggestion { code: dotted(cm.code(j)), description: detail.description(cm, j, e) }).collect()
 }
 
 /// For a prefix, the codes one level further (categories for "J1", subcategories for "J15").
-fn next_level(cm: &Icd10Cm<'_>, in_edition: &[usize], typed_len: usize, e: usize) -> Vec<super::check::CodeSummary> {
+fn next_level(cm: &Icd10Cm<'_>, in_edition: &[usize], typed_len: usize, e: usize, detail: Detail) -> Vec<super::check::CodeSummary> {
     let target = if typed_len < 3 { 3 } else { typed_len.saturating_add(1) };
-    let mut out: Vec<_> = in_edition.iter().filter(|&&j| cm.code(j).len() == target).take(COMPLETIONS).map(|&j| summary(cm, j, e)).collect();
+    let mut out: Vec<_> = in_edition.iter().filter(|&&j| cm.code(j).len() == target).take(COMPLETIONS).map(|&j| detail.summary(cm, j, e)).collect();
     if out.is_empty() {
-        out = in_edition.iter().take(COMPLETIONS).map(|&j| summary(cm, j, e)).collect();
+        out = in_edition.iter().take(COMPLETIONS).map(|&j| detail.summary(cm, j, e)).collect();
     }
     out
 }

@@ -65,8 +65,18 @@ impl<'a> Engine<'a> {
     /// Checks one code of `system` on a date of service (`None`: the newest edition).
     pub fn check_code(&self, system: System, raw: &str, dos: Option<Date>) -> CodeCheck {
         match system {
-            System::Icd10cm => icd10cm_check::check(self, raw, dos),
+            System::Icd10cm => icd10cm_check::check(self, raw, dos, icd10cm_check::Detail::Full),
             System::Icd10pcs | System::Hcpcs | System::Cpt | System::Modifier => crate::procedure::check_code(self, system, raw, dos),
+        }
+    }
+
+    /// [`check_code`](Self::check_code) for a caller that reads only the findings' messages:
+    /// the same state and messages, without the descriptions of the code, its suggestions and
+    /// completions (ICD-10-CM; other systems get the full check).
+    pub(crate) fn check_code_messages(&self, system: System, raw: &str, dos: Option<Date>) -> CodeCheck {
+        match system {
+            System::Icd10cm => icd10cm_check::check(self, raw, dos, icd10cm_check::Detail::Brief),
+            _ => self.check_code(system, raw, dos),
         }
     }
 

@@ -93,33 +93,34 @@ pub fn near_misses(cm: &Icd10Cm<'_>, code: &str, e: usize, limit: usize) -> Vec<
     const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     let b = code.as_bytes();
     let mut out: Vec<usize> = Vec::new();
-    let consider = |cand: &[u8], out: &mut Vec<usize>| {
-        if let Ok(s) = core::str::from_utf8(cand) {
-            if let Some(i) = cm.find(s) {
-                if cm.billable(i, e) && !out.contains(&i) {
-                    out.push(i);
-                }
+    // Every candidate made at position `p` keeps the typed characters before `p`, so it is
+    // looked up among the codes starting with them (`rows`), not the whole column.
+    let consider = |rows: &core::ops::Range<usize>, cand: &[u8], out: &mut Vec<usize>| {
+        if let Some(i) = cm.codes().find_within(rows.clone(), cand) {
+            if cm.billable(i, e) && !out.contains(&i) {
+                out.push(i);
             }
         }
     };
     let mut buf = Vec::with_capacity(8);
     for p in 0..b.len() {
+        let head = b.get(..p).unwrap_or(b);
+        let rows = cm.codes().prefix_range(head);
         // adjacent swap
         if let Some(q) = p.checked_add(1).filter(|&q| q < b.len()) {
             buf.clear();
             buf.extend_from_slice(b);
             buf.swap(p, q);
-            consider(&buf, &mut out);
+            consider(&rows, &buf, &mut out);
         }
         // deletion
         buf.clear();
         buf.extend(b.iter().enumerate().filter(|(q, _)| *q != p).map(|(_, c)| *c));
-        consider(&buf, &mut out);
+        consider(&rows, &buf, &mut out);
         // substitution: scan the codes sharing the part before `p` when they are few, else
         // look up each character
-        let head = b.get(..p).unwrap_or(b);
         let tail = b.get(p.saturating_add(1)..).unwrap_or(&[]);
-        if let Some(rows) = few(cm, head) {
+        if few(head, &rows) {
             for i in rows {
                 let Some(k) = cm.codes().key(i) else { continue };
                 let differs = k.get(p).is_some_and(|c| Some(c) != b.get(p) && ALPHABET.contains(c));
@@ -138,14 +139,15 @@ pub fn near_misses(cm: &Icd10Cm<'_>, code: &str, e: usize, limit: usize) -> Vec<
             if let Some(slot) = buf.get_mut(p) {
                 *slot = a;
             }
-            consider(&buf, &mut out);
+            consider(&rows, &buf, &mut out);
         }
     }
     // insertion (only for short codes: a missing character)
     if b.len() < 7 {
         for p in 0..=b.len() {
             let (head, tail) = (b.get(..p).unwrap_or(b), b.get(p..).unwrap_or(&[]));
-            if let Some(rows) = few(cm, head) {
+            let rows = cm.codes().prefix_range(head);
+            if few(head, &rows) {
                 for i in rows {
                     let Some(k) = cm.codes().key(i) else { continue };
                     let fits = k.len() == b.len().saturating_add(1) && k.get(p).is_some_and(|c| ALPHABET.contains(c));
@@ -160,7 +162,7 @@ pub fn near_misses(cm: &Icd10Cm<'_>, code: &str, e: usize, limit: usize) -> Vec<
                 buf.extend_from_slice(b.get(..p).unwrap_or(b));
                 buf.push(a);
                 buf.extend_from_slice(b.get(p..).unwrap_or(&[]));
-                consider(&buf, &mut out);
+                consider(&rows, &buf, &mut out);
             }
         }
     }
@@ -171,14 +173,10 @@ pub fn near_misses(cm: &Icd10Cm<'_>, code: &str, e: usize, limit: usize) -> Vec<
     out
 }
 
-/// The rows of the codes starting with `prefix` when there are few enough to scan (cheaper
-/// than looking up each of the 36 characters that could come next); `None` otherwise.
-fn few(cm: &Icd10Cm<'_>, prefix: &[u8]) -> Option<core::ops::Range<usize>> {
-    if prefix.is_empty() {
-        return None;
-    }
-    let rows = cm.codes().prefix_range(prefix);
-    (rows.len() <= 48).then_some(rows)
+/// True when the codes starting with `prefix` (`rows`) are few enough to scan (cheaper than
+/// looking up each of the 36 characters that could come next).
+fn few(prefix: &[u8], rows: &core::ops::Range<usize>) -> bool {
+    !prefix.is_empty() && rows.len() <= 48
 }
 
 /// Length of the common leading part of two codes.

@@ -15,7 +15,15 @@ pub use section::{Icd10Cm, Icd10CmCodes, Icd10CmSection, TitleChanges, CODES_SEC
 /// Inserts the dot after the category (`S72001A` → `S72.001A`).
 pub fn dotted(code: &str) -> String {
     match (code.get(..3), code.get(3..)) {
-        (Some(cat), Some(rest)) if !rest.is_empty() => format!("{cat}.{rest}"),
+        (Some(cat), Some(rest)) if !rest.is_empty() => {
+            // Built by hand: messages call this for every code they name, and `format!` costs
+            // more than the copy.
+            let mut s = String::with_capacity(code.len().saturating_add(1));
+            s.push_str(cat);
+            s.push('.');
+            s.push_str(rest);
+            s
+        }
         _ => code.to_owned(),
     }
 }
