@@ -8,6 +8,9 @@
 //   (by position), procedure edits, admitting-diagnosis edits.
 // `--bench N` reads the claims once, then times N passes (warm) and prints claims per second,
 // by wall clock and by the process's CPU time (JIT and garbage collection included).
+// `--rounds N` is the same in rounds paced by the caller, so that another engine can run
+// between them on the same cores: the claims end at a line ".", then N warm-up passes, then
+// "ready"; each later input line runs one round of N passes and prints its rate line.
 // `--edits` prints every edit with its claim disposition and code type.
 import com.mmm.his.cer.foundation.model.GfcPoa;
 import gov.cms.editor.mce.MceComponent;
@@ -37,6 +40,23 @@ public final class MceOracle {
         MceComponent mce = new MceComponent();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        if (args.length > 1 && args[0].equals("--rounds")) {
+            int passes = Integer.parseInt(args[1]);
+            List<String[]> claims = new ArrayList<>();
+            for (String line; (line = in.readLine()) != null && !line.equals("."); ) {
+                if (!line.isEmpty()) claims.add(line.split("\t", -1));
+            }
+            for (int p = 0; p < passes; p++) {
+                for (String[] f : claims) mce.process(record(f)); // warm-up passes
+            }
+            out.write("ready\n");
+            out.flush();
+            while (in.readLine() != null) {
+                out.write(timed(mce, claims, passes));
+                out.flush();
+            }
+            return;
+        }
         if (args.length > 1 && args[0].equals("--bench")) {
             int passes = Integer.parseInt(args[1]);
             List<String[]> claims = new ArrayList<>();
@@ -44,21 +64,7 @@ public final class MceOracle {
                 if (!line.isEmpty()) claims.add(line.split("\t", -1));
             }
             for (String[] f : claims) mce.process(record(f)); // warm-up pass
-            // Process CPU time: the MCE's own thread plus the JIT and garbage collection it causes.
-            com.sun.management.OperatingSystemMXBean mx =
-                    (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            long cpu0 = mx.getProcessCpuTime();
-            long t0 = System.nanoTime();
-            long n = 0;
-            for (int p = 0; p < passes; p++) {
-                for (String[] f : claims) {
-                    mce.process(record(f));
-                    n++;
-                }
-            }
-            double secs = (System.nanoTime() - t0) / 1e9;
-            double cpu = (mx.getProcessCpuTime() - cpu0) / 1e9;
-            out.write(String.format("%d claims in %.3f s: %.0f claims/s; process CPU %.3f s: %.0f claims/s%n", n, secs, n / secs, cpu, n / cpu));
+            out.write(timed(mce, claims, passes));
             out.flush();
             return;
         }
@@ -71,6 +77,25 @@ public final class MceOracle {
             out.write('\n');
         }
         out.flush();
+    }
+
+    // Times `passes` passes over the claims: "N claims in S s: R claims/s; process CPU C s: Q claims/s".
+    static String timed(MceComponent mce, List<String[]> claims, int passes) throws Exception {
+        // Process CPU time: the MCE's own thread plus the JIT and garbage collection it causes.
+        com.sun.management.OperatingSystemMXBean mx =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = mx.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        long n = 0;
+        for (int p = 0; p < passes; p++) {
+            for (String[] f : claims) {
+                mce.process(record(f));
+                n++;
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        double cpu = (mx.getProcessCpuTime() - cpu0) / 1e9;
+        return String.format("%d claims in %.3f s: %.0f claims/s; process CPU %.3f s: %.0f claims/s%n", n, secs, n / secs, cpu, n / cpu);
     }
 
     static String field(String[] f, int i) {

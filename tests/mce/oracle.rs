@@ -80,9 +80,49 @@ impl Oracle {
         String::from_utf8(out.stdout).expect("utf-8").lines().map(str::to_owned).collect()
     }
 
+    /// Starts the MCE on `lines` for timed rounds of `passes` passes each (`--rounds`), and
+    /// returns once its warm-up passes are done.
+    pub fn rounds(&self, lines: &[String], passes: usize) -> Rounds {
+        let mut child = self.command().args(["--rounds", &passes.to_string()]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::inherit()).spawn().expect("java");
+        let mut stdin = child.stdin.take().expect("stdin");
+        let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+        stdin.write_all((lines.join("\n") + "\n.\n").as_bytes()).expect("write claims");
+        stdin.flush().expect("flush claims");
+        let mut ready = String::new();
+        std::io::BufRead::read_line(&mut stdout, &mut ready).expect("MCE warm-up");
+        assert_eq!(ready.trim(), "ready", "MCE harness did not warm up");
+        Rounds { child, stdin: Some(stdin), stdout }
+    }
+
     /// The MCE's answers, by claim id.
     pub fn run(&self, lines: &[String]) -> BTreeMap<usize, Answer> {
         self.run_lines(lines, &[]).iter().map(|l| parse(l)).collect()
+    }
+}
+
+/// A warm MCE process that runs one timed round per request.
+pub struct Rounds {
+    child: std::process::Child,
+    stdin: Option<std::process::ChildStdin>,
+    stdout: std::io::BufReader<std::process::ChildStdout>,
+}
+
+impl Rounds {
+    /// Runs one round; its rate line ("N claims in S s: R claims/s; process CPU C s: Q claims/s").
+    pub fn round(&mut self) -> String {
+        let stdin = self.stdin.as_mut().expect("running");
+        stdin.write_all(b"go\n").and_then(|()| stdin.flush()).expect("start a round");
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut self.stdout, &mut line).expect("MCE round");
+        line.trim().to_owned()
+    }
+}
+
+impl Drop for Rounds {
+    fn drop(&mut self) {
+        // End of input ends the harness.
+        drop(self.stdin.take());
+        let _ = self.child.wait();
     }
 }
 
