@@ -26,6 +26,7 @@ pub mod blob;
 pub mod claim;
 pub mod currency;
 pub mod date;
+pub mod decimal;
 pub mod engine;
 pub mod finding;
 pub mod grade;
