@@ -42,8 +42,10 @@ fn plain(digits: &str, point: i32) -> String {
     if point <= 0 {
         format!("0.{}{digits}", zeros(point.saturating_neg()))
     } else if point < len {
-        let (int, frac) = digits.split_at(usize::try_from(point).unwrap_or(0));
-        format!("{int}.{frac}")
+        match digits.split_at_checked(usize::try_from(point).unwrap_or(0)) {
+            Some((int, frac)) => format!("{int}.{frac}"),
+            None => digits.to_owned(),
+        }
     } else {
         format!("{digits}{}", zeros(point.saturating_sub(len)))
     }
@@ -54,11 +56,12 @@ fn shortest_digits(x: f64) -> (String, i32) {
     let (exact, point) = exact_digits(x);
     let reads_back = |digits: &str, point: i32| format!("0.{digits}e{point}").parse::<f64>().ok() == Some(x);
     for len in 1..exact.len() {
-        let (head, rest) = exact.split_at(len);
+        let Some((head, rest)) = exact.split_at_checked(len) else { continue };
         let (up, up_point) = round_up(head, point);
         let down_ok = reads_back(head, point);
         let up_ok = reads_back(&up, up_point);
-        // The nearer of the two first: up when the rest is half or more.
+        // The nearer of the two first: up when the rest is half or more (an exact half, as
+        // at 2^-25 = 2.98023223876953125e-8, rounds up as Dragon4 does).
         let up_nearer = rest.as_bytes().first().is_some_and(|&d| d >= b'5');
         match (down_ok, up_ok) {
             (true, true) if up_nearer => return (up, up_point),
