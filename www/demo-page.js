@@ -1,7 +1,7 @@
 // What the demo pages share: setting a field as if typed, the total-charge output,
 // the offline state line, the load-time line, the example/clear buttons, and letting the engine
 // go first.
-import { engineEvents, readyEngine } from './claimlint.js';
+import { MESSAGES, engineEvents, readyEngine } from './claimlint.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -53,12 +53,17 @@ export function wireTotal() {
 export function showOfflineState() {
   if ('serviceWorker' in navigator) {
     $('#offline-state').textContent = 'Preparing…';
-    // Offline, a page whose engine this device never stored cannot work: say that instead.
+    // Offline, a page whose engine this device never stored cannot work: say that instead. When
+    // only a part after the core is missing, codes are checked: say which part is not there.
     let notStored = false;
     engineEvents.addEventListener('error', (e) => {
-      if (e.detail?.error?.code !== 'OFFLINE') return;
+      const { error, partial } = e.detail || {};
+      if (error?.code !== 'OFFLINE') return;
       notStored = true;
-      $('#offline-state').textContent = 'Not on this device yet — open this page once while online';
+      $('#offline-state').textContent =
+        partial && error.part
+          ? `Works offline, except the ${MESSAGES.partNames[error.part] || error.part}: not on this device yet — open this page once while online`
+          : 'Not on this device yet — open this page once while online';
     });
     navigator.serviceWorker.ready.then(
       () => notStored || ($('#offline-state').textContent = 'Ready — works without a connection'),

@@ -279,7 +279,9 @@ async function loadParts(opts, retry) {
     // at once, so the link never idles between parts, and each is added as it arrives.
     await Promise.all(
       rest.map(async (part, k) => {
-        const got = restBytes.length ? await restBytes[k] : await fetchPart(part, k + 1);
+        const got = await (restBytes.length ? restBytes[k] : fetchPart(part, k + 1)).catch((e) => {
+          throw partMissing(e, part);
+        });
         await add(validator, part, k + 1, got);
         engine.partAdded(part.name, got.bytes.byteLength);
         engineEvents.dispatchEvent(new CustomEvent('part', { detail: { engine, name: part.name } }));
@@ -303,6 +305,13 @@ async function loadParts(opts, retry) {
     engineEvents.dispatchEvent(new CustomEvent('error', { detail: { error: err, partial: true } }));
   });
   return engine;
+}
+
+/** The error of a part after the core that could not be had, naming the part (`.part`). */
+function partMissing(error, part) {
+  const err = error instanceof EngineError ? error : new EngineError(error?.code || 'UNKNOWN', String(error?.message || error), error);
+  err.part = part.name;
+  return err;
 }
 
 /** True when the browser knows it has no connection. */
