@@ -15,11 +15,12 @@ describe('claimlint code sets in parts', () => {
     const html = readFileSync(path.join(ROOT, 'www', 'index.html'), 'utf8');
     const links = (rel) => new Set([...html.matchAll(new RegExp(`<link rel="${rel}" href="([^"]+)"`, 'g'))].map((m) => m[1]));
     assert.deepEqual([...links('modulepreload')].sort(), ['../pkg/claimlint.js', 'dist/demo.js', 'dist/engine.js']);
-    // The boot script comes before the styles, so the engine starts before they are in, and it
-    // is not async, so it runs before the page bundle (module scripts run in document order).
+    // The boot script is the page's only script: async and render-blocking, ahead of the styles,
+    // so the engine starts as soon as it is in, before the first layout. It runs the page bundle
+    // (preloaded, marked as the page's) once the engine is in.
     assert.ok(html.indexOf('src="dist/boot.js"') < html.indexOf('rel="stylesheet"'));
-    assert.ok(html.indexOf('src="dist/boot.js"') < html.indexOf('<script type="module" src="dist/demo.js"'));
-    assert.match(html, /<script type="module" src="dist\/boot.js"><\/script>/);
+    assert.deepEqual([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]), ['<script type="module" async blocking="render" src="dist/boot.js">']);
+    assert.match(html, /<link rel="modulepreload" href="dist\/demo.js" data-claimlint-page>/);
     // The index and the core are not preloaded from the HTML: the engine asks for them as it
     // starts (a cached visit reads them from storage, and ?data=blob does not use them).
     assert.deepEqual([...links('preload')], ['../pkg/claimlint_bg.wasm']);
