@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
-import { startServer, launch, REPO, DOS } from '../tests/browser/helpers.mjs';
+import { startServer, launch, REPO, DOS, SLOW_4G } from '../tests/browser/helpers.mjs';
 import { keystrokeBench } from './bench-keystroke.mjs';
 
 const args = process.argv.slice(2);
@@ -15,7 +15,6 @@ const [nativePath, pythonPath] = args.filter((a) => !a.startsWith('--'));
 if (!loadOnly && !nativePath) throw new Error('usage: node scripts/bench.mjs NATIVE.json [PYTHON.json] [--smoke] | --load');
 const python = pythonPath && existsSync(pythonPath) ? JSON.parse(readFileSync(pythonPath, 'utf8')) : null;
 
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
 
 async function pageBench(browser, url) {
   const page = await browser.newPage();
