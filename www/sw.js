@@ -385,14 +385,30 @@ async function preloadResponse(event, bare) {
 
 // The current generation's record, kept in memory once one exists: a cached visit's first
 // requests (index, core, glue, wasm) then wait for no storage read. Each use re-reads it in
-// the background, so a generation a page made current is seen by the next request.
+// the background, so a generation a page made current is seen by the next request; uses while
+// a read is under way share it (a page's first requests come together, and one storage read
+// serves them all).
 let recordMemo = null;
+let recordReading = null;
+// Bumped by this worker's own switch: a read begun before it does not overwrite it.
+let recordVersion = 0;
 
-async function readRecord() {
-  const res = await (await caches.open(META_CACHE)).match(currentKey(INDEX));
-  const record = res ? await res.json() : {};
-  recordMemo = record.name ? record : null;
-  return record;
+function readRecord() {
+  recordReading ??= (async () => {
+    const version = recordVersion;
+    const res = await caches.match(currentKey(INDEX), { cacheName: META_CACHE });
+    const record = res ? await res.json() : {};
+    if (version !== recordVersion) return recordMemo;
+    recordMemo = record.name ? record : null;
+    return record;
+  })().finally(() => (recordReading = null));
+  return recordReading;
+}
+
+/** The record this worker has just made current. */
+function rememberRecord(record) {
+  recordVersion += 1;
+  recordMemo = record;
 }
 
 function currentRecord() {
@@ -459,7 +475,7 @@ async function fetchGeneration(before) {
   }
   // The switch: one small write, after the whole generation is stored.
   await makeCurrent(INDEX, name, index);
-  await readRecord();
+  rememberRecord({ name, index });
   // Keep the previous generation until the next switch: a page pinned to it may still be loading.
   for (const old of await caches.keys()) {
     if (old.startsWith(DATA_PREFIX) && old !== name && old !== before.name) await caches.delete(old);
