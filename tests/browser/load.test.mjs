@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { withServerAndBrowser, setDate, typeInto, fieldState, screenshot, engineCall, partsIndex as index, ROOT, DOS, VIEWPORTS } from './helpers.mjs';
+import { withServerAndBrowser, setDate, typeInto, fieldState, screenshot, engineCall, storedVisit, partsIndex as index, ROOT, DOS, VIEWPORTS } from './helpers.mjs';
 
 describe('claimlint code sets in parts', () => {
   const env = withServerAndBrowser();
@@ -110,6 +110,34 @@ describe('claimlint code sets in parts', () => {
     await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
     assert.deepEqual(requested, []);
     assert.equal(await engineCall(page, (engine) => engine.stats.stored), true);
+    await context.close();
+  });
+
+  it('paints a first visit while the code sets download, and a cached visit once its engine is in', async () => {
+    const context = await env.browser.newContext();
+    // A first visit: the core is held back until the page has painted, which it does without it.
+    let release;
+    const gate = new Promise((r) => (release = r));
+    await context.route('**/pkg/parts/core*.blob', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    const painted = () => page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 20_000 });
+    await page.goto(`${env.server.url}www/index.html`);
+    await painted();
+    assert.equal(await engineCall(page, (engine) => engine === null), true, 'painted before the engine is in');
+    release();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 30_000 });
+    await storedVisit(page);
+    await context.unrouteAll();
+    // A cached visit: no paint before the engine is in, or before the boot script's wait is up.
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    await painted();
+    const t = await page.evaluate(() => Object.fromEntries(['first-contentful-paint', 'claimlint-engine-ready', 'claimlint-load-start'].map((n) => [n, performance.getEntriesByName(n)[0]?.startTime])));
+    const held = Math.min(t['claimlint-engine-ready'], t['claimlint-load-start'] + 250);
+    assert.ok(t['first-contentful-paint'] >= held, JSON.stringify(t));
     await context.close();
   });
 

@@ -77,6 +77,17 @@ export function engineFailed() {
   return failure;
 }
 
+/**
+ * True when this visit is a cached one: the service worker controls the page and an earlier
+ * visit opened a stored core from this package (its hint is kept), so the engine is expected in
+ * within about a tenth of a second, from storage.
+ */
+export function cachedVisit(options = {}) {
+  if (!globalThis.navigator?.serviceWorker?.controller) return false;
+  const { partsUrl } = { ...packageUrls(options.baseUrl || PKG), ...pick(options, ['partsUrl']) };
+  return Boolean(coreHint(new URL(partsUrl, location.href).href));
+}
+
 /** The engine if it has loaded (at least its core), else null. Lets fields validate synchronously. */
 export function readyEngine() {
   return current;
