@@ -8,6 +8,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { withServerAndBrowser, setDate, typeInto, fieldState, screenshot, engineCall, storedVisit, partsIndex as index, ROOT, DOS, VIEWPORTS } from './helpers.mjs';
 
+/** Holds back the requests matching `pattern` until the returned function is called. */
+async function holdBack(context, pattern) {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await context.route(pattern, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
 describe('claimlint code sets in parts', () => {
   const env = withServerAndBrowser();
 
@@ -43,12 +54,7 @@ describe('claimlint code sets in parts', () => {
     assert.deepEqual(parts.map((p) => p.name), ['core', 'titles', 'claim', 'outpatient', 'ptp']);
     assert.ok(parts[0].sections.some((s) => s.name === 'icd10cm.codes'));
     const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
-    let release;
-    const gate = new Promise((r) => (release = r));
-    await context.route('**/pkg/parts/ptp-*.blob', async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdBack(context, '**/pkg/parts/ptp-*.blob');
     const page = await context.newPage();
     await page.goto(`${env.server.url}www/index.html`);
     await page.waitForSelector('html[data-claimlint-ready="core"]', { timeout: 20_000 });
@@ -116,12 +122,7 @@ describe('claimlint code sets in parts', () => {
   it('paints a first visit while the code sets download, and a cached visit once its engine is in', async () => {
     const context = await env.browser.newContext();
     // A first visit: the core is held back until the page has painted, which it does without it.
-    let release;
-    const gate = new Promise((r) => (release = r));
-    await context.route('**/pkg/parts/core*.blob', async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdBack(context, '**/pkg/parts/core*.blob');
     const page = await context.newPage();
     const painted = () => page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 20_000 });
     await page.goto(`${env.server.url}www/index.html`);
