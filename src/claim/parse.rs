@@ -2,6 +2,7 @@
 //!
 //! Wrong types, missing fields, oversized strings and unknown fields are reported, never
 //! silently dropped and never fatal: the rest of the claim is still read and checked.
+use crate::decimal::Shortest;
 use super::json::{Json, MAX_ITEMS};
 use super::model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Occurrence, Patient, Procedure, Sex, ValueCode, LETTERS};
 use crate::finding::Finding;
@@ -163,7 +164,7 @@ impl Reader {
                 None
             }
             Json::Str(s) => Some(String::from(&**s)),
-            Json::Num(n) if n.fract() == 0.0 && *n >= 0.0 && *n < 1e15 => Some(format!("{n:.0}")),
+            Json::Num(n) if n.fract() == 0.0 && *n >= 0.0 && *n < 1e15 => Some(Shortest(*n).to_string()),
             Json::Null => None,
             other => {
                 self.input(at, format!("{what} must be a string, not {}", other.kind()));
@@ -271,7 +272,7 @@ impl Reader {
         match self.number(v, at, "lengthOfStay") {
             Some(n) if n.fract() == 0.0 && (0.0..=100_000.0).contains(&n) => Some(n as u32),
             Some(n) => {
-                self.input(at, format!("lengthOfStay {n} is not a whole number of days"));
+                self.input(at, format!("lengthOfStay {} is not a whole number of days", Shortest(n)));
                 None
             }
             None => None,
@@ -327,7 +328,7 @@ impl Reader {
                     p.age = match self.number(val, &here, "age") {
                         Some(n) if n.fract() == 0.0 && (0.0..=130.0).contains(&n) => Some(n as u32),
                         Some(n) => {
-                            self.input(&here, format!("age {n} is not a whole number of years from 0 to 130"));
+                            self.input(&here, format!("age {} is not a whole number of years from 0 to 130", Shortest(n)));
                             None
                         }
                         None => None,
@@ -446,7 +447,7 @@ impl Reader {
                     Json::Num(n) if n.fract() == 0.0 && *n >= 1.0 && *n <= LETTERS.len() as f64 => {
                         LETTERS.get((*n as usize).saturating_sub(1)).map(|c| c.to_string())
                     }
-                    Json::Num(n) => Some(format!("{n}")),
+                    Json::Num(n) => Some(Shortest(*n).to_string()),
                     other => self.text(other, &here, "pointer", MAX_FIELD),
                 }
             })
