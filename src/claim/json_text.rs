@@ -101,12 +101,12 @@ impl<'t> Source<'t> for TextSource<'t> {
         let r = self.p.next_key();
         self.or_fail(r, None)
     }
-    fn leave(&mut self) {
+    fn leave(&mut self) -> usize {
         if self.error.is_some() {
-            return;
+            return 0;
         }
         let r = self.p.leave();
-        self.or_fail(r, ());
+        self.or_fail(r, 0)
     }
     fn dropped(&self) -> usize {
         0
@@ -250,18 +250,23 @@ impl<'t> Parser<'t> {
         Ok(Some(k))
     }
 
-    /// Reads past the rest of the innermost open array or object (checking it as it goes).
-    fn leave(&mut self) -> Result<(), String> {
+    /// Reads past the rest of the innermost open array or object (checking it as it goes):
+    /// how many items or members it had left.
+    fn leave(&mut self) -> Result<usize, String> {
         let depth = self.open.len();
+        let mut left = 0usize;
         while self.open.len() >= depth && depth > 0 {
             let object = self.open.last().is_some_and(|o| o.object);
             let more = if object { self.next_key()?.is_some() } else { self.next_item()? };
             if more {
+                if self.open.len() == depth {
+                    left = left.saturating_add(1);
+                }
                 // A nested array or object opens here and is read by this loop.
                 self.head()?;
             }
         }
-        Ok(())
+        Ok(left)
     }
 
     /// A string at the opening quote; escapes decoded. Text without escapes (nearly all of a

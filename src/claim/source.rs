@@ -46,8 +46,9 @@ pub trait Source<'s> {
     fn next_item(&mut self) -> bool;
     /// Inside an object: the next member's name, its value next; `None` closes the object.
     fn next_key(&mut self) -> Option<Cow<'s, str>>;
-    /// Skips the rest of the innermost open array or object and closes it.
-    fn leave(&mut self);
+    /// Skips the rest of the innermost open array or object and closes it: how many items
+    /// or members it skipped (with those a tree dropped).
+    fn leave(&mut self) -> usize;
     /// Items the container closed last held beyond those given (a tree keeps at most
     /// [`super::json::MAX_ITEMS`] and counts the rest); 0 for a source that gives them all.
     fn dropped(&self) -> usize;
@@ -135,9 +136,15 @@ impl<'j> Source<'j> for TreeSource<'j, '_> {
         }
     }
 
-    fn leave(&mut self) {
+    fn leave(&mut self) -> usize {
         self.next = None;
+        let left = match self.open.last() {
+            Some(Frame::Arr(items, _)) => items.len(),
+            Some(Frame::Obj(members, _)) => members.len(),
+            None => 0,
+        };
         self.close();
+        left.saturating_add(self.dropped)
     }
 
     fn dropped(&self) -> usize {
