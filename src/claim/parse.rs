@@ -138,7 +138,8 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
     /// The members of an object, each known one handed to `member` with its value's head;
     /// unknown ones are reported (before anything the members' values report, and after the
     /// object's length, as they would be read from a tree) and skipped.
-    fn object(&mut self, h: Head<'s>, at: At<'_>, what: At<'_>, known: &[&str], mut member: impl FnMut(&mut Self, &str, Head<'s>)) -> bool {
+    /// (`member` is a trait object: one copy of this code, not one per caller.)
+    fn object(&mut self, h: Head<'s>, at: At<'_>, what: At<'_>, known: &[&str], member: &mut dyn FnMut(&mut Self, &str, Head<'s>)) -> bool {
         if h != Head::Obj {
             let n = if h == Head::Arr { self.src.leave() } else { 0 };
             // An array longer than the cap is reported by its length in members, as the tree
@@ -180,7 +181,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
 
     /// The items of an array, each handed to `item` with its index (`item` pulls the value);
     /// `null` is no items.
-    fn array<W: core::fmt::Display + ?Sized>(&mut self, h: Head<'s>, at: At<'_>, what: &W, mut item: impl FnMut(&mut Self, usize)) {
+    fn array(&mut self, h: Head<'s>, at: At<'_>, what: At<'_>, item: &mut dyn FnMut(&mut Self, usize)) {
         match h {
             Head::Arr => {}
             Head::Null => return,
@@ -251,7 +252,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
         let mut c = Claim::default();
         let root = self.src.head();
         let (mut saw_dx, mut saw_lines) = (false, false);
-        let read = self.object(root, &"", &"the claim", CLAIM_FIELDS, |r, k, val| {
+        let read = self.object(root, &"", &"the claim", CLAIM_FIELDS, &mut |r, k, val| {
             let at = Member(&"", k);
             let at: At<'_> = &at;
             match k {
@@ -263,13 +264,13 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
                 "diagnoses" => {
                     saw_dx = true;
                     let mut v = Vec::new();
-                    r.array(val, at, "diagnoses", |r, i| v.push(r.diagnosis(i)));
+                    r.array(val, at, &"diagnoses", &mut |r, i| v.push(r.diagnosis(i)));
                     c.diagnoses = v;
                 }
                 "lines" => {
                     saw_lines = true;
                     let mut v = Vec::new();
-                    r.array(val, at, "lines", |r, i| v.push(r.line(i)));
+                    r.array(val, at, &"lines", &mut |r, i| v.push(r.line(i)));
                     c.lines = v;
                 }
                 "billingNpi" => c.billing_npi = r.text(val, at, "billingNpi", MAX_FIELD),
@@ -280,7 +281,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
                 "admittingDiagnosis" => c.stay.admitting_diagnosis = r.text(val, at, "admittingDiagnosis", MAX_FIELD),
                 "procedures" => {
                     let mut v = Vec::new();
-                    r.array(val, at, "procedures", |r, i| v.push(r.procedure(i)));
+                    r.array(val, at, &"procedures", &mut |r, i| v.push(r.procedure(i)));
                     c.procedures = v;
                 }
                 "billType" => c.facility.bill_type = r.text(val, at, "billType", MAX_FIELD),
@@ -292,17 +293,17 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
                 "reasonForVisit" => c.facility.reason_for_visit = r.strings(val, at, "reason-for-visit diagnosis"),
                 "occurrenceCodes" => {
                     let mut v = Vec::new();
-                    r.array(val, at, "occurrenceCodes", |r, i| v.push(r.occurrence(i)));
+                    r.array(val, at, &"occurrenceCodes", &mut |r, i| v.push(r.occurrence(i)));
                     c.facility.occurrence_codes = v;
                 }
                 "valueCodes" => {
                     let mut v = Vec::new();
-                    r.array(val, at, "valueCodes", |r, i| v.push(r.value_code(i)));
+                    r.array(val, at, &"valueCodes", &mut |r, i| v.push(r.value_code(i)));
                     c.facility.value_codes = v;
                 }
                 "excludes1Overrides" => {
                     let mut v = Vec::new();
-                    r.array(val, at, "excludes1Overrides", |r, i| v.extend(r.override_(i)));
+                    r.array(val, at, &"excludes1Overrides", &mut |r, i| v.extend(r.override_(i)));
                     c.excludes1_overrides = v;
                 }
                 _ => r.skip_head(&val),
@@ -380,7 +381,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
 
     fn patient(&mut self, h: Head<'s>, at: At<'_>) -> Patient {
         let mut p = Patient::default();
-        self.object(h, at, &"patient", PATIENT_FIELDS, |r, k, val| {
+        self.object(h, at, &"patient", PATIENT_FIELDS, &mut |r, k, val| {
             let here = Member(at, k);
             match k {
                 "sex" => {
@@ -427,7 +428,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
     /// An object `{code, <second>}` (a diagnosis with its POA, a procedure with its date).
     fn coded(&mut self, h: Head<'s>, at: At<'_>, what: At<'_>, known: &[&str], second: &str) -> (String, Option<String>) {
         let (mut code, mut other, mut saw_code) = (String::new(), None, false);
-        let read = self.object(h, at, what, known, |r, k, val| {
+        let read = self.object(h, at, what, known, &mut |r, k, val| {
             let here = Member(at, k);
             if k == "code" {
                 saw_code = true;
@@ -452,7 +453,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
         // Present but blank (a wrong type is reported by `text` already).
         let mut blank = (false, false);
         let h = self.src.head();
-        let read = self.object(h, at, &Nth("line", i), LINE_FIELDS, |r, k, val| {
+        let read = self.object(h, at, &Nth("line", i), LINE_FIELDS, &mut |r, k, val| {
             let here = Member(at, k);
             match k {
                 "dateFrom" => {
@@ -502,7 +503,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
         }
         // The list's name ("modifiers") is written only when a message needs it.
         let mut out = Vec::new();
-        self.array(h, at, &Plural(what), |r, j| {
+        self.array(h, at, &Plural(what), &mut |r, j| {
             let x = r.src.head();
             out.extend(r.text(x, &Item(at, j), what, MAX_FIELD));
         });
@@ -517,7 +518,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
             }
         }
         let mut out = Vec::new();
-        self.array(h, at, "pointers", |r, j| {
+        self.array(h, at, &"pointers", &mut |r, j| {
             let here = Item(at, j);
             let x = r.src.head();
             let p = match x {
@@ -569,7 +570,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
         let at = Item(&"/valueCodes", i);
         let mut out = ValueCode::default();
         let h = self.src.head();
-        self.object(h, &at, &Nth("value code", i), VALUE_CODE_FIELDS, |r, k, val| {
+        self.object(h, &at, &Nth("value code", i), VALUE_CODE_FIELDS, &mut |r, k, val| {
             let here = Member(&at, k);
             match k {
                 "code" => out.code = r.text(val, &here, "code", MAX_FIELD).unwrap_or_default(),
@@ -584,7 +585,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
         let at = Item(&"/excludes1Overrides", i);
         let mut o = Excludes1Override::default();
         let h = self.src.head();
-        let read = self.object(h, &at, &"an Excludes1 override", OVERRIDE_FIELDS, |r, k, val| {
+        let read = self.object(h, &at, &"an Excludes1 override", OVERRIDE_FIELDS, &mut |r, k, val| {
             let here = Member(&at, k);
             match k {
                 "codes" => o.codes = r.strings(val, &here, "code"),

@@ -1,6 +1,6 @@
 //! wasm methods for `crate::claim`: `checkClaim(obj)`.
 use super::{error_message, js_error, Validator};
-use crate::claim::{check_claim_text, check_claim_value, unreadable_claim, CheckOptions, Json};
+use crate::claim::{check_claim_text, unreadable_claim, CheckOptions};
 use crate::currency::StaleEdits;
 use crate::date::Date;
 use wasm_bindgen::prelude::*;
@@ -16,8 +16,8 @@ impl Validator {
         let engine = self.engine.get();
         let result = match claim_text(&claim) {
             Ok(Some(t)) => check_claim_text(engine, &t, &opts),
-            // `undefined` and functions stringify to `undefined`: no claim.
-            Ok(None) => check_claim_value(engine, &Json::Null, &opts),
+            // `undefined` and functions stringify to `undefined`: no claim, read as `null`.
+            Ok(None) => check_claim_text(engine, "null", &opts),
             Err(e) => unreadable_claim(&e),
         };
         // Many short texts: one JSON text written here and one `JSON.parse` there, two
