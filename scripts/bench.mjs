@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
-import { startServer, launch, REPO, DOS } from '../tests/browser/helpers.mjs';
+import { startServer, launch, REPO, DOS, SLOW_4G } from '../tests/browser/helpers.mjs';
 import { keystrokeBench } from './bench-keystroke.mjs';
 
 const args = process.argv.slice(2);
@@ -15,7 +15,6 @@ const [nativePath, pythonPath] = args.filter((a) => !a.startsWith('--'));
 if (!loadOnly && !nativePath) throw new Error('usage: node scripts/bench.mjs NATIVE.json [PYTHON.json] [--smoke] | --load');
 const python = pythonPath && existsSync(pythonPath) ? JSON.parse(readFileSync(pythonPath, 'utf8')) : null;
 
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
 
 async function pageBench(browser, url) {
   const page = await browser.newPage();
@@ -101,13 +100,38 @@ async function loadBench(browser, url, { whole }) {
   // reach the service worker's own requests (DevTools throttles per target), so the worker gets
   // the same profile: whatever it asks the network for costs what it would on the phone.
   const worker = await throttleServiceWorker(browser, url, SLOW_4G);
-  const warmOnline = await visit();
+  const warmOnline = await warmVisits(visit);
   await worker.emulate({ ...SLOW_4G, offline: true });
   await context.setOffline(true);
-  const warm = await visit();
+  const warm = await warmVisits(visit);
   await worker.close();
   await context.close();
   return { cold, warmOnline, warm, bytes: coldBytes, requests: coldRequests, byKind: coldByKind };
+}
+
+/** Warm visits per row: one visit swings with whatever else the machine runs; the median of several does not. */
+const WARM_VISITS = smoke ? 1 : 5;
+
+/**
+ * `WARM_VISITS` visits in a row, each figure the median over them; `firstInPageRange` keeps
+ * the fastest and slowest first check so the report shows the spread.
+ */
+async function warmVisits(visit) {
+  const runs = [];
+  for (let i = 0; i < WARM_VISITS; i++) runs.push(await visit());
+  const median = (k) => {
+    const v = runs.map((r) => r[k]).sort((a, b) => a - b);
+    return v[(v.length - 1) >> 1];
+  };
+  const first = runs.map((r) => r.firstInPageMs);
+  return {
+    firstMs: median('firstMs'),
+    allMs: median('allMs'),
+    firstInPageMs: median('firstInPageMs'),
+    allInPageMs: median('allInPageMs'),
+    firstInPageRange: [Math.min(...first), Math.max(...first)],
+    visits: runs.length,
+  };
 }
 
 /**
@@ -297,17 +321,18 @@ function networkReport(r, f, kb) {
   const s = (ms) => `${f(ms / 1000, 2)} s`;
   const ms = (x) => `${f(x, 0)} ms`;
   const mark = (ok) => (ok ? 'met' : '**not met**');
+  const spread = (x) => (x.firstInPageRange ? ` (${f(x.firstInPageRange[0], 0)}–${f(x.firstInPageRange[1], 0)})` : '');
   const lines = ['', `## Load (demo page, ${n.profile})`, ''];
-  lines.push('Navigation → first ICD-10-CM check answered (typed J15.9 shows "billable"), and → every code set in. The baseline is the single whole blob (`?data=blob`), measured in the same run. Warm = a later visit, everything cached: online (the network there at Slow 4G, for the page and its service worker alike), then offline; "in page" is navigation start → engine ready plus one check, without the test driver\'s round trips (the driver runs nothing in the page until the engine is ready).', '');
+  lines.push('Navigation → first ICD-10-CM check answered (typed J15.9 shows "billable"), and → every code set in. The baseline is the single whole blob (`?data=blob`), measured in the same run. Warm = a later visit, everything cached: online (the network there at Slow 4G, for the page and its service worker alike), then offline, each row the median of ' + (n.parts.warm.visits || 1) + ' visits in a row (the fastest and slowest in brackets); "in page" is navigation start → engine ready plus one check, without the test driver\'s round trips (the driver runs nothing in the page until the engine is ready).', '');
   lines.push('| measure | parts | baseline: single blob | target |', '|---|---|---|---|');
   lines.push(`| cold → first check | ${s(n.parts.cold.firstMs)} | ${s(n.whole.cold.firstMs)} | ≤ 3 s: ${mark(n.parts.cold.firstMs <= 3000)} |`);
   lines.push(`| cold → first check, in page | ${s(n.parts.cold.firstInPageMs)} | ${s(n.whole.cold.firstInPageMs)} | — |`);
   lines.push(`| cold → all data ready | ${s(n.parts.cold.allMs)} | ${s(n.whole.cold.allMs)} | ≤ 15 s: ${mark(n.parts.cold.allMs <= 15000)} |`);
   if (n.parts.warmOnline) {
-    lines.push(`| warm (online) → first check, in page | ${ms(n.parts.warmOnline.firstInPageMs)} | ${ms(n.whole.warmOnline.firstInPageMs)} | ≤ 100 ms: ${mark(n.parts.warmOnline.firstInPageMs <= 100)} |`);
+    lines.push(`| warm (online) → first check, in page | ${ms(n.parts.warmOnline.firstInPageMs)}${spread(n.parts.warmOnline)} | ${ms(n.whole.warmOnline.firstInPageMs)}${spread(n.whole.warmOnline)} | ≤ 100 ms: ${mark(n.parts.warmOnline.firstInPageMs <= 100)} |`);
     lines.push(`| warm (online) → first check, driver-measured | ${ms(n.parts.warmOnline.firstMs)} | ${ms(n.whole.warmOnline.firstMs)} | — |`);
   }
-  lines.push(`| warm (offline) → first check, in page | ${ms(n.parts.warm.firstInPageMs)} | ${ms(n.whole.warm.firstInPageMs)} | ≤ 100 ms: ${mark(n.parts.warm.firstInPageMs <= 100)} |`);
+  lines.push(`| warm (offline) → first check, in page | ${ms(n.parts.warm.firstInPageMs)}${spread(n.parts.warm)} | ${ms(n.whole.warm.firstInPageMs)}${spread(n.whole.warm)} | ≤ 100 ms: ${mark(n.parts.warm.firstInPageMs <= 100)} |`);
   lines.push(`| warm (offline) → first check, driver-measured | ${ms(n.parts.warm.firstMs)} | ${ms(n.whole.warm.firstMs)} | — |`);
   lines.push(`| warm (offline) → all data ready | ${ms(n.parts.warm.allMs)} | ${ms(n.whole.warm.allMs)} | — |`);
   lines.push(`| cold download, page (encoded bytes, requests) | ${kb(n.parts.bytes)}, ${n.parts.requests} | ${kb(n.whole.bytes)}, ${n.whole.requests} | ≤ 2.5 MB: ${mark(n.parts.bytes <= 2.5 * 1048576)} |`);

@@ -1,16 +1,57 @@
-// The demo pages' first script (www/dist/boot.js, the first module in the document head): starts
-// the engine — the wasm glue, the code-set index and core part, the wasm — before the styles,
-// the page bundle and the form are ready, so on a cached visit the engine is in by the time the
-// fields are. The page bundle imports the same engine module (www/dist/engine.js, one instance
-// per page; scripts/bundle.mjs) and so picks up this load instead of starting another.
+// The demo pages' first script (www/dist/boot.js, an async, render-blocking module in the
+// document head): starts the engine — the code-set index and core part, the wasm glue and the
+// wasm — as soon as it is in, before the styles, the first layout and the page bundle, then runs
+// the page bundle (the <link rel="modulepreload" data-claimlint-page> of the page, fetched
+// meanwhile) once the engine is ready, failed, or has taken a quarter of a second: on a cached
+// visit the engine is in within about a tenth of a second, and building the form meanwhile would
+// hold up the first answer; on a first visit the form is built while the code sets download.
+// The page bundle imports the same engine module (www/dist/engine.js, one instance per page;
+// scripts/bundle.mjs) and so picks up this load instead of starting another.
 // ?data=blob (the single whole blob, the benchmark's baseline) is left to the page, which knows
-// its integrity option.
-import { loadEngine } from './claimlint/engine.js';
+// its integrity option: its bundle runs at once.
+// On a cached visit the first frame waits for the engine too (at most ENGINE_FIRST_MS; see
+// below): the page then appears with its codes checkable.
+import { cachedVisit, engineEvents, loadEngine, readyEngine } from './claimlint/engine.js';
 
 // The page's engine, for tests and benchmarks that import the first module script.
 export { readyEngine } from './claimlint/engine.js';
 
+// How long the page bundle waits for the engine at most (a first visit's download takes longer).
+const ENGINE_FIRST_MS = 250;
+
 // The page names its wasm module on its root element: <html data-claimlint-engine="facility">
 // for the outpatient facility editor (the I/OCE edits); the core module otherwise.
 const engine = document.documentElement.dataset.claimlintEngine || 'core';
-if (new URLSearchParams(location.search).get('data') !== 'blob') loadEngine({ engine }).catch(() => {});
+const whole = new URLSearchParams(location.search).get('data') === 'blob';
+if (!whole) loadEngine({ engine }).catch(() => {});
+
+// A cached visit holds its first layout and paint until the engine is in (or the wait is up):
+// the engine's few steps from storage each wait for the main thread, and a first frame of the
+// whole form in between would hold every one of them up. The page appears a little later,
+// with its codes checkable (the trade is measured in scripts/trace-warm.mjs). A first visit,
+// whose engine downloads, is shown at once.
+const settled = whole ? Promise.resolve() : engineSettled(ENGINE_FIRST_MS);
+if (!whole && cachedVisit()) {
+  const root = document.documentElement;
+  root.style.display = 'none';
+  settled.then(() => root.style.removeProperty('display'));
+}
+
+const pages = [...document.querySelectorAll('link[rel="modulepreload"][data-claimlint-page]')].map((link) => link.href);
+settled.then(() => Promise.all(pages.map((href) => import(href))));
+
+/** Resolves once the engine is ready or has failed, or after `ms`. */
+function engineSettled(ms) {
+  if (readyEngine()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      engineEvents.removeEventListener('ready', done);
+      engineEvents.removeEventListener('error', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    engineEvents.addEventListener('ready', done);
+    engineEvents.addEventListener('error', done);
+  });
+}

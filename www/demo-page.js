@@ -1,30 +1,8 @@
 // What the demo pages share: setting a field as if typed, the total-charge output,
-// the offline state line, the load-time line, the example/clear buttons, and letting the engine
-// go first.
-import { engineEvents, readyEngine } from './claimlint.js';
+// the offline state line, the load-time line and the example/clear buttons.
+import { MESSAGES, engineEvents, readyEngine } from './claimlint.js';
 
 const $ = (sel) => document.querySelector(sel);
-
-/**
- * Resolves once the engine the boot script started (www/boot.js) is ready or has failed, or
- * after `ms`: on a cached visit the engine is in within about a tenth of a second, and building
- * the form meanwhile would hold up the first answer; on a first visit the form is built while
- * the code sets download.
- */
-export function engineFirst(ms = 250) {
-  if (readyEngine()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      engineEvents.removeEventListener('ready', done);
-      engineEvents.removeEventListener('error', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    engineEvents.addEventListener('ready', done);
-    engineEvents.addEventListener('error', done);
-  });
-}
 
 /** Sets a value as if typed, so every listener (and the claim summary) sees it. */
 export function setValue(el, value) {
@@ -53,13 +31,20 @@ export function wireTotal() {
 export function showOfflineState() {
   if ('serviceWorker' in navigator) {
     $('#offline-state').textContent = 'Preparing…';
-    // Offline, a page whose engine this device never stored cannot work: say that instead.
+    // Offline, a page whose engine this device never stored cannot work: say that instead. When
+    // only a part after the core is missing, codes are checked: say which part is not there.
     let notStored = false;
-    engineEvents.addEventListener('error', (e) => {
-      if (e.detail?.error?.code !== 'OFFLINE') return;
+    const failed = ({ error, partial } = {}) => {
+      if (error?.code !== 'OFFLINE') return;
       notStored = true;
-      $('#offline-state').textContent = 'Not on this device yet — open this page once while online';
-    });
+      $('#offline-state').textContent =
+        partial && error.part
+          ? `Works offline, except the ${MESSAGES.partNames[error.part] || error.part}: not on this device yet — open this page once while online`
+          : 'Not on this device yet — open this page once while online';
+    };
+    engineEvents.addEventListener('error', (e) => failed(e.detail));
+    // A part may have failed before this page's code ran (the engine starts first).
+    if (readyEngine()?.partsFailed) failed({ error: readyEngine().partsFailed, partial: true });
     navigator.serviceWorker.ready.then(
       () => notStored || ($('#offline-state').textContent = 'Ready — works without a connection'),
       () => ($('#offline-state').textContent = 'Not available'),

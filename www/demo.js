@@ -1,7 +1,7 @@
 // Charge-entry demo page: attaches claimlint to the claim form and adds the
 // page's own bits (example data, total charge, outcome line, side panel).
 import { attach } from './claimlint.js';
-import { engineFirst, showLoadTime, showOfflineState, wireButtons, wireTotal } from './demo-page.js';
+import { showLoadTime, showOfflineState, wireButtons, wireTotal } from './demo-page.js';
 
 // The page's engine, for tests and benchmarks that import this (bundled) module.
 export { readyEngine } from './claimlint.js';
@@ -15,8 +15,8 @@ const mode = new URLSearchParams(location.search).get('mode') === 'exam' ? 'exam
 const whole = new URLSearchParams(location.search).get('data') === 'blob';
 const integrity = () => fetch('../pkg/codesets.blob.sha256').then((r) => (r.ok ? r.text() : ''), () => '');
 
-// The engine goes first (started by www/boot.js; the whole-blob baseline starts with attach).
-if (!whole) await engineFirst();
+// The engine went first: www/boot.js started it and runs this module once it is in (the
+// whole-blob baseline starts with attach).
 const handle = attach(document, { mode, serviceWorker: 'sw.js', ...(whole ? { parts: false, integrity } : {}) });
 
 if (mode === 'exam') {

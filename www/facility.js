@@ -2,15 +2,14 @@
 // "outpatient", set on the container) with bill type, statement period, revenue codes and
 // non-covered charges, checked against the I/OCE tables of the claim's quarter.
 import { attach } from './claimlint.js';
-import { engineFirst, setValue, showLoadTime, showOfflineState, wireButtons, wireTotal } from './demo-page.js';
+import { setValue, showLoadTime, showOfflineState, wireButtons, wireTotal } from './demo-page.js';
 
 // The page's engine, for tests and benchmarks that import this (bundled) module.
 export { readyEngine } from './claimlint.js';
 
 const $ = (sel) => document.querySelector(sel);
 // The code sets come in parts, each checked against its SHA-256 in pkg/parts/parts.json (docs/parts.md).
-// The engine goes first (started by www/boot.js).
-await engineFirst();
+// The engine went first: www/boot.js started it and runs this module once it is in.
 // The facility module (claimlint-facility.js): the core module has no outpatient editor.
 const handle = attach(document, { serviceWorker: 'sw.js', engine: 'facility' });
 handle.ready.then(showLoadTime);

@@ -3,23 +3,29 @@
 // Two kinds of cache:
 //  - the shell (pages, CSS, widget modules): once a data generation is stored (a cached
 //    visit), served from storage first, so a visit on a slow network waits no round trip per
-//    file; each file served is revalidated in the background, and a change to any of them
-//    stores a new shell whole (every file fetched again), makes it current and tells the pages
-//    (the same update notice as new code sets): the new build is what the next visit gets,
-//    never a mix of two builds. Before that (a first visit), network first, cache when offline;
+//    file. The files served are revalidated after the visit's load, in the update check (below),
+//    not while the page is loading; a change to any of them stores a new shell whole (every
+//    file fetched again), makes it current and tells the pages (the same update notice as new
+//    code sets): the new build is what the next visit gets, never a mix of two builds. Before
+//    that (a first visit), network first, cache when offline;
 //  - the data generations (www/claimlint/store.js): the code-set parts of one build with the
 //    wasm glue and wasm that read them, named from the parts index. The page stores the
 //    first generation itself as its parts arrive (so a first visit downloads each part once)
 //    and reads stored parts, the core included, straight from the cache (nothing of them is
 //    streamed through this worker). This worker looks for a newer index in
-//    the background, stores the new generation whole (parts whose file is already stored are
-//    copied, not downloaded; each new part must match its SHA-256 in the index, else the
-//    update is refused), and only then makes it current and tells the pages. The index names
+//    the background, stores the new generation whole (a part or module the current generation
+//    holds under the same file and SHA-256 is carried over as stored: not downloaded, not
+//    hashed again; each new one must match its SHA-256 in the index, else the update is
+//    refused), and only then makes it current and tells the pages. The index names
 //    the glue and wasm of its build too (`modules`), so a new build of a module is a new
 //    generation even with the code sets unchanged: it reaches the next visit the same way,
 //    glue and wasm together.
 //    A page already loading stays on the generation it started with.
-import { DATA_PREFIX, FALLBACK_CACHE, GENERATION_HEADER, GENERATION_QUESTION, META_CACHE, checkedModule, currentKey, generationName, makeCurrent, partResponse, sha256Hex } from './claimlint/store.js';
+// The update check is one pass (updateCheck): the shell files served since the last pass, then
+// the parts index. A page runs it once its engine is in (the 'claimlint-check-update' message);
+// a visit whose page never asks (no engine on it) gets it a little after its navigation. Nothing
+// of it competes with a page's load.
+import { DATA_PREFIX, FALLBACK_CACHE, GENERATION_HEADER, GENERATION_QUESTION, META_CACHE, checkedModule, currentKey, generationName, makeCurrent, moduleEntry, partResponse, sha256Hex } from './claimlint/store.js';
 
 const SHELL_VERSION = 'v6';
 // The shell the install stores; a background refresh stores later ones as `${SHELL_CACHE}-N`.
@@ -107,7 +113,6 @@ const FACILITY = {
   wasm: new URL('../pkg/claimlint-facility_bg.wasm', self.location).href,
 };
 const DATA_URLS = new Set([...Object.values(DATA), ...Object.values(FACILITY)]);
-const WASM_URLS = new Set([DATA.wasm, FACILITY.wasm]);
 // The single whole blob (a page that asks for it, e.g. the benchmark's baseline): network
 // first, the last copy offline, checked by that page on every load as before the data came
 // in parts. The glue and wasm last downloaded are kept beside it, for such a page offline.
@@ -156,7 +161,6 @@ self.addEventListener('fetch', (event) => {
   const bare = url.origin + url.pathname;
   if (DATA_URLS.has(bare)) {
     event.respondWith(dataResponse(event, bare));
-    if (WASM_URLS.has(bare)) event.waitUntil(maybeUpdate());
     return;
   }
   if (bare === WHOLE) {
@@ -186,11 +190,13 @@ async function shellResponse(event) {
   const bare = new URL(request.url);
   bare.search = '';
   const listed = SHELL_URLS.has(bare.href);
-  // A shell file on a cached visit: the stored copy at once, checked against the network after.
+  // A shell file on a cached visit: the stored copy at once, checked against the network after
+  // the load (updateCheck).
   if (listed && (await storedVisit())) {
     const hit = await storedShellFile(request);
     if (hit) {
-      if (online()) event.waitUntil(revalidateShell(bare.href));
+      served.add(bare.href);
+      if (request.mode === 'navigate') event.waitUntil(laterUpdateCheck());
       return hit;
     }
   }
@@ -242,19 +248,28 @@ async function differs(stored, fresh) {
   return a.length !== b.length || !a.every((x, i) => x === b[i]);
 }
 
+// The shell files served from storage since the last update check.
+const served = new Set();
+
 /**
- * Asks the network whether a shell file changed (a conditional request: one small answer when
- * it did not). A change means a new build: the whole shell is stored again.
+ * True when a shell file served from storage changed on the network (conditional requests: one
+ * small answer per file when nothing did), stopping at the first: a change means a new build,
+ * and the whole shell is stored again.
  */
-async function revalidateShell(url) {
-  try {
-    const fresh = await fetch(url, { cache: 'no-cache' });
-    // Compared with the current shell's copy: a refresh that finished meanwhile already has it.
-    const stored = await caches.match(url, { cacheName: await shellName() });
-    if (fresh.ok && stored && (await differs(stored, fresh))) await refreshShell();
-  } catch {
-    // offline after all: the stored shell serves
+async function shellChanged() {
+  const urls = [...served];
+  served.clear();
+  for (const url of urls) {
+    try {
+      const fresh = await fetch(url, { cache: 'no-cache' });
+      // Compared with the current shell's copy: a refresh that finished meanwhile already has it.
+      const stored = await caches.match(url, { cacheName: await shellName() });
+      if (fresh.ok && stored && (await differs(stored, fresh))) return true;
+    } catch {
+      return false; // offline after all: the stored shell serves
+    }
   }
+  return false;
 }
 
 let refreshing = null;
@@ -289,7 +304,7 @@ function refreshShell() {
   refreshing = shellStoring
     .then(async (name) => {
       if (!name) return;
-      await maybeUpdate(true).catch(() => {});
+      await generationCheck().catch(() => {});
       await tell({ type: 'claimlint-update', name, shell: true });
     })
     .finally(() => {
@@ -370,14 +385,30 @@ async function preloadResponse(event, bare) {
 
 // The current generation's record, kept in memory once one exists: a cached visit's first
 // requests (index, core, glue, wasm) then wait for no storage read. Each use re-reads it in
-// the background, so a generation a page made current is seen by the next request.
+// the background, so a generation a page made current is seen by the next request; uses while
+// a read is under way share it (a page's first requests come together, and one storage read
+// serves them all).
 let recordMemo = null;
+let recordReading = null;
+// Bumped by this worker's own switch: a read begun before it does not overwrite it.
+let recordVersion = 0;
 
-async function readRecord() {
-  const res = await (await caches.open(META_CACHE)).match(currentKey(INDEX));
-  const record = res ? await res.json() : {};
-  recordMemo = record.name ? record : null;
-  return record;
+function readRecord() {
+  recordReading ??= (async () => {
+    const version = recordVersion;
+    const res = await caches.match(currentKey(INDEX), { cacheName: META_CACHE });
+    const record = res ? await res.json() : {};
+    if (version !== recordVersion) return recordMemo;
+    recordMemo = record.name ? record : null;
+    return record;
+  })().finally(() => (recordReading = null));
+  return recordReading;
+}
+
+/** The record this worker has just made current. */
+function rememberRecord(record) {
+  recordVersion += 1;
+  recordMemo = record;
 }
 
 function currentRecord() {
@@ -410,11 +441,17 @@ async function fetchGeneration(before) {
   const index = JSON.parse(text);
   const cache = await caches.open(name);
   const had = await hadInGeneration(before);
+  const kept = carriedOver(before, name);
   try {
     for (const part of index.parts) {
       const url = new URL(part.file, INDEX).href;
       if (await cache.match(url)) continue;
       if (part.needs && !had.parts.has(part.name)) continue;
+      const stored = await kept(before.index?.parts, part, url);
+      if (stored) {
+        await cache.put(url, stored);
+        continue;
+      }
       const bytes = await partBytes(url);
       if ((await sha256Hex(bytes)) !== part.sha256) throw new Error(`part ${part.name}: checksum mismatch`);
       await cache.put(url, partResponse(bytes, name));
@@ -422,7 +459,12 @@ async function fetchGeneration(before) {
     // The glue and wasm of this build: each must be the one the index names (`modules`), so a
     // new build of a module, with the code sets unchanged, is a generation of its own.
     const modules = [DATA, ...(had.facility ? [FACILITY] : [])].flatMap((m) => [m.glue, m.wasm]);
-    const got = await Promise.all(modules.map(async (u) => checkedModule(index, INDEX, u, await fetch(u, { cache: 'no-cache' }))));
+    const got = await Promise.all(
+      modules.map(
+        async (u) =>
+          (await kept(before.index?.modules, moduleEntry(index, INDEX, u), u)) || checkedModule(index, INDEX, u, await fetch(u, { cache: 'no-cache' })),
+      ),
+    );
     // Not kept as refused: a host part way through a deploy sends the other build for a while.
     if (got.some((res) => !res)) throw new Error('wasm package incomplete or not the build the index names');
     await Promise.all(modules.map((u, i) => cache.put(u, got[i])));
@@ -433,12 +475,33 @@ async function fetchGeneration(before) {
   }
   // The switch: one small write, after the whole generation is stored.
   await makeCurrent(INDEX, name, index);
-  await readRecord();
+  rememberRecord({ name, index });
   // Keep the previous generation until the next switch: a page pinned to it may still be loading.
   for (const old of await caches.keys()) {
     if (old.startsWith(DATA_PREFIX) && old !== name && old !== before.name) await caches.delete(old);
   }
   return name;
+}
+
+/**
+ * Returns `(entries, entry, url) => Response | null`: the current generation's stored copy of
+ * a file when the previous index lists it (`entries`: its parts or modules) with the same file
+ * and SHA-256 as the new index's `entry`. It entered that generation checked against that
+ * SHA-256, so it is carried into the new one as it is: not downloaded, not read into memory,
+ * not hashed again (a module-only rebuild copies no part through here). A part's header names
+ * the generation it now belongs to.
+ */
+function carriedOver(before, name) {
+  return async (entries, entry, url) => {
+    if (!before.name || !entry?.sha256 || !Array.isArray(entries)) return null;
+    if (!entries.some((e) => e.file === entry.file && e.sha256 === entry.sha256)) return null;
+    const hit = await caches.match(url, { cacheName: before.name });
+    // A module is kept as the network sent it (its compiled code stays cached with it).
+    if (!hit || !hit.headers.has(GENERATION_HEADER)) return hit || null;
+    const headers = new Headers(hit.headers);
+    headers.set(GENERATION_HEADER, name);
+    return new Response(hit.body, { status: hit.status, statusText: hit.statusText, headers });
+  };
 }
 
 /**
@@ -462,12 +525,34 @@ let checking = null;
 // new name.
 let refused = null;
 
-function maybeUpdate(force = false) {
+/**
+ * The update check, one pass: the shell files served (a change stores the new shell, which
+ * then checks the index itself), else the parts index. `force`: a page asked (its engine is in,
+ * or it came back online); otherwise at most once a minute.
+ */
+function updateCheck(force = false) {
   if (checking) return checking;
-  if (!force && Date.now() - lastCheck < UPDATE_INTERVAL_MS) return Promise.resolve();
+  if (!online() || (!force && Date.now() - lastCheck < UPDATE_INTERVAL_MS)) return Promise.resolve();
   lastCheck = Date.now();
-  checking = checkForUpdate().finally(() => (checking = null));
+  checking = (async () => {
+    if (await shellChanged()) await refreshShell();
+    else await generationCheck();
+  })().finally(() => (checking = null));
   return checking;
+}
+
+// A visit whose page does not ask (no engine on it): the check runs a little after its
+// navigation, once its load is over, unless a page asked meanwhile.
+const UNASKED_DELAY_MS = 5_000;
+function laterUpdateCheck() {
+  return new Promise((resolve) => setTimeout(resolve, UNASKED_DELAY_MS)).then(() => updateCheck());
+}
+
+// The parts index alone (refreshShell runs it after storing a new shell).
+let generationChecking = null;
+function generationCheck() {
+  generationChecking ??= checkForUpdate().finally(() => (generationChecking = null));
+  return generationChecking;
 }
 
 async function checkForUpdate() {
@@ -504,7 +589,7 @@ async function tell(message) {
 // starting its engine asks which generation is current (store.js workerGeneration): answered from
 // memory, on the port it sent, and the page is pinned to it like a page that asked for the index.
 self.addEventListener('message', (event) => {
-  if (event.data?.type === 'claimlint-check-update') event.waitUntil(maybeUpdate(true));
+  if (event.data?.type === 'claimlint-check-update') event.waitUntil(updateCheck(true));
   if (event.data?.type === GENERATION_QUESTION) event.waitUntil(answerGeneration(event));
 });
 

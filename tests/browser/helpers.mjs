@@ -15,6 +15,8 @@ export const ROOT = process.env.CLAIMLINT_ROOT ? path.resolve(process.env.CLAIML
 export const OUT = path.join(REPO, 'tests', 'browser', 'out');
 // A date inside the FY2026 ICD-10-CM vintage, so results do not depend on today.
 export const DOS = '2026-03-15';
+/** DevTools' Slow 4G profile (1.6 Mbps down, 150 ms round trip), for the load benchmark and trace. */
+export const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
 
 /** Fails early, with the fix, when the wasm package has not been built. */
 export function requirePkg() {

@@ -6,7 +6,18 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { withServerAndBrowser, setDate, typeInto, fieldState, screenshot, engineCall, partsIndex as index, ROOT, DOS, VIEWPORTS } from './helpers.mjs';
+import { withServerAndBrowser, setDate, typeInto, fieldState, screenshot, engineCall, storedVisit, partsIndex as index, ROOT, DOS, VIEWPORTS } from './helpers.mjs';
+
+/** Holds back the requests matching `pattern` until the returned function is called. */
+async function holdBack(context, pattern) {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await context.route(pattern, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
 
 describe('claimlint code sets in parts', () => {
   const env = withServerAndBrowser();
@@ -15,11 +26,12 @@ describe('claimlint code sets in parts', () => {
     const html = readFileSync(path.join(ROOT, 'www', 'index.html'), 'utf8');
     const links = (rel) => new Set([...html.matchAll(new RegExp(`<link rel="${rel}" href="([^"]+)"`, 'g'))].map((m) => m[1]));
     assert.deepEqual([...links('modulepreload')].sort(), ['../pkg/claimlint.js', 'dist/demo.js', 'dist/engine.js']);
-    // The boot script comes before the styles, so the engine starts before they are in, and it
-    // is not async, so it runs before the page bundle (module scripts run in document order).
+    // The boot script is the page's only script: async and render-blocking, ahead of the styles,
+    // so the engine starts as soon as it is in, before the first layout. It runs the page bundle
+    // (preloaded, marked as the page's) once the engine is in.
     assert.ok(html.indexOf('src="dist/boot.js"') < html.indexOf('rel="stylesheet"'));
-    assert.ok(html.indexOf('src="dist/boot.js"') < html.indexOf('<script type="module" src="dist/demo.js"'));
-    assert.match(html, /<script type="module" src="dist\/boot.js"><\/script>/);
+    assert.deepEqual([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]), ['<script type="module" async blocking="render" src="dist/boot.js">']);
+    assert.match(html, /<link rel="modulepreload" href="dist\/demo.js" data-claimlint-page>/);
     // The index and the core are not preloaded from the HTML: the engine asks for them as it
     // starts (a cached visit reads them from storage, and ?data=blob does not use them).
     assert.deepEqual([...links('preload')], ['../pkg/claimlint_bg.wasm']);
@@ -42,12 +54,7 @@ describe('claimlint code sets in parts', () => {
     assert.deepEqual(parts.map((p) => p.name), ['core', 'titles', 'claim', 'outpatient', 'ptp']);
     assert.ok(parts[0].sections.some((s) => s.name === 'icd10cm.codes'));
     const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
-    let release;
-    const gate = new Promise((r) => (release = r));
-    await context.route('**/pkg/parts/ptp-*.blob', async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdBack(context, '**/pkg/parts/ptp-*.blob');
     const page = await context.newPage();
     await page.goto(`${env.server.url}www/index.html`);
     await page.waitForSelector('html[data-claimlint-ready="core"]', { timeout: 20_000 });
@@ -109,6 +116,29 @@ describe('claimlint code sets in parts', () => {
     await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
     assert.deepEqual(requested, []);
     assert.equal(await engineCall(page, (engine) => engine.stats.stored), true);
+    await context.close();
+  });
+
+  it('paints a first visit while the code sets download, and a cached visit once its engine is in', async () => {
+    const context = await env.browser.newContext();
+    // A first visit: the core is held back until the page has painted, which it does without it.
+    const release = await holdBack(context, '**/pkg/parts/core*.blob');
+    const page = await context.newPage();
+    const painted = () => page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 20_000 });
+    await page.goto(`${env.server.url}www/index.html`);
+    await painted();
+    assert.equal(await engineCall(page, (engine) => engine === null), true, 'painted before the engine is in');
+    release();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 30_000 });
+    await storedVisit(page);
+    await context.unrouteAll();
+    // A cached visit: no paint before the engine is in, or before the boot script's wait is up.
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    await painted();
+    const t = await page.evaluate(() => Object.fromEntries(['first-contentful-paint', 'claimlint-engine-ready', 'claimlint-load-start'].map((n) => [n, performance.getEntriesByName(n)[0]?.startTime])));
+    const held = Math.min(t['claimlint-engine-ready'], t['claimlint-load-start'] + 250);
+    assert.ok(t['first-contentful-paint'] >= held, JSON.stringify(t));
     await context.close();
   });
 

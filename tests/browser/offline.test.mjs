@@ -28,6 +28,37 @@ describe('claimlint offline', () => {
     await context.close();
   });
 
+  it('says, offline, which part the facility page is missing when its module is stored and codes check', async () => {
+    const context = await env.browser.newContext();
+    const page = await openPage(context, `${env.server.url}www/index.html`);
+    await storedVisit(page);
+    // A facility visit online whose `outpatient` part does not arrive: the facility module joins
+    // the stored generation, the part does not.
+    await context.route('**/pkg/parts/outpatient-*.blob', (route) => route.abort());
+    await page.goto(`${env.server.url}www/facility.html`);
+    await page.waitForSelector('html[data-claimlint-ready="partial"]', { timeout: 20_000 });
+    await page.waitForFunction(
+      async () => Boolean(await caches.match(new URL('../pkg/claimlint-facility_bg.wasm', location.href).href)),
+      null,
+      { timeout: 20_000 },
+    );
+    await context.unroute('**/pkg/parts/outpatient-*.blob');
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="partial"]', { timeout: 20_000 });
+    // Codes are checked from what is stored...
+    await setDate(page, '#l1-date', DOS);
+    await typeInto(page, '#dx-0-input', 'R07.9');
+    await page.waitForFunction(() => document.querySelector('#dx-0-input').closest('.cl-field')?.dataset.state === 'billable');
+    // ...and the page says what is missing, not that nothing is on this device.
+    assert.equal(await page.getAttribute('[data-claimlint-notice]', 'data-error-code'), 'OFFLINE');
+    assert.match(await page.textContent('.cl-notice__text'), /codes are checked .* but the outpatient facility edits \(I\/OCE\) are not stored/i);
+    const line = await page.textContent('#offline-state');
+    assert.match(line, /^Works offline, except the outpatient facility edits \(I\/OCE\): not on this device yet/);
+    await context.close();
+  });
+
   it('reloads and validates with the network gone', async () => {
     const context = await env.browser.newContext();
     const page = await openPage(context, `${env.server.url}www/index.html`);

@@ -6,7 +6,7 @@
 // www/ and pkg/ so the parts index and the wasm can be replaced.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openPage, rebuildWasm, runsRebuilt, storedVisit, withPrivateCopy } from './helpers.mjs';
 
@@ -143,6 +143,45 @@ describe('claimlint code-set update', () => {
     await page.reload();
     await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
     assert.equal(await runsRebuilt(page, glue), true);
+    await context.close();
+  });
+
+  it('carries the parts and modules a new index lists unchanged over from the stored generation, without fetching them', async () => {
+    const context = await env.browser.newContext();
+    const page = await openPage(context, `${env.server.url}www/index.html`);
+    await storedVisit(page);
+    const generation = () =>
+      page.evaluate(async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine().stats.generation);
+    const first = await generation();
+    // A new index naming the same part files and modules, while the host no longer has those
+    // files: the new generation can only come from what this device holds.
+    const pkg = path.join(env.dir, 'pkg');
+    const indexPath = path.join(pkg, 'parts', 'parts.json');
+    const original = readFileSync(indexPath, 'utf8');
+    const index = JSON.parse(original);
+    const files = [...index.parts.filter((p) => !p.needs).map((p) => path.join(pkg, 'parts', p.file)), path.join(pkg, 'claimlint.js'), path.join(pkg, 'claimlint_bg.wasm')];
+    const kept = files.map((f) => [f, readFileSync(f)]);
+    try {
+      for (const f of files) rmSync(f);
+      writeFileSync(indexPath, JSON.stringify({ ...index, built: index.built + 1 }, null, 2));
+      await page.reload();
+      await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+      await page.waitForSelector('[data-claimlint-notice][data-state="update"]', { timeout: 30_000 });
+      assert.equal(await page.textContent('.cl-notice__text'), 'Newer code sets have been downloaded.');
+      await Promise.all([page.waitForNavigation(), page.click('[data-claimlint-notice] .cl-button')]);
+      await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+      const now = await generation();
+      assert.notEqual(now, first);
+      // Its parts name the generation they now belong to.
+      const named = await page.evaluate(async (name) => {
+        const cache = await caches.open(name);
+        return Promise.all((await cache.keys()).filter((r) => /\/parts\//.test(r.url)).map(async (r) => (await cache.match(r)).headers.get('X-Claimlint-Generation')));
+      }, now);
+      assert.ok(named.length >= 4 && named.every((n) => n === now), JSON.stringify(named));
+    } finally {
+      for (const [f, bytes] of kept) writeFileSync(f, bytes);
+      writeFileSync(indexPath, original);
+    }
     await context.close();
   });
 });

@@ -77,6 +77,17 @@ export function engineFailed() {
   return failure;
 }
 
+/**
+ * True when this visit is a cached one: the service worker controls the page and an earlier
+ * visit opened a stored core from this package (its hint is kept), so the engine is expected in
+ * within about a tenth of a second, from storage.
+ */
+export function cachedVisit(options = {}) {
+  if (!globalThis.navigator?.serviceWorker?.controller) return false;
+  const { partsUrl } = { ...packageUrls(options.baseUrl || PKG), ...pick(options, ['partsUrl']) };
+  return Boolean(coreHint(new URL(partsUrl, location.href).href));
+}
+
 /** The engine if it has loaded (at least its core), else null. Lets fields validate synchronously. */
 export function readyEngine() {
   return current;
@@ -145,14 +156,21 @@ function markComplete(engine) {
   engineEvents.dispatchEvent(new CustomEvent('complete', { detail: { engine } }));
 }
 
-// Compiles while it downloads (the glue uses WebAssembly.instantiateStreaming for an
-// application/wasm response); the browser caches the compiled code of a stored response.
+// The wasm compiles while it downloads, from the start, beside the glue's import (not after
+// it): a cached visit's request is answered from the stored generation (the page's preload of
+// it is taken up here), and the browser keeps the compiled code with that stored response, so
+// a later visit's compile reads it back. The glue then instantiates the compiled module.
 async function startModule(opts) {
   let mod;
+  const wasmUrl = new URL(opts.wasmUrl, location.href);
+  const compiled = settled(compileStreaming(wasmUrl));
   try {
     mod = await import(opts.moduleUrl);
     performance.mark?.('claimlint-glue');
-    await mod.default({ module_or_path: new URL(opts.wasmUrl, location.href) });
+    // A response the streaming compile refuses (a host sending another MIME type) goes the
+    // glue's own way, which falls back to compiling the bytes.
+    const module = await compiled.catch(() => null);
+    await mod.default({ module_or_path: module || wasmUrl });
     performance.mark?.('claimlint-wasm');
   } catch (e) {
     // A host page whose CSP lacks 'wasm-unsafe-eval' refuses to compile any wasm: say so,
@@ -279,7 +297,9 @@ async function loadParts(opts, retry) {
     // at once, so the link never idles between parts, and each is added as it arrives.
     await Promise.all(
       rest.map(async (part, k) => {
-        const got = restBytes.length ? await restBytes[k] : await fetchPart(part, k + 1);
+        const got = await (restBytes.length ? restBytes[k] : fetchPart(part, k + 1)).catch((e) => {
+          throw partMissing(e, part);
+        });
         await add(validator, part, k + 1, got);
         engine.partAdded(part.name, got.bytes.byteLength);
         engineEvents.dispatchEvent(new CustomEvent('part', { detail: { engine, name: part.name } }));
@@ -303,6 +323,19 @@ async function loadParts(opts, retry) {
     engineEvents.dispatchEvent(new CustomEvent('error', { detail: { error: err, partial: true } }));
   });
   return engine;
+}
+
+/** The error of a part after the core that could not be had, naming the part (`.part`). */
+function partMissing(error, part) {
+  const err = error instanceof EngineError ? error : new EngineError(error?.code || 'UNKNOWN', String(error?.message || error), error);
+  err.part = part.name;
+  return err;
+}
+
+/** The wasm at a URL compiled as it arrives (rejects where streaming compilation is not available). */
+async function compileStreaming(url) {
+  if (typeof WebAssembly?.compileStreaming !== 'function') throw new Error('no streaming compilation');
+  return WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin', mode: 'cors' }));
 }
 
 /** True when the browser knows it has no connection. */

@@ -142,6 +142,11 @@ export const MESSAGES = {
     CSP: "This page's Content-Security-Policy does not allow WebAssembly, so codes cannot be checked here. The site must add 'wasm-unsafe-eval' to its script-src directive; trying again will not help.",
     UNKNOWN: 'The validator could not start.',
   },
+  // A part after the core that could not be had (`part`: its name from partNames); the parts
+  // before it answer. By error code; the others say `errors`.
+  partErrors: {
+    OFFLINE: ({ part }) => `Codes are checked from what this device has stored, but the ${part} are not stored on it: this page has not finished loading here while online. Connect to the internet and reload to add them.`,
+  },
   dataNotLoaded: 'No code sets loaded.',
   offlineReady: 'Works offline',
   offlinePending: 'Preparing offline use…',

@@ -82,7 +82,10 @@ export class Notice {
     this.el.dataset.errorCode = error?.code || 'UNKNOWN';
     this.el.setAttribute('role', 'alert');
     this.progress.hidden = true;
-    this.text.textContent = m.errors[error?.code] || `${m.loadFailed} ${m.errors.UNKNOWN}`;
+    const partError = error?.part && m.partErrors?.[error.code];
+    this.text.textContent = partError
+      ? fmt(partError, { part: m.partNames?.[error.part] || error.part })
+      : m.errors[error?.code] || `${m.loadFailed} ${m.errors.UNKNOWN}`;
     // A page policy that forbids wasm does not change on a retry.
     this.retry.hidden = error?.code === 'CSP';
   }

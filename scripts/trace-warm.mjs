@@ -1,0 +1,118 @@
+// Traces a cached visit of the charge-entry demo (headless Chromium, as the load benchmark:
+// a first visit stores everything, then a warm visit online at Slow 4G and one offline) and
+// prints its timeline: the engine's marks, each request (start → end, who answered), and the
+// main thread's longer tasks (script evaluation, compile, style/layout, paint), in ms from
+// navigation start, and the main thread's own CPU time before the engine is ready (thread time:
+// a loaded machine stretches the wall clock, not this). What the "warm → first check" rows of
+// scripts/bench.sh --load consist of. The page's network is Slow 4G online; its service worker's
+// is not throttled here (the benchmark throttles it too).
+// Usage: node scripts/trace-warm.mjs [--page index.html] [--json OUT.json] [--raw PREFIX]
+//   --json writes the timelines; --raw writes each visit's trace events to PREFIX-online.json and
+//   PREFIX-offline.json (for chrome://tracing or a script).
+import { writeFileSync } from 'node:fs';
+import { startServer, launch, SLOW_4G } from '../tests/browser/helpers.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+const pageName = opt('--page', 'index.html');
+const CATEGORIES = ['CacheStorage', 'ServiceWorker', 'Blob', 'storage', 'devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing', 'loading', 'disabled-by-default-devtools.timeline'];
+
+const server = await startServer();
+const browser = await launch();
+const out = {};
+try {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const target = `${server.url}www/${pageName}`;
+  const ready = async () => {
+    for (;;) {
+      const r = await cdp.send('Runtime.evaluate', { expression: 'document.documentElement.dataset.claimlintReady', returnByValue: true }).catch(() => null);
+      if (r?.result?.value === 'true') return;
+      await new Promise((res) => setTimeout(res, 50));
+    }
+  };
+  await page.goto(target, { waitUntil: 'commit' });
+  await ready();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForTimeout(1500);
+  for (const mode of ['online', 'offline']) {
+    await cdp.send('Network.emulateNetworkConditions', mode === 'online' ? SLOW_4G : { ...SLOW_4G, offline: true });
+    if (mode === 'offline') await context.setOffline(true);
+    const events = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+    const done = new Promise((res) => cdp.once('Tracing.tracingComplete', res));
+    await cdp.send('Tracing.start', { categories: CATEGORIES.join(','), transferMode: 'ReportEvents' });
+    await page.goto(target, { waitUntil: 'commit' });
+    await ready();
+    await page.waitForTimeout(300);
+    const inPage = await page.evaluate(() => ({
+      marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]),
+      resources: performance.getEntriesByType('resource').map((r) => ({
+        url: r.name.replace(location.origin, ''),
+        start: r.startTime,
+        worker: r.workerStart,
+        responseStart: r.responseStart,
+        end: r.responseEnd,
+      })),
+      nav: (() => {
+        const n = performance.getEntriesByType('navigation')[0];
+        return { worker: n.workerStart, responseStart: n.responseStart, responseEnd: n.responseEnd, domInteractive: n.domInteractive, dcl: n.domContentLoadedEventStart };
+      })(),
+      paint: performance.getEntriesByType('paint').map((p) => [p.name, p.startTime]),
+    }));
+    await cdp.send('Tracing.end');
+    await done;
+    cdp.removeAllListeners('Tracing.dataCollected');
+    // Navigation start on the trace clock: the engine's first mark, less its time in the page.
+    const start = events.find((e) => e.name === 'claimlint-load-start');
+    const startMs = inPage.marks.find(([n]) => n === 'claimlint-load-start')?.[1] ?? 0;
+    const t0 = start ? start.ts - startMs * 1000 : Math.min(...events.map((e) => e.ts).filter(Boolean));
+    const mainTid = start ? `${start.pid}:${start.tid}` : null;
+    if (args.includes('--raw')) writeFileSync(`${opt('--raw')}-${mode}.json`, JSON.stringify({ t0, mainTid, events }));
+    // The main thread's tasks of 1 ms or more, each with what took most of it.
+    const onMain = events.filter((e) => `${e.pid}:${e.tid}` === mainTid && e.ph === 'X' && e.ts >= t0 - 5000);
+    const label = (e) => `${e.name}${e.args?.data?.url ? ` ${e.args.data.url.replace(server.url, '/').slice(0, 60)}` : ''} ${(e.dur / 1000).toFixed(1)}`;
+    const main = onMain
+      .filter((e) => e.name === 'RunTask' && e.dur >= 1000)
+      .map((task) => {
+        const inside = onMain.filter((k) => k !== task && k.name !== 'RunTask' && k.ts >= task.ts && k.ts + k.dur <= task.ts + task.dur && k.dur >= 300);
+        return { at: (task.ts - t0) / 1000, ms: task.dur / 1000, what: inside.slice(0, 5).map(label).join(', ') };
+      });
+    const wasm = events.filter((e) => /wasm/i.test(e.name) && e.ts >= t0).map((e) => ({ name: e.name, ph: e.ph, at: (e.ts - t0) / 1000, ms: (e.dur || 0) / 1000, args: JSON.stringify(e.args || {}).slice(0, 160) }));
+    // The main thread's own CPU time (thread time, not wall time: a loaded machine stretches the
+    // wall clock, not this) from navigation start to engine ready, by kind of work.
+    const readyMs = inPage.marks.find(([n]) => n === 'claimlint-engine-ready')?.[1] ?? Infinity;
+    const before = onMain.filter((e) => e.ts >= t0 && (e.ts - t0) / 1000 < readyMs);
+    const cpu = (filter) => before.filter(filter).reduce((n, e) => n + (e.tdur ?? e.dur) / 1000, 0);
+    const kinds = {
+      tasks: cpu((e) => e.name === 'RunTask'),
+      style: cpu((e) => e.name === 'UpdateLayoutTree'),
+      layout: cpu((e) => e.name === 'Layout'),
+      paint: cpu((e) => /^(PrePaint|Paint|Layerize|Commit)$/.test(e.name)),
+      script: cpu((e) => /^(v8\.evaluateModule|v8\.compileModule|FunctionCall|v8\.callFunction|EvaluateScript|RunMicrotasks)$/.test(e.name)),
+      parse: cpu((e) => e.name === 'ParseHTML' || e.name === 'ParseAuthorStyleSheet'),
+    };
+    const taskCount = before.filter((e) => e.name === 'RunTask').length;
+    out[mode] = { inPage, main, wasm, kinds, taskCount };
+    console.log(`\n=== warm ${mode} (${pageName}) ===`);
+    console.log(`navigation: worker ${inPage.nav.worker.toFixed(1)} responseStart ${inPage.nav.responseStart.toFixed(1)} responseEnd ${inPage.nav.responseEnd.toFixed(1)} domInteractive ${inPage.nav.domInteractive.toFixed(1)} DCL ${inPage.nav.dcl.toFixed(1)}`);
+    for (const [n, t] of inPage.paint) console.log(`paint ${n} ${t.toFixed(1)}`);
+    console.log(`main thread CPU before engine ready: ${Object.entries(kinds).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ')} (${taskCount} tasks)`);
+    console.log('marks:');
+    for (const [n, t] of inPage.marks) console.log(`  ${t.toFixed(1).padStart(7)}  ${n}`);
+    console.log('requests (start → responseStart → end):');
+    for (const r of inPage.resources.filter((r) => r.start < 400)) console.log(`  ${r.start.toFixed(1).padStart(7)} → ${r.responseStart.toFixed(1).padStart(7)} → ${r.end.toFixed(1).padStart(7)}  ${r.url}`);
+    console.log('main thread (≥ 1 ms):');
+    for (const e of main.filter((e) => e.at < 300)) console.log(`  ${e.at.toFixed(1).padStart(7)} +${e.ms.toFixed(1).padStart(5)}  ${e.what}`);
+    console.log('wasm events:');
+    for (const e of wasm.filter((e) => e.at < 300 && /Streaming|compile|Instantiate|cache/i.test(e.name))) console.log(`  ${e.at.toFixed(1).padStart(7)} +${e.ms.toFixed(1).padStart(5)} ${e.ph} ${e.name} ${e.args}`);
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  await server.stop();
+}
+const json = opt('--json', null);
+if (json) writeFileSync(json, JSON.stringify(out, null, 2));
