@@ -26,10 +26,14 @@ pub mod blob;
 pub mod claim;
 pub mod currency;
 pub mod date;
+pub mod decimal;
 pub mod engine;
 pub mod finding;
 pub mod grade;
 pub mod icd10cm;
+// The API inputs as the wasm module reads them (natively: only their tests).
+#[cfg(any(test, target_arch = "wasm32"))]
+pub mod input;
 pub mod ioce;
 pub mod location;
 pub mod normalize;

@@ -19,6 +19,7 @@
 //! of it (the browser's downloads, see [`parts`]): every part is a complete blob holding some
 //! of the sections, with its own checksum. [`Blob::join`] puts parts back together.
 pub mod columns;
+pub mod crc32;
 mod error;
 pub mod parts;
 
@@ -193,7 +194,7 @@ impl<'a> Blob<'a> {
             footer.get(2).copied().unwrap_or(0),
             footer.get(3).copied().unwrap_or(0),
         ]);
-        let got = crc32fast::hash(body);
+        let got = crc32::hash(body);
         if got != expected {
             return Err(BlobError::Checksum { expected, got });
         }
@@ -297,7 +298,7 @@ impl BlobWriter {
                 for (_, _, bytes) in &self.payloads {
                     out.extend_from_slice(bytes);
                 }
-                let crc = crc32fast::hash(&out);
+                let crc = crc32::hash(&out);
                 out.extend_from_slice(&crc.to_le_bytes());
                 return Ok(out);
             }

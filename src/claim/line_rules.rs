@@ -5,6 +5,7 @@ use super::ids::{ndc_problem, npi_problem};
 use super::model::{ClaimType, Line, LETTERS, MAX_MODIFIERS, MAX_POINTERS, MAX_PROCEDURES};
 use crate::date::Date;
 use crate::finding::{LineField, Location, Severity, Suggestion};
+use crate::decimal::Shortest;
 use crate::rules::{finding, finding_with, RuleId};
 
 /// Largest unit count accepted on one line (837 SV104 allows more, but nothing real bills it).
@@ -168,10 +169,10 @@ fn units(ctx: &mut Ctx<'_, '_>, line: &Line, at: impl Fn(LineField) -> Location)
             ctx.push(finding(RuleId::LineUnits, "the line has no units (24G); give the number of days or units, usually 1".into(), None).at(here));
         }
         None => {}
-        Some(u) if !u.is_finite() || u <= 0.0 => ctx.push(finding(RuleId::LineUnits, format!("units must be more than zero, not {u}"), None).at(here)),
-        Some(u) if u > MAX_UNITS => ctx.push(finding(RuleId::LineUnits, format!("{u} units on one line is not plausible (more than {MAX_UNITS})"), None).at(here)),
+        Some(u) if !u.is_finite() || u <= 0.0 => ctx.push(finding(RuleId::LineUnits, format!("units must be more than zero, not {}", Shortest(u)), None).at(here)),
+        Some(u) if u > MAX_UNITS => ctx.push(finding(RuleId::LineUnits, format!("{} units on one line is not plausible (more than {})", Shortest(u), Shortest(MAX_UNITS)), None).at(here)),
         Some(u) if u.fract() != 0.0 => ctx.push(
-            finding_with(RuleId::LineUnits, Severity::Warning, format!("units {u} is not a whole number; most payers accept fractions only for anesthesia minutes or drugs"), None).at(here),
+            finding_with(RuleId::LineUnits, Severity::Warning, format!("units {} is not a whole number; most payers accept fractions only for anesthesia minutes or drugs", Shortest(u)), None).at(here),
         ),
         Some(_) => {}
     }
@@ -210,10 +211,10 @@ fn charge(ctx: &mut Ctx<'_, '_>, line: &Line, at: impl Fn(LineField) -> Location
             let field = if ctx.claim.claim_type.is_facility() { "UB-04 FL 47" } else { "24F" };
             ctx.push(finding(RuleId::LineCharge, format!("the line has no charge ({field})"), None).at(here))
         }
-        Some(c) if !c.is_finite() || c < 0.0 => ctx.push(finding(RuleId::LineCharge, format!("charge {c} is negative"), None).at(here)),
-        Some(c) if c >= 10_000_000.0 => ctx.push(finding(RuleId::LineCharge, format!("charge {c} is larger than the 837 amount field holds on one line"), None).at(here)),
+        Some(c) if !c.is_finite() || c < 0.0 => ctx.push(finding(RuleId::LineCharge, format!("charge {} is negative", Shortest(c)), None).at(here)),
+        Some(c) if c >= 10_000_000.0 => ctx.push(finding(RuleId::LineCharge, format!("charge {} is larger than the 837 amount field holds on one line", Shortest(c)), None).at(here)),
         Some(c) if ((c * 100.0).round() - c * 100.0).abs() > 1e-6 => {
-            ctx.push(finding(RuleId::LineCharge, format!("charge {c} has fractions of a cent"), None).at(here))
+            ctx.push(finding(RuleId::LineCharge, format!("charge {} has fractions of a cent", Shortest(c)), None).at(here))
         }
         Some(_) => {}
     }

@@ -2,6 +2,7 @@
 //!
 //! Wrong types, missing fields, oversized strings and unknown fields are reported, never
 //! silently dropped and never fatal: the rest of the claim is still read and checked.
+use crate::decimal::Shortest;
 use super::json::{Json, MAX_ITEMS};
 use super::json_text::TextSource;
 use super::source::{Head, Source, TreeSource};
@@ -220,7 +221,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
                 None
             }
             Head::Str(s) => Some(s.into_owned()),
-            Head::Num(n) if n.fract() == 0.0 && (0.0..1e15).contains(&n) => Some(format!("{n:.0}")),
+            Head::Num(n) if n.fract() == 0.0 && (0.0..1e15).contains(&n) => Some(Shortest(n).to_string()),
             Head::Null => None,
             other => {
                 self.wrong(&other, at, format!("{what} must be a string, not {}", other.kind()));
@@ -347,7 +348,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
         match self.number(h, at, "lengthOfStay") {
             Some(n) if n.fract() == 0.0 && (0.0..=100_000.0).contains(&n) => Some(n as u32),
             Some(n) => {
-                self.input(at, format!("lengthOfStay {n} is not a whole number of days"));
+                self.input(at, format!("lengthOfStay {} is not a whole number of days", Shortest(n)));
                 None
             }
             None => None,
@@ -403,7 +404,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
                     p.age = match r.number(val, &here, "age") {
                         Some(n) if n.fract() == 0.0 && (0.0..=130.0).contains(&n) => Some(n as u32),
                         Some(n) => {
-                            r.input(&here, format!("age {n} is not a whole number of years from 0 to 130"));
+                            r.input(&here, format!("age {} is not a whole number of years from 0 to 130", Shortest(n)));
                             None
                         }
                         None => None,
@@ -525,7 +526,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
                 Head::Num(n) if n.fract() == 0.0 && n >= 1.0 && n <= LETTERS.len() as f64 => {
                     LETTERS.get((n as usize).saturating_sub(1)).map(|c| c.to_string())
                 }
-                Head::Num(n) => Some(format!("{n}")),
+                Head::Num(n) => Some(Shortest(n).to_string()),
                 other => r.text(other, &here, "pointer", MAX_FIELD),
             };
             out.extend(p);

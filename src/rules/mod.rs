@@ -75,20 +75,10 @@ fn parse() -> impl Iterator<Item = Rule> {
 
 include!(concat!(env!("OUT_DIR"), "/rule_ids.rs"));
 
-/// A rule with its citation ("source (CMS cross-reference)"), built once per rule rather
-/// than once per finding: claims produce many findings and this is their hot path. Indexed
-/// by [`RuleId`] (catalogue order).
-fn cited(id: RuleId) -> Option<(Rule, &'static str)> {
-    static CITED: std::sync::OnceLock<Vec<(Rule, String)>> = std::sync::OnceLock::new();
-    let cited = CITED.get_or_init(|| rules().map(|r| (r, format!("{} ({})", r.source, r.cms_ref))).collect());
-    let (r, s) = cited.get(id as usize)?;
-    Some((*r, s.as_str()))
-}
-
 impl RuleId {
     /// The catalogue row.
     pub fn rule(self) -> Option<Rule> {
-        cited(self).map(|(r, _)| r)
+        rules().nth(self as usize)
     }
 }
 
@@ -97,12 +87,11 @@ pub fn rule(id: &str) -> Option<Rule> {
     rules().find(|r| r.id == id)
 }
 
-/// A finding for a catalogued rule with the catalogue's severity and source.
+/// A finding for a catalogued rule with the catalogue's severity and source. The columns a
+/// finding needs are compiled in per rule ([`RuleId::severity`], [`RuleId::citation`]), so
+/// the runtime neither carries nor parses the whole catalogue.
 pub fn finding(id: RuleId, message: String, vintage: Option<String>) -> Finding {
-    match cited(id) {
-        Some((r, source)) => Finding::new(r.id, r.severity, message, source, vintage),
-        None => Finding::new(id.as_str(), Severity::Error, message, "uncatalogued rule", vintage),
-    }
+    Finding::new(id.as_str(), id.severity(), message, id.citation(), vintage)
 }
 
 /// Same, with an explicit severity (rules whose severity a payer pack or context changes).
@@ -134,6 +123,20 @@ mod tests {
             assert_eq!(super::RuleId::parse(r.as_str()), Some(*r));
             assert_eq!(r.rule().map(|x| x.id), Some(r.as_str()));
         }
+    }
+
+    #[test]
+    fn compiled_columns_are_the_catalogue_s() {
+        let rows: Vec<_> = super::rules().collect();
+        assert_eq!(rows.len(), super::RuleId::ALL.len());
+        for (id, row) in super::RuleId::ALL.iter().zip(&rows) {
+            assert_eq!(id.as_str(), row.id);
+            assert_eq!(id.severity(), row.severity, "{}", row.id);
+            assert_eq!(id.citation(), format!("{} ({})", row.source, row.cms_ref), "{}", row.id);
+            assert_eq!(id.ioce_edit(), row.ioce_edit, "{}", row.id);
+        }
+        let f = super::finding(super::RuleId::DxSex, "m".into(), None);
+        assert_eq!((f.rule.as_str(), f.severity, f.source.as_str()), ("DX-SEX", crate::finding::Severity::Error, "CMS Medicare Code Editor diagnosis master table (MCE 5 (sex conflict, deactivated 2024-10-01); IOCE 3)"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! `Validator`), so console calls cannot grade an exam more often than it allows.
 use super::input::read;
 use super::{js_error, to_js, Validator};
+use crate::input;
 use crate::grade::{grade_full, Answer, Attempts, Exercise, Mode};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -13,7 +14,7 @@ thread_local! {
 }
 
 fn read_exercise(value: &JsValue) -> Result<Exercise, JsValue> {
-    let ex: Exercise = read(value)
+    let ex: Exercise = read(value, input::exercise::exercise)
         .map_err(|e| js_error("BAD_EXERCISE", &format!("not an exercise: {e}")))?;
     match ex.problem() {
         Some(p) => Err(js_error("BAD_EXERCISE", &p)),
@@ -22,7 +23,7 @@ fn read_exercise(value: &JsValue) -> Result<Exercise, JsValue> {
 }
 
 fn read_answer(value: &JsValue) -> Result<Answer, JsValue> {
-    read(value)
+    read(value, input::exercise::answer)
         .map_err(|e| js_error("BAD_ANSWER", &format!("not an answer: {e}")))
 }
 

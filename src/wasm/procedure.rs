@@ -1,24 +1,17 @@
 //! wasm methods for `crate::procedure`: claim-line checks.
 use super::input::{read, read_or_default};
 use super::{js_error, to_js, Validator};
-use crate::currency::StaleEdits;
+use crate::input;
+use crate::input::line::LineOptions;
 use crate::procedure::{check_line_with, check_lines_with, is_ptp_modifier, LineInput};
 use wasm_bindgen::prelude::*;
 
-/// `{ staleEdits: 'apply'|'skip' }` (optional): edit tables past their window.
-#[derive(serde::Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct LineOptions {
-    #[serde(default)]
-    stale_edits: StaleEdits,
-}
-
 fn line_options(v: &JsValue) -> Result<LineOptions, JsValue> {
-    read_or_default(v).map_err(|e| js_error("BAD_INPUT", &format!("options: {e}")))
+    read_or_default(v, input::line::line_options).map_err(|e| js_error("BAD_INPUT", &format!("options: {e}")))
 }
 
 fn line_input(v: &JsValue) -> Result<LineInput, JsValue> {
-    read(v).map_err(|e| js_error("BAD_LINE", &format!("not a claim line: {e}")))
+    read(v, input::line::line_input).map_err(|e| js_error("BAD_LINE", &format!("not a claim line: {e}")))
 }
 
 #[wasm_bindgen]
@@ -43,7 +36,7 @@ impl Validator {
         #[wasm_bindgen(unchecked_param_type = "LineInput[]")] lines: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "LineOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let lines: Vec<LineInput> = read(&lines).map_err(|e| js_error("BAD_LINE", &format!("not an array of claim lines: {e}")))?;
+        let lines: Vec<LineInput> = read(&lines, |v| input::list(v, input::line::line_input)).map_err(|e| js_error("BAD_LINE", &format!("not an array of claim lines: {e}")))?;
         to_js(&check_lines_with(self.engine.get(), &lines, line_options(&options)?.stale_edits))
     }
 

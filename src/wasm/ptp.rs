@@ -2,39 +2,14 @@
 use super::input::{read, read_or_default};
 use super::{js_error, to_js, Validator};
 use crate::date::Date;
-use crate::currency::StaleEdits;
 use crate::claim::ClaimType;
 use crate::ptp::{applies_to, check_claim_pairs_with, check_pair_with, PairInput};
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
+use crate::input::pair::{pair_line, pair_options, PairOptions};
+use crate::input::list;
 use wasm_bindgen::prelude::*;
 
-/// `{ on: 'YYYY-MM-DD', claimType?: 'professional'|'outpatient', modsA?: [..], modsB?: [..],
-/// staleEdits?: 'apply'|'skip' }`.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct PairOptions {
-    on: Option<String>,
-    claim_type: Option<String>,
-    #[serde(default)]
-    mods_a: Vec<String>,
-    #[serde(default)]
-    mods_b: Vec<String>,
-    #[serde(default)]
-    stale_edits: StaleEdits,
-}
-
-/// One line for `checkPairs`: `{ code, modifiers?: [..], on }`.
-#[derive(Deserialize)]
-struct PairLine {
-    code: String,
-    #[serde(default)]
-    modifiers: Vec<String>,
-    on: String,
-}
-
-fn parse<T: DeserializeOwned + Default>(v: &JsValue) -> Result<T, JsValue> {
-    read_or_default(v).map_err(|e| js_error("BAD_INPUT", &e))
+fn pair_options_of(v: &JsValue) -> Result<PairOptions, JsValue> {
+    read_or_default(v, pair_options).map_err(|e| js_error("BAD_INPUT", &e))
 }
 
 fn dos(s: Option<&str>) -> Result<Date, JsValue> {
@@ -54,7 +29,7 @@ impl Validator {
     /// NCCI PTP findings for two codes billed on one date: an array of findings.
     #[wasm_bindgen(js_name = checkPair, unchecked_return_type = "Finding[]")]
     pub fn check_pair(&self, a: &str, b: &str, #[wasm_bindgen(unchecked_param_type = "PairOptions")] options: JsValue) -> Result<JsValue, JsValue> {
-        let o: PairOptions = parse(&options)?;
+        let o = pair_options_of(&options)?;
         let mods_a: Vec<&str> = o.mods_a.iter().map(String::as_str).collect();
         let mods_b: Vec<&str> = o.mods_b.iter().map(String::as_str).collect();
         let input = PairInput { a, b, mods_a: &mods_a, mods_b: &mods_b, dos: dos(o.on.as_deref())?, claim_type: claim_type(o.claim_type.as_deref())? };
@@ -65,8 +40,8 @@ impl Validator {
     /// `options.claimType` picks the table. Locations are `/lines/{i}` of the denied line.
     #[wasm_bindgen(js_name = checkPairs, unchecked_return_type = "Finding[]")]
     pub fn check_pairs(&self, #[wasm_bindgen(unchecked_param_type = "PairLine[]")] lines: JsValue, #[wasm_bindgen(unchecked_optional_param_type = "PairsOptions")] options: JsValue) -> Result<JsValue, JsValue> {
-        let lines: Vec<PairLine> = read(&lines).map_err(|e| js_error("BAD_INPUT", &e))?;
-        let o: PairOptions = parse(&options)?;
+        let lines = read(&lines, |v| list(v, pair_line)).map_err(|e| js_error("BAD_INPUT", &e))?;
+        let o = pair_options_of(&options)?;
         let mods: Vec<Vec<&str>> = lines.iter().map(|l| l.modifiers.iter().map(String::as_str).collect()).collect();
         let mut input = Vec::with_capacity(lines.len());
         for (l, m) in lines.iter().zip(&mods) {

@@ -143,7 +143,7 @@ impl Run<'_, '_> {
         let Some(line) = self.lines.get_mut(i) else { return };
         let at = line.at(field);
         // Edit 7 is a "soft" line rejection: later edits still see the line.
-        if id != RuleId::IoceHcpcsAge && id.rule().is_some_and(|r| r.ioce_edit.ends_with("LIR") || r.ioce_edit.ends_with("LID")) {
+        if id != RuleId::IoceHcpcsAge && (id.ioce_edit().ends_with("LIR") || id.ioce_edit().ends_with("LID")) {
             line.rejected = true;
         }
         self.push(id, at, message);
