@@ -47,11 +47,12 @@ impl Date {
     pub fn parse(s: &str) -> Option<Date> {
         let s = s.trim();
         let b = s.as_bytes();
+        // At most eight ASCII digits: the value fits a u32, digit by digit.
         let num = |x: &[u8]| -> Option<u32> {
             if x.is_empty() || !x.iter().all(u8::is_ascii_digit) {
                 return None;
             }
-            core::str::from_utf8(x).ok()?.parse().ok()
+            Some(x.iter().fold(0u32, |n, d| n.saturating_mul(10).saturating_add(u32::from(d.saturating_sub(b'0')))))
         };
         match b.len() {
             8 => Date::from_yyyymmdd(num(b)?),

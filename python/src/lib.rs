@@ -177,7 +177,7 @@ impl Validator {
         let engine = self.engine.get();
         py.detach(|| {
             on_pool(threads, || {
-                claimlint::batch::check_claims_with(engine, &texts, &opts, |r| serde_json::to_string(&r).unwrap_or_default())
+                claimlint::batch::check_claims_with(engine, &texts, &opts, |r| r.to_json())
             })
         })
     }

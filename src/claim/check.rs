@@ -4,7 +4,7 @@ use crate::rules::RuleId;
 use super::data::ClaimData;
 use super::model::{Claim, ClaimType, MAX_PROCEDURES};
 use super::pack::{fill, Pack};
-use super::parse::read_claim;
+use super::parse::{read_claim, read_claim_text};
 use super::result::{sort_findings, ClaimResult};
 use super::{dx_pairs, dx_rules, facility_rules, integrate, line_rules, pack_rules, px_rules, stay_rules};
 use crate::date::Date;
@@ -94,6 +94,23 @@ pub fn check_claim(engine: &Engine<'_>, claim: &Claim, opts: &CheckOptions) -> C
 pub fn check_claim_value(engine: &Engine<'_>, value: &super::json::Json, opts: &CheckOptions) -> ClaimResult {
     let (claim, errors) = read_claim(value);
     run(engine, &claim, opts, errors)
+}
+
+/// Reads a claim leniently straight from its JSON text (no tree: the wasm face) and checks
+/// it; malformed text is one input error naming what and where ([`unreadable_claim`]).
+pub fn check_claim_text(engine: &Engine<'_>, text: &str, opts: &CheckOptions) -> ClaimResult {
+    match read_claim_text(text) {
+        Ok((claim, errors)) => run(engine, &claim, opts, errors),
+        Err(e) => unreadable_claim(&e),
+    }
+}
+
+/// The result for a claim that could not be read at all: one input error saying why.
+pub fn unreadable_claim(why: &str) -> ClaimResult {
+    ClaimResult {
+        input_errors: vec![crate::rules::finding(RuleId::ClaimInput, format!("the claim could not be read: {why}"), None).at("")],
+        ..ClaimResult::default()
+    }
 }
 
 /// Parses JSON text and checks it; malformed JSON is one input error with line and column.

@@ -1,39 +1,142 @@
-//! JSON text into the claim's [`Json`] tree, for the wasm face: a JS claim crosses into wasm
-//! as one `JSON.stringify` string, far cheaper than a property-by-property walk.
+//! The claim's JSON text, read in one pass: as a [`Source`] the claim reader pulls values
+//! from (the wasm face's claims: no tree is built), or into a [`Json`] tree (the wasm face's
+//! other inputs). One tokenizer serves both. A JS value crosses into wasm as one
+//! `JSON.stringify` string, far cheaper than a property-by-property walk.
 //!
-//! The tree is the one [`Json`]'s serde reader builds (same nesting cap, same truncation of
-//! long arrays and objects). One difference from a strict parser: a `\uD800`-style escape of
-//! a lone surrogate (which `JSON.stringify` writes for a JS string holding one) becomes
-//! U+FFFD, as the browser's own string-to-UTF-8 conversion does, instead of failing the claim.
+//! Both keep the [`Json`] serde reader's rules (same nesting cap, same truncation of long
+//! arrays and objects). One difference from a strict parser: a `\uD800`-style escape of a
+//! lone surrogate (which `JSON.stringify` writes for a JS string holding one) becomes U+FFFD,
+//! as the browser's own string-to-UTF-8 conversion does, instead of failing the input.
 use super::json::{Json, MAX_DEPTH, MAX_ITEMS};
+use super::source::{Head, Source};
 use std::borrow::Cow;
 
-/// Parses JSON text; an error names what was wrong and the byte offset.
+/// Parses JSON text into a tree; an error names what was wrong and the byte offset.
 pub fn parse_json_text(text: &str) -> Result<Json<'_>, String> {
-    let mut p = Parser { text, pos: 0, items: Vec::new(), members: Vec::new() };
-    p.skip_ws();
-    let v = p.value(0)?;
-    p.skip_ws();
-    if p.pos < text.len() {
-        return Err(p.error("trailing characters"));
-    }
+    let mut p = Parser::new(text);
+    let v = tree(&mut p)?;
+    p.finish()?;
     Ok(v)
+}
+
+fn tree<'t>(p: &mut Parser<'t>) -> Result<Json<'t>, String> {
+    let mut total = 0usize;
+    Ok(match p.head()? {
+        Head::Null => Json::Null,
+        Head::Bool(b) => Json::Bool(b),
+        Head::Num(n) => Json::Num(n),
+        Head::Str(s) => Json::Str(s),
+        Head::Arr => {
+            let mut out = Vec::new();
+            while p.next_item()? {
+                let v = tree(p)?;
+                total = total.saturating_add(1);
+                if out.len() < MAX_ITEMS {
+                    out.push(v);
+                }
+            }
+            if total > out.len() { Json::Truncated(Box::new(Json::Arr(out)), total) } else { Json::Arr(out) }
+        }
+        Head::Obj => {
+            let mut out = Vec::new();
+            while let Some(k) = p.next_key()? {
+                let v = tree(p)?;
+                total = total.saturating_add(1);
+                if out.len() < MAX_ITEMS {
+                    out.push((k, v));
+                }
+            }
+            if total > out.len() { Json::Truncated(Box::new(Json::Obj(out)), total) } else { Json::Obj(out) }
+        }
+    })
+}
+
+/// JSON text as a [`Source`]. After the reader is done, [`TextSource::finish`] gives the
+/// first error (malformed text, or text after the value).
+pub struct TextSource<'t> {
+    p: Parser<'t>,
+    error: Option<String>,
+}
+
+impl<'t> TextSource<'t> {
+    pub fn new(text: &'t str) -> TextSource<'t> {
+        TextSource { p: Parser::new(text), error: None }
+    }
+
+    /// `Ok` when the whole text was one well-formed value and all of it was read.
+    pub fn finish(self) -> Result<(), String> {
+        match self.error {
+            Some(e) => Err(e),
+            None => self.p.finish(),
+        }
+    }
+
+    fn or_fail<T>(&mut self, r: Result<T, String>, failed: T) -> T {
+        r.unwrap_or_else(|e| {
+            self.error = Some(e);
+            failed
+        })
+    }
+}
+
+impl<'t> Source<'t> for TextSource<'t> {
+    fn head(&mut self) -> Head<'t> {
+        if self.error.is_some() {
+            return Head::Null;
+        }
+        let r = self.p.head();
+        self.or_fail(r, Head::Null)
+    }
+    fn next_item(&mut self) -> bool {
+        if self.error.is_some() {
+            return false;
+        }
+        let r = self.p.next_item();
+        self.or_fail(r, false)
+    }
+    fn next_key(&mut self) -> Option<Cow<'t, str>> {
+        if self.error.is_some() {
+            return None;
+        }
+        let r = self.p.next_key();
+        self.or_fail(r, None)
+    }
+    fn leave(&mut self) -> usize {
+        if self.error.is_some() {
+            return 0;
+        }
+        let r = self.p.leave();
+        self.or_fail(r, 0)
+    }
+    fn dropped(&self) -> usize {
+        0
+    }
+}
+
+/// An open array or object.
+#[derive(Clone, Copy)]
+struct Open {
+    object: bool,
+    /// Its first item or member has been asked for.
+    started: bool,
 }
 
 struct Parser<'t> {
     text: &'t str,
     pos: usize,
-    /// Values of the arrays being read, innermost last: each array takes its own off the top
-    /// in one exact-size allocation instead of growing a vector item by item.
-    items: Vec<Json<'t>>,
-    /// Members of the objects being read, the same way.
-    members: Vec<(Cow<'t, str>, Json<'t>)>,
+    /// The arrays and objects the position is inside, innermost last.
+    open: Vec<Open>,
 }
 
 impl<'t> Parser<'t> {
+    fn new(text: &'t str) -> Parser<'t> {
+        Parser { text, pos: 0, open: Vec::new() }
+    }
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.pos).copied()
     }
+    #[inline(always)]
     fn bump(&mut self) -> Option<u8> {
         let b = self.peek()?;
         self.pos = self.pos.saturating_add(1);
@@ -42,12 +145,13 @@ impl<'t> Parser<'t> {
     fn error(&self, what: &str) -> String {
         format!("{what} at byte {}", self.pos)
     }
+    #[inline(always)]
     fn skip_ws(&mut self) {
         let rest = self.text.as_bytes().get(self.pos..).unwrap_or(&[]);
         let n = rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')).count();
         self.pos = self.pos.saturating_add(n);
     }
-    fn expect_word(&mut self, word: &str, v: Json<'t>) -> Result<Json<'t>, String> {
+    fn expect_word(&mut self, word: &str, v: Head<'t>) -> Result<Head<'t>, String> {
         if self.text.get(self.pos..).is_some_and(|rest| rest.starts_with(word)) {
             self.pos = self.pos.saturating_add(word.len());
             Ok(v)
@@ -56,84 +160,113 @@ impl<'t> Parser<'t> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json<'t>, String> {
-        if depth > MAX_DEPTH {
+    /// Nothing but whitespace after the root value.
+    fn finish(mut self) -> Result<(), String> {
+        self.skip_ws();
+        if self.pos < self.text.len() {
+            return Err(self.error("trailing characters"));
+        }
+        Ok(())
+    }
+
+    /// The next value: a scalar whole, or an array or object opened.
+    fn head(&mut self) -> Result<Head<'t>, String> {
+        if self.open.len() > MAX_DEPTH {
             return Err(format!("nested deeper than {MAX_DEPTH} levels"));
         }
+        self.skip_ws();
         match self.peek() {
-            Some(b'{') => self.object(depth),
-            Some(b'[') => self.array(depth),
-            Some(b'"') => self.string().map(Json::Str),
-            Some(b't') => self.expect_word("true", Json::Bool(true)),
-            Some(b'f') => self.expect_word("false", Json::Bool(false)),
-            Some(b'n') => self.expect_word("null", Json::Null),
+            Some(c @ (b'{' | b'[')) => {
+                self.pos = self.pos.saturating_add(1);
+                let object = c == b'{';
+                self.open.push(Open { object, started: false });
+                Ok(if object { Head::Obj } else { Head::Arr })
+            }
+            Some(b'"') => self.string().map(Head::Str),
+            Some(b't') => self.expect_word("true", Head::Bool(true)),
+            Some(b'f') => self.expect_word("false", Head::Bool(false)),
+            Some(b'n') => self.expect_word("null", Head::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(_) => Err(self.error("expected a JSON value")),
             None => Err(self.error("unexpected end of JSON")),
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json<'t>, String> {
-        self.pos = self.pos.saturating_add(1);
-        let start = self.items.len();
-        let mut total = 0usize;
+    /// Whether the innermost open array has another item; its end closes it.
+    fn next_item(&mut self) -> Result<bool, String> {
+        let Some(top) = self.open.last_mut().filter(|o| !o.object) else { return Ok(false) };
+        let first = !top.started;
+        top.started = true;
         self.skip_ws();
-        if self.peek() == Some(b']') {
+        if first {
+            if self.peek() != Some(b']') {
+                return Ok(true);
+            }
             self.pos = self.pos.saturating_add(1);
-            return Ok(Json::Arr(Vec::new()));
+            self.open.pop();
+            return Ok(false);
         }
-        loop {
-            self.skip_ws();
-            let v = self.value(depth.saturating_add(1))?;
-            total = total.saturating_add(1);
-            if self.items.len().saturating_sub(start) < MAX_ITEMS {
-                self.items.push(v);
+        match self.bump() {
+            Some(b',') => Ok(true),
+            Some(b']') => {
+                self.open.pop();
+                Ok(false)
             }
-            self.skip_ws();
-            match self.bump() {
-                Some(b',') => continue,
-                Some(b']') => break,
-                _ => return Err(self.error("expected `,` or `]`")),
-            }
+            _ => Err(self.error("expected `,` or `]`")),
         }
-        let out = self.items.split_off(start);
-        Ok(if total > out.len() { Json::Truncated(Box::new(Json::Arr(out)), total) } else { Json::Arr(out) })
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json<'t>, String> {
-        self.pos = self.pos.saturating_add(1);
-        let start = self.members.len();
-        let mut total = 0usize;
+    /// The next member name of the innermost open object; its end closes it.
+    fn next_key(&mut self) -> Result<Option<Cow<'t, str>>, String> {
+        let Some(top) = self.open.last_mut().filter(|o| o.object) else { return Ok(None) };
+        let first = !top.started;
+        top.started = true;
         self.skip_ws();
-        if self.peek() == Some(b'}') {
-            self.pos = self.pos.saturating_add(1);
-            return Ok(Json::Obj(Vec::new()));
-        }
-        loop {
-            self.skip_ws();
-            if self.peek() != Some(b'"') {
-                return Err(self.error("expected a member name"));
+        if first {
+            if self.peek() == Some(b'}') {
+                self.pos = self.pos.saturating_add(1);
+                self.open.pop();
+                return Ok(None);
             }
-            let k = self.string()?;
-            self.skip_ws();
-            if self.bump() != Some(b':') {
-                return Err(self.error("expected `:`"));
-            }
-            self.skip_ws();
-            let v = self.value(depth.saturating_add(1))?;
-            total = total.saturating_add(1);
-            if self.members.len().saturating_sub(start) < MAX_ITEMS {
-                self.members.push((k, v));
-            }
-            self.skip_ws();
+        } else {
             match self.bump() {
-                Some(b',') => continue,
-                Some(b'}') => break,
+                Some(b',') => {}
+                Some(b'}') => {
+                    self.open.pop();
+                    return Ok(None);
+                }
                 _ => return Err(self.error("expected `,` or `}`")),
             }
         }
-        let out = self.members.split_off(start);
-        Ok(if total > out.len() { Json::Truncated(Box::new(Json::Obj(out)), total) } else { Json::Obj(out) })
+        self.skip_ws();
+        if self.peek() != Some(b'"') {
+            return Err(self.error("expected a member name"));
+        }
+        let k = self.string()?;
+        self.skip_ws();
+        if self.bump() != Some(b':') {
+            return Err(self.error("expected `:`"));
+        }
+        Ok(Some(k))
+    }
+
+    /// Reads past the rest of the innermost open array or object (checking it as it goes):
+    /// how many items or members it had left.
+    fn leave(&mut self) -> Result<usize, String> {
+        let depth = self.open.len();
+        let mut left = 0usize;
+        while self.open.len() >= depth && depth > 0 {
+            let object = self.open.last().is_some_and(|o| o.object);
+            let more = if object { self.next_key()?.is_some() } else { self.next_item()? };
+            if more {
+                if self.open.len() == depth {
+                    left = left.saturating_add(1);
+                }
+                // A nested array or object opens here and is read by this loop.
+                self.head()?;
+            }
+        }
+        Ok(left)
     }
 
     /// A string at the opening quote; escapes decoded. Text without escapes (nearly all of a
@@ -211,13 +344,13 @@ impl<'t> Parser<'t> {
         Ok(v)
     }
 
-    fn number(&mut self) -> Result<Json<'t>, String> {
+    fn number(&mut self) -> Result<Head<'t>, String> {
         let start = self.pos;
         while matches!(self.peek(), Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')) {
             self.pos = self.pos.saturating_add(1);
         }
         let s = self.text.get(start..self.pos).unwrap_or("");
-        s.parse::<f64>().map(Json::Num).map_err(|_| self.error("bad number"))
+        s.parse::<f64>().map(Head::Num).map_err(|_| self.error("bad number"))
     }
 }
 

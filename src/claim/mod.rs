@@ -24,11 +24,12 @@ mod px_rules;
 pub mod result;
 mod result_json;
 pub mod service_line;
+pub mod source;
 mod stay_rules;
 
 #[cfg(feature = "compile")]
 pub use check::check_claim_json;
-pub use check::{check_claim, check_claim_value, CheckOptions};
+pub use check::{check_claim, check_claim_text, check_claim_value, unreadable_claim, CheckOptions};
 pub use data::{ClaimData, ClaimSection, MceFlag};
 pub use dx_rules::SEX_EDITS_END;
 pub use json::Json;

@@ -4,11 +4,12 @@
 //! silently dropped and never fatal: the rest of the claim is still read and checked.
 use crate::decimal::Shortest;
 use super::json::{Json, MAX_ITEMS};
+use super::json_text::TextSource;
+use super::source::{Head, Source, TreeSource};
 use super::model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Occurrence, Patient, Procedure, Sex, ValueCode, LETTERS};
 use crate::finding::Finding;
 use crate::rules::{finding, RuleId};
 use core::fmt;
-use std::borrow::Cow;
 
 /// Longest text kept in a code, date or identifier field.
 const MAX_FIELD: usize = 64;
@@ -50,11 +51,23 @@ const OCCURRENCE_FIELDS: &[&str] = &["code", "date"];
 const VALUE_CODE_FIELDS: &[&str] = &["code", "amount"];
 const OVERRIDE_FIELDS: &[&str] = &["codes", "reason"];
 
-/// Reads a claim. The errors are `CLAIM-INPUT` (unusable value) and `CLAIM-FIELD` (unknown).
+/// Reads a claim from a JSON tree. The errors are `CLAIM-INPUT` (unusable value) and
+/// `CLAIM-FIELD` (unknown).
 pub fn read_claim(v: &Json<'_>) -> (Claim, Vec<Finding>) {
-    let mut r = Reader { errors: Vec::new(), uncoded: Vec::new() };
-    let claim = r.claim(v);
-    (claim, r.errors)
+    read_from(TreeSource::new(v)).0
+}
+
+/// Reads a claim straight from its JSON text, as [`read_claim`] reads the text's tree (same
+/// claim, same errors in the same order); malformed text is `Err` with what and where.
+pub fn read_claim_text(text: &str) -> Result<(Claim, Vec<Finding>), String> {
+    let (read, source) = read_from(TextSource::new(text));
+    source.finish().map(|()| read)
+}
+
+fn read_from<'s, S: Source<'s>>(src: S) -> ((Claim, Vec<Finding>), S) {
+    let mut r = Reader { src, errors: Vec::new(), uncoded: Vec::new(), _text: std::marker::PhantomData };
+    let claim = r.claim();
+    ((claim, r.errors), r.src)
 }
 
 /// Escapes one JSON-pointer segment (RFC 6901), cutting very long keys.
@@ -97,152 +110,208 @@ impl fmt::Display for Nth<'_> {
     }
 }
 
-struct Reader {
+struct Reader<'s, S: Source<'s>> {
+    src: S,
     errors: Vec<Finding>,
     /// Lines whose procedure code is missing (false) or blank (true), reported once the
     /// claim type is known: an outpatient line with a revenue code may have none.
     uncoded: Vec<(usize, bool)>,
+    _text: std::marker::PhantomData<&'s str>,
 }
 
-impl Reader {
+fn input_error(at: impl fmt::Display, msg: String) -> Finding {
+    finding(RuleId::ClaimInput, msg, None).at(crate::finding::Location::parse(&at.to_string()))
+}
+
+impl<'s, S: Source<'s>> Reader<'s, S> {
     fn input(&mut self, at: impl fmt::Display, msg: String) {
-        self.errors.push(finding(RuleId::ClaimInput, msg, None).at(crate::finding::Location::parse(&at.to_string())));
+        self.errors.push(input_error(at, msg));
     }
 
-    /// The members of an object, reporting unknown ones.
-    fn object<'j>(&mut self, v: &'j Json<'j>, at: At<'_>, what: At<'_>, known: &[&str]) -> Option<&'j [(Cow<'j, str>, Json<'j>)]> {
-        let members = match v {
-            Json::Obj(m) => m.as_slice(),
-            Json::Truncated(inner, n) => {
-                self.input(at, format!("{what} has {n} fields; only the first {MAX_ITEMS} were read"));
-                match inner.as_ref() {
-                    Json::Obj(m) => m.as_slice(),
-                    _ => return None,
-                }
-            }
-            other => {
-                self.input(at, format!("{what} must be an object, not {}", other.kind()));
-                return None;
-            }
-        };
-        for (k, _) in members {
-            if !known.contains(&&**k) {
-                let hint = near(k, known).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
+    /// A value of the wrong type: reported, and an array or object in its place skipped.
+    fn wrong(&mut self, h: &Head<'_>, at: At<'_>, msg: String) {
+        self.input(at, msg);
+        if h.is_container() {
+            self.src.leave();
+        }
+    }
+
+    /// The members of an object, each known one handed to `member` with its value's head;
+    /// unknown ones are reported (before anything the members' values report, and after the
+    /// object's length, as they would be read from a tree) and skipped.
+    /// (`member` is a trait object: one copy of this code, not one per caller.)
+    fn object(&mut self, h: Head<'s>, at: At<'_>, what: At<'_>, known: &[&str], member: &mut dyn FnMut(&mut Self, &str, Head<'s>)) -> bool {
+        if h != Head::Obj {
+            let n = if h == Head::Arr { self.src.leave() } else { 0 };
+            // An array longer than the cap is reported by its length in members, as the tree
+            // reader always has.
+            let msg = if n > MAX_ITEMS { format!("{what} has {n} fields; only the first {MAX_ITEMS} were read") } else { format!("{what} must be an object, not {}", h.kind()) };
+            self.input(at, msg);
+            return false;
+        }
+        let mark = self.errors.len();
+        let mut first = Vec::new();
+        let mut n = 0usize;
+        while let Some(k) = self.src.next_key() {
+            n = n.saturating_add(1);
+            if n > MAX_ITEMS {
+                self.src.skip();
+            } else if known.contains(&&*k) {
+                let v = self.src.head();
+                member(self, &k, v);
+            } else {
+                let hint = near(&k, known).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
                 let shown: String = k.chars().take(MAX_FIELD).collect();
-                self.errors.push(
+                first.push(
                     finding(RuleId::ClaimField, format!("unknown field `{shown}` in {what} is ignored{hint}"), None)
-                        .at(format!("{at}/{}", escape(k))),
+                        .at(format!("{at}/{}", escape(&k))),
                 );
+                self.src.skip();
             }
         }
-        Some(members)
+        let total = n.saturating_add(self.src.dropped());
+        if total > MAX_ITEMS {
+            first.insert(0, input_error(at, format!("{what} has {total} fields; only the first {MAX_ITEMS} were read")));
+        }
+        if !first.is_empty() {
+            let mark = mark.min(self.errors.len());
+            self.errors.splice(mark..mark, first);
+        }
+        true
     }
 
-    fn array<'j, W: core::fmt::Display + ?Sized>(&mut self, v: &'j Json<'j>, at: At<'_>, what: &W) -> &'j [Json<'j>] {
-        match v {
-            Json::Arr(a) => a.as_slice(),
-            Json::Truncated(inner, n) => {
-                self.input(at, format!("{what} has {n} items; only the first {MAX_ITEMS} were read"));
-                match inner.as_ref() {
-                    Json::Arr(a) => a.as_slice(),
-                    _ => &[],
-                }
+    /// The items of an array, each handed to `item` with its index (`item` pulls the value);
+    /// `null` is no items.
+    fn array(&mut self, h: Head<'s>, at: At<'_>, what: At<'_>, item: &mut dyn FnMut(&mut Self, usize)) {
+        match h {
+            Head::Arr => {}
+            Head::Null => return,
+            Head::Obj => {
+                // An object longer than the cap is reported by its length in items, as the
+                // tree reader always has.
+                let n = self.src.leave();
+                let msg = if n > MAX_ITEMS { format!("{what} has {n} items; only the first {MAX_ITEMS} were read") } else { format!("{what} must be an array, not an object") };
+                return self.input(at, msg);
             }
-            Json::Null => &[],
-            other => {
-                self.input(at, format!("{what} must be an array, not {}", other.kind()));
-                &[]
+            other => return self.wrong(&other, at, format!("{what} must be an array, not {}", other.kind())),
+        }
+        let mark = self.errors.len();
+        let mut n = 0usize;
+        while self.src.next_item() {
+            if n < MAX_ITEMS {
+                item(self, n);
+            } else {
+                self.src.skip();
             }
+            n = n.saturating_add(1);
+        }
+        let total = n.saturating_add(self.src.dropped());
+        if total > MAX_ITEMS {
+            let mark = mark.min(self.errors.len());
+            self.errors.insert(mark, input_error(at, format!("{what} has {total} items; only the first {MAX_ITEMS} were read")));
         }
     }
 
     /// Text, or a whole number given as a number (codes and units are often typed so).
-    fn text(&mut self, v: &Json<'_>, at: At<'_>, what: &str, max: usize) -> Option<String> {
-        match v {
-            Json::Str(s) if s.chars().nth(max).is_some() => {
+    fn text(&mut self, h: Head<'s>, at: At<'_>, what: &str, max: usize) -> Option<String> {
+        match h {
+            // A text of at most `max` bytes has at most `max` characters: no count needed.
+            Head::Str(s) if s.len() > max && s.chars().nth(max).is_some() => {
                 self.input(at, format!("{what} is longer than {max} characters"));
                 None
             }
-            Json::Str(s) => Some(String::from(&**s)),
-            Json::Num(n) if n.fract() == 0.0 && *n >= 0.0 && *n < 1e15 => Some(Shortest(*n).to_string()),
-            Json::Null => None,
+            Head::Str(s) => Some(s.into_owned()),
+            Head::Num(n) if n.fract() == 0.0 && (0.0..1e15).contains(&n) => Some(Shortest(n).to_string()),
+            Head::Null => None,
             other => {
-                self.input(at, format!("{what} must be a string, not {}", other.kind()));
+                self.wrong(&other, at, format!("{what} must be a string, not {}", other.kind()));
                 None
             }
         }
     }
 
     /// A number, or text holding one ("125.00").
-    fn number(&mut self, v: &Json<'_>, at: At<'_>, what: &str) -> Option<f64> {
-        match v {
-            Json::Num(n) => Some(*n),
-            Json::Str(s) if s.len() <= MAX_FIELD => match s.trim().trim_start_matches('$').replace(',', "").parse::<f64>() {
+    fn number(&mut self, h: Head<'s>, at: At<'_>, what: &str) -> Option<f64> {
+        match h {
+            Head::Num(n) => Some(n),
+            Head::Str(s) if s.len() <= MAX_FIELD => match s.trim().trim_start_matches('$').replace(',', "").parse::<f64>() {
                 Ok(n) if n.is_finite() => Some(n),
                 _ => {
                     self.input(at, format!("{what} must be a number, not \"{}\"", s.trim()));
                     None
                 }
             },
-            Json::Null => None,
+            Head::Null => None,
             other => {
-                self.input(at, format!("{what} must be a number, not {}", other.kind()));
+                self.wrong(&other, at, format!("{what} must be a number, not {}", other.kind()));
                 None
             }
         }
     }
 
-    fn claim(&mut self, v: &Json<'_>) -> Claim {
+    fn claim(&mut self) -> Claim {
         let mut c = Claim::default();
-        let Some(members) = self.object(v, &"", &"the claim", CLAIM_FIELDS) else { return c };
-        let mut saw_dx = false;
-        let mut saw_lines = false;
-        for (k, val) in members {
+        let root = self.src.head();
+        let (mut saw_dx, mut saw_lines) = (false, false);
+        let read = self.object(root, &"", &"the claim", CLAIM_FIELDS, &mut |r, k, val| {
             let at = Member(&"", k);
             let at: At<'_> = &at;
-            match &**k {
-                "id" => c.id = self.text(val, at, "id", MAX_FIELD),
-                "claimType" => c.claim_type = self.claim_type(val, at),
-                "payer" => c.payer = self.text(val, at, "payer", MAX_FIELD),
-                "today" => c.today = self.text(val, at, "today", MAX_FIELD),
-                "patient" => c.patient = self.patient(val, at),
+            match k {
+                "id" => c.id = r.text(val, at, "id", MAX_FIELD),
+                "claimType" => c.claim_type = r.claim_type(val, at),
+                "payer" => c.payer = r.text(val, at, "payer", MAX_FIELD),
+                "today" => c.today = r.text(val, at, "today", MAX_FIELD),
+                "patient" => c.patient = r.patient(val, at),
                 "diagnoses" => {
                     saw_dx = true;
-                    c.diagnoses = self.array(val, at, "diagnoses").iter().enumerate().map(|(i, d)| self.diagnosis(d, i)).collect();
+                    let mut v = Vec::new();
+                    r.array(val, at, &"diagnoses", &mut |r, i| v.push(r.diagnosis(i)));
+                    c.diagnoses = v;
                 }
                 "lines" => {
                     saw_lines = true;
-                    c.lines = self.array(val, at, "lines").iter().enumerate().map(|(i, l)| self.line(l, i)).collect();
+                    let mut v = Vec::new();
+                    r.array(val, at, &"lines", &mut |r, i| v.push(r.line(i)));
+                    c.lines = v;
                 }
-                "billingNpi" => c.billing_npi = self.text(val, at, "billingNpi", MAX_FIELD),
-                "admissionDate" => c.stay.admission_date = self.text(val, at, "admissionDate", MAX_FIELD),
-                "dischargeDate" => c.stay.discharge_date = self.text(val, at, "dischargeDate", MAX_FIELD),
-                "dischargeStatus" => c.stay.discharge_status = self.text(val, at, "dischargeStatus", MAX_FIELD),
-                "lengthOfStay" => c.stay.length_of_stay = self.days(val, at),
-                "admittingDiagnosis" => c.stay.admitting_diagnosis = self.text(val, at, "admittingDiagnosis", MAX_FIELD),
+                "billingNpi" => c.billing_npi = r.text(val, at, "billingNpi", MAX_FIELD),
+                "admissionDate" => c.stay.admission_date = r.text(val, at, "admissionDate", MAX_FIELD),
+                "dischargeDate" => c.stay.discharge_date = r.text(val, at, "dischargeDate", MAX_FIELD),
+                "dischargeStatus" => c.stay.discharge_status = r.text(val, at, "dischargeStatus", MAX_FIELD),
+                "lengthOfStay" => c.stay.length_of_stay = r.days(val, at),
+                "admittingDiagnosis" => c.stay.admitting_diagnosis = r.text(val, at, "admittingDiagnosis", MAX_FIELD),
                 "procedures" => {
-                    c.procedures = self.array(val, at, "procedures").iter().enumerate().map(|(i, p)| self.procedure(p, i)).collect();
+                    let mut v = Vec::new();
+                    r.array(val, at, &"procedures", &mut |r, i| v.push(r.procedure(i)));
+                    c.procedures = v;
                 }
-                "billType" => c.facility.bill_type = self.text(val, at, "billType", MAX_FIELD),
-                "statementFrom" => c.facility.statement_from = self.text(val, at, "statementFrom", MAX_FIELD),
-                "statementThrough" => c.facility.statement_through = self.text(val, at, "statementThrough", MAX_FIELD),
-                "receiptDate" => c.facility.receipt_date = self.text(val, at, "receiptDate", MAX_FIELD),
-                "opps" => c.facility.opps = self.flag(val, at, "opps"),
-                "conditionCodes" => c.facility.condition_codes = self.strings(val, at, "condition code"),
-                "reasonForVisit" => c.facility.reason_for_visit = self.strings(val, at, "reason-for-visit diagnosis"),
+                "billType" => c.facility.bill_type = r.text(val, at, "billType", MAX_FIELD),
+                "statementFrom" => c.facility.statement_from = r.text(val, at, "statementFrom", MAX_FIELD),
+                "statementThrough" => c.facility.statement_through = r.text(val, at, "statementThrough", MAX_FIELD),
+                "receiptDate" => c.facility.receipt_date = r.text(val, at, "receiptDate", MAX_FIELD),
+                "opps" => c.facility.opps = r.flag(val, at, "opps"),
+                "conditionCodes" => c.facility.condition_codes = r.strings(val, at, "condition code"),
+                "reasonForVisit" => c.facility.reason_for_visit = r.strings(val, at, "reason-for-visit diagnosis"),
                 "occurrenceCodes" => {
-                    c.facility.occurrence_codes =
-                        self.array(val, at, "occurrenceCodes").iter().enumerate().map(|(i, o)| self.occurrence(o, i)).collect();
+                    let mut v = Vec::new();
+                    r.array(val, at, &"occurrenceCodes", &mut |r, i| v.push(r.occurrence(i)));
+                    c.facility.occurrence_codes = v;
                 }
                 "valueCodes" => {
-                    c.facility.value_codes = self.array(val, at, "valueCodes").iter().enumerate().map(|(i, o)| self.value_code(o, i)).collect();
+                    let mut v = Vec::new();
+                    r.array(val, at, &"valueCodes", &mut |r, i| v.push(r.value_code(i)));
+                    c.facility.value_codes = v;
                 }
                 "excludes1Overrides" => {
-                    c.excludes1_overrides =
-                        self.array(val, at, "excludes1Overrides").iter().enumerate().filter_map(|(i, o)| self.override_(o, i)).collect();
+                    let mut v = Vec::new();
+                    r.array(val, at, &"excludes1Overrides", &mut |r, i| v.extend(r.override_(i)));
+                    c.excludes1_overrides = v;
                 }
-                _ => {}
+                _ => r.skip_head(&val),
             }
+        });
+        if !read {
+            return c;
         }
         for (i, blank) in std::mem::take(&mut self.uncoded) {
             let revenue_only = c.claim_type == ClaimType::Outpatient
@@ -267,9 +336,16 @@ impl Reader {
         c
     }
 
+    /// The rest of a value a handler does not read.
+    fn skip_head(&mut self, h: &Head<'_>) {
+        if h.is_container() {
+            self.src.leave();
+        }
+    }
+
     /// A length of stay: a whole number of days.
-    fn days(&mut self, v: &Json<'_>, at: At<'_>) -> Option<u32> {
-        match self.number(v, at, "lengthOfStay") {
+    fn days(&mut self, h: Head<'s>, at: At<'_>) -> Option<u32> {
+        match self.number(h, at, "lengthOfStay") {
             Some(n) if n.fract() == 0.0 && (0.0..=100_000.0).contains(&n) => Some(n as u32),
             Some(n) => {
                 self.input(at, format!("lengthOfStay {} is not a whole number of days", Shortest(n)));
@@ -280,17 +356,18 @@ impl Reader {
     }
 
     /// A procedure as an object `{code, date}` or a bare code.
-    fn procedure(&mut self, v: &Json<'_>, i: usize) -> Procedure {
+    fn procedure(&mut self, i: usize) -> Procedure {
         let at = Item(&"/procedures", i);
-        if let Json::Str(_) | Json::Num(_) = v {
-            return Procedure { code: self.text(v, &at, "procedure", MAX_FIELD).unwrap_or_default(), date: None };
+        let h = self.src.head();
+        if let Head::Str(_) | Head::Num(_) = h {
+            return Procedure { code: self.text(h, &at, "procedure", MAX_FIELD).unwrap_or_default(), date: None };
         }
-        let (code, date) = self.coded(v, &at, &Nth("procedure", i), PROCEDURE_FIELDS, "date");
+        let (code, date) = self.coded(h, &at, &Nth("procedure", i), PROCEDURE_FIELDS, "date");
         Procedure { code, date }
     }
 
-    fn claim_type(&mut self, v: &Json<'_>, at: At<'_>) -> ClaimType {
-        let t = self.text(v, at, "claimType", MAX_FIELD).unwrap_or_default();
+    fn claim_type(&mut self, h: Head<'s>, at: At<'_>) -> ClaimType {
+        let t = self.text(h, at, "claimType", MAX_FIELD).unwrap_or_default();
         match t.trim().to_ascii_lowercase().as_str() {
             "professional" | "837p" | "cms-1500" | "cms1500" => ClaimType::Professional,
             "outpatient" | "837i" | "ub-04" | "ub04" => ClaimType::Outpatient,
@@ -303,106 +380,110 @@ impl Reader {
         }
     }
 
-    fn patient(&mut self, v: &Json<'_>, at: At<'_>) -> Patient {
+    fn patient(&mut self, h: Head<'s>, at: At<'_>) -> Patient {
         let mut p = Patient::default();
-        let Some(members) = self.object(v, at, &"patient", PATIENT_FIELDS) else { return p };
-        for (k, val) in members {
+        self.object(h, at, &"patient", PATIENT_FIELDS, &mut |r, k, val| {
             let here = Member(at, k);
-            match &**k {
+            match k {
                 "sex" => {
-                    p.sex = match self.text(val, &here, "sex", MAX_FIELD).map(|s| s.trim().to_ascii_uppercase()) {
+                    p.sex = match r.text(val, &here, "sex", MAX_FIELD).map(|s| s.trim().to_ascii_uppercase()) {
                         None => None,
                         Some(s) => match s.as_str() {
                             "F" | "FEMALE" | "2" => Some(Sex::F),
                             "M" | "MALE" | "1" => Some(Sex::M),
                             "U" | "UNKNOWN" | "" | "0" => Some(Sex::U),
                             _ => {
-                                self.input(&here, format!("sex `{s}` is not F, M or U"));
+                                r.input(&here, format!("sex `{s}` is not F, M or U"));
                                 None
                             }
                         },
                     }
                 }
-                "dateOfBirth" => p.date_of_birth = self.text(val, &here, "dateOfBirth", MAX_FIELD),
+                "dateOfBirth" => p.date_of_birth = r.text(val, &here, "dateOfBirth", MAX_FIELD),
                 "age" => {
-                    p.age = match self.number(val, &here, "age") {
+                    p.age = match r.number(val, &here, "age") {
                         Some(n) if n.fract() == 0.0 && (0.0..=130.0).contains(&n) => Some(n as u32),
                         Some(n) => {
-                            self.input(&here, format!("age {} is not a whole number of years from 0 to 130", Shortest(n)));
+                            r.input(&here, format!("age {} is not a whole number of years from 0 to 130", Shortest(n)));
                             None
                         }
                         None => None,
                     }
                 }
-                _ => {}
+                _ => r.skip_head(&val),
             }
-        }
+        });
         p
     }
 
-    fn diagnosis(&mut self, v: &Json<'_>, i: usize) -> Diagnosis {
+    fn diagnosis(&mut self, i: usize) -> Diagnosis {
         let at = Item(&"/diagnoses", i);
-        if let Json::Str(_) | Json::Num(_) = v {
-            return Diagnosis { code: self.text(v, &at, "diagnosis", MAX_FIELD).unwrap_or_default(), poa: None };
+        let h = self.src.head();
+        if let Head::Str(_) | Head::Num(_) = h {
+            return Diagnosis { code: self.text(h, &at, "diagnosis", MAX_FIELD).unwrap_or_default(), poa: None };
         }
-        let (code, poa) = self.coded(v, &at, &DxName(i), DX_FIELDS, "poa");
+        let (code, poa) = self.coded(h, &at, &DxName(i), DX_FIELDS, "poa");
         Diagnosis { code, poa }
     }
 
     /// An object `{code, <second>}` (a diagnosis with its POA, a procedure with its date).
-    fn coded(&mut self, v: &Json<'_>, at: At<'_>, what: At<'_>, known: &[&str], second: &str) -> (String, Option<String>) {
-        let Some(members) = self.object(v, at, what, known) else { return (String::new(), None) };
+    fn coded(&mut self, h: Head<'s>, at: At<'_>, what: At<'_>, known: &[&str], second: &str) -> (String, Option<String>) {
         let (mut code, mut other, mut saw_code) = (String::new(), None, false);
-        for (k, val) in members {
+        let read = self.object(h, at, what, known, &mut |r, k, val| {
             let here = Member(at, k);
             if k == "code" {
                 saw_code = true;
-                code = self.text(val, &here, "code", MAX_FIELD).unwrap_or_default();
+                code = r.text(val, &here, "code", MAX_FIELD).unwrap_or_default();
             } else if k == second {
-                other = self.text(val, &here, second, MAX_FIELD);
+                other = r.text(val, &here, second, MAX_FIELD);
+            } else {
+                r.skip_head(&val);
             }
-        }
-        if !saw_code {
+        });
+        if read && !saw_code {
             self.input(Member(at, "code"), format!("{what} has no `code`"));
         }
         (code, other)
     }
 
-    fn line(&mut self, v: &Json<'_>, i: usize) -> Line {
+    fn line(&mut self, i: usize) -> Line {
         let at = Item(&"/lines", i);
         let at: At<'_> = &at;
         let mut l = Line::default();
-        let Some(members) = self.object(v, at, &Nth("line", i), LINE_FIELDS) else { return l };
         let mut saw = (false, false);
         // Present but blank (a wrong type is reported by `text` already).
         let mut blank = (false, false);
-        for (k, val) in members {
+        let h = self.src.head();
+        let read = self.object(h, at, &Nth("line", i), LINE_FIELDS, &mut |r, k, val| {
             let here = Member(at, k);
-            match &**k {
+            match k {
                 "dateFrom" => {
                     saw.0 = true;
-                    let text = self.text(val, &here, "dateFrom", MAX_FIELD);
+                    let text = r.text(val, &here, "dateFrom", MAX_FIELD);
                     blank.0 = text.as_deref().is_some_and(|t| t.trim().is_empty());
                     l.date_from = text.unwrap_or_default();
                 }
-                "dateTo" => l.date_to = self.text(val, &here, "dateTo", MAX_FIELD),
-                "pos" => l.pos = self.text(val, &here, "pos", MAX_FIELD),
+                "dateTo" => l.date_to = r.text(val, &here, "dateTo", MAX_FIELD),
+                "pos" => l.pos = r.text(val, &here, "pos", MAX_FIELD),
                 "code" => {
                     saw.1 = true;
-                    let text = self.text(val, &here, "code", MAX_FIELD);
+                    let text = r.text(val, &here, "code", MAX_FIELD);
                     blank.1 = text.as_deref().is_some_and(|t| t.trim().is_empty());
                     l.code = text.unwrap_or_default();
                 }
-                "modifiers" => l.modifiers = self.strings(val, &here, "modifier"),
-                "units" => l.units = self.number(val, &here, "units"),
-                "pointers" => l.pointers = self.pointers(val, &here),
-                "charge" => l.charge = self.number(val, &here, "charge"),
-                "ndc" => l.ndc = self.text(val, &here, "ndc", MAX_FIELD),
-                "npi" => l.npi = self.text(val, &here, "npi", MAX_FIELD),
-                "revenueCode" => l.revenue_code = self.text(val, &here, "revenueCode", MAX_FIELD),
-                "nonCoveredCharge" => l.non_covered_charge = self.number(val, &here, "nonCoveredCharge"),
-                _ => {}
+                "modifiers" => l.modifiers = r.strings(val, &here, "modifier"),
+                "units" => l.units = r.number(val, &here, "units"),
+                "pointers" => l.pointers = r.pointers(val, &here),
+                "charge" => l.charge = r.number(val, &here, "charge"),
+                "ndc" => l.ndc = r.text(val, &here, "ndc", MAX_FIELD),
+                "npi" => l.npi = r.text(val, &here, "npi", MAX_FIELD),
+                "revenueCode" => l.revenue_code = r.text(val, &here, "revenueCode", MAX_FIELD),
+                "nonCoveredCharge" => l.non_covered_charge = r.number(val, &here, "nonCoveredCharge"),
+                _ => r.skip_head(&val),
             }
+        });
+        if !read {
+            return l;
         }
         let n = i.saturating_add(1);
         if !saw.0 {
@@ -417,49 +498,48 @@ impl Reader {
     }
 
     /// An array of short strings; a single string is read as a one-item array.
-    fn strings(&mut self, v: &Json<'_>, at: At<'_>, what: &str) -> Vec<String> {
-        if let Json::Str(_) = v {
-            return self.text(v, at, what, MAX_FIELD).into_iter().collect();
+    fn strings(&mut self, h: Head<'s>, at: At<'_>, what: &str) -> Vec<String> {
+        if let Head::Str(_) = h {
+            return self.text(h, at, what, MAX_FIELD).into_iter().collect();
         }
         // The list's name ("modifiers") is written only when a message needs it.
-        let items = self.array(v, at, &Plural(what));
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(j, x)| self.text(x, &Item(at, j), what, MAX_FIELD))
-            .collect()
+        let mut out = Vec::new();
+        self.array(h, at, &Plural(what), &mut |r, j| {
+            let x = r.src.head();
+            out.extend(r.text(x, &Item(at, j), what, MAX_FIELD));
+        });
+        out
     }
 
     /// Pointers as letters ("A") or 837P numbers (1 = A); "ABL" is read as three pointers.
-    fn pointers(&mut self, v: &Json<'_>, at: At<'_>) -> Vec<String> {
-        if let Json::Str(s) = v {
+    fn pointers(&mut self, h: Head<'s>, at: At<'_>) -> Vec<String> {
+        if let Head::Str(s) = &h {
             if s.len() <= LETTERS.len() && s.chars().all(|c| c.is_ascii_alphabetic()) {
                 return s.chars().map(|c| c.to_string()).collect();
             }
         }
-        let items = self.array(v, at, "pointers");
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(j, x)| {
-                let here = Item(at, j);
-                match x {
-                    Json::Num(n) if n.fract() == 0.0 && *n >= 1.0 && *n <= LETTERS.len() as f64 => {
-                        LETTERS.get((*n as usize).saturating_sub(1)).map(|c| c.to_string())
-                    }
-                    Json::Num(n) => Some(Shortest(*n).to_string()),
-                    other => self.text(other, &here, "pointer", MAX_FIELD),
+        let mut out = Vec::new();
+        self.array(h, at, &"pointers", &mut |r, j| {
+            let here = Item(at, j);
+            let x = r.src.head();
+            let p = match x {
+                Head::Num(n) if n.fract() == 0.0 && n >= 1.0 && n <= LETTERS.len() as f64 => {
+                    LETTERS.get((n as usize).saturating_sub(1)).map(|c| c.to_string())
                 }
-            })
-            .collect()
+                Head::Num(n) => Some(Shortest(n).to_string()),
+                other => r.text(other, &here, "pointer", MAX_FIELD),
+            };
+            out.extend(p);
+        });
+        out
     }
 
     /// true / false (also "Y"/"N", 1/0).
-    fn flag(&mut self, v: &Json<'_>, at: At<'_>, what: &str) -> Option<bool> {
-        match v {
-            Json::Bool(b) => Some(*b),
-            Json::Num(n) if *n == 1.0 || *n == 0.0 => Some(*n == 1.0),
-            Json::Str(s) => match s.trim().to_ascii_lowercase().as_str() {
+    fn flag(&mut self, h: Head<'s>, at: At<'_>, what: &str) -> Option<bool> {
+        match h {
+            Head::Bool(b) => Some(b),
+            Head::Num(n) if n == 1.0 || n == 0.0 => Some(n == 1.0),
+            Head::Str(s) => match s.trim().to_ascii_lowercase().as_str() {
                 "true" | "y" | "yes" | "1" => Some(true),
                 "false" | "n" | "no" | "0" => Some(false),
                 _ => {
@@ -467,51 +547,55 @@ impl Reader {
                     None
                 }
             },
-            Json::Null => None,
+            Head::Null => None,
             other => {
-                self.input(at, format!("{what} must be true or false, not {}", other.kind()));
+                self.wrong(&other, at, format!("{what} must be true or false, not {}", other.kind()));
                 None
             }
         }
     }
 
     /// An occurrence code `{code, date}` or a bare code.
-    fn occurrence(&mut self, v: &Json<'_>, i: usize) -> Occurrence {
+    fn occurrence(&mut self, i: usize) -> Occurrence {
         let at = Item(&"/occurrenceCodes", i);
-        if let Json::Str(_) | Json::Num(_) = v {
-            return Occurrence { code: self.text(v, &at, "occurrence code", MAX_FIELD).unwrap_or_default(), date: None };
+        let h = self.src.head();
+        if let Head::Str(_) | Head::Num(_) = h {
+            return Occurrence { code: self.text(h, &at, "occurrence code", MAX_FIELD).unwrap_or_default(), date: None };
         }
-        let (code, date) = self.coded(v, &at, &Nth("occurrence code", i), OCCURRENCE_FIELDS, "date");
+        let (code, date) = self.coded(h, &at, &Nth("occurrence code", i), OCCURRENCE_FIELDS, "date");
         Occurrence { code, date }
     }
 
     /// A value code `{code, amount}`.
-    fn value_code(&mut self, v: &Json<'_>, i: usize) -> ValueCode {
+    fn value_code(&mut self, i: usize) -> ValueCode {
         let at = Item(&"/valueCodes", i);
         let mut out = ValueCode::default();
-        let Some(members) = self.object(v, &at, &Nth("value code", i), VALUE_CODE_FIELDS) else { return out };
-        for (k, val) in members {
+        let h = self.src.head();
+        self.object(h, &at, &Nth("value code", i), VALUE_CODE_FIELDS, &mut |r, k, val| {
             let here = Member(&at, k);
-            match &**k {
-                "code" => out.code = self.text(val, &here, "code", MAX_FIELD).unwrap_or_default(),
-                "amount" => out.amount = self.number(val, &here, "amount"),
-                _ => {}
+            match k {
+                "code" => out.code = r.text(val, &here, "code", MAX_FIELD).unwrap_or_default(),
+                "amount" => out.amount = r.number(val, &here, "amount"),
+                _ => r.skip_head(&val),
             }
-        }
+        });
         out
     }
 
-    fn override_(&mut self, v: &Json<'_>, i: usize) -> Option<Excludes1Override> {
+    fn override_(&mut self, i: usize) -> Option<Excludes1Override> {
         let at = Item(&"/excludes1Overrides", i);
-        let members = self.object(v, &at, &"an Excludes1 override", OVERRIDE_FIELDS)?;
         let mut o = Excludes1Override::default();
-        for (k, val) in members {
+        let h = self.src.head();
+        let read = self.object(h, &at, &"an Excludes1 override", OVERRIDE_FIELDS, &mut |r, k, val| {
             let here = Member(&at, k);
-            match &**k {
-                "codes" => o.codes = self.strings(val, &here, "code"),
-                "reason" => o.reason = self.text(val, &here, "reason", MAX_TEXT).unwrap_or_default(),
-                _ => {}
+            match k {
+                "codes" => o.codes = r.strings(val, &here, "code"),
+                "reason" => o.reason = r.text(val, &here, "reason", MAX_TEXT).unwrap_or_default(),
+                _ => r.skip_head(&val),
             }
+        });
+        if !read {
+            return None;
         }
         if o.reason.trim().is_empty() {
             self.input(Member(&at, "reason"), "an Excludes1 override needs a `reason` (why the conditions are unrelated)".into());
@@ -562,5 +646,66 @@ struct Plural<'w>(&'w str);
 impl core::fmt::Display for Plural<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "{}s", self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::json_text::parse_json_text;
+
+    /// The text reader gives what reading the text's tree gives: the same claim and the same
+    /// errors in the same order, or the same error for malformed text.
+    fn same_as_tree(text: &str) {
+        let tree = parse_json_text(text).map(|j| read_claim(&j));
+        assert_eq!(read_claim_text(text), tree, "{text}");
+    }
+
+    #[test]
+    fn text_reader_agrees_with_the_tree_reader() {
+        let many = |item: &str, n: usize| vec![item; n].join(",");
+        let cases = [
+            r#"{"claimType":"professional","patient":{"sex":"F","dateOfBirth":"1958-04-12"},"diagnoses":[{"code":"J18.9"},"I10",10],"lines":[{"dateFrom":"2026-04-15","pos":"11","code":"99214","modifiers":["25"],"units":1,"pointers":["A","B"],"charge":100}]}"#.to_owned(),
+            // Wrong types everywhere, containers where text belongs, unknown fields after errors.
+            r#"{"id":[1,{"a":[]}],"claimType":"ub04","payer":{"x":1},"patient":["F"],"diagnoses":{"code":"A"},"lines":[{"code":{"x":[1,2]},"dateFrom":"","modifiers":"25","units":"1,0.5","pointers":"ABZ","charge":"$1,200.505","weight":[[[]]],"dateTo":true},[],"x",null,{"pointers":[1,13,1.5,"Q",[2]],"modifiers":[null,["x"],"LT"]}],"zzz":{"deep":[{"a":[1]}]},"claimtype":1}"#.to_owned(),
+            r#"{"claimType":"outpatient","lines":[{"revenueCode":"0450","dateFrom":"2026-01-01"},{"code":"  "}],"opps":"maybe","occurrenceCodes":["11",{"code":"A1","date":"2026-01-01","x":1},[1]],"valueCodes":[{"code":"80","amount":"12x"},"x"],"conditionCodes":"07","reasonForVisit":[1,"R07.9"],"excludes1Overrides":[{"codes":["A","B"],"reason":"r"},{"codes":["A"],"reason":"r"},{"reason":""},3]}"#.to_owned(),
+            r#"{"claimType":"inpatient","lengthOfStay":"3.5","procedures":["0DTJ4ZZ",{"date":"2026-01-01"},{"code":"x","when":1},[]],"patient":{"age":131,"sex":"X","dob":"1"},"admittingDiagnosis":5}"#.to_owned(),
+            // Long lists and objects: truncated, and reported before what their items report.
+            format!(r#"{{"diagnoses":[{}],"lines":[{}]}}"#, many(r#"{"code":5.5}"#, MAX_ITEMS + 3), many("1", MAX_ITEMS + 1)),
+            format!(r#"{{"patient":{{{}}},"lines":[{{"modifiers":[{}]}}]}}"#, (0..MAX_ITEMS + 2).map(|i| format!(r#""k{i}":[{i}]"#)).collect::<Vec<_>>().join(","), many("[]", MAX_ITEMS + 2)),
+            // Duplicate members: the last wins, both are read.
+            r#"{"lines":[{"code":""}],"lines":[{"code":"99213"},{}],"diagnoses":[],"diagnoses":null}"#.to_owned(),
+            // Not objects, and malformed text at every depth.
+            "[1,2,{\"a\":3}]".to_owned(),
+            "\"claim\"".to_owned(),
+            "null".to_owned(),
+            format!("{}{}", "[".repeat(20), "]".repeat(20)),
+            format!(r#"{{"x":{}1{}}}"#, "[".repeat(16), "]".repeat(16)),
+            format!(r#"{{"x":{}1{}}}"#, "[".repeat(15), "]".repeat(15)),
+            r#"{"lines":[{"code":"a"},]}"#.to_owned(),
+            r#"{"lines":[{"code":"a"}}"#.to_owned(),
+            r#"{"lines":[{"code" "a"}]}"#.to_owned(),
+            r#"{"lines":[{"code":"a\u12"}]}"#.to_owned(),
+            r#"{"id":"J15\ud800\u0041\udc00","lines":[{"code":"\"\\\/\b\f\n\r\t"}]} x"#.to_owned(),
+            r#"{"zz":[1,{"a":tru}]}"#.to_owned(),
+            r#"{"id":1e999,"lines":-}"#.to_owned(),
+            String::new(),
+            "{".to_owned(),
+        ];
+        for text in &cases {
+            same_as_tree(text);
+        }
+        // A list longer than the cap where an object belongs is reported by its length (and an
+        // object where a list belongs), as the tree reader always reported it.
+        let long = format!(r#"{{"lines":[[{}]],"diagnoses":{{{}}}}}"#, many("1", MAX_ITEMS + 3), (0..MAX_ITEMS + 1).map(|i| format!(r#""k{i}":1"#)).collect::<Vec<_>>().join(","));
+        same_as_tree(&long);
+        let messages: Vec<String> = read_claim_text(&long).map(|(_, e)| e.into_iter().map(|f| f.message).collect()).unwrap_or_default();
+        assert!(messages.contains(&format!("line 1 has {} fields; only the first {MAX_ITEMS} were read", MAX_ITEMS + 3)), "{messages:?}");
+        assert!(messages.contains(&format!("diagnoses has {} items; only the first {MAX_ITEMS} were read", MAX_ITEMS + 1)), "{messages:?}");
+        // Every prefix of a claim with errors: malformed text cut anywhere.
+        let text = &cases[1];
+        for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+            same_as_tree(&text[..end]);
+        }
     }
 }

@@ -1,6 +1,8 @@
-//! A claim result as JSON text, written directly: the same bytes `serde_json::to_string` writes
-//! for [`ClaimResult`] (field order, omitted empty fields, escapes), for the wasm face, whose
-//! answer is mostly long finding messages. Plain text is copied eight bytes at a time.
+//! A claim result as JSON text, written directly: the one writer of claim results as text on
+//! every face (wasm, the CLI's JSON lines, Python's `check_claims_json`). Its bytes are what
+//! `serde_json::to_string` writes for [`ClaimResult`] (field order, omitted empty fields,
+//! escapes), which the tests keep as the oracle; the serde derive remains for Python's dicts.
+//! A result is mostly long finding messages: plain text is copied eight bytes at a time.
 use super::result::ClaimResult;
 use crate::finding::{Finding, Severity, Suggestion};
 use core::fmt::Write;

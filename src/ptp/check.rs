@@ -121,6 +121,9 @@ pub fn check_service_line_pairs<'l>(engine: &Engine<'_>, lines: &'l [ServiceLine
             }
         };
         let Some((_, _, answered)) = memo.get_mut(k) else { continue };
+        // Column-two lines repeat too: the findings (with their stale notes) for one code and
+        // set of modifiers are written once and placed at each such line.
+        let mut made: Vec<(u16, &[String], Vec<Finding>)> = Vec::new();
         for two in keyed.iter().filter(|two| two.dos == dos && two.id != one.id) {
             // The policy skips a table past its window: one note for the claim.
             if stale == StaleEdits::Skip {
@@ -136,11 +139,22 @@ pub fn check_service_line_pairs<'l>(engine: &Engine<'_>, lines: &'l [ServiceLine
                     answered.last().and_then(|(_, e)| e.as_ref())
                 }
             };
-            let Some(f) = edit.and_then(|e| edit_finding(e, one.mods, two.mods, dos, claim_type, table)) else { continue };
-            let f = f.at(two.line.at(LineField::Whole));
-            match &window {
-                Some(w) => out.extend(mark_stale(vec![f], w, dos)),
-                None => out.push(f),
+            let Some(edit) = edit else { continue };
+            let k = match made.iter().position(|(id, mods, _)| *id == two.id && *mods == two.mods) {
+                Some(k) => k,
+                None => {
+                    let found: Vec<Finding> = edit_finding(edit, one.mods, two.mods, dos, claim_type, table).into_iter().collect();
+                    let found = match &window {
+                        Some(w) if !found.is_empty() => mark_stale(found, w, dos),
+                        _ => found,
+                    };
+                    made.push((two.id, two.mods, found));
+                    made.len().saturating_sub(1)
+                }
+            };
+            let at = two.line.at(LineField::Whole);
+            if let Some((_, _, found)) = made.get(k) {
+                out.extend(found.iter().map(|f| f.clone().at(at.clone())));
             }
         }
     }

@@ -1,8 +1,6 @@
 //! wasm methods for `crate::claim`: `checkClaim(obj)`.
 use super::{error_message, js_error, Validator};
-use crate::rules::RuleId;
-use crate::claim::json_text::parse_json_text;
-use crate::claim::{check_claim_value, CheckOptions, ClaimResult, Json};
+use crate::claim::{check_claim_text, unreadable_claim, CheckOptions};
 use crate::currency::StaleEdits;
 use crate::date::Date;
 use wasm_bindgen::prelude::*;
@@ -15,19 +13,12 @@ impl Validator {
     #[wasm_bindgen(js_name = checkClaim, unchecked_return_type = "ClaimResult")]
     pub fn check_claim(&self, #[wasm_bindgen(unchecked_param_type = "Claim")] claim: JsValue, #[wasm_bindgen(unchecked_optional_param_type = "ClaimOptions")] options: JsValue) -> Result<JsValue, JsValue> {
         let opts = read_options(&options);
-        let text = claim_text(&claim);
-        let read = match &text {
-            Ok(Some(t)) => parse_json_text(t),
-            // `undefined` and functions stringify to `undefined`: no claim.
-            Ok(None) => Ok(Json::Null),
-            Err(e) => Err(e.clone()),
-        };
-        let result = match read {
-            Ok(v) => check_claim_value(self.engine.get(), &v, &opts),
-            Err(e) => ClaimResult {
-                input_errors: vec![crate::rules::finding(RuleId::ClaimInput, format!("the claim could not be read: {e}"), None).at("")],
-                ..ClaimResult::default()
-            },
+        let engine = self.engine.get();
+        let result = match claim_text(&claim) {
+            Ok(Some(t)) => check_claim_text(engine, &t, &opts),
+            // `undefined` and functions stringify to `undefined`: no claim, read as `null`.
+            Ok(None) => check_claim_text(engine, "null", &opts),
+            Err(e) => unreadable_claim(&e),
         };
         // Many short texts: one JSON text written here and one `JSON.parse` there, two
         // boundary crossings instead of one per field.

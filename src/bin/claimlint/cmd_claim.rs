@@ -122,6 +122,6 @@ fn batch(engine: &Engine<'_>, pool: &rayon::ThreadPool, mut reader: Box<dyn BufR
 /// (has an error finding, the result as one JSON line or as text).
 fn render(r: &ClaimResult, text: bool) -> (bool, Result<String, String>) {
     let error = r.worst() == Some(Severity::Error);
-    let s = if text { Ok(crate::text::claim(r, "claim").trim_end().to_owned()) } else { serde_json::to_string(r).map_err(|e| e.to_string()) };
+    let s = Ok(if text { crate::text::claim(r, "claim").trim_end().to_owned() } else { r.to_json() });
     (error, s)
 }
