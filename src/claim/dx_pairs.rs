@@ -5,6 +5,7 @@ use crate::icd10cm::{dotted, Icd10Cm, NoteKind, NoteRow};
 use crate::normalize::normalize_code;
 use crate::finding::Location;
 use crate::rules::{finding, RuleId};
+use core::ops::Range;
 use std::sync::Arc;
 
 /// The tabular notes that bear on pairs of diagnoses.
@@ -39,21 +40,38 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     ctx.dx = dxs;
 }
 
-/// The notes of one diagnosis that can pair it with another: its Excludes1 notes, and its
+/// The notes of each diagnosis that can pair it with another: its Excludes1 notes, and its
 /// Excludes2 notes other than a chapter's (a chapter's Excludes2 notes draw the chapter's
 /// boundary, "certain infectious and parasitic diseases (A00-B99)" under every body-system
 /// chapter, so telling a coder that both codes may be reported adds nothing). Sorted out once
-/// per diagnosis, in stored order, rather than once per pair.
+/// per claim, in stored order, into one list, rather than once per pair.
 struct PairNotes {
-    excludes1: Vec<NoteRow>,
-    excludes2: Vec<NoteRow>,
+    rows: Vec<NoteRow>,
+    /// Per diagnosis: where its Excludes1 and its Excludes2 rows are in `rows`; `None` for a
+    /// diagnosis without notes.
+    spans: Vec<Option<(Range<usize>, Range<usize>)>>,
 }
 
 impl PairNotes {
-    fn of(n: &DxNotes<'_, '_>, notes: &[NoteRow]) -> PairNotes {
-        let excludes1 = notes.iter().copied().filter(|r| r.kind == NoteKind::Excludes1).collect();
-        let excludes2 = notes.iter().copied().filter(|r| r.kind == NoteKind::Excludes2 && !n.cm.note_row_is_chapter(*r)).collect();
-        PairNotes { excludes1, excludes2 }
+    fn of(n: &DxNotes<'_, '_>, count: usize) -> PairNotes {
+        let mut rows = Vec::new();
+        let spans = (0..count)
+            .map(|k| {
+                let notes = n.of(k)?;
+                let first = rows.len();
+                rows.extend(notes.iter().copied().filter(|r| r.kind == NoteKind::Excludes1));
+                let second = rows.len();
+                rows.extend(notes.iter().copied().filter(|r| r.kind == NoteKind::Excludes2 && !n.cm.note_row_is_chapter(*r)));
+                Some((first..second, second..rows.len()))
+            })
+            .collect();
+        PairNotes { rows, spans }
+    }
+
+    /// The Excludes1 and the Excludes2 rows of diagnosis `k`.
+    fn get(&self, k: usize) -> Option<(&[NoteRow], &[NoteRow])> {
+        let (e1, e2) = self.spans.get(k)?.as_ref()?;
+        Some((self.rows.get(e1.clone())?, self.rows.get(e2.clone())?))
     }
 }
 
@@ -94,28 +112,25 @@ fn overridden(ctx: &Ctx<'_, '_>, a: &str, b: &str) -> bool {
 
 /// DX-EXCL1 (warning, overridable) and DX-EXCL2 (info), reported once per pair at the later code.
 fn excludes(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &DxNotes<'_, '_>, vintage: &Option<String>) {
-    let pair_notes: Vec<Option<PairNotes>> = (0..dxs.len()).map(|k| notes.of(k).map(|rows| PairNotes::of(notes, rows))).collect();
+    let pair_notes = PairNotes::of(notes, dxs.len());
     for (j, b) in dxs.iter().enumerate() {
-        let Some(Some(nb)) = pair_notes.get(j) else { continue };
+        let Some((nb1, nb2)) = pair_notes.get(j) else { continue };
         for (i, a) in dxs.iter().enumerate().take(j) {
             if a.code == b.code {
                 continue;
             }
-            let Some(Some(na)) = pair_notes.get(i) else { continue };
-            let e1 = covering(notes, &na.excludes1, &b.code)
-                .map(|n| (n, &a.code))
-                .or_else(|| covering(notes, &nb.excludes1, &a.code).map(|n| (n, &b.code)));
+            let Some((na1, na2)) = pair_notes.get(i) else { continue };
+            let e1 = covering(notes, na1, &b.code).map(|n| (n, &a.code)).or_else(|| covering(notes, nb1, &a.code).map(|n| (n, &b.code)));
             if let Some((row, owner)) = e1 {
                 if !overridden(ctx, &a.code, &b.code) {
-                    let Some(note) = notes.cm.note_row_view(row, notes.edition) else { continue };
+                    let Some((at, text)) = notes.cm.note_row_quote(row, notes.edition) else { continue };
                     let (ca, cb, owner) = (dotted(&a.code), dotted(&b.code), dotted(owner));
                     ctx.push(
                         finding(
                             RuleId::DxExcl1,
                             format!(
-                                "{ca} and {cb} are not coded together: an Excludes1 note at {} (for {owner}) says \"{}\". If the conditions are unrelated, add an excludes1Overrides entry with the reason",
-                                note.at,
-                                short(&note.text)
+                                "{ca} and {cb} are not coded together: an Excludes1 note at {at} (for {owner}) says \"{}\". If the conditions are unrelated, add an excludes1Overrides entry with the reason",
+                                short(text)
                             ),
                             vintage.clone(),
                         )
@@ -124,13 +139,13 @@ fn excludes(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &DxNotes<'_, '_>, vintage:
                 }
                 continue;
             }
-            let e2 = covering(notes, &na.excludes2, &b.code).or_else(|| covering(notes, &nb.excludes2, &a.code));
-            if let Some(note) = e2.and_then(|row| notes.cm.note_row_view(row, notes.edition)) {
+            let e2 = covering(notes, na2, &b.code).or_else(|| covering(notes, nb2, &a.code));
+            if let Some((at, text)) = e2.and_then(|row| notes.cm.note_row_quote(row, notes.edition)) {
                 let (ca, cb) = (dotted(&a.code), dotted(&b.code));
                 ctx.push(
                     finding(
                         RuleId::DxExcl2,
-                        format!("{ca} and {cb} may be reported together when both conditions are present (Excludes2 note at {}: \"{}\")", note.at, short(&note.text)),
+                        format!("{ca} and {cb} may be reported together when both conditions are present (Excludes2 note at {at}: \"{}\")", short(text)),
                         vintage.clone(),
                     )
                     .at(Location::Diagnosis(b.pos)),

@@ -63,6 +63,13 @@ pub(crate) fn invalid_reason(ctx: &Ctx<'_, '_>, raw: &str, code: &str) -> Option
 /// ICD-10-CM edition covers an inpatient discharge date, the MCE diagnosis table (dated from
 /// 2015-10-01) answers validity instead. `messages_only` leaves out descriptions.
 fn code_findings(ctx: &Ctx<'_, '_>, raw: &str, code: &str, messages_only: bool) -> Vec<Finding> {
+    // No edition for the date: the code check would say only that (its state is "no data for
+    // the date" for any code that is not blank once normalized), so the MCE table answers at once.
+    if ctx.edition.is_none() && !code.is_empty() {
+        if let Some(found) = mce_validity(ctx, code) {
+            return found;
+        }
+    }
     if ctx.engine.is_clean_code(System::Icd10cm, raw, ctx.dos) {
         return Vec::new();
     }
@@ -71,18 +78,29 @@ fn code_findings(ctx: &Ctx<'_, '_>, raw: &str, code: &str, messages_only: bool) 
     } else {
         ctx.engine.check_code(System::Icd10cm, raw, ctx.dos)
     };
-    if c.state == CodeState::NoDataForDate && ctx.claim.claim_type == ClaimType::Inpatient {
-        if let (Some(data), Some(on)) = (ctx.data, ctx.dos) {
-            if on.yyyymmdd() >= ICD10_START && data.mce_covers(on) {
-                if data.mce_flags(code, on).is_some() {
-                    return Vec::new();
-                }
-                let msg = format!("{} is not a valid ICD-10-CM code for a discharge on {on}", dotted(code));
-                return vec![finding(RuleId::DxValid, msg, Some(data.s.mce_label.to_owned()))];
-            }
+    if c.state == CodeState::NoDataForDate {
+        if let Some(found) = mce_validity(ctx, code) {
+            return found;
         }
     }
     c.into_claim_findings()
+}
+
+/// Validity from the MCE diagnosis table, for an inpatient discharge date no ICD-10-CM edition
+/// covers; `None` when the table does not cover the date either (or the claim is not inpatient).
+fn mce_validity(ctx: &Ctx<'_, '_>, code: &str) -> Option<Vec<Finding>> {
+    if ctx.claim.claim_type != ClaimType::Inpatient {
+        return None;
+    }
+    let (Some(data), Some(on)) = (ctx.data, ctx.dos) else { return None };
+    if on.yyyymmdd() < ICD10_START || !data.mce_covers(on) {
+        return None;
+    }
+    if data.mce_flags(code, on).is_some() {
+        return Some(Vec::new());
+    }
+    let msg = format!("{} is not a valid ICD-10-CM code for a discharge on {on}", dotted(code));
+    Some(vec![finding(RuleId::DxValid, msg, Some(data.s.mce_label.to_owned()))])
 }
 
 fn mce(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &Location, on: Date) {

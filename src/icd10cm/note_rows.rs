@@ -250,6 +250,17 @@ impl<'a> Icd10Cm<'a> {
         }
     }
 
+    /// Where the note is written and its text, for a finding that quotes it (its references
+    /// are not copied); `None` when it is not in force in `edition`.
+    pub fn note_row_quote(&self, row: NoteRow, edition: usize) -> Option<(String, &'a str)> {
+        let (_, code, text, _) = self.note_parts(row.n, edition)?;
+        let at = match row.scope {
+            Some(k) => self.scope_label(k).to_owned(),
+            None => super::dotted(self.code(code)),
+        };
+        Some((at, text))
+    }
+
     /// The note in full (text and references), for a finding that quotes it.
     pub fn note_row_view(&self, row: NoteRow, edition: usize) -> Option<NoteView> {
         let mut v = self.note(row.n, edition)?;

@@ -425,13 +425,25 @@ impl<'a> Icd10Cm<'a> {
     }
 
     pub(super) fn note(&self, n: usize, edition: usize) -> Option<NoteView> {
+        let (kind, at, text, refs) = self.note_parts(n, edition)?;
+        let refs = refs
+            .filter_map(|r| {
+                Some(NoteRef { lo: self.s.ref_lo.key_str(r)?.to_owned(), hi: self.s.ref_hi.key_str(r)?.to_owned() })
+            })
+            .collect();
+        Some(NoteView { kind, at: super::dotted(self.code(at)), text: text.to_owned(), refs })
+    }
+
+    /// Note `n` when in force in `edition`: its kind, the code row it is written under, its text
+    /// and its rows in the reference table.
+    pub(super) fn note_parts(&self, n: usize, edition: usize) -> Option<(NoteKind, usize, &'a str, core::ops::Range<usize>)> {
         let editions = *self.s.note_editions.get(n)?;
         if edition >= 4 || editions & (1 << edition) == 0 {
             return None;
         }
         let kind = NoteKind::from_u8(*self.s.note_kind.get(n)?)?;
-        let at = super::dotted(self.code(usize::try_from(self.s.note_code.get(n)?).ok()?));
-        let text = self.s.strings.get(self.s.note_text.get(n)?)?.to_owned();
+        let at = usize::try_from(self.s.note_code.get(n)?).ok()?;
+        let text = self.s.strings.get(self.s.note_text.get(n)?)?;
         // Clamp to the reference table: a damaged end offset must not become a long loop.
         let refs_len = self.s.ref_lo.len();
         let start = match n.checked_sub(1) {
@@ -440,12 +452,7 @@ impl<'a> Icd10Cm<'a> {
         }
         .min(refs_len);
         let end = (self.s.note_ref_end.get(n)? as usize).clamp(start, refs_len);
-        let refs = (start..end)
-            .filter_map(|r| {
-                Some(NoteRef { lo: self.s.ref_lo.key_str(r)?.to_owned(), hi: self.s.ref_hi.key_str(r)?.to_owned() })
-            })
-            .collect();
-        Some(NoteView { kind, at, text, refs })
+        Some((kind, at, text, start..end))
     }
 
     /// Notes of one kind that apply to code `i` (under it, an ancestor, its block or chapter).
