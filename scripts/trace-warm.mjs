@@ -15,7 +15,7 @@
 //   swings by tens of ms, so a change to the critical path is compared this way (old and new in turn).
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { startServer, launch, SLOW_4G } from '../tests/browser/helpers.mjs';
+import { startServer, launch, serviceWorkerSession, SLOW_4G } from '../tests/browser/helpers.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
@@ -126,7 +126,7 @@ if (json) writeFileSync(json, JSON.stringify(out, null, 2));
 
 /** `n` warm visits online, then offline, without tracing: each engine mark's median, and per visit. */
 async function markVisits(page, cdp, target, ready, n) {
-  const worker = await workerSession(page.context().browser(), target);
+  const worker = await serviceWorkerSession(page.context().browser(), server.url);
   await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
   await worker.send('Network.emulateNetworkConditions', SLOW_4G);
   for (const mode of ['online', 'offline']) {
@@ -156,27 +156,4 @@ async function markVisits(page, cdp, target, ready, n) {
     }
   }
   await worker.close();
-}
-
-/** A DevTools session on the page's service worker (Playwright opens none for a worker). */
-async function workerSession(browser, target) {
-  const cdp = await browser.newBrowserCDPSession();
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const sw = targetInfos.find((t) => t.type === 'service_worker' && target.startsWith(new URL('..', t.url).href));
-  if (!sw) throw new Error(`no service worker for ${target}`);
-  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
-  let id = 0;
-  const answers = new Map();
-  cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const msg = JSON.parse(e.message);
-    answers.get(msg.id)?.(msg);
-  });
-  const send = (method, params = {}) =>
-    new Promise((resolve, reject) => {
-      const n = ++id;
-      answers.set(n, (msg) => (msg.error ? reject(new Error(`${method}: ${msg.error.message}`)) : resolve(msg.result)));
-      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: n, method, params }) }).catch(reject);
-    });
-  await send('Network.enable');
-  return { send, close: () => cdp.detach() };
 }

@@ -201,8 +201,10 @@ async function shellResponse(event) {
   // A shell file on a cached visit: the stored copy at once, checked against the network after
   // the load (updateCheck).
   if (listed && (await storedVisit())) {
-    if (request.mode === 'navigate') lookAhead(event, bare.href);
-    const hit = await storedShellFile(request);
+    const stored = storedShellFile(request);
+    // The page's own files are read once its HTML is: nothing goes ahead of the HTML.
+    if (request.mode === 'navigate') stored.finally(() => lookAhead(event, bare.href)).catch(() => {});
+    const hit = await stored;
     if (hit) {
       served.add(bare.href);
       if (request.mode === 'navigate') event.waitUntil(laterUpdateCheck());
@@ -547,15 +549,24 @@ let refused = null;
  * or it came back online); otherwise at most once a minute.
  */
 function updateCheck(force = false) {
-  if (checking) return checking;
+  if (checking) {
+    // A page that asks while a check is under way (it may have paused for that page's load)
+    // gets a pass of its own after it: the files served to that page are checked too.
+    if (force) checkAgain = true;
+    return checking;
+  }
   if (!online() || (!force && Date.now() - lastCheck < UPDATE_INTERVAL_MS)) return Promise.resolve();
   lastCheck = Date.now();
   checking = (async () => {
-    if (await shellChanged()) await refreshShell();
-    else await generationCheck();
+    do {
+      checkAgain = false;
+      if (await shellChanged()) await refreshShell();
+      else await generationCheck();
+    } while (checkAgain && online());
   })().finally(() => (checking = null));
   return checking;
 }
+let checkAgain = false;
 
 // A visit whose page does not ask (no engine on it): the check runs a little after its
 // navigation, once its load is over, unless a page asked meanwhile.
