@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
-import { startServer, launch, REPO, DOS, SLOW_4G } from '../tests/browser/helpers.mjs';
+import { startServer, launch, serviceWorkerSession, REPO, DOS, SLOW_4G } from '../tests/browser/helpers.mjs';
 import { keystrokeBench } from './bench-keystroke.mjs';
 
 const args = process.argv.slice(2);
@@ -139,27 +139,10 @@ async function warmVisits(visit) {
  * session; Playwright opens no session of its own for a worker). Returns {emulate(conditions), close()}.
  */
 async function throttleServiceWorker(browser, url, conditions) {
-  const cdp = await browser.newBrowserCDPSession();
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(url));
-  if (!sw) throw new Error(`no service worker for ${url}`);
-  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
-  let id = 0;
-  const answers = new Map();
-  cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const msg = JSON.parse(e.message);
-    if (msg.id && answers.has(msg.id)) answers.get(msg.id)(msg);
-  });
-  const send = (method, params = {}) =>
-    new Promise((resolve, reject) => {
-      const n = ++id;
-      answers.set(n, (msg) => (msg.error ? reject(new Error(`${method}: ${msg.error.message}`)) : resolve(msg.result)));
-      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: n, method, params }) }).catch(reject);
-    });
-  await send('Network.enable');
-  const emulate = (c) => send('Network.emulateNetworkConditions', c);
+  const worker = await serviceWorkerSession(browser, url);
+  const emulate = (c) => worker.send('Network.emulateNetworkConditions', c);
   await emulate(conditions);
-  return { emulate, close: () => cdp.detach() };
+  return { emulate, close: worker.close };
 }
 
 async function networkBench(browser, url) {

@@ -6,15 +6,21 @@
 // a loaded machine stretches the wall clock, not this). What the "warm → first check" rows of
 // scripts/bench.sh --load consist of. The page's network is Slow 4G online; its service worker's
 // is not throttled here (the benchmark throttles it too).
-// Usage: node scripts/trace-warm.mjs [--page index.html] [--json OUT.json] [--raw PREFIX]
+// Usage: node scripts/trace-warm.mjs [--page index.html] [--json OUT.json] [--raw PREFIX] [--visits N]
 //   --json writes the timelines; --raw writes each visit's trace events to PREFIX-online.json and
 //   PREFIX-offline.json (for chrome://tracing or a script).
+//   --visits N traces nothing: N warm visits online, then N offline (the service worker throttled
+//   like the page, as in the benchmark), and prints each engine mark's median and every visit's
+//   figure: tracing itself slows a visit by a third or more, and on a shared machine one visit
+//   swings by tens of ms, so a change to the critical path is compared this way (old and new in turn).
 import { writeFileSync } from 'node:fs';
-import { startServer, launch, SLOW_4G } from '../tests/browser/helpers.mjs';
+import { loadavg } from 'node:os';
+import { startServer, launch, serviceWorkerSession, SLOW_4G } from '../tests/browser/helpers.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
 const pageName = opt('--page', 'index.html');
+const visits = Number(opt('--visits', 0));
 const CATEGORIES = ['CacheStorage', 'ServiceWorker', 'Blob', 'storage', 'devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing', 'loading', 'disabled-by-default-devtools.timeline'];
 
 const server = await startServer();
@@ -37,7 +43,8 @@ try {
   await ready();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.waitForTimeout(1500);
-  for (const mode of ['online', 'offline']) {
+  if (visits) await markVisits(page, cdp, target, ready, visits);
+  else for (const mode of ['online', 'offline']) {
     await cdp.send('Network.emulateNetworkConditions', mode === 'online' ? SLOW_4G : { ...SLOW_4G, offline: true });
     if (mode === 'offline') await context.setOffline(true);
     const events = [];
@@ -116,3 +123,37 @@ try {
 }
 const json = opt('--json', null);
 if (json) writeFileSync(json, JSON.stringify(out, null, 2));
+
+/** `n` warm visits online, then offline, without tracing: each engine mark's median, and per visit. */
+async function markVisits(page, cdp, target, ready, n) {
+  const worker = await serviceWorkerSession(page.context().browser(), server.url);
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  await worker.send('Network.emulateNetworkConditions', SLOW_4G);
+  for (const mode of ['online', 'offline']) {
+    if (mode === 'offline') {
+      await worker.send('Network.emulateNetworkConditions', { ...SLOW_4G, offline: true });
+      await cdp.send('Network.emulateNetworkConditions', { ...SLOW_4G, offline: true });
+      await page.context().setOffline(true);
+    }
+    const runs = [];
+    for (let i = 0; i < n; i++) {
+      await page.goto(target, { waitUntil: 'commit' });
+      await ready();
+      await page.waitForTimeout(400);
+      runs.push(
+        await page.evaluate(() => {
+          const nav = performance.getEntriesByType('navigation')[0];
+          const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('claimlint-'));
+          return { response: nav.responseStart, domInteractive: nav.domInteractive, ...Object.fromEntries(marks.map((m) => [m.name.slice(10), m.startTime])) };
+        }),
+      );
+    }
+    console.log(`\n=== ${n} warm visits ${mode} (${pageName}), load average ${loadavg()[0].toFixed(2)}: median [each visit], ms from navigation start ===`);
+    for (const key of Object.keys(runs[0])) {
+      const each = runs.map((r) => r[key]);
+      const sorted = [...each].sort((a, b) => a - b);
+      console.log(`  ${key.padEnd(16)} ${sorted[(sorted.length - 1) >> 1].toFixed(1).padStart(7)}  [${each.map((v) => v.toFixed(0)).join(' ')}]`);
+    }
+  }
+  await worker.close();
+}

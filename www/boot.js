@@ -1,6 +1,7 @@
-// The demo pages' first script (www/dist/boot.js, an async, render-blocking module in the
+// The demo pages' first script (www/dist/boot.js, a deferred, render-blocking module in the
 // document head): starts the engine — the code-set index and core part, the wasm glue and the
-// wasm — as soon as it is in, before the styles, the first layout and the page bundle, then runs
+// wasm — once the document is parsed and before DOMContentLoaded, before the first layout
+// (which the browser's form autofill forces at DOMContentLoaded) and the page bundle, then runs
 // the page bundle (the <link rel="modulepreload" data-claimlint-page> of the page, fetched
 // meanwhile) once the engine is ready, failed, or has taken a quarter of a second: on a cached
 // visit the engine is in within about a tenth of a second, and building the form meanwhile would

@@ -24,7 +24,11 @@
 // The update check is one pass (updateCheck): the shell files served since the last pass, then
 // the parts index. A page runs it once its engine is in (the 'claimlint-check-update' message);
 // a visit whose page never asks (no engine on it) gets it a little after its navigation. Nothing
-// of it competes with a page's load.
+// of it competes with a page's load: a check under way pauses between its steps while a page
+// loads (pageLoads), so its network answers and cache reads wait until that page's engine is in.
+// A cached visit's first requests are answered from caches opened once per worker
+// (storedCache), and looked up at the navigation itself (lookAhead): the files the page asked
+// for on its last visit are read from storage beside its HTML, before the page asks.
 import { DATA_PREFIX, FALLBACK_CACHE, GENERATION_HEADER, GENERATION_QUESTION, META_CACHE, checkedModule, currentKey, generationName, makeCurrent, moduleEntry, partResponse, sha256Hex } from './claimlint/store.js';
 
 const SHELL_VERSION = 'v6';
@@ -143,7 +147,7 @@ self.addEventListener('activate', (event) => {
       // Old shells go; data generations are replaced only by a completed update (a page may
       // be storing its first generation right now).
       for (const name of await caches.keys()) {
-        if (name.startsWith('claimlint-shell-') && name !== SHELL_CACHE) await caches.delete(name);
+        if (name.startsWith('claimlint-shell-') && name !== SHELL_CACHE) await deleteCache(name);
       }
       // A new worker comes with its own freshly stored shell: that one is current.
       await (await caches.open(META_CACHE)).put(SHELL_KEY, new Response(SHELL_CACHE));
@@ -159,28 +163,32 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   const bare = url.origin + url.pathname;
+  learn(event, bare, url.search);
+  const early = url.search ? null : takeAhead(event.clientId, bare);
+  if (early) {
+    // A shell file answered from storage is revalidated in the next update check, as any.
+    event.respondWith(early.then((hit) => (hit ? (SHELL_URLS.has(bare) && served.add(bare), hit) : answerLater(event, bare))));
+    return;
+  }
+  answerLater(event, bare, true);
+});
+
+/** The fetch handler's answer for a request not looked up ahead (`respond`: hand it over). */
+function answerLater(event, bare, respond = false) {
+  const { request } = event;
+  const url = new URL(request.url);
+  const answer = (promise) => (respond ? event.respondWith(promise) : promise);
   if (DATA_URLS.has(bare)) {
-    event.respondWith(dataResponse(event, bare));
-    return;
+    return answer(dataResponse(event, bare));
   }
-  if (bare === WHOLE) {
-    event.respondWith(wholeResponse(event));
-    return;
-  }
-  if (bare === INDEX && request.cache !== 'reload') {
-    event.respondWith(indexResponse(event));
-    return;
-  }
-  if (isPreload(bare) && request.cache !== 'reload') {
-    event.respondWith(preloadResponse(event, bare));
-    return;
-  }
+  if (bare === WHOLE) return answer(wholeResponse(event));
+  if (bare === INDEX && request.cache !== 'reload') return answer(indexResponse(event));
+  if (isPreload(bare) && request.cache !== 'reload') return answer(preloadResponse(event, bare));
   // Parts under their own file names are not intercepted: the page reads stored parts from
   // the cache itself, and downloads the others with its own progress.
-  if (url.pathname.startsWith(new URL(self.registration.scope).pathname)) {
-    event.respondWith(shellResponse(event));
-  }
-});
+  if (url.pathname.startsWith(new URL(self.registration.scope).pathname)) return answer(shellResponse(event));
+  return respond ? undefined : fetch(request);
+}
 
 /** False when the browser knows it has no connection: the cache answers without a network try. */
 const online = () => self.navigator.onLine !== false;
@@ -193,7 +201,10 @@ async function shellResponse(event) {
   // A shell file on a cached visit: the stored copy at once, checked against the network after
   // the load (updateCheck).
   if (listed && (await storedVisit())) {
-    const hit = await storedShellFile(request);
+    const stored = storedShellFile(request);
+    // The page's own files are read once its HTML is: nothing goes ahead of the HTML.
+    if (request.mode === 'navigate') stored.finally(() => lookAhead(event, bare.href)).catch(() => {});
+    const hit = await stored;
     if (hit) {
       served.add(bare.href);
       if (request.mode === 'navigate') event.waitUntil(laterUpdateCheck());
@@ -216,9 +227,10 @@ async function shellResponse(event) {
 async function storedShellFile(request) {
   // The exact URL first: one keyed lookup. ignoreSearch compares every stored entry, which on
   // a cached visit holds up each of the page's first requests while storage is busy.
-  const inShell = { cacheName: await shellName() };
-  return (await caches.match(request, inShell)) || (await caches.match(request, { ...inShell, ignoreSearch: true })) ||
-    (request.mode === 'navigate' ? await caches.match(new URL('./index.html', self.location).href, inShell) : undefined);
+  const shell = await storedCache(await shellName());
+  if (!shell) return undefined;
+  return (await shell.match(request)) || (await shell.match(request, { ignoreSearch: true })) ||
+    (request.mode === 'navigate' ? await shell.match(new URL('./index.html', self.location).href) : undefined);
 }
 
 /** True once a data generation is stored: the shell's first visit is over. From memory when it can. */
@@ -261,7 +273,9 @@ async function shellChanged() {
   served.clear();
   for (const url of urls) {
     try {
+      await pageLoads();
       const fresh = await fetch(url, { cache: 'no-cache' });
+      await pageLoads();
       // Compared with the current shell's copy: a refresh that finished meanwhile already has it.
       const stored = await caches.match(url, { cacheName: await shellName() });
       if (fresh.ok && stored && (await differs(stored, fresh))) return true;
@@ -292,13 +306,13 @@ function refreshShell() {
     try {
       await cache.addAll(SHELL.map((url) => new Request(url, { cache: 'no-cache' })));
     } catch {
-      await caches.delete(name);
+      await deleteCache(name);
       return null;
     }
     await (await caches.open(META_CACHE)).put(SHELL_KEY, new Response(name));
     shellMemo = name;
     // Pages loaded from the previous shell keep what they loaded; later requests get the new one.
-    await caches.delete(before);
+    await deleteCache(before);
     return name;
   })();
   refreshing = shellStoring
@@ -344,9 +358,10 @@ async function dataResponse(event, bare) {
     name = (await currentRecord()).name;
     if (clientId && name) pinned.set(clientId, name);
   }
-  // One storage operation (a missing cache is a miss): on a cached visit every early request waits
-  // on storage.
-  const hit = name ? await caches.match(bare, { cacheName: name }) : undefined;
+  // One keyed lookup in the generation's cache, opened once (a missing cache is a miss): on a
+  // cached visit every early request waits on storage.
+  const cache = name ? await storedCache(name) : null;
+  const hit = cache ? await cache.match(bare) : undefined;
   if (hit) return hit;
   return networkThenFallback(event, bare);
 }
@@ -377,7 +392,7 @@ async function preloadResponse(event, bare) {
   const part = record.index?.parts?.find((p) => p.preload === alias);
   if (record.name && part) {
     // As stored (the header names its generation): handed over without passing through here.
-    const hit = await caches.match(new URL(part.file, INDEX).href, { cacheName: record.name });
+    const hit = await (await storedCache(record.name))?.match(new URL(part.file, INDEX).href);
     if (hit) return hit;
   }
   return fetch(event.request);
@@ -433,9 +448,11 @@ async function partBytes(url) {
  * match its checksum or cannot be fetched.
  */
 async function fetchGeneration(before) {
+  await pageLoads();
   const res = await fetch(INDEX, { cache: 'no-cache' });
   if (!res.ok) throw new Error(`index: HTTP ${res.status}`);
   const text = await res.text();
+  await pageLoads();
   const name = await generationName(text);
   if (!name || name === before.name || name === refused) return before.name;
   const index = JSON.parse(text);
@@ -445,6 +462,7 @@ async function fetchGeneration(before) {
   try {
     for (const part of index.parts) {
       const url = new URL(part.file, INDEX).href;
+      await pageLoads();
       if (await cache.match(url)) continue;
       if (part.needs && !had.parts.has(part.name)) continue;
       const stored = await kept(before.index?.parts, part, url);
@@ -469,7 +487,7 @@ async function fetchGeneration(before) {
     if (got.some((res) => !res)) throw new Error('wasm package incomplete or not the build the index names');
     await Promise.all(modules.map((u, i) => cache.put(u, got[i])));
   } catch (e) {
-    await caches.delete(name);
+    await deleteCache(name);
     if (/checksum/.test(String(e?.message))) refused = name;
     throw e;
   }
@@ -478,7 +496,7 @@ async function fetchGeneration(before) {
   rememberRecord({ name, index });
   // Keep the previous generation until the next switch: a page pinned to it may still be loading.
   for (const old of await caches.keys()) {
-    if (old.startsWith(DATA_PREFIX) && old !== name && old !== before.name) await caches.delete(old);
+    if (old.startsWith(DATA_PREFIX) && old !== name && old !== before.name) await deleteCache(old);
   }
   return name;
 }
@@ -531,15 +549,24 @@ let refused = null;
  * or it came back online); otherwise at most once a minute.
  */
 function updateCheck(force = false) {
-  if (checking) return checking;
+  if (checking) {
+    // A page that asks while a check is under way (it may have paused for that page's load)
+    // gets a pass of its own after it: the files served to that page are checked too.
+    if (force) checkAgain = true;
+    return checking;
+  }
   if (!online() || (!force && Date.now() - lastCheck < UPDATE_INTERVAL_MS)) return Promise.resolve();
   lastCheck = Date.now();
   checking = (async () => {
-    if (await shellChanged()) await refreshShell();
-    else await generationCheck();
+    do {
+      checkAgain = false;
+      if (await shellChanged()) await refreshShell();
+      else await generationCheck();
+    } while (checkAgain && online());
   })().finally(() => (checking = null));
   return checking;
 }
+let checkAgain = false;
 
 // A visit whose page does not ask (no engine on it): the check runs a little after its
 // navigation, once its load is over, unless a page asked meanwhile.
@@ -589,7 +616,10 @@ async function tell(message) {
 // starting its engine asks which generation is current (store.js workerGeneration): answered from
 // memory, on the port it sent, and the page is pinned to it like a page that asked for the index.
 self.addEventListener('message', (event) => {
-  if (event.data?.type === 'claimlint-check-update') event.waitUntil(updateCheck(true));
+  if (event.data?.type === 'claimlint-check-update') {
+    pageLoaded(event.source?.id);
+    event.waitUntil(updateCheck(true));
+  }
   if (event.data?.type === GENERATION_QUESTION) event.waitUntil(answerGeneration(event));
 });
 
@@ -602,4 +632,89 @@ async function answerGeneration(event) {
   const clientId = event.source?.id;
   if (current && clientId && !pinned.has(clientId)) pinned.set(clientId, current.name);
   port.postMessage(current && { name: current.name, index: current.index });
+}
+
+// Caches opened once per worker, by name: a cached visit's requests each cost one keyed lookup,
+// not an open and a lookup. Only caches that exist (opening one creates it); a deleted cache is
+// forgotten (deleteCache).
+const opened = new Map();
+
+/** The stored cache of that name, opened once, else null. */
+function storedCache(name) {
+  let cache = opened.get(name);
+  if (!cache) {
+    cache = caches.has(name).then((has) => (has ? caches.open(name) : null));
+    opened.set(name, cache);
+    cache.then((c) => c || opened.delete(name), () => opened.delete(name));
+  }
+  return cache;
+}
+
+/** Deletes a cache, and forgets it opened. */
+function deleteCache(name) {
+  opened.delete(name);
+  return caches.delete(name);
+}
+
+// What each page asked this worker for while it loaded, learned from its last visit (in memory):
+// at its next navigation those answers are looked up at once, beside its HTML, so each of the
+// page's first requests finds its answer read. Per loading page: each answer is handed out once,
+// to that page, and those it does not ask for are dropped when its load is over.
+const asked = new Map(); // page URL -> Set of request URLs
+const loading = new Map(); // client id -> {page, timer, ahead: request URL -> Promise<Response | undefined>}
+// A page's load ends when its engine is in (it asks for the update check); one that never asks
+// is taken as loaded after this long.
+const PAGE_LOAD_MS = 3_000;
+
+/** Starts reading, from storage, what the page at `page` asked for on its last visit. */
+function lookAhead(event, page) {
+  const clientId = event.resultingClientId;
+  if (!clientId) return;
+  const timer = setTimeout(() => pageLoaded(clientId), PAGE_LOAD_MS);
+  const ahead = new Map();
+  loading.set(clientId, { page, timer, ahead });
+  const urls = asked.get(page);
+  if (!urls?.size || !recordMemo) return;
+  // The data files from the generation the page is pinned to, as dataResponse reads them.
+  if (!pinned.has(clientId)) pinned.set(clientId, recordMemo.name);
+  const data = storedCache(pinned.get(clientId));
+  const shell = shellName().then(storedCache);
+  for (const url of urls) {
+    const from = DATA_URLS.has(url) ? data : SHELL_URLS.has(url) ? shell : null;
+    if (from) ahead.set(url, from.then((cache) => cache?.match(url)).catch(() => undefined));
+  }
+}
+
+/** The answer looked up ahead for this page's request, once, else null. */
+function takeAhead(clientId, url) {
+  const ahead = loading.get(clientId)?.ahead;
+  const hit = ahead?.get(url);
+  if (!hit) return null;
+  ahead.delete(url);
+  return hit;
+}
+
+/** Notes a stored file a loading page asks for (the shell's files and the wasm package). */
+function learn(event, bare, search) {
+  const page = loading.get(event.clientId)?.page;
+  if (!page || search || !(SHELL_URLS.has(bare) || DATA_URLS.has(bare))) return;
+  if (!asked.has(page)) asked.set(page, new Set());
+  asked.get(page).add(bare);
+}
+
+/** A page's load is over (its engine is in, or PAGE_LOAD_MS passed): the update check goes on. */
+function pageLoaded(clientId) {
+  const entry = clientId && loading.get(clientId);
+  if (!entry) return;
+  clearTimeout(entry.timer);
+  loading.delete(clientId);
+  if (!loading.size) for (const resume of paused.splice(0)) resume();
+}
+
+const paused = [];
+
+/** Resolves once no page is loading (at once when none is). */
+function pageLoads() {
+  if (!loading.size) return Promise.resolve();
+  return new Promise((resolve) => paused.push(resolve));
 }

@@ -272,3 +272,30 @@ export function rebuildWasm(dir, file) {
   for (const ext of ['.br', '.gz']) rmSync(wasmPath + ext, { force: true });
   indexModules(pkg);
 }
+
+/**
+ * A DevTools session on the service worker of the site at `url` (Playwright opens none for a
+ * worker, and DevTools throttles each target on its own), its network domain enabled:
+ * {send(method, params), close()}.
+ */
+export async function serviceWorkerSession(browser, url) {
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(url));
+  if (!sw) throw new Error(`no service worker for ${url}`);
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
+  let id = 0;
+  const answers = new Map();
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const msg = JSON.parse(e.message);
+    if (msg.id && answers.has(msg.id)) answers.get(msg.id)(msg);
+  });
+  const send = (method, params = {}) =>
+    new Promise((resolve, reject) => {
+      const n = ++id;
+      answers.set(n, (msg) => (msg.error ? reject(new Error(`${method}: ${msg.error.message}`)) : resolve(msg.result)));
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: n, method, params }) }).catch(reject);
+    });
+  await send('Network.enable');
+  return { send, close: () => cdp.detach() };
+}

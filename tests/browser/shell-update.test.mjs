@@ -3,7 +3,8 @@
 // asks the network in the background whether a file changed; a change stores the new shell
 // whole, the page offers it, and the next load is the new build. Runs on a private copy of
 // www/ and pkg/ so a page can be "rebuilt". A page rebuilt with its wasm is offered once both
-// are stored, so the reload runs the two together.
+// are stored, so the reload runs the two together. A file the worker read ahead of the page's
+// request (at the navigation) is checked like any other.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -74,6 +75,30 @@ describe('claimlint page update', () => {
     await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
     assert.equal(await page.title(), `${title} (build 3)`);
     assert.equal(await runsRebuilt(page, '../pkg/claimlint.js'), true);
+    await context.close();
+  });
+
+  it('finds a rebuilt style sheet that the worker read ahead, at the navigation, before the page asked', async () => {
+    const context = await env.browser.newContext();
+    const page = await openPage(context, `${env.server.url}www/index.html`);
+    await storedVisit(page);
+    // A cached visit: the worker notes what the page asks for while it loads...
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    // ...and reads those files at the next visit's navigation, from storage.
+    const file = path.join(env.dir, 'www', 'demo.css');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n.rebuilt-sheet { color: inherit; }\n`);
+    const rebuilt = () => page.evaluate(() => [...document.styleSheets].some((s) => [...s.cssRules].some((r) => r.selectorText === '.rebuilt-sheet')));
+    await page.reload();
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.equal(await rebuilt(), false, 'answered from storage');
+    // An answer read ahead is checked against the network like any other: the change is found,
+    // the new shell stored and offered, and the next load has it.
+    await page.waitForSelector('[data-claimlint-notice][data-state="update"]', { timeout: 30_000 });
+    await Promise.all([page.waitForNavigation(), page.click('[data-claimlint-notice] .cl-button')]);
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+    assert.equal(await rebuilt(), true);
+    assert.deepEqual(page.errors, []);
     await context.close();
   });
 });

@@ -159,27 +159,52 @@ function markComplete(engine) {
 // The wasm compiles while it downloads, from the start, beside the glue's import (not after
 // it): a cached visit's request is answered from the stored generation (the page's preload of
 // it is taken up here), and the browser keeps the compiled code with that stored response, so
-// a later visit's compile reads it back. The glue then instantiates the compiled module.
+// a later visit's compile reads it back. Resolves to the glue and the compiled module (null when
+// the streaming compile refused the response); `instantiate` then runs it.
 async function startModule(opts) {
-  let mod;
   const wasmUrl = new URL(opts.wasmUrl, location.href);
   const compiled = settled(compileStreaming(wasmUrl));
   try {
-    mod = await import(opts.moduleUrl);
+    const mod = await import(opts.moduleUrl);
     performance.mark?.('claimlint-glue');
     // A response the streaming compile refuses (a host sending another MIME type) goes the
     // glue's own way, which falls back to compiling the bytes.
-    const module = await compiled.catch(() => null);
+    return { mod, module: await compiled.catch(() => null), wasmUrl };
+  } catch (e) {
+    throw moduleFailed(e);
+  }
+}
+
+/**
+ * Runs the compiled wasm and resolves to the glue. From a compiled module the instance is made
+ * at once (the glue's initSync), in the task that then opens the engine: no task of its own to
+ * wait for behind the page's. Otherwise, or should that be refused, the glue's own async init.
+ */
+async function instantiate({ mod, module, wasmUrl }) {
+  try {
+    if (module && typeof mod.initSync === 'function') {
+      try {
+        mod.initSync({ module });
+        performance.mark?.('claimlint-wasm');
+        return mod;
+      } catch {
+        // e.g. a browser that refuses a large synchronous instantiation: the async way below
+      }
+    }
     await mod.default({ module_or_path: module || wasmUrl });
     performance.mark?.('claimlint-wasm');
+    return mod;
   } catch (e) {
-    // A host page whose CSP lacks 'wasm-unsafe-eval' refuses to compile any wasm: say so,
-    // because no retry can help.
-    const csp = /Content Security Policy|unsafe-eval|wasm-eval/i.test(String(e?.message || e));
-    // Offline, a module this device never stored (a page not opened online here) cannot start.
-    throw new EngineError(csp ? 'CSP' : offline() ? 'OFFLINE' : 'WASM', `validator module failed to start: ${e?.message || e}`, e);
+    throw moduleFailed(e);
   }
-  return mod;
+}
+
+function moduleFailed(e) {
+  // A host page whose CSP lacks 'wasm-unsafe-eval' refuses to compile any wasm: say so,
+  // because no retry can help.
+  const csp = /Content Security Policy|unsafe-eval|wasm-eval/i.test(String(e?.message || e));
+  // Offline, a module this device never stored (a page not opened online here) cannot start.
+  return new EngineError(csp ? 'CSP' : offline() ? 'OFFLINE' : 'WASM', `validator module failed to start: ${e?.message || e}`, e);
 }
 
 async function load(opts, retry) {
@@ -188,7 +213,8 @@ async function load(opts, retry) {
   // The module and the blob download in parallel; neither depends on the other.
   const modulePromise = startModule(opts);
   const bytesPromise = fetchBytes(opts.blobUrl, cache, (loaded, total) => ({ loaded, total }));
-  const [mod, bytes] = await Promise.all([modulePromise, bytesPromise]);
+  const [started, bytes] = await Promise.all([modulePromise, bytesPromise]);
+  const mod = await instantiate(started);
   const integrity = await resolveIntegrity(opts.integrity);
   if (integrity) await verifyIntegrity(bytes, integrity);
   let validator;
@@ -264,7 +290,7 @@ async function loadParts(opts, retry) {
   const add = async (validator, part, i, got) => {
     try {
       if (validator) validator.addPart(got.bytes, got.stored);
-      else validator = (await modulePromise).Validator.openPart(got.bytes, got.stored);
+      else validator = (await instantiate(await modulePromise)).Validator.openPart(got.bytes, got.stored);
     } catch (e) {
       throw new EngineError(e?.code || 'UNKNOWN', e?.message || String(e), e);
     }
