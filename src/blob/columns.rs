@@ -40,7 +40,6 @@ impl<'a> U32Col<'a> {
 /// a `below` true on a first part of the rows and false after it: a bisection whose steps are
 /// conditional moves, not branches (which way a search turns is as good as random, so a
 /// branch would be mispredicted about every other step).
-#[inline]
 fn partition_point(rows: core::ops::Range<usize>, below: impl Fn(usize) -> bool) -> usize {
     if rows.start >= rows.end {
         return rows.start;
@@ -213,7 +212,6 @@ impl<'a> FixedKeys<'a> {
         Some(u64::from_be_bytes(b))
     }
     /// Index of the first row among `rows` whose number is `>= n` (`rows.end` when none).
-    #[inline]
     pub(crate) fn first_at_least(&self, rows: core::ops::Range<usize>, n: u64) -> usize {
         partition_point(rows.start..rows.end.min(self.len()), |i| self.row_number(i).is_some_and(|m| m < n))
     }
