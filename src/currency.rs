@@ -51,19 +51,22 @@ impl EditWindow {
         u32::try_from(n).ok().filter(|&n| n > 0)
     }
 
+    /// How a `DATA-STALE` note names the table ([`EditWindow::marked_in`] looks for it).
+    fn named(&self) -> String {
+        format!("the {}, whose window is {} to {}", self.table, self.from, self.to)
+    }
+
     /// The `DATA-STALE` warning that follows a finding of this table for `dos`.
     pub fn stale_note(&self, of: &Finding, dos: Date, days: u32) -> Finding {
         let f = finding(
             RuleId::DataStale,
             format!(
-                "{} above comes from the {}, whose window is {} to {}; the date of service {dos} is {days} day{} past it. \
+                "{} above comes from {}; the date of service {dos} is {days} day{} past it. \
                  The newest release was applied, so the finding is at most a warning: edits added or deleted since are not known. \
                  Load a newer release to check it for sure",
                 of.rule,
-                self.table,
-                self.from,
-                self.to,
-                if days == 1 { "" } else { "s" }
+                self.named(),
+                plural(days)
             ),
             of.vintage.clone(),
         );
@@ -71,6 +74,36 @@ impl EditWindow {
             Some(at) => f.at(at.clone()),
             None => f,
         }
+    }
+
+    /// True when one of `findings` is this table's `DATA-STALE` note: the table produced a
+    /// finding on the claim.
+    pub fn marked_in(&self, findings: &[Finding]) -> bool {
+        let named = self.named();
+        findings.iter().any(|f| f.rule == RuleId::DataStale.as_str() && f.message.contains(&named))
+    }
+
+    /// The `DATA-STALE-TABLE` note for a table applied past its window that found nothing on a
+    /// claim: `nothing` says what it did not find (`No NCCI PTP edit applies to these lines`),
+    /// `unknown` what is therefore not known, `dates` the dates of service it was asked about
+    /// (the latest one counts). `None` when no date is past the window.
+    pub fn silent_note(&self, nothing: &str, unknown: &str, dates: &[Date], vintage: Option<String>) -> Option<Finding> {
+        let latest = dates.iter().copied().max()?;
+        let days = self.days_past(latest)?;
+        let several = dates.iter().any(|d| *d != latest && self.days_past(*d).is_some());
+        let past = if several {
+            format!("the dates of service are up to {days} day{} past it (the latest is {latest})", plural(days))
+        } else {
+            format!("the date of service {latest} is {days} day{} past it", plural(days))
+        };
+        Some(finding(
+            RuleId::DataStaleTable,
+            format!(
+                "{nothing} in the {} (window {} to {}); {past}, so {unknown}. Load a newer release to be sure",
+                self.table, self.from, self.to
+            ),
+            vintage,
+        ))
     }
 
     /// The `EDIT-DATE` note when a stale table was skipped (`StaleEdits::Skip`).
@@ -82,10 +115,18 @@ impl EditWindow {
                 self.table,
                 self.from,
                 self.to,
-                if days == 1 { "" } else { "s" }
+                plural(days)
             ),
             vintage,
         )
+    }
+}
+
+fn plural(days: u32) -> &'static str {
+    if days == 1 {
+        ""
+    } else {
+        "s"
     }
 }
 
@@ -132,7 +173,25 @@ mod tests {
         assert_eq!((out[1].rule.as_str(), out[1].severity, out[1].pointer()), ("DATA-STALE", Severity::Warning, Some("/units".to_owned())));
         assert!(out[1].message.contains("2026-04-01 to 2026-06-30") && out[1].message.contains("154 days past"), "{}", out[1].message);
         assert_eq!(mark_stale(vec![f.clone()], &window(), Date::parse("2026-05-01").unwrap()), vec![f]);
+        assert!(window().marked_in(&out) && !window().marked_in(&out[..1]));
         assert_eq!(StaleEdits::parse(" Skip"), Some(StaleEdits::Skip));
         assert_eq!(StaleEdits::parse("later"), None);
+    }
+
+    #[test]
+    fn a_table_that_found_nothing_past_its_window_says_so_once() {
+        let d = |s| Date::parse(s).unwrap();
+        let w = window();
+        assert_eq!(w.silent_note("No MUE", "edits added since are not checked", &[d("2026-05-01"), d("2026-06-30")], None), None);
+        assert_eq!(w.silent_note("No MUE", "x", &[], None), None);
+        let one = w.silent_note("No MUE", "edits added since are not checked", &[d("2026-05-01"), d("2026-07-01")], Some("v".into())).unwrap();
+        assert_eq!((one.rule.as_str(), one.severity, one.vintage.as_deref()), ("DATA-STALE-TABLE", Severity::Info, Some("v")));
+        assert_eq!(
+            one.message,
+            "No MUE in the NCCI MUE (window 2026-04-01 to 2026-06-30); the date of service 2026-07-01 is 1 day past it, \
+             so edits added since are not checked. Load a newer release to be sure"
+        );
+        let several = w.silent_note("No MUE", "x", &[d("2026-12-01"), d("2026-07-01")], None).unwrap();
+        assert!(several.message.contains("the dates of service are up to 154 days past it (the latest is 2026-12-01)"), "{}", several.message);
     }
 }
