@@ -51,21 +51,18 @@ impl EditWindow {
         u32::try_from(n).ok().filter(|&n| n > 0)
     }
 
-    /// How a `DATA-STALE` note names the table ([`EditWindow::marked_in`] looks for it).
-    fn named(&self) -> String {
-        format!("the {}, whose window is {} to {}", self.table, self.from, self.to)
-    }
-
     /// The `DATA-STALE` warning that follows a finding of this table for `dos`.
     pub fn stale_note(&self, of: &Finding, dos: Date, days: u32) -> Finding {
         let f = finding(
             RuleId::DataStale,
             format!(
-                "{} above comes from {}; the date of service {dos} is {days} day{} past it. \
+                "{} above comes from the {}, whose window is {} to {}; the date of service {dos} is {days} day{} past it. \
                  The newest release was applied, so the finding is at most a warning: edits added or deleted since are not known. \
                  Load a newer release to check it for sure",
                 of.rule,
-                self.named(),
+                self.table,
+                self.from,
+                self.to,
                 plural(days)
             ),
             of.vintage.clone(),
@@ -74,13 +71,6 @@ impl EditWindow {
             Some(at) => f.at(at.clone()),
             None => f,
         }
-    }
-
-    /// True when one of `findings` is this table's `DATA-STALE` note: the table produced a
-    /// finding on the claim.
-    pub fn marked_in(&self, findings: &[Finding]) -> bool {
-        let named = self.named();
-        findings.iter().any(|f| f.rule == RuleId::DataStale.as_str() && f.message.contains(&named))
     }
 
     /// The `DATA-STALE-TABLE` note for a table applied past its window that found nothing on a
@@ -173,7 +163,6 @@ mod tests {
         assert_eq!((out[1].rule.as_str(), out[1].severity, out[1].pointer()), ("DATA-STALE", Severity::Warning, Some("/units".to_owned())));
         assert!(out[1].message.contains("2026-04-01 to 2026-06-30") && out[1].message.contains("154 days past"), "{}", out[1].message);
         assert_eq!(mark_stale(vec![f.clone()], &window(), Date::parse("2026-05-01").unwrap()), vec![f]);
-        assert!(window().marked_in(&out) && !window().marked_in(&out[..1]));
         assert_eq!(StaleEdits::parse(" Skip"), Some(StaleEdits::Skip));
         assert_eq!(StaleEdits::parse("later"), None);
     }
