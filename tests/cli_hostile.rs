@@ -38,10 +38,18 @@ fn run_any(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn claimlint");
-    if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
-        pipe.write_all(bytes).expect("write stdin");
-    }
+    // Fed from a thread while the output is read: a batch writes results before its input ends.
+    let feeder = match (stdin, child.stdin.take()) {
+        (Some(bytes), Some(mut pipe)) => {
+            let bytes = bytes.to_vec();
+            Some(std::thread::spawn(move || pipe.write_all(&bytes).expect("write stdin")))
+        }
+        _ => None,
+    };
     let out = child.wait_with_output().expect("wait");
+    if let Some(f) = feeder {
+        f.join().expect("stdin writer");
+    }
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let shown: String = args.iter().map(|a| a.chars().take(30).collect::<String>()).collect::<Vec<_>>().join(" ");
     assert!(!stderr.contains("panicked"), "`{shown}` panicked: {stderr}");
@@ -196,11 +204,12 @@ fn codes_lists_every_system_and_formats_follow_the_flag() {
 
 /// `claim --jsonl`: one result per input line, in input order, each equal to checking that
 /// claim alone; blank and broken lines are input errors in their place; any thread count.
+/// More lines than one chunk, so the pipelined path (write, check and read at once) runs.
 #[test]
 fn claim_batch_keeps_order_and_matches_single_claims() {
     let blob = blob_path();
     let blob = blob.to_str().expect("utf-8 path");
-    let mut lines: Vec<String> = (0..600)
+    let mut lines: Vec<String> = (0..9000)
         .map(|i| {
             let dx = ["J15.9", "T36.01A", "E11.9", "Z00.00", "I10", "K35.2"][i % 6];
             let px = ["99213", "99214", "71046", "J1100", "20610"][i % 5];
@@ -220,11 +229,11 @@ fn claim_batch_keeps_order_and_matches_single_claims() {
     assert_eq!(one_thread, every_core, "results depend on the thread count");
     let results: Vec<&str> = every_core.lines().collect();
     assert_eq!(results.len(), lines.len(), "one result per input line");
-    for (i, want_id) in [(0, Some("c0")), (16, Some("c16")), (17, None), (18, Some("c17")), (300, None), (601, Some("c599"))] {
+    for (i, want_id) in [(0, Some("c0")), (16, Some("c16")), (17, None), (18, Some("c17")), (300, None), (601, Some("c599")), (4096, Some("c4094")), (8193, Some("c8191"))] {
         let v: serde_json::Value = serde_json::from_str(results[i]).expect("JSON");
         assert_eq!(v["id"].as_str(), want_id, "line {i}: {}", results[i]);
     }
-    for i in [0, 1, 17, 300, 450, lines.len() - 1] {
+    for i in [0, 1, 17, 300, 450, 4097, lines.len() - 1] {
         let (_, single, _) = run_any(&["claim", "--blob", blob, "--today", "2026-05-01", "-"], Some(lines[i].as_bytes()));
         assert_eq!(single.trim_end(), results[i], "line {i}: batch and single results differ");
     }

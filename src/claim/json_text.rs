@@ -142,8 +142,14 @@ impl<'t> Parser<'t> {
         self.pos = self.pos.saturating_add(1);
         Some(b)
     }
+    /// What went wrong and where, as an editor shows it: line and column (in characters), 1-based.
     fn error(&self, what: &str) -> String {
-        format!("{what} at byte {}", self.pos)
+        let before = self.text.as_bytes().get(..self.pos).unwrap_or(self.text.as_bytes());
+        let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i.saturating_add(1));
+        let line = before.iter().filter(|b| **b == b'\n').count().saturating_add(1);
+        // Characters, not bytes: count the bytes that start one.
+        let column = before.get(line_start..).unwrap_or(&[]).iter().filter(|b| (**b & 0xC0) != 0x80).count().saturating_add(1);
+        format!("{what} at line {line} column {column}")
     }
     #[inline(always)]
     fn skip_ws(&mut self) {

@@ -142,11 +142,10 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
     /// (`member` is a trait object: one copy of this code, not one per caller.)
     fn object(&mut self, h: Head<'s>, at: At<'_>, what: At<'_>, known: &[&str], member: &mut dyn FnMut(&mut Self, &str, Head<'s>)) -> bool {
         if h != Head::Obj {
-            let n = if h == Head::Arr { self.src.leave() } else { 0 };
-            // An array longer than the cap is reported by its length in members, as the tree
-            // reader always has.
-            let msg = if n > MAX_ITEMS { format!("{what} has {n} fields; only the first {MAX_ITEMS} were read") } else { format!("{what} must be an object, not {}", h.kind()) };
-            self.input(at, msg);
+            if h == Head::Arr {
+                self.src.leave();
+            }
+            self.input(at, format!("{what} must be an object, not {}", h.kind()));
             return false;
         }
         let mark = self.errors.len();
@@ -187,11 +186,8 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
             Head::Arr => {}
             Head::Null => return,
             Head::Obj => {
-                // An object longer than the cap is reported by its length in items, as the
-                // tree reader always has.
-                let n = self.src.leave();
-                let msg = if n > MAX_ITEMS { format!("{what} has {n} items; only the first {MAX_ITEMS} were read") } else { format!("{what} must be an array, not an object") };
-                return self.input(at, msg);
+                self.src.leave();
+                return self.input(at, format!("{what} must be an array, not an object"));
             }
             other => return self.wrong(&other, at, format!("{what} must be an array, not {}", other.kind())),
         }
@@ -695,13 +691,13 @@ mod tests {
         for text in &cases {
             same_as_tree(text);
         }
-        // A list longer than the cap where an object belongs is reported by its length (and an
-        // object where a list belongs), as the tree reader always reported it.
+        // A list longer than the cap where an object belongs (and a big object where a list
+        // belongs) is reported as the wrong kind, not by its length.
         let long = format!(r#"{{"lines":[[{}]],"diagnoses":{{{}}}}}"#, many("1", MAX_ITEMS + 3), (0..MAX_ITEMS + 1).map(|i| format!(r#""k{i}":1"#)).collect::<Vec<_>>().join(","));
         same_as_tree(&long);
         let messages: Vec<String> = read_claim_text(&long).map(|(_, e)| e.into_iter().map(|f| f.message).collect()).unwrap_or_default();
-        assert!(messages.contains(&format!("line 1 has {} fields; only the first {MAX_ITEMS} were read", MAX_ITEMS + 3)), "{messages:?}");
-        assert!(messages.contains(&format!("diagnoses has {} items; only the first {MAX_ITEMS} were read", MAX_ITEMS + 1)), "{messages:?}");
+        assert!(messages.contains(&"line 1 must be an object, not an array".to_owned()), "{messages:?}");
+        assert!(messages.contains(&"diagnoses must be an array, not an object".to_owned()), "{messages:?}");
         // Every prefix of a claim with errors: malformed text cut anywhere.
         let text = &cases[1];
         for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {

@@ -83,44 +83,80 @@ fn open_input(file: &str) -> Result<Box<dyn BufRead>, Fail> {
     Ok(Box::new(std::io::BufReader::new(f)))
 }
 
-/// Reads a chunk of lines, checks them in parallel (each result rendered on its worker),
-/// writes them in order, and goes on until the input ends.
+/// Checks the claims chunk by chunk, results written in input order. On one thread everything
+/// runs on it in turn; with more, the pool checks a chunk (each result rendered on its worker)
+/// while this thread writes the previous chunk's results and reads the next chunk.
 fn batch(engine: &Engine<'_>, pool: &rayon::ThreadPool, mut reader: Box<dyn BufRead>, source: &str, opts: &CheckOptions, out: &mut Out) -> Outcome {
     let text = out.is_text();
-    let mut worst = 0;
-    let mut first = 1usize;
-    loop {
-        let mut lines: Vec<Vec<u8>> = Vec::with_capacity(CHUNK);
-        while lines.len() < CHUNK {
-            let mut line = Vec::new();
-            let n = reader.read_until(b'\n', &mut line).map_err(|e| format!("{}: {e}", shown(source)))?;
-            if n == 0 {
-                break;
-            }
-            while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                line.pop();
-            }
-            lines.push(line);
+    let check = |lines: &[Vec<u8>]| pool.install(|| claimlint::batch::check_claims_with(engine, lines, opts, |r| render(&r, text)));
+    let mut written = Written { worst: 0, next: 1, text };
+    let mut lines = read_chunk(&mut reader, source)?;
+    if pool.current_num_threads() == 1 {
+        while !lines.is_empty() {
+            written.write(check(&lines), out)?;
+            lines = read_chunk(&mut reader, source)?;
         }
-        if lines.is_empty() {
-            return Ok(worst);
-        }
-        let rendered = pool.install(|| claimlint::batch::check_claims_with(engine, &lines, opts, |r| render(&r, text)));
-        for (i, (error, line)) in rendered.into_iter().enumerate() {
+        return Ok(written.worst);
+    }
+    let mut done: Vec<Rendered> = Vec::new();
+    while !lines.is_empty() {
+        let mut rendered = Vec::new();
+        let (wrote, next) = pool.in_place_scope(|s| {
+            s.spawn(|_| rendered = check(&lines));
+            (written.write(std::mem::take(&mut done), out), read_chunk(&mut reader, source))
+        });
+        wrote?;
+        (done, lines) = (rendered, next?);
+    }
+    written.write(done, out)?;
+    Ok(written.worst)
+}
+
+/// A result as `render` makes it on a worker.
+type Rendered = (bool, Result<String, String>);
+
+/// What the batch has written: the worst exit code so far and the next input line's number.
+struct Written {
+    worst: u8,
+    next: usize,
+    text: bool,
+}
+
+impl Written {
+    fn write(&mut self, rendered: Vec<Rendered>, out: &mut Out) -> Result<(), Fail> {
+        for (error, line) in rendered {
             let line = line?;
-            worst |= u8::from(error);
-            if text {
-                out.line(&format!("line {}: {}", first.saturating_add(i), line))?;
+            self.worst |= u8::from(error);
+            if self.text {
+                out.line(&format!("line {}: {}", self.next, line))?;
             } else {
                 out.line(&line)?;
             }
+            self.next = self.next.saturating_add(1);
         }
-        first = first.saturating_add(lines.len());
+        Ok(())
     }
 }
 
+/// Up to `CHUNK` lines (end-of-line bytes cut); empty at the end of the input.
+fn read_chunk(reader: &mut Box<dyn BufRead>, source: &str) -> Result<Vec<Vec<u8>>, Fail> {
+    let mut lines: Vec<Vec<u8>> = Vec::with_capacity(CHUNK);
+    while lines.len() < CHUNK {
+        let mut line = Vec::new();
+        let n = reader.read_until(b'\n', &mut line).map_err(|e| format!("{}: {e}", shown(source)))?;
+        if n == 0 {
+            break;
+        }
+        while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            line.pop();
+        }
+        lines.push(line);
+    }
+    Ok(lines)
+}
+
 /// (has an error finding, the result as one JSON line or as text).
-fn render(r: &ClaimResult, text: bool) -> (bool, Result<String, String>) {
+fn render(r: &ClaimResult, text: bool) -> Rendered {
     let error = r.worst() == Some(Severity::Error);
     let s = Ok(if text { crate::text::claim(r, "claim").trim_end().to_owned() } else { r.to_json() });
     (error, s)
