@@ -156,3 +156,38 @@ fn claims_inside_the_windows_are_unchanged() {
         assert_eq!(check(&claim, StaleEdits::Apply), check(&claim, StaleEdits::Skip), "{claim}");
     }
 }
+
+/// Every `DATA-STALE` warning follows a finding of its table at its place (same location and
+/// vintage), after it in the result: on an outpatient claim the I/OCE's NCCI edit replaces the
+/// professional PTP finding, and the PTP finding's warning goes with it (no "PTP-0 above" left
+/// without a PTP-0); a payer pack that turns a rule off takes its warnings too.
+#[test]
+fn every_stale_warning_follows_its_finding() {
+    let on = "2026-12-01";
+    let colonoscopy = json!({
+        "claimType": "outpatient", "billType": "0131", "statementFrom": on, "statementThrough": on, "opps": true,
+        "patient": { "sex": "F", "age": 67 }, "diagnoses": ["Z12.11", "K63.5"],
+        "lines": [
+            { "revenueCode": "0360", "dateFrom": on, "units": 1, "charge": 100.0, "code": "45385" },
+            { "revenueCode": "0360", "dateFrom": on, "units": 1, "charge": 100.0, "code": "45300", "modifiers": ["59"] }
+        ]
+    });
+    let office = professional(&[("99214", on), ("99213", on), ("99214", on)]);
+    for (claim, fired) in [(&colonoscopy, "IOCE-NCCI"), (&office, "PTP-1")] {
+        let f = check(claim, StaleEdits::Apply);
+        assert!(f.iter().any(|x| x.rule == fired), "{fired} expected: {f:#?}");
+        let warnings: Vec<usize> = (0..f.len()).filter(|&i| f[i].rule == "DATA-STALE").collect();
+        assert!(!warnings.is_empty(), "{f:#?}");
+        for i in warnings {
+            let w = &f[i];
+            let subject = w.message.split_whitespace().next().unwrap_or("");
+            let before = &f[..i];
+            assert!(
+                before.iter().any(|x| x.rule == subject && x.location == w.location && x.vintage == w.vintage),
+                "warning without its {subject} finding above it: {:#?}",
+                f
+            );
+        }
+        assert!(!f.iter().any(|x| x.rule.starts_with("PTP-") && claim == &colonoscopy), "the I/OCE replaces PTP findings: {f:#?}");
+    }
+}

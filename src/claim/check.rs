@@ -179,6 +179,7 @@ fn run(engine: &Engine<'_>, claim: &Claim, opts: &CheckOptions, input: Vec<Findi
     if let Some(p) = pack {
         out = apply_pack(p, out);
         input = apply_pack(p, input);
+        stale_tables::drop_orphans(&mut out);
     }
     sort_findings(&mut out);
     sort_findings(&mut input);

@@ -20,8 +20,23 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.stale_edits != StaleEdits::Apply {
         return;
     }
+    drop_orphans(&mut ctx.out);
     let notes = notes(ctx);
     ctx.out.extend(notes);
+}
+
+/// Drops each `DATA-STALE` warning whose finding a later rule removed (the I/OCE's NCCI and
+/// add-on edits replace the professional ones on an outpatient claim; a payer pack can turn a
+/// rule off): the warning follows a finding of its table, at the same place with the same
+/// vintage, and says nothing without it.
+pub(crate) fn drop_orphans(out: &mut Vec<Finding>) {
+    let stale = RuleId::DataStale.as_str();
+    if !out.iter().any(|f| f.rule == stale) {
+        return;
+    }
+    let subjects: Vec<(Option<Location>, Option<String>)> =
+        out.iter().filter(|f| f.rule != stale).map(|f| (f.location.clone(), f.vintage.clone())).collect();
+    out.retain(|f| f.rule != stale || subjects.iter().any(|(at, v)| *at == f.location && *v == f.vintage));
 }
 
 /// The notes of the claim, given the findings made so far.
@@ -61,18 +76,19 @@ fn notes(ctx: &Ctx<'_, '_>) -> Vec<Finding> {
     let latest = line_dates.iter().copied().max();
     // Names and windows are written out only for a table some line date is past.
     let past = |span: Option<(Date, Date)>| matches!((span, latest), (Some((_, to)), Some(d)) if d > to);
+    // On an outpatient claim the I/OCE's add-on and NCCI edits replace the professional ones.
+    let superseded = claim_type == ClaimType::Outpatient && cfg!(feature = "outpatient") && engine.ioce.is_some();
     if let Some(p) = engine.procedures.as_ref() {
         if let Some(m) = p.mue.as_ref().filter(|m| past(m.window())) {
             let w = m.edit_window(crate::procedure::mue::table_of(claim_type));
             n.add(w, "No units on the claim's lines exceed an MUE", EDITS_UNKNOWN, &line_dates, Some(m.vintage_name()));
         }
-        // On an outpatient claim the I/OCE's add-on edits replace these.
-        let superseded = claim_type == ClaimType::Outpatient && cfg!(feature = "outpatient") && engine.ioce.is_some();
         if let Some(a) = p.aoc.as_ref().filter(|a| !superseded && past(a.window())) {
             n.add(a.edit_window(), "No add-on code edit applies to the claim's lines", EDITS_UNKNOWN, &line_dates, Some(a.vintage_name()));
         }
     }
-    let paired = if crate::ptp::applies_to(claim_type) { paired_dates(own) } else { Vec::new() };
+    // On an outpatient claim the I/OCE's NCCI edits (its release's note) replace these.
+    let paired = if crate::ptp::applies_to(claim_type) && !superseded { paired_dates(own) } else { Vec::new() };
     if let Some(p) = engine.ptp.as_ref().filter(|_| !paired.is_empty()) {
         let vintage = p.table(claim_type).map(|t| t.vintage.to_owned());
         n.add(p.edit_window(claim_type), "No NCCI PTP edit applies to the claim's lines", EDITS_UNKNOWN, &paired, vintage);
