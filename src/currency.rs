@@ -63,7 +63,7 @@ impl EditWindow {
                 self.table,
                 self.from,
                 self.to,
-                if days == 1 { "" } else { "s" }
+                plural(days)
             ),
             of.vintage.clone(),
         );
@@ -71,6 +71,29 @@ impl EditWindow {
             Some(at) => f.at(at.clone()),
             None => f,
         }
+    }
+
+    /// The `DATA-STALE-TABLE` note for a table applied past its window that found nothing on a
+    /// claim: `nothing` says what it did not find (`No NCCI PTP edit applies to these lines`),
+    /// `unknown` what is therefore not known, `dates` the dates of service it was asked about
+    /// (the latest one counts). `None` when no date is past the window.
+    pub fn silent_note(&self, nothing: &str, unknown: &str, dates: &[Date], vintage: Option<String>) -> Option<Finding> {
+        let latest = dates.iter().copied().max()?;
+        let days = self.days_past(latest)?;
+        let several = dates.iter().any(|d| *d != latest && self.days_past(*d).is_some());
+        let past = if several {
+            format!("the dates of service are up to {days} day{} past it (the latest is {latest})", plural(days))
+        } else {
+            format!("the date of service {latest} is {days} day{} past it", plural(days))
+        };
+        Some(finding(
+            RuleId::DataStaleTable,
+            format!(
+                "{nothing} in the {} (window {} to {}); {past}, so {unknown}. Load a newer release to be sure",
+                self.table, self.from, self.to
+            ),
+            vintage,
+        ))
     }
 
     /// The `EDIT-DATE` note when a stale table was skipped (`StaleEdits::Skip`).
@@ -82,10 +105,18 @@ impl EditWindow {
                 self.table,
                 self.from,
                 self.to,
-                if days == 1 { "" } else { "s" }
+                plural(days)
             ),
             vintage,
         )
+    }
+}
+
+fn plural(days: u32) -> &'static str {
+    if days == 1 {
+        ""
+    } else {
+        "s"
     }
 }
 
@@ -134,5 +165,22 @@ mod tests {
         assert_eq!(mark_stale(vec![f.clone()], &window(), Date::parse("2026-05-01").unwrap()), vec![f]);
         assert_eq!(StaleEdits::parse(" Skip"), Some(StaleEdits::Skip));
         assert_eq!(StaleEdits::parse("later"), None);
+    }
+
+    #[test]
+    fn a_table_that_found_nothing_past_its_window_says_so_once() {
+        let d = |s| Date::parse(s).unwrap();
+        let w = window();
+        assert_eq!(w.silent_note("No MUE", "edits added since are not checked", &[d("2026-05-01"), d("2026-06-30")], None), None);
+        assert_eq!(w.silent_note("No MUE", "x", &[], None), None);
+        let one = w.silent_note("No MUE", "edits added since are not checked", &[d("2026-05-01"), d("2026-07-01")], Some("v".into())).unwrap();
+        assert_eq!((one.rule.as_str(), one.severity, one.vintage.as_deref()), ("DATA-STALE-TABLE", Severity::Info, Some("v")));
+        assert_eq!(
+            one.message,
+            "No MUE in the NCCI MUE (window 2026-04-01 to 2026-06-30); the date of service 2026-07-01 is 1 day past it, \
+             so edits added since are not checked. Load a newer release to be sure"
+        );
+        let several = w.silent_note("No MUE", "x", &[d("2026-12-01"), d("2026-07-01")], None).unwrap();
+        assert!(several.message.contains("the dates of service are up to 154 days past it (the latest is 2026-12-01)"), "{}", several.message);
     }
 }

@@ -17,7 +17,6 @@ const NOT_YET_ON_CLAIMS: &[&str] = &[
     "CPT-DESC",    // procedure area: a display note for the code field, left out of check_lines
     "PTP-NODATA",  // PTP area: fires only when the blob lacks the claim type's PTP table
     "OUTPATIENT-ENGINE", // fires only in a build without the `outpatient` feature (the core wasm module; tests/modules/)
-    "DATA-STALE",  // data currency: claims dated past an edit table's window; see tests/today_claim.rs, tests/data_currency.rs
     "PX-DESC",     // procedure area: a display note for a code field (newer HCPCS codes), like CPT-DESC
     "SEARCH-",     // search area: not a claim rule
     // MCE edits CMS discontinued before ICD-10 (catalogued with their dates; they never fire).

@@ -37,6 +37,7 @@ const CLAIM_FILES: &[(&str, &str)] = &[
     ("line_fields.json", include_str!("claims/line_fields.json")),
     ("line_ptr.json", include_str!("claims/line_ptr.json")),
     ("payer_pack.json", include_str!("claims/payer_pack.json")),
+    ("stale_tables.json", include_str!("claims/stale_tables.json")),
 ];
 
 fn get(v: &JsValue, key: &str) -> JsValue {

@@ -6,7 +6,7 @@ use super::model::{Claim, ClaimType, MAX_PROCEDURES};
 use super::pack::{fill, Pack};
 use super::parse::{read_claim, read_claim_text};
 use super::result::{sort_findings, ClaimResult};
-use super::{dx_pairs, dx_rules, facility_rules, integrate, line_rules, pack_rules, px_rules, stay_rules};
+use super::{dx_pairs, dx_rules, facility_rules, integrate, line_rules, pack_rules, px_rules, stale_tables, stay_rules};
 use crate::date::Date;
 use crate::engine::Engine;
 use crate::finding::Finding;
@@ -174,10 +174,12 @@ fn run(engine: &Engine<'_>, claim: &Claim, opts: &CheckOptions, input: Vec<Findi
     integrate::check(&mut ctx);
     facility_rules::check(&mut ctx);
     pack_rules::check(&mut ctx);
+    stale_tables::check(&mut ctx);
     let Ctx { mut out, mut input, .. } = ctx;
     if let Some(p) = pack {
         out = apply_pack(p, out);
         input = apply_pack(p, input);
+        stale_tables::drop_orphans(&mut out);
     }
     sort_findings(&mut out);
     sort_findings(&mut input);

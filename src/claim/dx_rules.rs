@@ -282,7 +282,7 @@ fn poa(ctx: &mut Ctx<'_, '_>, dx: &Dx, window: Option<&crate::currency::EditWind
 }
 
 /// The POA-exempt list's fiscal-year window, from the blob's vintages.
-fn poa_window(ctx: &Ctx<'_, '_>) -> Option<crate::currency::EditWindow> {
+pub(super) fn poa_window(ctx: &Ctx<'_, '_>) -> Option<crate::currency::EditWindow> {
     let v = ctx.engine.blob.manifest.vintages.iter().find(|v| v.system == "poa")?;
     let (from, to) = (Date::from_yyyymmdd(v.valid_from)?, Date::from_yyyymmdd(v.valid_to)?);
     Some(crate::currency::EditWindow { table: format!("CMS POA exempt {} list", v.label), from, to })

@@ -15,9 +15,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     limits(ctx);
     let claim = ctx.claim;
     let max = claim.claim_type.max_lines();
+    // Lines mostly share one date: the last date read and whether an edition answers it.
+    let mut last: Option<(&str, Option<(Date, bool)>)> = None;
     for (k, line) in claim.lines.iter().take(max).enumerate() {
         let at = |field| Location::Line { line: k, field };
-        dates(ctx, line, at);
+        dates(ctx, line, &mut last, at);
         pointers(ctx, line, at);
         units(ctx, line, at);
         pos(ctx, line, at);
@@ -80,12 +82,21 @@ fn limits(ctx: &mut Ctx<'_, '_>) {
 }
 
 /// LINE-DATE: format, order, not in the future, inside a loaded ICD-10-CM edition.
-fn dates(ctx: &mut Ctx<'_, '_>, line: &Line, at: impl Fn(LineField) -> Location) {
+fn dates<'c>(ctx: &mut Ctx<'_, '_>, line: &'c Line, last: &mut Option<(&'c str, Option<(Date, bool)>)>, at: impl Fn(LineField) -> Location) {
     let from_raw = line.date_from.trim();
     if from_raw.is_empty() {
         return; // reported by the reader
     }
-    let Some(from) = Date::parse(from_raw) else {
+    // The date, and whether a loaded ICD-10-CM edition answers it (true without ICD-10-CM).
+    let read = match *last {
+        Some((text, read)) if text == from_raw => read,
+        _ => {
+            let read = Date::parse(from_raw).map(|d| (d, ctx.engine.icd10cm.as_ref().is_none_or(|cm| cm.edition_for(d).is_some())));
+            *last = Some((from_raw, read));
+            read
+        }
+    };
+    let Some((from, in_edition)) = read else {
         ctx.push(finding(RuleId::LineDate, format!("dateFrom `{from_raw}` is not a date (use YYYY-MM-DD)"), None).at(at(LineField::DateFrom)));
         return;
     };
@@ -108,14 +119,11 @@ fn dates(ctx: &mut Ctx<'_, '_>, line: &Line, at: impl Fn(LineField) -> Location)
             ctx.push(finding(RuleId::LineDate, format!("{which} {d} is in the future (today is {today}); services are billed after they are given"), None).at(at(field)));
         }
     }
-    if let Some(cm) = ctx.engine.icd10cm.as_ref() {
-        if cm.edition_for(from).is_none() {
-            let loaded: Vec<String> = (0..cm.editions()).filter_map(|e| cm.window(e).map(|(a, b)| format!("{} ({a} to {b})", cm.label(e)))).collect();
-            ctx.push(
-                finding(RuleId::LineDate, format!("no code-set edition is loaded for {from}; loaded: {}", loaded.join(", ")), None)
-                    .at(at(LineField::DateFrom)),
-            );
-        }
+    if let Some(cm) = ctx.engine.icd10cm.as_ref().filter(|_| !in_edition) {
+        let loaded: Vec<String> = (0..cm.editions()).filter_map(|e| cm.window(e).map(|(a, b)| format!("{} ({a} to {b})", cm.label(e)))).collect();
+        ctx.push(
+            finding(RuleId::LineDate, format!("no code-set edition is loaded for {from}; loaded: {}", loaded.join(", ")), None).at(at(LineField::DateFrom)),
+        );
     }
 }
 

@@ -25,6 +25,7 @@ pub mod result;
 mod result_json;
 pub mod service_line;
 pub mod source;
+mod stale_tables;
 mod stay_rules;
 
 #[cfg(feature = "compile")]

@@ -30,11 +30,15 @@ impl ClaimResult {
 }
 
 /// Sorts by location (segment by segment, numbers numerically: `/lines/2` < `/lines/10`;
-/// no location first), then rule, then message; drops exact repeats.
+/// no location first), then rule, then message, with each `DATA-STALE` warning after the
+/// findings at its place (it speaks of the finding "above"); drops exact repeats.
 pub fn sort_findings(v: &mut Vec<Finding>) {
     if v.len() < 2 {
         return;
     }
-    v.sort_by(|a, b| a.location.cmp(&b.location).then_with(|| a.rule.cmp(&b.rule)).then_with(|| a.message.cmp(&b.message)));
+    let note = |f: &Finding| f.rule == crate::rules::RuleId::DataStale.as_str();
+    v.sort_by(|a, b| {
+        a.location.cmp(&b.location).then_with(|| note(a).cmp(&note(b))).then_with(|| a.rule.cmp(&b.rule)).then_with(|| a.message.cmp(&b.message))
+    });
     v.dedup();
 }

@@ -15,6 +15,23 @@ pub(super) const COMPLETIONS: usize = 12;
 
 /// Checks one procedure code or modifier of `system` on a date of service.
 pub fn check_code(engine: &Engine<'_>, system: System, raw: &str, dos: Option<Date>) -> CodeCheck {
+    check(engine, system, raw, dos, Notes::Field)
+}
+
+/// [`check_code`] for a code on a claim line: the note that a CPT description is not shown
+/// (CPT-DESC) belongs to a code field, so it is not written.
+pub(crate) fn check_line_code(engine: &Engine<'_>, system: System, raw: &str, dos: Option<Date>) -> CodeCheck {
+    check(engine, system, raw, dos, Notes::Line)
+}
+
+/// Where a code is checked: in a code field, which gets every note, or on a claim line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Notes {
+    Field,
+    Line,
+}
+
+fn check(engine: &Engine<'_>, system: System, raw: &str, dos: Option<Date>, notes: Notes) -> CodeCheck {
     let n = normalize_code(raw);
     let p = engine.procedures.as_ref();
     if n.text.is_empty() && n.bad_char.is_none() && !n.too_long {
@@ -28,9 +45,9 @@ pub fn check_code(engine: &Engine<'_>, system: System, raw: &str, dos: Option<Da
     }
     let mut c = match system {
         System::Hcpcs => hcpcs(p, raw, &n, dos),
-        System::Cpt => cpt(p, raw, &n, dos),
+        System::Cpt => cpt(p, raw, &n, dos, notes),
         System::Icd10pcs => super::pcs_check::check(p.and_then(|p| p.pcs.as_ref()), raw, &n, dos),
-        System::Modifier | System::Icd10cm => modifier(p, raw, &n, dos),
+        System::Modifier | System::Icd10cm => modifier(p, raw, &n, dos, notes),
     };
     if n.converted_lookalikes {
         c.findings.push(finding(
@@ -229,7 +246,7 @@ pub(super) fn licence_note(code: &str, seen: &str, vintage: Option<String>) -> c
     )
 }
 
-fn cpt(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date>) -> CodeCheck {
+fn cpt(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date>, notes: Notes) -> CodeCheck {
     let code = n.text.as_str();
     let Some(t) = p.and_then(|p| p.cpt.as_ref()) else {
         return no_data(System::Cpt, raw, code, "this blob has no CPT code numbers; compile it with the CMS MUE and add-on code files".into());
@@ -291,7 +308,7 @@ fn cpt(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date>)
             }
             c.state = CodeState::Billable;
             c.billable = true;
-            if c.description.is_none() {
+            if c.description.is_none() && notes == Notes::Field {
                 let seen = format!(" (it is known as a {} number from the CMS {})", cat.name(), t.seen_names(i).join(" and "));
                 c.findings.push(licence_note(code, &seen, vintage));
             }
@@ -318,7 +335,7 @@ fn cpt(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date>)
     }
 }
 
-fn modifier(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date>) -> CodeCheck {
+fn modifier(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<Date>, notes: Notes) -> CodeCheck {
     let m = n.text.as_str();
     let h = p.and_then(|p| p.hcpcs.as_ref());
     let cpt = p.and_then(|p| p.cpt.as_ref());
@@ -360,7 +377,7 @@ fn modifier(p: Option<&Procedures<'_>>, raw: &str, n: &Normalized, dos: Option<D
         c.billable = true;
         c.vintage = Some("CPT modifier numbers".into());
         c.description = cpt.and_then(|t| t.modifier_description(m)).map(str::to_owned);
-        if c.description.is_none() {
+        if c.description.is_none() && notes == Notes::Field {
             c.findings.push(licence_note(m, " (it is a CPT modifier)", c.vintage.clone()));
         }
         return c;

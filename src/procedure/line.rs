@@ -79,7 +79,7 @@ pub fn check_line_with(engine: &Engine<'_>, line: &LineInput, stale: StaleEdits)
     let mut memo = CodeMemo::default();
     let done = line_findings(engine, &Tables::of(engine, line.claim_type), &mut memo, &sl, line.claim_type, true, stale);
     let mut answer = |system, raw| {
-        let k = memo.answer(engine, system, raw, sl.dos);
+        let k = memo.answer(engine, system, raw, sl.dos, true);
         memo.seen.get(k).map(|a| a.check.clone())
     };
     let code = answer(sl.system, sl.raw_code);
@@ -177,13 +177,15 @@ struct CodeFacts {
 }
 
 impl<'l> CodeMemo<'l> {
-    /// The index in `seen` of the check of `raw` on `dos`, checked on first use.
-    fn answer(&mut self, engine: &Engine<'_>, system: System, raw: &'l str, dos: Option<Date>) -> usize {
+    /// The index in `seen` of the check of `raw` on `dos`, checked on first use; a code of a
+    /// line on a claim (not `standalone`) without the notes that belong to a code field.
+    fn answer(&mut self, engine: &Engine<'_>, system: System, raw: &'l str, dos: Option<Date>, standalone: bool) -> usize {
         if let Some(k) = self.seen.iter().position(|a| a.system == system && a.raw == raw && a.dos == dos) {
             return k;
         }
-        let check = engine.check_code(system, raw, dos);
-        let claim_findings = check.clone().into_claim_findings();
+        let check = if standalone { engine.check_code(system, raw, dos) } else { super::check::check_line_code(engine, system, raw, dos) };
+        // A billable code's claim findings are its own: only those are copied.
+        let claim_findings = if check.state == crate::engine::CodeState::Billable { check.findings.clone() } else { check.clone().into_claim_findings() };
         self.seen.push(Answer { system, raw, dos, check, claim_findings });
         self.seen.len().saturating_sub(1)
     }
@@ -228,14 +230,14 @@ fn line_findings<'l>(
 ) -> LineDone {
     let code = line.code.as_str();
     let dos = line.dos;
-    let own = memo.answer(engine, line.system, line.raw_code, dos);
+    let own = memo.answer(engine, line.system, line.raw_code, dos, standalone);
     // A line is part of a claim: an incomplete code is an error (`CodeCheck::into_claim_findings`).
     let mut findings: Vec<Finding> = Vec::new();
     memo.locate(own, standalone, line.at(LineField::Code), &mut findings);
     if !line.raw_modifiers.is_empty() {
         let mut clean = Vec::with_capacity(line.raw_modifiers.len());
         for (k, m) in line.raw_modifiers.iter().enumerate() {
-            let a = memo.answer(engine, System::Modifier, m, dos);
+            let a = memo.answer(engine, System::Modifier, m, dos, standalone);
             memo.locate(a, standalone, line.at(LineField::Modifier(k)), &mut findings);
             clean.push(memo.seen.get(a).map(|a| a.check.code.clone()).unwrap_or_default());
         }

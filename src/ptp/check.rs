@@ -103,57 +103,71 @@ pub fn check_service_line_pairs<'l>(engine: &Engine<'_>, lines: &'l [ServiceLine
     };
     let keyed: Vec<PairSide<'_>> =
         dated.iter().filter_map(|&(line, dos)| Some(PairSide { line, dos, id: code_id(&line.code)?, mods: &line.modifiers })).collect();
-    // Claims repeat lines: a finding depends on the column-one line only through its code,
-    // modifiers and date, so each distinct column-one line is paired once with every
-    // column-two line (repeats would make the same finding at the same place).
-    let distinct: Vec<&PairSide<'_>> =
-        keyed.iter().enumerate().filter(|&(k, a)| !keyed.iter().take(k).any(|b| b.id == a.id && b.dos == a.dos && b.mods == a.mods)).map(|(_, a)| a).collect();
-    // The edit in force between two codes on a date is looked up once: per column-one code
-    // and date, the column-two codes already answered.
-    let mut memo: Vec<(u16, Date, Answered<'_>)> = Vec::new();
-    for one in &distinct {
+    // Claims repeat lines: a finding depends on a line only through its code, modifiers and
+    // date. Each line's side is its first line with the same three; findings are made once
+    // per pair of sides and placed at every column-two line of its side.
+    let side: Vec<usize> =
+        keyed.iter().enumerate().map(|(k, a)| keyed.iter().take(k).position(|b| b.id == a.id && b.dos == a.dos && b.mods == a.mods).unwrap_or(k)).collect();
+    // Per date of service, its codes, ascending: the column-two codes a column-one code is
+    // looked up with, all in one walk over its rows.
+    let mut dates: Vec<(Date, Vec<u16>)> = Vec::new();
+    for two in &keyed {
+        match dates.iter_mut().find(|(d, _)| *d == two.dos) {
+            Some((_, codes)) => codes.push(two.id),
+            None => dates.push((two.dos, vec![two.id])),
+        }
+    }
+    for (_, codes) in &mut dates {
+        codes.sort_unstable();
+        codes.dedup();
+    }
+    // The edits in force for one column-one code on one date, by index in that date's codes.
+    let mut answered: Vec<(u16, Date, Vec<Option<Edit<'_>>>)> = Vec::new();
+    for (k, one) in keyed.iter().enumerate() {
+        if side.get(k) != Some(&k) {
+            continue;
+        }
         let dos = one.dos;
-        let k = match memo.iter().position(|(id, d, _)| *id == one.id && *d == dos) {
-            Some(k) => k,
+        let Some((_, codes)) = dates.iter().find(|(d, _)| *d == dos) else { continue };
+        // The policy skips a table past its window: one note for the claim.
+        if stale == StaleEdits::Skip {
+            if let Some((w, days)) = window.as_ref().and_then(|w| Some((w, w.days_past(dos)?))) {
+                if codes.iter().any(|&c| c != one.id) {
+                    skipped.get_or_insert_with(|| w.skipped_note(dos, days, "NCCI PTP pairs", Some(table.vintage.to_owned())));
+                }
+                continue;
+            }
+        }
+        let a = match answered.iter().position(|(id, d, _)| *id == one.id && *d == dos) {
+            Some(a) => a,
             None => {
-                memo.push((one.id, dos, Vec::new()));
-                memo.len().saturating_sub(1)
+                answered.push((one.id, dos, ptp.edits_in_force(table, one.id, codes, dos)));
+                answered.len().saturating_sub(1)
             }
         };
-        let Some((_, _, answered)) = memo.get_mut(k) else { continue };
-        // Column-two lines repeat too: the findings (with their stale notes) for one code and
-        // set of modifiers are written once and placed at each such line.
-        let mut made: Vec<(u16, &[String], Vec<Finding>)> = Vec::new();
-        for two in keyed.iter().filter(|two| two.dos == dos && two.id != one.id) {
-            // The policy skips a table past its window: one note for the claim.
-            if stale == StaleEdits::Skip {
-                if let Some((w, days)) = window.as_ref().and_then(|w| Some((w, w.days_past(dos)?))) {
-                    skipped.get_or_insert_with(|| w.skipped_note(dos, days, "NCCI PTP pairs", Some(table.vintage.to_owned())));
-                    continue;
-                }
+        let Some((_, _, edits)) = answered.get(a) else { continue };
+        // The findings against each column-two side, made on its first line.
+        let mut made: Vec<(usize, Vec<Finding>)> = Vec::new();
+        for (j, two) in keyed.iter().enumerate() {
+            if two.dos != dos || two.id == one.id {
+                continue;
             }
-            let edit = match answered.iter().position(|(id, _)| *id == two.id) {
-                Some(j) => answered.get(j).and_then(|(_, e)| e.as_ref()),
-                None => {
-                    answered.push((two.id, ptp.edit_in_force(table, one.id, two.id, dos)));
-                    answered.last().and_then(|(_, e)| e.as_ref())
-                }
-            };
-            let Some(edit) = edit else { continue };
-            let k = match made.iter().position(|(id, mods, _)| *id == two.id && *mods == two.mods) {
-                Some(k) => k,
+            let Some(edit) = codes.binary_search(&two.id).ok().and_then(|c| edits.get(c)).and_then(Option::as_ref) else { continue };
+            let s = side.get(j).copied().unwrap_or(j);
+            let m = match made.iter().position(|(t, _)| *t == s) {
+                Some(m) => m,
                 None => {
                     let found: Vec<Finding> = edit_finding(edit, one.mods, two.mods, dos, claim_type, table).into_iter().collect();
                     let found = match &window {
                         Some(w) if !found.is_empty() => mark_stale(found, w, dos),
                         _ => found,
                     };
-                    made.push((two.id, two.mods, found));
+                    made.push((s, found));
                     made.len().saturating_sub(1)
                 }
             };
-            let at = two.line.at(LineField::Whole);
-            if let Some((_, _, found)) = made.get(k) {
+            if let Some((_, found)) = made.get(m) {
+                let at = two.line.at(LineField::Whole);
                 out.extend(found.iter().map(|f| f.clone().at(at.clone())));
             }
         }
@@ -161,10 +175,6 @@ pub fn check_service_line_pairs<'l>(engine: &Engine<'_>, lines: &'l [ServiceLine
     out.extend(skipped);
     out
 }
-
-/// Column-two code ids already looked up against one column-one code on one date, with the
-/// edit in force between them.
-type Answered<'a> = Vec<(u16, Option<Edit<'a>>)>;
 
 /// A dated service line whose code the PTP tables know.
 struct PairSide<'l> {

@@ -141,4 +141,22 @@ impl<'a> Ptp<'a> {
             .filter(|e| e.modifier_indicator != ModifierIndicator::NotApplicable && e.in_force(dos))
             .min_by_key(|e| e.deletion.unwrap_or(Date::MAX))
     }
+
+    /// [`Ptp::edit_in_force`] of `c1` with each of `c2s` (ascending, no repeats), in one walk
+    /// over `c1`'s rows: the edits, by index in `c2s`.
+    pub fn edits_in_force(&self, t: &TableSection<'a>, c1: u16, c2s: &[u16], dos: Date) -> Vec<Option<Edit<'a>>> {
+        let mut out: Vec<Option<Edit<'a>>> = vec![None; c2s.len()];
+        t.rows_with_each(c1, c2s, |i, r| {
+            let (Some(slot), Some(c2)) = (out.get_mut(i), c2s.get(i)) else { return };
+            let Some(e) = self.edit(c1, *c2, r.attr) else { return };
+            if e.modifier_indicator == ModifierIndicator::NotApplicable || !e.in_force(dos) {
+                return;
+            }
+            // The first of the rows whose deletion date comes first (as `min_by_key`).
+            if slot.as_ref().is_none_or(|s| e.deletion.unwrap_or(Date::MAX) < s.deletion.unwrap_or(Date::MAX)) {
+                *slot = Some(e);
+            }
+        });
+        out
+    }
 }

@@ -119,8 +119,13 @@ impl<'a> TableSection<'a> {
 
     fn pair_block(&self, column_one: u16, column_two: u16) -> Option<&'a [u8]> {
         let (lo, hi) = self.group_blocks(self.group(column_one)?)?;
-        // Last block of the group whose first column-two code is <= the one sought.
-        let (mut l, mut h) = (lo, hi);
+        self.block(self.last_block_from(lo, lo, hi, column_two)?)
+    }
+
+    /// The last block in `from..hi` (inside group blocks `lo..hi`) whose first column-two code
+    /// is <= `column_two`: the block that holds that code's rows, if any does.
+    fn last_block_from(&self, lo: usize, from: usize, hi: usize, column_two: u16) -> Option<usize> {
+        let (mut l, mut h) = (from, hi);
         while l < h {
             let mid = l.saturating_add(h.saturating_sub(l) / 2);
             match self.block_first(mid) {
@@ -128,7 +133,31 @@ impl<'a> TableSection<'a> {
                 _ => h = mid,
             }
         }
-        self.block(l.checked_sub(1).filter(|&b| b >= lo)?)
+        l.checked_sub(1).filter(|&b| b >= lo)
+    }
+
+    /// The rows of column-one code `column_one` with each of `column_two` (ascending, no
+    /// repeats), in one walk over the group: the group is found once, and a block is
+    /// decoded at most once however many of the codes it holds. `each(i, row)` gets the index
+    /// in `column_two` of the row's code.
+    pub fn rows_with_each(&self, column_one: u16, column_two: &[u16], mut each: impl FnMut(usize, RawRow)) {
+        let Some((lo, hi)) = self.group(column_one).and_then(|g| self.group_blocks(g)) else { return };
+        // The block being decoded, and its rows not yet read.
+        let mut at: Option<(usize, core::iter::Peekable<BlockRows<'a>>)> = None;
+        for (i, &c2) in column_two.iter().enumerate() {
+            // A later block starts at or before this code: its rows are there (or nowhere).
+            let from = at.as_ref().map_or(lo, |(b, _)| b.saturating_add(1));
+            let later = self.last_block_from(lo, from, hi, c2).filter(|&b| at.as_ref().is_none_or(|(cur, _)| b > *cur));
+            if let Some(b) = later {
+                at = self.block(b).map(|bytes| (b, BlockRows::new(bytes).peekable()));
+            }
+            let Some((_, rows)) = at.as_mut() else { continue };
+            while let Some(r) = rows.next_if(|r| r.column_two <= c2) {
+                if r.column_two == c2 {
+                    each(i, r);
+                }
+            }
+        }
     }
 
     /// Every row of group `g` (for sweeps and tests).

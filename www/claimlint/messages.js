@@ -158,6 +158,7 @@ export const MESSAGES = {
 
   // Claim summary.
   summaryTitleNone: 'No problems found',
+  summaryNotes: 'Notes on this claim',
   summaryTitleWaiting: 'Claim checks not run yet',
   summaryWaiting: 'Some code-set tables are still downloading: codes are checked now; claim-level checks (NCCI pairs, MUE, MCE) follow when every table is in.',
   summaryTitle: ({ count }) => (count === 1 ? '1 problem on this claim' : `${count} problems on this claim`),

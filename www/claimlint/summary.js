@@ -19,8 +19,11 @@ export class Summary {
     this.heading = h(`h${level}`, { className: 'cl-summary__title', attrs: { id: uid('summary-title'), tabindex: '-1' } });
     this.intro = h('p', { className: 'cl-summary__intro' });
     this.list = h('ul', { className: 'cl-summary__list' });
+    // Notes about the claim as a whole (e.g. an edit table past its window that found nothing):
+    // not problems, so not counted, but never dropped.
+    this.notes = h('ul', { className: 'cl-summary__notes', attrs: { 'aria-label': messages.summaryNotes } });
     this.el.setAttribute('aria-labelledby', this.heading.id);
-    this.el.replaceChildren(this.heading, this.intro, this.list);
+    this.el.replaceChildren(this.heading, this.intro, this.list, this.notes);
     this.count = 0;
     this.render([], { empty: true });
   }
@@ -49,14 +52,16 @@ export class Summary {
     this.heading.textContent = text[0];
     this.intro.textContent = text[1];
     this.list.replaceChildren(...problems.map((r) => this.row(r)));
+    const notes = empty || waiting ? [] : rows.filter((r) => r.severity === 'info' && !r.field);
+    this.notes.replaceChildren(...notes.map((r) => this.row(r, 'cl-summary__note')));
   }
 
-  row(r) {
+  row(r, className = 'cl-summary__item') {
     const m = this.messages;
     const body = h('span', { className: 'cl-summary__body' }, h('span', { className: 'cl-summary__sev', text: `${m.severity[r.severity] || r.severity}: ` }));
     const li = h(
       'li',
-      { className: `cl-summary__item cl-summary__item--${r.severity}` },
+      { className: `${className} ${className}--${r.severity}` },
       h('span', { className: 'cl-icon', attrs: { 'aria-hidden': 'true' }, text: GLYPH[r.severity] || 'i' }),
       body,
     );
