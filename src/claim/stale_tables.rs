@@ -34,9 +34,13 @@ pub(crate) fn drop_orphans(out: &mut Vec<Finding>) {
     if !out.iter().any(|f| f.rule == stale) {
         return;
     }
-    let subjects: Vec<(Option<Location>, Option<String>)> =
-        out.iter().filter(|f| f.rule != stale).map(|f| (f.location.clone(), f.vintage.clone())).collect();
-    out.retain(|f| f.rule != stale || subjects.iter().any(|(at, v)| *at == f.location && *v == f.vintage));
+    // Compared in place (no copies of places and vintages): a claim has few warnings.
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|f| f.rule != stale || out.iter().any(|s| s.rule != stale && s.location == f.location && s.vintage == f.vintage))
+        .collect();
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// The notes of the claim, given the findings made so far.
