@@ -13,6 +13,10 @@ mod oracle;
 #[path = "../tests/ioce/tables.rs"]
 mod tables;
 
+/// The allocator the `claimlint` binary runs with (src/bin/claimlint/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use claimlint::claim::{check_claim_value, CheckOptions, Json};
 use std::time::Instant;
 

@@ -10,6 +10,10 @@ mod corpus;
 #[path = "../tests/mce/oracle.rs"]
 mod oracle;
 
+/// The allocator the `claimlint` binary runs with (src/bin/claimlint/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use claimlint::claim::{check_claim, check_claim_value, CheckOptions, Json};
 use std::time::Instant;
 
