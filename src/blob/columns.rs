@@ -40,7 +40,7 @@ impl<'a> U32Col<'a> {
 /// a `below` true on a first part of the rows and false after it: a bisection whose steps are
 /// conditional moves, not branches (which way a search turns is as good as random, so a
 /// branch would be mispredicted about every other step).
-fn partition_point(rows: core::ops::Range<usize>, below: impl Fn(usize) -> bool) -> usize {
+pub(crate) fn partition_point(rows: core::ops::Range<usize>, below: impl Fn(usize) -> bool) -> usize {
     if rows.start >= rows.end {
         return rows.start;
     }
@@ -212,8 +212,17 @@ impl<'a> FixedKeys<'a> {
         Some(u64::from_be_bytes(b))
     }
     /// Index of the first row among `rows` whose number is `>= n` (`rows.end` when none).
+    /// Natively, a search over many rows starts in the column's sample ([`super::key_sample`]):
+    /// in a sorted column the answer among `rows` is the whole column's answer kept inside them.
     pub(crate) fn first_at_least(&self, rows: core::ops::Range<usize>, n: u64) -> usize {
-        partition_point(rows.start..rows.end.min(self.len()), |i| self.row_number(i).is_some_and(|m| m < n))
+        let rows = rows.start..rows.end.min(self.len());
+        #[cfg(not(target_arch = "wasm32"))]
+        if rows.end.saturating_sub(rows.start) >= super::key_sample::MIN_ROWS {
+            if let Some(i) = super::key_sample::first_at_least(self, n) {
+                return i.max(rows.start).min(rows.end);
+            }
+        }
+        partition_point(rows, |i| self.row_number(i).is_some_and(|m| m < n))
     }
     /// Index of the first key `>= k` (bytewise, padding sorts before any code character).
     pub fn lower_bound(&self, k: &[u8]) -> usize {

@@ -21,6 +21,8 @@
 pub mod columns;
 pub mod crc32;
 mod error;
+#[cfg(not(target_arch = "wasm32"))]
+mod key_sample;
 pub mod parts;
 
 pub use error::BlobError;
