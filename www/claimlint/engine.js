@@ -250,12 +250,14 @@ async function loadParts(opts, retry) {
   let answered = null;
   asked?.then((reply) => (answered = reply));
   const trustWorker = Boolean(asked && hint?.worker);
+  // Its answer, or null once a controller that does not answer has had a second.
+  const waited = trustWorker ? within(asked, WORKER_WAIT_MS) : null;
   // Otherwise the core the last visit opened is read from Cache Storage at once, beside the
   // index (not after it); used only if the index names the same generation and file.
   const hinted = hint && !trustWorker ? settled(readPart(hint.name, new URL(hint.file, indexUrl).href)) : null;
   // A first visit: the core downloads at once under its stable name, beside the index.
   const early = retry || controlled || hint ? null : earlyCore(indexUrl);
-  const record = controlled ? await currentGeneration(indexUrl, asked) : null;
+  const record = controlled ? await currentGeneration(indexUrl, asked, waited) : null;
   const { generation, stored } = record ? { generation: record, stored: true } : await partsIndex(indexUrl, retry);
   performance.mark?.('claimlint-index');
   const { name } = generation;
@@ -288,7 +290,7 @@ async function loadParts(opts, retry) {
     }
     // The core as the worker handed it over: waited for when it did so last time, else taken if
     // its answer is already in.
-    const reply = i === 0 && asked ? (trustWorker ? await within(asked, WORKER_WAIT_MS) : answered) : null;
+    const reply = i === 0 && asked ? (waited ? await waited : answered) : null;
     if (reply?.name === name && reply.core?.file === part.file) return { bytes: reply.core.bytes, stored: true, worker: true };
     const kept = (i === 0 && hint?.name === name && hint.file === part.file && (await hinted)) || (await readPart(name, url));
     if (kept) return { bytes: kept, stored: true };
@@ -415,9 +417,12 @@ async function checked(part, bytes) {
 /**
  * The current stored generation's record, from whichever answers first: the service worker
  * (`asked`: its answer, from memory), or the record in Cache Storage (which decides when it
- * says there is none).
+ * says there is none). A worker that answers (it handed the core over last time: `waited` is its
+ * answer, given up on after a while) is waited for, without the storage read beside it; the
+ * record is read only if it says nothing.
  */
-function currentGeneration(indexUrl, asked) {
+async function currentGeneration(indexUrl, asked, waited) {
+  if (waited) return (await waited) || storedGeneration(indexUrl);
   const stored = storedGeneration(indexUrl);
   return Promise.race([asked.then((r) => r || stored), stored]);
 }
