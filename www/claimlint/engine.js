@@ -291,7 +291,8 @@ async function loadParts(opts, retry) {
     // The core as the worker handed it over: waited for when it did so last time, else taken if
     // its answer is already in.
     const reply = i === 0 && asked ? (waited ? await waited : answered) : null;
-    if (reply?.name === name && reply.core?.file === part.file) return { bytes: reply.core.bytes, stored: true, worker: true };
+    const given = reply?.name === name && reply.core?.file === part.file ? reply.core.bytes : null;
+    if (given && (!part.bytes || given.byteLength === Number(part.bytes))) return { bytes: given, stored: true, worker: true };
     const kept = (i === 0 && hint?.name === name && hint.file === part.file && (await hinted)) || (await readPart(name, url));
     if (kept) return { bytes: kept, stored: true };
     const bytes = await fetchBytes(url, retry ? 'reload' : 'no-cache', (loaded) => report(i, loaded));
