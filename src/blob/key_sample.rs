@@ -1,9 +1,10 @@
 //! A sample of a big sorted key column, kept per thread (native builds): a search first
 //! looks up its first two characters in a table of where each such start begins among every
 //! [`STEP`]-th row, bisects those few sampled rows, then one block of `STEP` rows, instead of
-//! jumping across the whole column (hundreds of kilobytes, about a cache miss a step). Samples are found by the column's address and shape and are only a
-//! hint: the block's bounds are checked against the column itself, so a stale sample (a
-//! column freed and another placed at the same address) costs the plain bisection, never a
+//! jumping across the whole column (hundreds of kilobytes, about a cache miss a step).
+//! Samples are found by the column's address and shape and are only a hint: the block's
+//! bounds are checked against the column itself, so a stale sample (a column freed and
+//! another placed at the same address) is dropped and costs one plain bisection, never a
 //! wrong answer.
 use super::columns::FixedKeys;
 use std::cell::RefCell;
@@ -73,7 +74,12 @@ pub(crate) fn first_at_least(keys: &FixedKeys<'_>, n: u64) -> Option<usize> {
     let below = |i: usize| keys.row_number(i).is_some_and(|m| m < n);
     let lower_ok = lo == 0 || lo.checked_sub(1).is_some_and(below);
     let upper_ok = hi >= keys.len() || !below(hi);
-    (lower_ok && upper_ok && lo <= hi).then(|| super::columns::partition_point(lo..hi, below))
+    if lower_ok && upper_ok && lo <= hi {
+        return Some(super::columns::partition_point(lo..hi, below));
+    }
+    // Stale: built again at the next search.
+    SAMPLES.with(|s| s.try_borrow_mut().map(|mut s| s.retain(|s| s.at != at)).ok());
+    None
 }
 
 fn build(keys: &FixedKeys<'_>, at: (usize, usize, u8)) -> Option<Sample> {
@@ -119,6 +125,7 @@ mod tests {
         bytes.copy_from_slice(&column(&other));
         let col = FixedKeys { width: 7, bytes: &bytes };
         assert_eq!(first_at_least(&col, n), None);
-        assert_eq!(col.first_at_least(0..col.len(), n), 4000);
+        assert_eq!(col.first_at_least(0..col.len(), n), 4000, "sampled again");
+        assert_eq!(first_at_least(&col, n), Some(4000));
     }
 }
