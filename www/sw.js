@@ -11,8 +11,9 @@
 //  - the data generations (www/claimlint/store.js): the code-set parts of one build with the
 //    wasm glue and wasm that read them, named from the parts index. The page stores the
 //    first generation itself as its parts arrive (so a first visit downloads each part once)
-//    and reads stored parts, the core included, straight from the cache (nothing of them is
-//    streamed through this worker). This worker looks for a newer index in
+//    and reads the later stored parts straight from the cache (nothing of them is streamed
+//    through this worker); the core this worker reads on its own thread, at the navigation, and
+//    hands over with its answer to the page's first question (answerGeneration). This worker looks for a newer index in
 //    the background, stores the new generation whole (a part or module the current generation
 //    holds under the same file and SHA-256 is carried over as stored: not downloaded, not
 //    hashed again; each new one must match its SHA-256 in the index, else the update is
@@ -627,11 +628,37 @@ async function answerGeneration(event) {
   const port = event.ports?.[0];
   if (!port) return;
   const record = event.data.index === INDEX ? await currentRecord().catch(() => ({})) : {};
-  // No storage read here: a part missing from the cache after all is downloaded again by the page.
+  // No storage read for the record: a part missing from the cache after all is downloaded again
+  // by the page.
   const current = record.name && Array.isArray(record.index?.parts) ? record : null;
   const clientId = event.source?.id;
   if (current && clientId && !pinned.has(clientId)) pinned.set(clientId, current.name);
-  port.postMessage(current && { name: current.name, index: current.index });
+  // The core, when the page asks for it: as read at its navigation, else read now (on this
+  // thread, not the page's), and handed over (transferred, not copied). The page's next visit
+  // has it read at the navigation.
+  const entry = loading.get(clientId);
+  if (entry && event.data.core) corePages.add(entry.page);
+  const ahead = entry?.core;
+  if (entry) entry.core = null;
+  const core = current && event.data.core ? await ((await ahead)?.name === current.name ? ahead : storedCore(current)) : null;
+  if (core) port.postMessage({ name: current.name, index: current.index, core: { file: core.file, bytes: core.bytes } }, [core.bytes]);
+  else port.postMessage(current && { name: current.name, index: current.index });
+}
+
+// The pages that asked for the core with the current generation on their last visit: their next
+// navigation reads it ahead.
+const corePages = new Set();
+
+/** A generation's first part (the core) as stored, {name, file, bytes: ArrayBuffer}, else null. */
+async function storedCore(record) {
+  try {
+    const file = record.index?.parts?.[0]?.file;
+    if (!file) return null;
+    const hit = await (await storedCache(record.name))?.match(new URL(file, INDEX).href);
+    return hit ? { name: record.name, file, bytes: await hit.arrayBuffer() } : null;
+  } catch {
+    return null; // the page reads it itself
+  }
 }
 
 // Caches opened once per worker, by name: a cached visit's requests each cost one keyed lookup,
@@ -661,7 +688,7 @@ function deleteCache(name) {
 // page's first requests finds its answer read. Per loading page: each answer is handed out once,
 // to that page, and those it does not ask for are dropped when its load is over.
 const asked = new Map(); // page URL -> Set of request URLs
-const loading = new Map(); // client id -> {page, timer, ahead: request URL -> Promise<Response | undefined>}
+const loading = new Map(); // client id -> {page, timer, ahead: request URL -> Promise<Response | undefined>, core: Promise<core | null> | null}
 // A page's load ends when its engine is in (it asks for the update check); one that never asks
 // is taken as loaded after this long.
 const PAGE_LOAD_MS = 3_000;
@@ -672,7 +699,9 @@ function lookAhead(event, page) {
   if (!clientId) return;
   const timer = setTimeout(() => pageLoaded(clientId), PAGE_LOAD_MS);
   const ahead = new Map();
-  loading.set(clientId, { page, timer, ahead });
+  // The core of the current generation, for a page that asks for it with the generation.
+  const core = recordMemo && corePages.has(page) ? storedCore(recordMemo) : null;
+  loading.set(clientId, { page, timer, ahead, core });
   const urls = asked.get(page);
   if (!urls?.size || !recordMemo) return;
   // The data files from the generation the page is pinned to, as dataResponse reads them.

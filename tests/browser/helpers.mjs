@@ -121,6 +121,11 @@ export async function openPage(context, url) {
  */
 export async function storedVisit(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  await everyPartIn(page);
+}
+
+/** Waits until the page's engine has every part in (titles and search too, not just the core). */
+export async function everyPartIn(page) {
   await page.waitForFunction(
     async () => (await import(document.querySelector('script[type="module"]').src)).readyEngine()?.stats?.completeMs !== undefined,
     null,

@@ -104,7 +104,7 @@ describe('claimlint code sets in parts', () => {
     assert.equal(await page.isVisible('[data-claimlint-notice]'), false);
 
     // A later visit opens the stored parts: no part is requested again, from the network or
-    // the service worker (the page reads every stored part, the core included, from Cache Storage).
+    // the service worker (the worker hands the core over; the page reads the others from Cache Storage).
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await context.unrouteAll(); // Playwright's routing would take requests from the worker
@@ -116,6 +116,53 @@ describe('claimlint code sets in parts', () => {
     await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
     assert.deepEqual(requested, []);
     assert.equal(await engineCall(page, (engine) => engine.stats.stored), true);
+    await context.close();
+  });
+
+  it('takes a cached visit\'s core from the service worker, and reads it itself when no worker answers', async () => {
+    const context = await env.browser.newContext();
+    // The page's own Cache Storage lookups of a part, and (when asked) a controller that does
+    // not answer the engine's question (a host page's own worker).
+    await context.addInitScript(() => {
+      window.partReads = [];
+      const match = CacheStorage.prototype.match;
+      CacheStorage.prototype.match = function (request, options) {
+        if (/\/pkg\/parts\/.+\.blob$/.test(String(request?.url ?? request))) window.partReads.push(String(request?.url ?? request));
+        return match.call(this, request, options);
+      };
+      if (sessionStorage.getItem('silent-worker')) {
+        const post = ServiceWorker.prototype.postMessage;
+        ServiceWorker.prototype.postMessage = function (message, ...rest) {
+          if (message?.type !== 'claimlint-generation') post.call(this, message, ...rest);
+        };
+      }
+    });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}www/index.html`);
+    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 30_000 });
+    await storedVisit(page);
+    const core = new URL(`../pkg/parts/${index().parts[0].file}`, `${env.server.url}www/`).href;
+    const visit = async () => {
+      await page.reload();
+      await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 20_000 });
+      return page.evaluate(() => window.partReads);
+    };
+    // The first cached visit reads the core itself and learns that the worker hands it over; the
+    // next ones take it from the worker, read at the navigation: the page looks up no part
+    // until its engine is in (the later parts are read after the first answer).
+    await visit();
+    for (let i = 0; i < 2; i++) {
+      const reads = await visit();
+      assert.ok(!reads.includes(core), `visit ${i + 2}: the page read the core itself: ${reads.join(' ')}`);
+      assert.equal(await engineCall(page, (engine) => engine.stats.stored), true);
+      assert.equal(await engineCall(page, (engine, on) => engine.checkCode('icd10cm', 'J15.9', on).state, DOS), 'billable');
+    }
+    // A controller that never answers: after a short wait the page reads the stored core itself.
+    await page.evaluate(() => sessionStorage.setItem('silent-worker', '1'));
+    const reads = await visit();
+    assert.ok(reads.includes(core), reads.join(' '));
+    assert.equal(await engineCall(page, (engine) => engine.stats.stored), true);
+    assert.equal(await engineCall(page, (engine, on) => engine.checkCode('icd10cm', 'J15.9', on).state, DOS), 'billable');
     await context.close();
   });
 

@@ -237,17 +237,27 @@ async function loadParts(opts, retry) {
   const modulePromise = startModule(opts);
   const indexUrl = new URL(opts.partsUrl, location.href).href;
   // Under the service worker a visit is usually cached: the stored generation's record names it
-  // (the worker would answer the index from the same record, and looks for newer builds itself),
-  // and its parts are read straight from Cache Storage: no request, nothing streamed through the
-  // worker.
+  // (the worker would answer the index from the same record, and looks for newer builds itself);
+  // the worker hands over the core (below), and the later parts are read straight from Cache
+  // Storage: no request, nothing streamed through the worker.
   const controlled = !retry && Boolean(globalThis.navigator?.serviceWorker?.controller);
-  // The core the last visit opened is read at once, beside the index (not after it); used only
-  // if the index names the same generation and file.
   const hint = retry ? null : coreHint(indexUrl);
-  const hinted = hint ? settled(readPart(hint.name, new URL(hint.file, indexUrl).href)) : null;
+  // The worker is asked for the current generation and its core at once: it reads the core on
+  // its own thread (from the navigation on) and hands the bytes over with its answer. A worker
+  // that handed the core over on the last visit is waited for (it answers this question); any
+  // other controller (a host page's own worker, an older one) may never answer.
+  const asked = controlled ? workerGeneration(indexUrl, { core: true }) : null;
+  let answered = null;
+  asked?.then((reply) => (answered = reply));
+  const trustWorker = Boolean(asked && hint?.worker);
+  // Its answer, or null once a controller that does not answer has had a second.
+  const waited = trustWorker ? within(asked, WORKER_WAIT_MS) : null;
+  // Otherwise the core the last visit opened is read from Cache Storage at once, beside the
+  // index (not after it); used only if the index names the same generation and file.
+  const hinted = hint && !trustWorker ? settled(readPart(hint.name, new URL(hint.file, indexUrl).href)) : null;
   // A first visit: the core downloads at once under its stable name, beside the index.
   const early = retry || controlled || hint ? null : earlyCore(indexUrl);
-  const record = controlled ? await currentGeneration(indexUrl) : null;
+  const record = controlled ? await currentGeneration(indexUrl, asked, waited) : null;
   const { generation, stored } = record ? { generation: record, stored: true } : await partsIndex(indexUrl, retry);
   performance.mark?.('claimlint-index');
   const { name } = generation;
@@ -278,6 +288,11 @@ async function loadParts(opts, retry) {
       if (bytes && ahead.seen.generation === name) return { bytes, stored: true };
       if (bytes && (await checked(part, bytes).catch(() => false))) return { bytes, stored: false };
     }
+    // The core as the worker handed it over: waited for when it did so last time, else taken if
+    // its answer is already in.
+    const reply = i === 0 && asked ? (waited ? await waited : answered) : null;
+    const given = reply?.name === name && reply.core?.file === part.file ? reply.core.bytes : null;
+    if (given && (!part.bytes || given.byteLength === Number(part.bytes))) return { bytes: given, stored: true, worker: true };
     const kept = (i === 0 && hint?.name === name && hint.file === part.file && (await hinted)) || (await readPart(name, url));
     if (kept) return { bytes: kept, stored: true };
     const bytes = await fetchBytes(url, retry ? 'reload' : 'no-cache', (loaded) => report(i, loaded));
@@ -301,7 +316,10 @@ async function loadParts(opts, retry) {
   };
   const [first, ...rest] = index.parts;
   const firstBytes = await fetchPart(first, 0);
-  if (firstBytes.stored) keepCoreHint(indexUrl, name, first.file);
+  if (firstBytes.stored) keepCoreHint(indexUrl, name, first.file, firstBytes.worker);
+  // A worker that hands the core over, though after the page's own read this time, is waited
+  // for on the next visit.
+  if (firstBytes.stored && !firstBytes.worker) asked?.then((reply) => reply?.name === name && reply.core?.file === first.file && keepCoreHint(indexUrl, name, first.file, true));
   performance.mark?.('claimlint-core-bytes');
   await modulePromise;
   performance.mark?.('claimlint-module');
@@ -398,12 +416,26 @@ async function checked(part, bytes) {
 }
 
 /**
- * The current stored generation's record, from whichever answers first: the service worker,
- * from memory, or the record in Cache Storage (which decides when it says there is none).
+ * The current stored generation's record, from whichever answers first: the service worker
+ * (`asked`: its answer, from memory), or the record in Cache Storage (which decides when it
+ * says there is none). A worker that answers (it handed the core over last time: `waited` is its
+ * answer, given up on after a while) is waited for, without the storage read beside it; the
+ * record is read only if it says nothing.
  */
-function currentGeneration(indexUrl) {
+async function currentGeneration(indexUrl, asked, waited) {
+  if (waited) return (await waited) || storedGeneration(indexUrl);
   const stored = storedGeneration(indexUrl);
-  return Promise.race([workerGeneration(indexUrl).then((r) => r || stored), stored]);
+  return Promise.race([asked.then((r) => r || stored), stored]);
+}
+
+// How long a page waits for the worker that handed it the core last time before reading the
+// core itself: only a worker replaced by one that does not answer (a host's own) takes this long.
+const WORKER_WAIT_MS = 1000;
+
+/** The promise's value, or null after `ms`. */
+function within(promise, ms) {
+  let timer;
+  return Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms, null)))]).finally(() => clearTimeout(timer));
 }
 
 // The parts index and the generation it names (a page under the service worker asks for it only

@@ -63,9 +63,13 @@ export const GENERATION_QUESTION = 'claimlint-generation';
 /**
  * The current generation's record {name, index} as the controlling service worker has it in
  * memory (no storage read, so it is not queued behind the worker's own reads on a cached
- * visit), else null. Never settles when no worker, or an older one, answers: race it.
+ * visit), else null. With `core`, the worker adds the generation's first part as it has it
+ * stored, `core: {file, bytes}` (an ArrayBuffer handed over, not copied), when it has it: read
+ * on the worker's thread, at the navigation, so the page's main thread neither looks it up nor
+ * receives it from a response body while it is busy loading. Never settles when no worker, or
+ * an older one, answers: race it.
  */
-export function workerGeneration(indexUrl) {
+export function workerGeneration(indexUrl, { core = false } = {}) {
   const worker = globalThis.navigator?.serviceWorker?.controller;
   if (!worker || typeof MessageChannel === 'undefined') return new Promise(() => {});
   return new Promise((resolve) => {
@@ -73,9 +77,12 @@ export function workerGeneration(indexUrl) {
     port1.onmessage = (e) => {
       port1.close();
       const record = e.data;
-      resolve(storedName(record?.name) && Array.isArray(record.index?.parts) ? record : null);
+      if (!storedName(record?.name) || !Array.isArray(record.index?.parts)) return resolve(null);
+      const given = record.core;
+      const held = given?.bytes instanceof ArrayBuffer && typeof given.file === 'string' ? { file: given.file, bytes: new Uint8Array(given.bytes) } : null;
+      resolve({ name: record.name, index: record.index, ...(held && { core: held }) });
     };
-    worker.postMessage({ type: GENERATION_QUESTION, index: indexUrl }, [port2]);
+    worker.postMessage({ type: GENERATION_QUESTION, index: indexUrl, core }, [port2]);
   });
 }
 
@@ -154,20 +161,23 @@ export function partResponse(bytes, name) {
 // says which generation is current. A hint that does not match the record is ignored.
 const hintKey = (indexUrl) => `claimlint-core ${indexUrl}`;
 
-/** The last opened core {name, file} for this index, else null. */
+/**
+ * The last opened core {name, file, worker} for this index, else null. `worker`: the service
+ * worker handed that core over (workerGeneration), so it answers this page's question.
+ */
 export function coreHint(indexUrl) {
   try {
     const hint = JSON.parse(globalThis.localStorage?.getItem(hintKey(indexUrl)) || 'null');
-    return storedName(hint?.name) && typeof hint.file === 'string' ? hint : null;
+    return storedName(hint?.name) && typeof hint.file === 'string' ? { name: hint.name, file: hint.file, worker: hint.worker === true } : null;
   } catch {
     return null; // storage blocked (a sandboxed frame, private mode)
   }
 }
 
-/** Remembers the core a visit opened from storage. */
-export function keepCoreHint(indexUrl, name, file) {
+/** Remembers the core a visit opened from storage, and whether the service worker handed it over. */
+export function keepCoreHint(indexUrl, name, file, worker = false) {
   try {
-    globalThis.localStorage?.setItem(hintKey(indexUrl), JSON.stringify({ name, file }));
+    globalThis.localStorage?.setItem(hintKey(indexUrl), JSON.stringify({ name, file, ...(worker && { worker }) }));
   } catch {
     // storage blocked or full: the next visit reads the record first, as without a hint
   }
