@@ -149,7 +149,8 @@ fn pointers(ctx: &mut Ctx<'_, '_>, line: &Line, at: impl Fn(LineField) -> Locati
             ctx.push(finding(RuleId::LinePtr, format!("pointer `{shown}` is not a diagnosis letter A to L"), None).at(here()));
             continue;
         };
-        let t = p.trim().to_ascii_uppercase();
+        // The pointer's letter as a message writes it (upper case): its diagnosis's letter.
+        let t = LETTERS.get(pos).copied().unwrap_or('A');
         if pos >= n_dx {
             let last = LETTERS.get(n_dx.saturating_sub(1)).copied().unwrap_or('A');
             let msg = if n_dx == 0 {

@@ -3,7 +3,8 @@
 //! handed to the MUE, add-on code and PTP checks, which locate their findings with it.
 use crate::date::Date;
 use crate::location::{LineField, Location};
-use crate::normalize::normalize_code;
+use crate::normalize::{normalize_code, MAX_INPUT_CHARS};
+use std::borrow::Cow;
 use crate::procedure::format::is_level2;
 use crate::system::System;
 
@@ -14,8 +15,8 @@ pub struct ServiceLine<'c> {
     pub index: Option<usize>,
     /// The code as typed (code checks echo it).
     pub raw_code: &'c str,
-    /// Upper case, no dots or spaces.
-    pub code: String,
+    /// Upper case, no dots or spaces: the code as typed when it is already so (most are).
+    pub code: Cow<'c, str>,
     /// HCPCS Level II (a letter and four digits) or CPT (anything else).
     pub system: System,
     /// The modifiers as typed (code checks echo them).
@@ -32,7 +33,7 @@ pub struct ServiceLine<'c> {
 
 impl<'c> ServiceLine<'c> {
     pub fn new(index: Option<usize>, code: &'c str, modifiers: &'c [String], units: u32, dos: Option<Date>) -> ServiceLine<'c> {
-        let clean = normalize_code(code).text;
+        let clean = if is_clean(code) { Cow::Borrowed(code) } else { Cow::Owned(normalize_code(code).text) };
         let system = if is_level2(&clean) { System::Hcpcs } else { System::Cpt };
         ServiceLine {
             index,
@@ -68,6 +69,11 @@ impl<'c> ServiceLine<'c> {
     pub fn modifier_strs(&self) -> Vec<&str> {
         self.modifiers.iter().map(String::as_str).collect()
     }
+}
+
+/// A code [`normalize_code`] leaves as it is: upper-case ASCII letters and digits, short enough.
+fn is_clean(code: &str) -> bool {
+    code.len() <= MAX_INPUT_CHARS && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 /// Units as the MUE tables count them: whole units (rounded), at least one.

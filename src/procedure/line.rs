@@ -228,7 +228,7 @@ fn line_findings<'l>(
     standalone: bool,
     stale: StaleEdits,
 ) -> LineDone {
-    let code = line.code.as_str();
+    let code: &str = &line.code;
     let dos = line.dos;
     let own = memo.answer(engine, line.system, line.raw_code, dos, standalone);
     // A line is part of a claim: an incomplete code is an error (`CodeCheck::into_claim_findings`).
@@ -465,9 +465,9 @@ fn add_on_primaries(tables: &Tables, lines: &[ServiceLine<'_>], add_ons: &[Optio
     let mut out = Vec::new();
     for (i, (line, info)) in lines.iter().zip(add_ons).enumerate() {
         let Some(info) = *info else { continue };
-        let code = &line.code;
-        let same_day: Vec<&String> =
-            lines.iter().enumerate().filter(|(j, l)| *j != i && l.dos == line.dos).map(|(_, l)| &l.code).collect();
+        let code: &str = &line.code;
+        let same_day: Vec<&str> =
+            lines.iter().enumerate().filter(|(j, l)| *j != i && l.dos == line.dos).map(|(_, l)| &*l.code).collect();
         let on = line.dos.map(|d| format!(" on {d}")).unwrap_or_default();
         let v = tables.aoc_vintage.clone();
         let f = match info.kind {
@@ -481,7 +481,7 @@ fn add_on_primaries(tables: &Tables, lines: &[ServiceLine<'_>], add_ons: &[Optio
                 Some(finding_with(RuleId::Aoc2, sev, msg, v))
             }
             k => {
-                let has = same_day.iter().any(|c| info.primaries.iter().any(|p| p == *c));
+                let has = same_day.iter().any(|c| info.primaries.iter().any(|p| p == c));
                 if has {
                     None
                 } else {
