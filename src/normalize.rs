@@ -29,6 +29,17 @@ pub fn normalize_code(raw: &str) -> Normalized {
     plain_code(raw).unwrap_or_else(|| any_code(raw))
 }
 
+/// Only the text of [`normalize_code`], borrowed when the input is already normal (upper-case
+/// ASCII letters and digits, short enough: most codes on a claim), else normalised.
+pub fn normalized_text(raw: &str) -> std::borrow::Cow<'_, str> {
+    let plain = raw.len() <= MAX_INPUT_CHARS && raw.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    if plain {
+        std::borrow::Cow::Borrowed(raw)
+    } else {
+        std::borrow::Cow::Owned(normalize_code(raw).text)
+    }
+}
+
 /// Any input, character by character.
 fn any_code(raw: &str) -> Normalized {
     let mut n = Normalized { text: String::with_capacity(raw.len().min(MAX_INPUT_CHARS)), ..Normalized::default() };
@@ -129,6 +140,16 @@ fn ascii_of(ch: char) -> (Option<char>, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalized_text_is_the_text_of_normalize_code() {
+        let long = "9".repeat(MAX_INPUT_CHARS + 1);
+        for raw in ["99214", "J1100", "G0439", "j1100", "992 14", "J18.9", "", "Ј159", "99214-", "A0", "９９２１４", long.as_str()] {
+            let text = normalized_text(raw);
+            assert_eq!(text, normalize_code(raw).text, "{raw:?}");
+            assert_eq!(matches!(text, std::borrow::Cow::Borrowed(_)), ["99214", "J1100", "G0439", "", "A0"].contains(&raw), "{raw:?}");
+        }
+    }
 
     #[test]
     fn cleans_what_people_type() {

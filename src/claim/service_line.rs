@@ -3,7 +3,7 @@
 //! handed to the MUE, add-on code and PTP checks, which locate their findings with it.
 use crate::date::Date;
 use crate::location::{LineField, Location};
-use crate::normalize::{normalize_code, MAX_INPUT_CHARS};
+use crate::normalize::{normalize_code, normalized_text};
 use std::borrow::Cow;
 use crate::procedure::format::is_level2;
 use crate::system::System;
@@ -33,7 +33,7 @@ pub struct ServiceLine<'c> {
 
 impl<'c> ServiceLine<'c> {
     pub fn new(index: Option<usize>, code: &'c str, modifiers: &'c [String], units: u32, dos: Option<Date>) -> ServiceLine<'c> {
-        let clean = if is_clean(code) { Cow::Borrowed(code) } else { Cow::Owned(normalize_code(code).text) };
+        let clean = normalized_text(code);
         let system = if is_level2(&clean) { System::Hcpcs } else { System::Cpt };
         ServiceLine {
             index,
@@ -69,11 +69,6 @@ impl<'c> ServiceLine<'c> {
     pub fn modifier_strs(&self) -> Vec<&str> {
         self.modifiers.iter().map(String::as_str).collect()
     }
-}
-
-/// A code [`normalize_code`] leaves as it is: upper-case ASCII letters and digits, short enough.
-fn is_clean(code: &str) -> bool {
-    code.len() <= MAX_INPUT_CHARS && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 /// Units as the MUE tables count them: whole units (rounded), at least one.
