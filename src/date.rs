@@ -45,7 +45,7 @@ impl Date {
 
     /// Parses `YYYY-MM-DD`, `YYYYMMDD` or `MM/DD/YYYY` (the forms people and CMS files use).
     pub fn parse(s: &str) -> Option<Date> {
-        let s = s.trim();
+        let s = crate::normalize::trim(s);
         let b = s.as_bytes();
         // At most eight ASCII digits: the value fits a u32, digit by digit.
         let num = |x: &[u8]| -> Option<u32> {

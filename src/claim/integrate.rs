@@ -17,7 +17,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         .iter()
         .take(claim_type.max_lines())
         .enumerate()
-        .filter(|(_, l)| !l.code.trim().is_empty())
+        .filter(|(_, l)| !crate::normalize::trim(&l.code).is_empty())
         .map(|(k, l)| ServiceLine::of_claim(k, l, ctx.dos))
         .collect();
     if lines.is_empty() {

@@ -153,6 +153,10 @@ impl<'t> Parser<'t> {
     }
     #[inline(always)]
     fn skip_ws(&mut self) {
+        // `JSON.stringify` writes none: one byte decides.
+        if !matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            return;
+        }
         let rest = self.text.as_bytes().get(self.pos..).unwrap_or(&[]);
         let n = rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')).count();
         self.pos = self.pos.saturating_add(n);
@@ -356,6 +360,12 @@ impl<'t> Parser<'t> {
             self.pos = self.pos.saturating_add(1);
         }
         let s = self.text.get(start..self.pos).unwrap_or("");
+        // Digits only, at most 15 (units, charges, most numbers): exact in an f64 digit by
+        // digit, as `parse` reads them, without its general float reader.
+        if !s.is_empty() && s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) {
+            let n = s.bytes().fold(0u64, |n, d| n.saturating_mul(10).saturating_add(u64::from(d.saturating_sub(b'0'))));
+            return Ok(Head::Num(n as f64));
+        }
         s.parse::<f64>().map(Head::Num).map_err(|_| self.error("bad number"))
     }
 }

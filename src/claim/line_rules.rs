@@ -6,6 +6,7 @@ use super::model::{ClaimType, Line, LETTERS, MAX_MODIFIERS, MAX_POINTERS, MAX_PR
 use crate::date::Date;
 use crate::finding::{LineField, Location, Severity, Suggestion};
 use crate::decimal::Shortest;
+use crate::normalize::trim;
 use crate::rules::{finding, finding_with, RuleId};
 
 /// Largest unit count accepted on one line (837 SV104 allows more, but nothing real bills it).
@@ -83,7 +84,7 @@ fn limits(ctx: &mut Ctx<'_, '_>) {
 
 /// LINE-DATE: format, order, not in the future, inside a loaded ICD-10-CM edition.
 fn dates<'c>(ctx: &mut Ctx<'_, '_>, line: &'c Line, last: &mut Option<(&'c str, Option<(Date, bool)>)>, at: impl Fn(LineField) -> Location) {
-    let from_raw = line.date_from.trim();
+    let from_raw = trim(&line.date_from);
     if from_raw.is_empty() {
         return; // reported by the reader
     }
@@ -100,7 +101,7 @@ fn dates<'c>(ctx: &mut Ctx<'_, '_>, line: &'c Line, last: &mut Option<(&'c str, 
         ctx.push(finding(RuleId::LineDate, format!("dateFrom `{from_raw}` is not a date (use YYYY-MM-DD)"), None).at(at(LineField::DateFrom)));
         return;
     };
-    let to = match line.date_to.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let to = match line.date_to.as_deref().map(trim).filter(|s| !s.is_empty()) {
         None => from,
         Some(raw) => match Date::parse(raw) {
             Some(d) => d,
@@ -140,7 +141,7 @@ fn pointers(ctx: &mut Ctx<'_, '_>, line: &Line, at: impl Fn(LineField) -> Locati
     let mut seen = 0u16;
     for (j, p) in line.pointers.iter().enumerate().take(MAX_POINTERS) {
         let here = || at(LineField::Pointer(j));
-        let pos = match p.trim().as_bytes() {
+        let pos = match trim(p).as_bytes() {
             [c] => LETTERS.iter().position(|l| u32::from(*l) == u32::from(c.to_ascii_uppercase())),
             _ => None,
         };
@@ -190,7 +191,7 @@ fn units(ctx: &mut Ctx<'_, '_>, line: &Line, at: impl Fn(LineField) -> Location)
 /// LINE-POS: a CMS place-of-service code, required on professional and DME lines.
 fn pos(ctx: &mut Ctx<'_, '_>, line: &Line, at: impl Fn(LineField) -> Location) {
     let here = at(LineField::Pos);
-    let Some(raw) = line.pos.as_deref().map(str::trim).filter(|p| !p.is_empty()) else {
+    let Some(raw) = line.pos.as_deref().map(trim).filter(|p| !p.is_empty()) else {
         if !ctx.claim.claim_type.is_facility() {
             ctx.push(finding(RuleId::LinePos, "the line has no place of service (24B), e.g. 11 for an office".into(), None).at(here));
         }

@@ -8,6 +8,7 @@ use super::json_text::TextSource;
 use super::source::{Head, Source, TreeSource};
 use super::model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Occurrence, Patient, Procedure, Sex, ValueCode, LETTERS};
 use crate::finding::Finding;
+use crate::normalize::trim;
 use crate::rules::{finding, RuleId};
 use core::fmt;
 
@@ -456,7 +457,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
                 "dateFrom" => {
                     saw.0 = true;
                     let text = r.text(val, &here, "dateFrom", MAX_FIELD);
-                    blank.0 = text.as_deref().is_some_and(|t| t.trim().is_empty());
+                    blank.0 = text.as_deref().is_some_and(|t| trim(t).is_empty());
                     l.date_from = text.unwrap_or_default();
                 }
                 "dateTo" => l.date_to = r.text(val, &here, "dateTo", MAX_FIELD),
@@ -464,7 +465,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
                 "code" => {
                     saw.1 = true;
                     let text = r.text(val, &here, "code", MAX_FIELD);
-                    blank.1 = text.as_deref().is_some_and(|t| t.trim().is_empty());
+                    blank.1 = text.as_deref().is_some_and(|t| trim(t).is_empty());
                     l.code = text.unwrap_or_default();
                 }
                 "modifiers" => l.modifiers = r.strings(val, &here, "modifier"),

@@ -36,7 +36,7 @@ pub const OTHER: &[&str] = &["27", "59", "91", "XE", "XS", "XP", "XU"];
 /// The family of an NCCI PTP-associated modifier, or `None` when it cannot bypass an edit.
 /// Case and surrounding spaces are ignored.
 pub fn family(modifier: &str) -> Option<ModifierFamily> {
-    let m = modifier.trim();
+    let m = crate::normalize::trim(modifier);
     let is = |list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(m));
     if is(ANATOMIC) {
         Some(ModifierFamily::Anatomic)
