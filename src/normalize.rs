@@ -153,6 +153,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn trim_is_str_trim() {
+        for s in ["", " ", "99214", " 99214", "99214 ", "\t2026-04-15\n", "\u{b}A", "A\u{c}", "\u{a0}J18.9", "J18.9\u{2003}", "\u{85}", "~x!", "é", "x\u{3000}y", "\u{200b}A"] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
     fn normalized_text_is_the_text_of_normalize_code() {
         let long = "9".repeat(MAX_INPUT_CHARS + 1);
         for raw in ["99214", "J1100", "G0439", "j1100", "992 14", "J18.9", "", "Ј159", "99214-", "A0", "９９２１４", long.as_str()] {

@@ -380,6 +380,13 @@ mod tests {
     }
 
     #[test]
+    fn whole_numbers_read_as_the_float_parser_reads_them() {
+        for n in ["0", "7", "007", "100", "149", "999999999999999", "1000000000000000", "9007199254740993", "12345678901234567890", "-1", "1.5", "1e3"] {
+            assert_eq!(parse_json_text(n), Ok(Json::Num(n.parse::<f64>().expect("a number"))), "{n}");
+        }
+    }
+
+    #[test]
     fn agrees_with_serde_json_on_claims() {
         same_as_serde(r#"{"claimType":"professional","patient":{"sex":"F","age":40},"diagnoses":[{"code":"J18.9"}],"lines":[{"code":"99214","units":1.5,"charge":-2e3,"modifiers":["25"],"x":null,"y":true,"z":false}]}"#);
         same_as_serde(r#" [ 1 , "a\"b\\c\/d\n\t\u00e9\ud83e\udd12" , {} , [] ] "#);
