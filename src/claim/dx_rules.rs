@@ -47,7 +47,10 @@ fn validity(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &Location) {
     if dx.icd.is_some() && raw == dx.code {
         return;
     }
-    for f in code_findings(ctx, raw, &dx.code, false) {
+    // Not billable in the claim's edition (`prepare_dx` looked): the plain-form shortcut of
+    // the code check cannot find it clean, so it is not asked.
+    let unclean = dx.icd.is_none() && ctx.edition.is_some();
+    for f in code_findings(ctx, raw, &dx.code, false, unclean) {
         ctx.push(f.at(at));
     }
 }
@@ -55,14 +58,15 @@ fn validity(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &Location) {
 /// Why a diagnosis cannot go on a claim, or `None` when it can (the message only: the check
 /// skips the descriptions its findings would carry).
 pub(crate) fn invalid_reason(ctx: &Ctx<'_, '_>, raw: &str, code: &str) -> Option<String> {
-    code_findings(ctx, raw, code, true).into_iter().find(|f| f.severity == Severity::Error).map(|f| f.message)
+    code_findings(ctx, raw, code, true, false).into_iter().find(|f| f.severity == Severity::Error).map(|f| f.message)
 }
 
 /// The code check's findings for a diagnosis on the claim's date. A claim takes complete codes
 /// only: a beginning of a code (`S64.12X`, `B8`) is DX-VALID, with its completions. When no
 /// ICD-10-CM edition covers an inpatient discharge date, the MCE diagnosis table (dated from
-/// 2015-10-01) answers validity instead. `messages_only` leaves out descriptions.
-fn code_findings(ctx: &Ctx<'_, '_>, raw: &str, code: &str, messages_only: bool) -> Vec<Finding> {
+/// 2015-10-01) answers validity instead. `messages_only` leaves out descriptions; `unclean`:
+/// the caller knows the code is not billable in the claim's edition.
+fn code_findings(ctx: &Ctx<'_, '_>, raw: &str, code: &str, messages_only: bool, unclean: bool) -> Vec<Finding> {
     // No edition for the date: the code check would say only that (its state is "no data for
     // the date" for any code that is not blank once normalized), so the MCE table answers at once.
     if ctx.edition.is_none() && !code.is_empty() {
@@ -70,7 +74,7 @@ fn code_findings(ctx: &Ctx<'_, '_>, raw: &str, code: &str, messages_only: bool) 
             return found;
         }
     }
-    if ctx.engine.is_clean_code(System::Icd10cm, raw, ctx.dos) {
+    if !unclean && ctx.engine.is_clean_code(System::Icd10cm, raw, ctx.dos) {
         return Vec::new();
     }
     let c = if messages_only {
