@@ -6,6 +6,7 @@
 //! description is the parent's title plus that text, as in the CMS order file.
 mod note_rows;
 mod notes;
+mod row_memo;
 mod section;
 
 pub use note_rows::{code_letter, NoteRow};
