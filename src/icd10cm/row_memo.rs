@@ -4,7 +4,6 @@
 //! (`crate::claim::dx_facts`). Native builds only: the browser's module derives every time
 //! (no 800 KB table, no code for it).
 use super::section::Icd10Cm;
-use crate::blob::columns::CodeTable;
 
 /// The words, one per code row, allocated on first use; 0 means nothing known yet. Facts are
 /// OR-ed in, so two threads that derive the same fact at once store the same bits.
@@ -27,6 +26,7 @@ impl Icd10Cm<'_> {
     /// Adds `bits` to what is remembered for code row `i`.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn remember_row_facts(&self, i: usize, bits: u64) {
+        use crate::blob::columns::CodeTable;
         let words = self.row_memo.0.get_or_init(|| (0..self.len()).map(|_| std::sync::atomic::AtomicU64::new(0)).collect());
         if let Some(w) = words.get(i) {
             w.fetch_or(bits, std::sync::atomic::Ordering::Relaxed);
@@ -36,6 +36,7 @@ impl Icd10Cm<'_> {
     /// Nothing is remembered in the browser's module.
     #[cfg(target_arch = "wasm32")]
     pub fn row_facts(&self, _i: usize) -> u64 {
+        let RowMemo() = self.row_memo;
         0
     }
 
