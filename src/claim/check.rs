@@ -6,7 +6,7 @@ use super::model::{Claim, ClaimType, MAX_PROCEDURES};
 use super::pack::{fill, Pack};
 use super::parse::{read_claim, read_claim_text};
 use super::result::{sort_findings, ClaimResult};
-use super::{dx_pairs, dx_rules, facility_rules, integrate, line_rules, pack_rules, px_rules, stale_tables, stay_rules};
+use super::{dx_facts, dx_pairs, dx_rules, facility_rules, integrate, line_rules, pack_rules, px_rules, stale_tables, stay_rules};
 use crate::date::Date;
 use crate::engine::Engine;
 use crate::finding::Finding;
@@ -32,6 +32,9 @@ pub(crate) struct Dx {
     pub code: String,
     /// Index in the ICD-10-CM section when billable in the edition for the date.
     pub icd: Option<usize>,
+    /// Index in the ICD-10-CM section whatever the edition (where its code-only facts are
+    /// remembered, see [`super::dx_facts`]).
+    pub row: Option<usize>,
     /// MCE flags in force on the date; `None` when the MCE table lacks the code then.
     pub mce: Option<u32>,
 }
@@ -212,15 +215,21 @@ fn prepare_dx(ctx: &Ctx<'_, '_>) -> Vec<Dx> {
         .enumerate()
         .map(|(pos, d)| {
             let code = normalize_code(&d.code).text;
-            let icd = match (cm, ctx.edition) {
-                (Some(cm), Some(e)) => cm.find(&code).filter(|&i| cm.billable(i, e)),
-                _ => None,
+            let (row, icd) = match (cm, ctx.edition) {
+                (Some(cm), Some(e)) => {
+                    let row = cm.find(&code);
+                    (row, row.filter(|&i| cm.billable(i, e)))
+                }
+                // No edition for the date: the row still keys the remembered facts (native
+                // builds; the browser's module remembers none, so it does not look).
+                (Some(cm), None) if dx_facts::REMEMBERED && ctx.dos.is_some() => (cm.find(&code), None),
+                _ => (None, None),
             };
             let mce = match (ctx.data, ctx.dos) {
-                (Some(data), Some(on)) => data.mce_flags(&code, on),
+                (Some(data), Some(on)) => dx_facts::mce_flags(data, dx_facts::memo(cm, row), &code, on),
                 _ => None,
             };
-            Dx { pos, code, icd, mce }
+            Dx { pos, code, icd, row, mce }
         })
         .collect()
 }

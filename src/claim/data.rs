@@ -165,8 +165,20 @@ impl<'a> ClaimData<'a> {
 
     /// MCE flags of a code (no dot) on a date; `None` when the MCE table lacks it then.
     pub fn mce_flags(&self, code: &str, on: Date) -> Option<u32> {
+        self.mce_flags_in(self.mce_row_range(code), on)
+    }
+
+    /// The rows of a code (no dot) in the MCE diagnosis table (empty when it lacks the code).
+    pub(crate) fn mce_row_range(&self, code: &str) -> core::ops::Range<usize> {
+        code_keys::rows_of(&self.s.mce_codes, code.as_bytes())
+    }
+
+    /// MCE flags in force on a date among a code's `rows` ([`ClaimData::mce_row_range`]).
+    pub(crate) fn mce_flags_in(&self, rows: core::ops::Range<usize>, on: Date) -> Option<u32> {
         let d = on.yyyymmdd();
-        self.mce_rows(code).find(|&(from, to, _)| from <= d && d <= to).map(|(_, _, f)| f)
+        rows.map_while(|i| Some((self.s.mce_from.get(i)?, self.s.mce_to.get(i)?, self.s.mce_flags.get(i)?)))
+            .find(|&(from, to, _)| from <= d && d <= to)
+            .map(|(_, _, f)| f)
     }
 
     /// All (from, to, flags) rows of a code, oldest first.

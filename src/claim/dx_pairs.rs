@@ -1,7 +1,7 @@
 //! Rules between diagnoses: duplicates, Excludes1/Excludes2 notes (from the code, its
 //! ancestors, its block and chapter), and the sequencing of [`super::dx_sequence`].
 use super::check::{Ctx, Dx};
-use crate::icd10cm::{dotted, Icd10Cm, NoteKind, NoteRow};
+use crate::icd10cm::{code_letter, dotted, Icd10Cm, NoteKind, NoteRow};
 use crate::normalize::normalize_code;
 use crate::finding::Location;
 use crate::rules::{finding, RuleId};
@@ -50,22 +50,37 @@ struct PairNotes {
     /// Per diagnosis: where its Excludes1 and its Excludes2 rows are in `rows`; `None` for a
     /// diagnosis without notes.
     spans: Vec<Option<(Range<usize>, Range<usize>)>>,
+    /// Per diagnosis: the first characters its Excludes1 rows name, and its Excludes2 rows
+    /// (their [`NoteRow::letters`] OR-ed): a pair whose other code starts with none of them
+    /// is passed over without walking the rows.
+    letters: Vec<(u64, u64)>,
 }
 
 impl PairNotes {
     fn of(n: &DxNotes<'_, '_>, count: usize) -> PairNotes {
         let mut rows = Vec::new();
+        let mut letters = Vec::with_capacity(count);
         let spans = (0..count)
             .map(|k| {
-                let notes = n.of(k)?;
+                let Some(notes) = n.of(k) else {
+                    letters.push((0, 0));
+                    return None;
+                };
                 let first = rows.len();
                 rows.extend(notes.iter().copied().filter(|r| r.kind == NoteKind::Excludes1));
                 let second = rows.len();
                 rows.extend(notes.iter().copied().filter(|r| r.kind == NoteKind::Excludes2 && !n.cm.note_row_is_chapter(*r)));
+                let union = |r: &[NoteRow]| r.iter().fold(0u64, |m, r| m | r.letters);
+                letters.push((union(rows.get(first..second).unwrap_or(&[])), union(rows.get(second..).unwrap_or(&[]))));
                 Some((first..second, second..rows.len()))
             })
             .collect();
-        PairNotes { rows, spans }
+        PairNotes { rows, spans, letters }
+    }
+
+    /// The first characters diagnosis `k`'s Excludes1 and Excludes2 rows name.
+    fn letters(&self, k: usize) -> (u64, u64) {
+        self.letters.get(k).copied().unwrap_or((0, 0))
     }
 
     /// The Excludes1 and the Excludes2 rows of diagnosis `k`.
@@ -75,9 +90,13 @@ impl PairNotes {
     }
 }
 
-/// The first of `rows` naming `code`.
-fn covering(n: &DxNotes<'_, '_>, rows: &[NoteRow], code: &str) -> Option<NoteRow> {
-    rows.iter().copied().find(|r| n.cm.note_row_covers(*r, code))
+/// The first of `rows` naming `code`, whose first character is `letter` ([`code_letter`]);
+/// `letters`: the rows' letters OR-ed, so a code none of them can name is passed at once.
+fn covering(n: &DxNotes<'_, '_>, rows: &[NoteRow], letters: u64, code: &str, letter: u64) -> Option<NoteRow> {
+    if letters & letter == 0 {
+        return None;
+    }
+    rows.iter().copied().find(|r| r.letters & letter != 0 && n.cm.note_row_covers(*r, code))
 }
 
 /// DX-DUP (MCE 3): a secondary diagnosis equal to the principal. DX-REPEAT: a secondary
@@ -113,14 +132,24 @@ fn overridden(ctx: &Ctx<'_, '_>, a: &str, b: &str) -> bool {
 /// DX-EXCL1 (warning, overridable) and DX-EXCL2 (info), reported once per pair at the later code.
 fn excludes(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &DxNotes<'_, '_>, vintage: &Option<String>) {
     let pair_notes = PairNotes::of(notes, dxs.len());
+    // Each diagnosis's first character as a letter bit, found once rather than once per pair.
+    let first: Vec<u64> = dxs.iter().map(|d| code_letter(&d.code)).collect();
     for (j, b) in dxs.iter().enumerate() {
         let Some((nb1, nb2)) = pair_notes.get(j) else { continue };
+        let ((lb1, lb2), fb) = (pair_notes.letters(j), first.get(j).copied().unwrap_or(0));
         for (i, a) in dxs.iter().enumerate().take(j) {
             if a.code == b.code {
                 continue;
             }
             let Some((na1, na2)) = pair_notes.get(i) else { continue };
-            let e1 = covering(notes, na1, &b.code).map(|n| (n, &a.code)).or_else(|| covering(notes, nb1, &a.code).map(|n| (n, &b.code)));
+            let ((la1, la2), fa) = (pair_notes.letters(i), first.get(i).copied().unwrap_or(0));
+            // Neither code's notes can name the other: nothing to find for this pair.
+            if (la1 | la2) & fb == 0 && (lb1 | lb2) & fa == 0 {
+                continue;
+            }
+            let e1 = covering(notes, na1, la1, &b.code, fb)
+                .map(|n| (n, &a.code))
+                .or_else(|| covering(notes, nb1, lb1, &a.code, fa).map(|n| (n, &b.code)));
             if let Some((row, owner)) = e1 {
                 if !overridden(ctx, &a.code, &b.code) {
                     let Some((at, text)) = notes.cm.note_row_quote(row, notes.edition) else { continue };
@@ -139,7 +168,7 @@ fn excludes(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &DxNotes<'_, '_>, vintage:
                 }
                 continue;
             }
-            let e2 = covering(notes, na2, &b.code).or_else(|| covering(notes, nb2, &a.code));
+            let e2 = covering(notes, na2, la2, &b.code, fb).or_else(|| covering(notes, nb2, lb2, &a.code, fa));
             if let Some((at, text)) = e2.and_then(|row| notes.cm.note_row_quote(row, notes.edition)) {
                 let (ca, cb) = (dotted(&a.code), dotted(&b.code));
                 ctx.push(

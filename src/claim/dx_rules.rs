@@ -47,7 +47,7 @@ fn validity(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &Location) {
     if dx.icd.is_some() && raw == dx.code {
         return;
     }
-    for f in code_findings(ctx, raw, &dx.code, false) {
+    for f in code_findings(ctx, raw, &dx.code, false, Some(dx)) {
         ctx.push(f.at(at));
     }
 }
@@ -55,22 +55,27 @@ fn validity(ctx: &mut Ctx<'_, '_>, dx: &Dx, at: &Location) {
 /// Why a diagnosis cannot go on a claim, or `None` when it can (the message only: the check
 /// skips the descriptions its findings would carry).
 pub(crate) fn invalid_reason(ctx: &Ctx<'_, '_>, raw: &str, code: &str) -> Option<String> {
-    code_findings(ctx, raw, code, true).into_iter().find(|f| f.severity == Severity::Error).map(|f| f.message)
+    code_findings(ctx, raw, code, true, None).into_iter().find(|f| f.severity == Severity::Error).map(|f| f.message)
 }
 
 /// The code check's findings for a diagnosis on the claim's date. A claim takes complete codes
 /// only: a beginning of a code (`S64.12X`, `B8`) is DX-VALID, with its completions. When no
 /// ICD-10-CM edition covers an inpatient discharge date, the MCE diagnosis table (dated from
-/// 2015-10-01) answers validity instead. `messages_only` leaves out descriptions.
-fn code_findings(ctx: &Ctx<'_, '_>, raw: &str, code: &str, messages_only: bool) -> Vec<Finding> {
+/// 2015-10-01) answers validity instead. `messages_only` leaves out descriptions; `known`: the
+/// diagnosis `code` is, as `prepare_dx` found it (its row and MCE flags), for a claim's own code.
+fn code_findings(ctx: &Ctx<'_, '_>, raw: &str, code: &str, messages_only: bool, known: Option<&Dx>) -> Vec<Finding> {
+    // Not billable in the claim's edition (`prepare_dx` looked): the plain-form shortcut of
+    // the code check cannot find it clean, so it is not asked.
+    let unclean = known.is_some_and(|d| d.icd.is_none()) && ctx.edition.is_some();
+    let mce = known.map(|d| d.mce);
     // No edition for the date: the code check would say only that (its state is "no data for
     // the date" for any code that is not blank once normalized), so the MCE table answers at once.
     if ctx.edition.is_none() && !code.is_empty() {
-        if let Some(found) = mce_validity(ctx, code) {
+        if let Some(found) = mce_validity(ctx, code, mce) {
             return found;
         }
     }
-    if ctx.engine.is_clean_code(System::Icd10cm, raw, ctx.dos) {
+    if !unclean && ctx.engine.is_clean_code(System::Icd10cm, raw, ctx.dos) {
         return Vec::new();
     }
     let c = if messages_only {
@@ -79,7 +84,7 @@ fn code_findings(ctx: &Ctx<'_, '_>, raw: &str, code: &str, messages_only: bool) 
         ctx.engine.check_code(System::Icd10cm, raw, ctx.dos)
     };
     if c.state == CodeState::NoDataForDate {
-        if let Some(found) = mce_validity(ctx, code) {
+        if let Some(found) = mce_validity(ctx, code, mce) {
             return found;
         }
     }
@@ -88,7 +93,8 @@ fn code_findings(ctx: &Ctx<'_, '_>, raw: &str, code: &str, messages_only: bool) 
 
 /// Validity from the MCE diagnosis table, for an inpatient discharge date no ICD-10-CM edition
 /// covers; `None` when the table does not cover the date either (or the claim is not inpatient).
-fn mce_validity(ctx: &Ctx<'_, '_>, code: &str) -> Option<Vec<Finding>> {
+/// `known`: the code's MCE flags on the claim's date when already looked up.
+fn mce_validity(ctx: &Ctx<'_, '_>, code: &str, known: Option<Option<u32>>) -> Option<Vec<Finding>> {
     if ctx.claim.claim_type != ClaimType::Inpatient {
         return None;
     }
@@ -96,7 +102,7 @@ fn mce_validity(ctx: &Ctx<'_, '_>, code: &str) -> Option<Vec<Finding>> {
     if on.yyyymmdd() < ICD10_START || !data.mce_covers(on) {
         return None;
     }
-    if data.mce_flags(code, on).is_some() {
+    if known.unwrap_or_else(|| data.mce_flags(code, on)).is_some() {
         return Some(Vec::new());
     }
     let msg = format!("{} is not a valid ICD-10-CM code for a discharge on {on}", dotted(code));
@@ -253,7 +259,8 @@ fn poa(ctx: &mut Ctx<'_, '_>, dx: &Dx, window: Option<&crate::currency::EditWind
     if ctx.claim.claim_type != ClaimType::Inpatient || dx.code.is_empty() {
         return;
     }
-    let exempt = ctx.data.is_some_and(|d| d.poa_exempt(&dx.code));
+    let memo = super::dx_facts::memo(ctx.engine.icd10cm.as_ref(), dx.row);
+    let exempt = ctx.data.is_some_and(|d| super::dx_facts::poa_exempt(d, memo, &dx.code));
     let here = Location::DiagnosisPoa(dx.pos);
     // Texts are built only for a finding (most diagnoses have none).
     let vintage = || ctx.data.map(|d| d.s.poa_label.to_owned());

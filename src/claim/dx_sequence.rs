@@ -10,7 +10,7 @@ use super::check::{Ctx, Dx};
 use super::data::MceFlag;
 use super::dx_pairs::DxNotes;
 use crate::finding::{Location, Severity};
-use crate::icd10cm::{dotted, NoteKind, NoteRow};
+use crate::icd10cm::{code_letter, dotted, NoteKind, NoteRow};
 use crate::rules::{finding, finding_with, RuleId};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -54,7 +54,8 @@ fn drug(code: &str) -> Option<Drug> {
 /// A note of `kind` among `rows` naming `other`, unless it also names the code it is written
 /// for (such notes describe their own codes, e.g. "for codes G31.0-G31.83 ... to identify").
 fn naming(notes: &DxNotes<'_, '_>, rows: &[NoteRow], kind: NoteKind, other: &str, own: &str) -> Option<NoteRow> {
-    rows.iter().copied().find(|n| n.kind == kind && notes.cm.note_row_covers(*n, other) && !notes.cm.note_row_covers(*n, own))
+    let letter = code_letter(other);
+    rows.iter().copied().find(|n| n.kind == kind && n.letters & letter != 0 && notes.cm.note_row_covers(*n, other) && !notes.cm.note_row_covers(*n, own))
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &DxNotes<'_, '_>, vintage: &Option<String>) {
@@ -64,8 +65,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>, dxs: &[Dx], notes: &DxNotes<'_, '_>, 
         if !na.iter().any(|n| matches!(n.kind, NoteKind::CodeFirst | NoteKind::UseAdditionalCode)) {
             continue;
         }
+        // The first characters these notes name: a code starting with another is not linked.
+        let letters = na.iter().filter(|n| matches!(n.kind, NoteKind::CodeFirst | NoteKind::UseAdditionalCode)).fold(0u64, |m, n| m | n.letters);
         for (y, b) in dxs.iter().enumerate() {
-            if x == y || a.code == b.code {
+            if x == y || a.code == b.code || letters & code_letter(&b.code) == 0 {
                 continue;
             }
             let mut linked = false;

@@ -7,6 +7,7 @@
 pub(crate) mod check;
 mod code_keys;
 pub mod data;
+mod dx_facts;
 mod dx_pairs;
 pub(crate) mod dx_rules;
 mod dx_sequence;

@@ -6,9 +6,10 @@
 //! description is the parent's title plus that text, as in the CMS order file.
 mod note_rows;
 mod notes;
+mod row_memo;
 mod section;
 
-pub use note_rows::NoteRow;
+pub use note_rows::{code_letter, NoteRow};
 pub use notes::{NoteKind, NoteRef, NoteView};
 pub use section::{Icd10Cm, Icd10CmCodes, Icd10CmSection, TitleChanges, CODES_SECTION, CODES_VERSION, SECTION, VERSION};
 

@@ -17,6 +17,16 @@ pub struct NoteRow {
     /// The first characters of the codes its references name, as bits (see [`letter_bit`]):
     /// a code starting with another character is not named, without reading the references.
     pub letters: u64,
+    /// Written under a chapter (see [`Icd10Cm::note_row_is_chapter`]), found once when the
+    /// rows are gathered rather than from the label at every claim.
+    pub chapter: bool,
+}
+
+/// A code's first character as a bit of [`NoteRow::letters`] (0 for an empty code): a row
+/// whose `letters` lack it does not name the code, and neither does any of a set of rows whose
+/// `letters` OR-ed together lack it.
+pub fn code_letter(code: &str) -> u64 {
+    code.as_bytes().first().map_or(0, |&c| letter_bit(c))
 }
 
 /// A code's first character as a bit of [`NoteRow::letters`].
@@ -145,7 +155,7 @@ impl<'a> Icd10Cm<'a> {
         let mut n = self.s.note_code.lower_bound(key);
         while self.s.note_code.get(n) == Some(key) {
             if let Some(kind) = self.wanted(n, edition, kinds) {
-                out.push(NoteRow { n, kind, scope: None, letters: self.ref_letters(n) });
+                out.push(NoteRow { n, kind, scope: None, letters: self.ref_letters(n), chapter: false });
             }
             // `get(n)` was `Some`, so `n` is below the column length and this never saturates.
             n = n.saturating_add(1);
@@ -197,7 +207,7 @@ impl<'a> Icd10Cm<'a> {
                 _ => false,
             });
             if inside {
-                out.push(NoteRow { n, kind, scope: Some(k), letters: self.ref_letters(n) });
+                out.push(NoteRow { n, kind, scope: Some(k), letters: self.ref_letters(n), chapter: self.scope_label(k).starts_with("Chapter ") });
             }
         }
     }
@@ -239,7 +249,7 @@ impl<'a> Icd10Cm<'a> {
 
     /// True when the note is a chapter's.
     pub fn note_row_is_chapter(&self, row: NoteRow) -> bool {
-        row.scope.is_some_and(|k| self.scope_label(k).starts_with("Chapter "))
+        row.chapter
     }
 
     /// Where the note is written: the dotted code, or the block or chapter label.

@@ -125,6 +125,8 @@ pub struct Icd10Cm<'a> {
     pub(super) scopes_by_letter: super::note_rows::ScopeIndex,
     /// Notes applying to codes already asked about, by code, edition and kinds.
     pub(super) note_memo: super::note_rows::NoteMemo,
+    /// Facts derived from each code alone, remembered per code row (native builds).
+    pub(super) row_memo: super::row_memo::RowMemo,
 }
 
 impl<'a> Icd10Cm<'a> {
@@ -141,7 +143,7 @@ impl<'a> Icd10Cm<'a> {
             return bad("code columns");
         }
         let Some(s): Option<Icd10CmSection<'a>> = blob.decode(SECTION, VERSION)? else {
-            return Ok(Some(Icd10Cm { c, s: Icd10CmSection::default(), titled: false, scopes_by_letter: Default::default(), note_memo: Default::default() }));
+            return Ok(Some(Icd10Cm { c, s: Icd10CmSection::default(), titled: false, scopes_by_letter: Default::default(), note_memo: Default::default(), row_memo: Default::default() }));
         };
         if s.title_changes.len() != editions {
             return bad("edition tables");
@@ -168,7 +170,7 @@ impl<'a> Icd10Cm<'a> {
         if s.scope_label.len() != k || s.scope_end.len() != k || s.scope_lo.len() != s.scope_hi.len() {
             return bad("block and chapter notes");
         }
-        Ok(Some(Icd10Cm { c, s, titled: true, scopes_by_letter: Default::default(), note_memo: Default::default() }))
+        Ok(Some(Icd10Cm { c, s, titled: true, scopes_by_letter: Default::default(), note_memo: Default::default(), row_memo: Default::default() }))
     }
 
     /// True once the titles section is present (titles, notes, blocks, chapters).
