@@ -159,8 +159,8 @@ mod tests {
         let f = finding(RuleId::MueLine, "5 units exceed 1".into(), None).at("/units");
         let out = mark_stale(vec![f.clone()], &window(), Date::parse("2026-12-01").unwrap());
         assert_eq!(out.len(), 2);
-        assert_eq!((out[0].rule.as_str(), out[0].severity), ("MUE-LINE", Severity::Warning));
-        assert_eq!((out[1].rule.as_str(), out[1].severity, out[1].pointer()), ("DATA-STALE", Severity::Warning, Some("/units".to_owned())));
+        assert_eq!((&*out[0].rule, out[0].severity), ("MUE-LINE", Severity::Warning));
+        assert_eq!((&*out[1].rule, out[1].severity, out[1].pointer()), ("DATA-STALE", Severity::Warning, Some("/units".to_owned())));
         assert!(out[1].message.contains("2026-04-01 to 2026-06-30") && out[1].message.contains("154 days past"), "{}", out[1].message);
         assert_eq!(mark_stale(vec![f.clone()], &window(), Date::parse("2026-05-01").unwrap()), vec![f]);
         assert_eq!(StaleEdits::parse(" Skip"), Some(StaleEdits::Skip));
@@ -174,7 +174,7 @@ mod tests {
         assert_eq!(w.silent_note("No MUE", "edits added since are not checked", &[d("2026-05-01"), d("2026-06-30")], None), None);
         assert_eq!(w.silent_note("No MUE", "x", &[], None), None);
         let one = w.silent_note("No MUE", "edits added since are not checked", &[d("2026-05-01"), d("2026-07-01")], Some("v".into())).unwrap();
-        assert_eq!((one.rule.as_str(), one.severity, one.vintage.as_deref()), ("DATA-STALE-TABLE", Severity::Info, Some("v")));
+        assert_eq!((&*one.rule, one.severity, one.vintage.as_deref()), ("DATA-STALE-TABLE", Severity::Info, Some("v")));
         assert_eq!(
             one.message,
             "No MUE in the NCCI MUE (window 2026-04-01 to 2026-06-30); the date of service 2026-07-01 is 1 day past it, \

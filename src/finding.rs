@@ -1,6 +1,7 @@
 //! Findings: what the engine tells a coder about a code, line or claim.
 pub use crate::location::{LineField, Location};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -25,7 +26,7 @@ pub struct Suggestion {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// Stable rule id from the edit catalogue, e.g. `DX-7TH`.
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     pub severity: Severity,
     /// Plain words a coder understands, naming the codes involved.
     pub message: String,
@@ -33,7 +34,7 @@ pub struct Finding {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<Suggestion>,
     /// The official source the rule comes from, e.g. `CMS ICD-10-CM Tabular List`.
-    pub source: String,
+    pub source: Cow<'static, str>,
     /// Data vintage used, e.g. `ICD-10-CM FY2026`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vintage: Option<String>,
@@ -44,8 +45,8 @@ pub struct Finding {
 
 impl Finding {
     /// A finding with no suggestions and no location.
-    pub fn new(rule: &str, severity: Severity, message: String, source: &str, vintage: Option<String>) -> Finding {
-        Finding { rule: rule.to_owned(), severity, message, suggestions: Vec::new(), source: source.to_owned(), vintage, location: None }
+    pub fn new(rule: &'static str, severity: Severity, message: String, source: &'static str, vintage: Option<String>) -> Finding {
+        Finding { rule: Cow::Borrowed(rule), severity, message, suggestions: Vec::new(), source: Cow::Borrowed(source), vintage, location: None }
     }
 
     /// Adds suggestions.

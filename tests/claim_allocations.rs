@@ -82,9 +82,10 @@ fn fifty_line_claim_allocates_under_its_ceiling() {
     let (checked, written, findings) = allocations(&text);
     println!("50-line claim: {checked} allocations to check, {written} to write; {findings} findings");
     assert!(findings > 20, "the sample claim has its findings (PTP pairs, pointers, add-on notes): {findings}");
-    // 862 when written (1,012 before lines borrowed their clean codes and pointers stopped
-    // being upper-cased into a String each).
-    assert!(checked <= 900, "checking the 50-line claim made {checked} allocations");
+    // 788 when written (862 before findings borrowed their rule id and source text; 1,012
+    // before lines borrowed their clean codes and pointers stopped being upper-cased into a
+    // String each).
+    assert!(checked <= 820, "checking the 50-line claim made {checked} allocations");
     // The text sized once up front, a location's scratch text, and at most one regrowth.
     assert!(written <= 3, "writing its result made {written} allocations");
 }

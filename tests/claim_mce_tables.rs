@@ -65,7 +65,7 @@ fn inpatient(dx: &[&str], discharge: &str) -> Claim {
 fn invalid_at(claim: &Claim, pos: usize) -> bool {
     let r = check_claim(common::engine().get(), claim, &CheckOptions::default());
     let at = format!("/diagnoses/{pos}");
-    r.findings.iter().any(|f| ["DX-VALID", "DX-HEADER", "DX-DATE"].contains(&f.rule.as_str()) && f.pointer().as_deref() == Some(at.as_str()))
+    r.findings.iter().any(|f| ["DX-VALID", "DX-HEADER", "DX-DATE"].contains(&&*f.rule) && f.pointer().as_deref() == Some(at.as_str()))
 }
 
 /// Issue 14 item 2: FY2027 inpatient claims use the FY2027 rows (I42.0 became a header,

@@ -14,7 +14,7 @@ use claimlint::{CodeState, Finding, Severity, System};
 use common::{data_dir, date, engine};
 
 fn rules(f: &[Finding]) -> Vec<&str> {
-    f.iter().map(|f| f.rule.as_str()).collect()
+    f.iter().map(|f| &*f.rule).collect()
 }
 
 struct CodeCase {

@@ -181,6 +181,6 @@ fn added_codes_are_stored_as_the_tabular_xml_codes_are() {
     // "initial encounter" is stored once, for FY2026's T52.8X1A and FY2027's T52.811A alike.
     assert_eq!(cm.title_id(at("T52811A"), e), cm.title_id(at("T528X1A"), e - 1));
     let r = engine().get().check_code(System::Icd10cm, "T52.811", Some(date("2026-10-01")));
-    assert_eq!(r.findings.first().map(|f| f.rule.as_str()), Some("DX-7TH"), "{:?}", r.findings);
+    assert_eq!(r.findings.first().map(|f| &*f.rule), Some("DX-7TH"), "{:?}", r.findings);
     assert!(r.completions.iter().any(|c| c.code == "T52.811A"), "{:?}", r.completions);
 }

@@ -16,7 +16,7 @@ fn line(code: &str, mods: &[&str], units: u32, dos: &str) -> LineInput {
 }
 
 fn rules(f: &[claimlint::Finding]) -> Vec<&str> {
-    f.iter().map(|f| f.rule.as_str()).collect()
+    f.iter().map(|f| &*f.rule).collect()
 }
 
 #[test]

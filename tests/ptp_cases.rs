@@ -15,7 +15,7 @@ fn check(ct: ClaimType, a: &str, b: &str, ma: &[&str], mb: &[&str], on: &str) ->
 }
 
 fn rules(f: &[Finding]) -> Vec<&str> {
-    f.iter().map(|f| f.rule.as_str()).collect()
+    f.iter().map(|f| &*f.rule).collect()
 }
 
 #[test]
@@ -102,7 +102,7 @@ fn claim_pairs_same_date_only_and_latency() {
     let xs: &[&str] = &["XS"];
     let lines: Vec<(&str, &[&str], Date)> = vec![("29881", none, on), ("29877", none, on), ("G0289", xs, on), ("29880", none, other)];
     let f = check_claim_pairs(e, &lines, PR);
-    let got: Vec<(&str, Option<String>)> = f.iter().map(|f| (f.rule.as_str(), f.pointer())).collect();
+    let got: Vec<(&str, Option<String>)> = f.iter().map(|f| (&*f.rule, f.pointer())).collect();
     assert_eq!(got, [("PTP-0", Some("/lines/1".to_owned())), ("PTP-BYPASS", Some("/lines/2".to_owned()))]);
 
     // Latency (printed, not asserted).

@@ -28,7 +28,7 @@ fn pair(e: &Engine<'_>, ct: ClaimType, a: &str, b: &str, ma: &[&str], mb: &[&str
 }
 
 fn rules(f: &[Finding]) -> Vec<&str> {
-    f.iter().map(|f| f.rule.as_str()).collect()
+    f.iter().map(|f| &*f.rule).collect()
 }
 
 #[test]

@@ -46,7 +46,7 @@ fn a_clean_claim_dated_today_validates_with_the_fy2027_edition() {
     assert!(!f.iter().any(|f| f.rule == "DX-DATE" || f.rule == "LINE-DATE"), "{f:?}");
     // A code FY2027 deleted, and one that became a header, are errors on today's date.
     let f = check(&claim(&["T52.8X1A", "I42.0"], &[("99213", &[], 1)]), StaleEdits::Apply);
-    let dx: Vec<(&str, &str)> = f.iter().filter(|f| f.rule.starts_with("DX-")).map(|f| (f.rule.as_str(), f.message.as_str())).collect();
+    let dx: Vec<(&str, &str)> = f.iter().filter(|f| f.rule.starts_with("DX-")).map(|f| (&*f.rule, f.message.as_str())).collect();
     assert!(dx.iter().any(|(r, m)| *r == "DX-VALID" && m.contains("T52.8X1A was deleted")), "{dx:?}");
     assert!(dx.iter().any(|(r, _)| *r == "DX-HEADER"), "{dx:?}");
 }
@@ -76,7 +76,7 @@ fn the_fy2025_poa_exempt_list_applies_past_its_window_as_a_stale_edit_table() {
         c["lines"][0]["dateFrom"] = on.into();
         c.to_string()
     };
-    let poa = |f: &[claimlint::Finding]| f.iter().filter(|f| f.pointer().as_deref() == Some("/diagnoses/0/poa")).map(|f| (f.rule.clone(), f.severity)).collect::<Vec<_>>();
+    let poa = |f: &[claimlint::Finding]| f.iter().filter(|f| f.pointer().as_deref() == Some("/diagnoses/0/poa")).map(|f| (f.rule.to_string(), f.severity)).collect::<Vec<_>>();
     let inside = check(&inpatient("2025-05-01"), StaleEdits::Apply);
     assert_eq!(poa(&inside), [("CLAIM-POA".to_owned(), Severity::Error)], "{inside:?}");
     let past = check(&inpatient(TODAY), StaleEdits::Apply);

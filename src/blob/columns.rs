@@ -195,7 +195,7 @@ impl<'a> FixedKeys<'a> {
     }
     /// Row `i` as a number (its padded bytes, big-endian, zero past the width); `None` past
     /// the end or for a column wider than eight bytes.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn row_number(&self, i: usize) -> Option<u64> {
         let w = usize::from(self.width);
         let start = i.checked_mul(w)?;
@@ -222,7 +222,7 @@ impl<'a> FixedKeys<'a> {
                 return i.max(rows.start).min(rows.end);
             }
         }
-        partition_point(rows, |i| self.row_number(i).is_some_and(|m| m < n))
+        partition_point(rows, #[inline(always)] |i| self.row_number(i).is_some_and(|m| m < n))
     }
     /// Index of the first key `>= k` (bytewise, padding sorts before any code character).
     pub fn lower_bound(&self, k: &[u8]) -> usize {

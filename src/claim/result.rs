@@ -25,7 +25,7 @@ impl ClaimResult {
     }
     /// Every rule id that fired (findings and input errors), unsorted.
     pub fn rules(&self) -> impl Iterator<Item = &str> {
-        self.findings.iter().chain(&self.input_errors).map(|f| f.rule.as_str())
+        self.findings.iter().chain(&self.input_errors).map(|f| &*f.rule)
     }
 }
 

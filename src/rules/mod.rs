@@ -136,7 +136,7 @@ mod tests {
             assert_eq!(id.ioce_edit(), row.ioce_edit, "{}", row.id);
         }
         let f = super::finding(super::RuleId::DxSex, "m".into(), None);
-        assert_eq!((f.rule.as_str(), f.severity, f.source.as_str()), ("DX-SEX", crate::finding::Severity::Error, "CMS Medicare Code Editor diagnosis master table (MCE 5 (sex conflict, deactivated 2024-10-01); IOCE 3)"));
+        assert_eq!((&*f.rule, f.severity, &*f.source), ("DX-SEX", crate::finding::Severity::Error, "CMS Medicare Code Editor diagnosis master table (MCE 5 (sex conflict, deactivated 2024-10-01); IOCE 3)"));
     }
 
     #[test]

@@ -106,7 +106,7 @@ pub fn verify(case: &Case, r: &ClaimResult) -> Vec<String> {
     }
     if case.only {
         for f in all.iter().filter(|f| owned(&f.rule)) {
-            if !case.expect.iter().any(|e| e.split('@').next() == Some(f.rule.as_str())) {
+            if !case.expect.iter().any(|e| e.split('@').next() == Some(&*f.rule)) {
                 problems.push(format!("unexpected {} at {:?}: {}", f.rule, f.location, f.message));
             }
         }

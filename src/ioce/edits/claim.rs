@@ -127,5 +127,5 @@ pub(super) fn diagnosis_edits_off_path(ctx: &mut Ctx<'_, '_>, run: &Run<'_, '_>)
         .filter(|(edit, _)| !run.runs(*edit))
         .map(|(_, r)| r.as_str())
         .collect();
-    ctx.out.retain(|f| !off.contains(&f.rule.as_str()));
+    ctx.out.retain(|f| !off.contains(&&*f.rule));
 }

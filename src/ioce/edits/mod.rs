@@ -213,7 +213,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let superseded: Vec<&str> = SUPERSEDED.iter().map(|r| r.as_str()).collect();
     // The I/OCE skips the diagnosis age edit when the age is missing or invalid (edit 25).
     let age_invalid = ctx.age.is_none_or(|a| a > 124);
-    ctx.out.retain(|f| !(superseded.contains(&f.rule.as_str()) || (age_invalid && f.rule == RuleId::DxAge.as_str())));
+    ctx.out.retain(|f| !(superseded.contains(&&*f.rule) || (age_invalid && f.rule == RuleId::DxAge.as_str())));
     // Past the newest release's quarter the I/OCE edits come under the data-currency policy.
     let window = io.edit_window();
     let past = window.as_ref().zip(from).and_then(|(w, d)| Some((w, d, w.days_past(d)?)));

@@ -17,7 +17,7 @@ use crate::rules::RuleId;
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>, run: &mut Run<'_, '_>) {
     let replaced = [RuleId::Ptp0.as_str(), RuleId::Ptp1.as_str()];
-    ctx.out.retain(|f| !replaced.contains(&f.rule.as_str()));
+    ctx.out.retain(|f| !replaced.contains(&&*f.rule));
     if !run.runs(20) {
         return;
     }
