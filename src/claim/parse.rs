@@ -141,7 +141,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
     /// unknown ones are reported (before anything the members' values report, and after the
     /// object's length, as they would be read from a tree) and skipped.
     /// (`member` is a trait object: one copy of this code, not one per caller.)
-    fn object(&mut self, h: Head<'s>, at: At<'_>, what: At<'_>, known: &[&str], member: &mut dyn FnMut(&mut Self, &str, Head<'s>)) -> bool {
+    fn object(&mut self, h: Head<'s>, at: At<'_>, what: At<'_>, known: &[&str], member: &mut dyn FnMut(&mut Self, &str, Head<'s>) -> bool) -> bool {
         if h != Head::Obj {
             if h == Head::Arr {
                 self.src.leave();
@@ -156,17 +156,19 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
             n = n.saturating_add(1);
             if n > MAX_ITEMS {
                 self.src.skip();
-            } else if known.contains(&&*k) {
-                let v = self.src.head();
-                member(self, &k, v);
             } else {
+                // The member's handler reads a known field and skips any other value: the
+                // name is compared against the known ones only when it is not one of them.
+                let v = self.src.head();
+                if member(self, &k, v) || known.contains(&&*k) {
+                    continue;
+                }
                 let hint = near(&k, known).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
                 let shown: String = k.chars().take(MAX_FIELD).collect();
                 first.push(
                     finding(RuleId::ClaimField, format!("unknown field `{shown}` in {what} is ignored{hint}"), None)
                         .at(format!("{at}/{}", escape(&k))),
                 );
-                self.src.skip();
             }
         }
         let total = n.saturating_add(self.src.dropped());
@@ -304,8 +306,12 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
                     r.array(val, at, &"excludes1Overrides", &mut |r, i| v.extend(r.override_(i)));
                     c.excludes1_overrides = v;
                 }
-                _ => r.skip_head(&val),
+                _ => {
+                    r.skip_head(&val);
+                    return false;
+                }
             }
+            true
         });
         if !read {
             return c;
@@ -407,8 +413,12 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
                         None => None,
                     }
                 }
-                _ => r.skip_head(&val),
+                _ => {
+                    r.skip_head(&val);
+                    return false;
+                }
             }
+            true
         });
         p
     }
@@ -435,7 +445,9 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
                 other = r.text(val, &here, second, MAX_FIELD);
             } else {
                 r.skip_head(&val);
+                return false;
             }
+            true
         });
         if read && !saw_code {
             self.input(Member(at, "code"), format!("{what} has no `code`"));
@@ -476,8 +488,12 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
                 "npi" => l.npi = r.text(val, &here, "npi", MAX_FIELD),
                 "revenueCode" => l.revenue_code = r.text(val, &here, "revenueCode", MAX_FIELD),
                 "nonCoveredCharge" => l.non_covered_charge = r.number(val, &here, "nonCoveredCharge"),
-                _ => r.skip_head(&val),
+                _ => {
+                    r.skip_head(&val);
+                    return false;
+                }
             }
+            true
         });
         if !read {
             return l;
@@ -573,8 +589,12 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
             match k {
                 "code" => out.code = r.text(val, &here, "code", MAX_FIELD).unwrap_or_default(),
                 "amount" => out.amount = r.number(val, &here, "amount"),
-                _ => r.skip_head(&val),
+                _ => {
+                    r.skip_head(&val);
+                    return false;
+                }
             }
+            true
         });
         out
     }
@@ -588,8 +608,12 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
             match k {
                 "codes" => o.codes = r.strings(val, &here, "code"),
                 "reason" => o.reason = r.text(val, &here, "reason", MAX_TEXT).unwrap_or_default(),
-                _ => r.skip_head(&val),
+                _ => {
+                    r.skip_head(&val);
+                    return false;
+                }
             }
+            true
         });
         if !read {
             return None;

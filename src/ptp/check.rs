@@ -106,8 +106,18 @@ pub fn check_service_line_pairs<'l>(engine: &Engine<'_>, lines: &'l [ServiceLine
     // Claims repeat lines: a finding depends on a line only through its code, modifiers and
     // date. Each line's side is its first line with the same three; findings are made once
     // per pair of sides and placed at every column-two line of its side.
-    let side: Vec<usize> =
-        keyed.iter().enumerate().map(|(k, a)| keyed.iter().take(k).position(|b| b.id == a.id && b.dos == a.dos && b.mods == a.mods).unwrap_or(k)).collect();
+    let mut reps: Vec<usize> = Vec::new();
+    let side: Vec<usize> = keyed
+        .iter()
+        .enumerate()
+        .map(|(k, a)| match reps.iter().copied().find(|&r| keyed.get(r).is_some_and(|b| b.id == a.id && b.dos == a.dos && b.mods == a.mods)) {
+            Some(r) => r,
+            None => {
+                reps.push(k);
+                k
+            }
+        })
+        .collect();
     // Per date of service, its codes, ascending: the column-two codes a column-one code is
     // looked up with, all in one walk over its rows.
     let mut dates: Vec<(Date, Vec<u16>)> = Vec::new();
@@ -146,30 +156,31 @@ pub fn check_service_line_pairs<'l>(engine: &Engine<'_>, lines: &'l [ServiceLine
             }
         };
         let Some((_, _, edits)) = answered.get(a) else { continue };
-        // The findings against each column-two side, made on its first line.
+        // The findings against each column-two side, made once (a side's first line comes
+        // first in `keyed`), then placed at every line of the side in line order.
         let mut made: Vec<(usize, Vec<Finding>)> = Vec::new();
-        for (j, two) in keyed.iter().enumerate() {
+        for &s in &reps {
+            let Some(two) = keyed.get(s) else { continue };
             if two.dos != dos || two.id == one.id {
                 continue;
             }
             let Some(edit) = codes.binary_search(&two.id).ok().and_then(|c| edits.get(c)).and_then(Option::as_ref) else { continue };
-            let s = side.get(j).copied().unwrap_or(j);
-            let m = match made.iter().position(|(t, _)| *t == s) {
-                Some(m) => m,
-                None => {
-                    let found: Vec<Finding> = edit_finding(edit, one.mods, two.mods, dos, claim_type, table).into_iter().collect();
-                    let found = match &window {
-                        Some(w) if !found.is_empty() => mark_stale(found, w, dos),
-                        _ => found,
-                    };
-                    made.push((s, found));
-                    made.len().saturating_sub(1)
-                }
+            let found: Vec<Finding> = edit_finding(edit, one.mods, two.mods, dos, claim_type, table).into_iter().collect();
+            let found = match &window {
+                Some(w) if !found.is_empty() => mark_stale(found, w, dos),
+                _ => found,
             };
-            if let Some((_, found)) = made.get(m) {
-                let at = two.line.at(LineField::Whole);
-                out.extend(found.iter().map(|f| f.clone().at(at.clone())));
+            if !found.is_empty() {
+                made.push((s, found));
             }
+        }
+        if made.is_empty() {
+            continue;
+        }
+        for (j, two) in keyed.iter().enumerate() {
+            let Some((_, found)) = side.get(j).and_then(|&s| made.iter().find(|(t, _)| *t == s)) else { continue };
+            let at = two.line.at(LineField::Whole);
+            out.extend(found.iter().map(|f| f.clone().at(at.clone())));
         }
     }
     out.extend(skipped);
