@@ -202,13 +202,27 @@ async function shellResponse(event) {
   // A shell file on a cached visit: the stored copy at once, checked against the network after
   // the load (updateCheck).
   if (listed && (await storedVisit())) {
-    const stored = storedShellFile(request);
+    const navigate = request.mode === 'navigate';
+    // A page this worker has served from the current shell before: its HTML from memory, with
+    // no storage lookup ahead of the navigation's answer, and its own files looked up at once.
+    const kept = navigate ? keptPage(request.url) : null;
+    if (kept) {
+      lookAhead(event, bare.href);
+      served.add(bare.href);
+      event.waitUntil(laterUpdateCheck());
+      return kept;
+    }
+    const shell = await shellName();
+    const stored = storedShellFile(request, shell);
     // The page's own files are read once its HTML is: nothing goes ahead of the HTML.
-    if (request.mode === 'navigate') stored.finally(() => lookAhead(event, bare.href)).catch(() => {});
+    if (navigate) stored.finally(() => lookAhead(event, bare.href)).catch(() => {});
     const hit = await stored;
     if (hit) {
       served.add(bare.href);
-      if (request.mode === 'navigate') event.waitUntil(laterUpdateCheck());
+      if (navigate) {
+        event.waitUntil(laterUpdateCheck());
+        event.waitUntil(keepPage(request.url, shell, hit.clone()));
+      }
       return hit;
     }
   }
@@ -224,14 +238,40 @@ async function shellResponse(event) {
   }
 }
 
-/** The current shell's copy of a request (a navigation to an unknown page: the charge-entry page). */
-async function storedShellFile(request) {
+/**
+ * The current shell's copy of a request (a navigation to an unknown page: the charge-entry page);
+ * `name`: that shell's cache, when the caller has it.
+ */
+async function storedShellFile(request, name) {
   // The exact URL first: one keyed lookup. ignoreSearch compares every stored entry, which on
   // a cached visit holds up each of the page's first requests while storage is busy.
-  const shell = await storedCache(await shellName());
+  const shell = await storedCache(name || (await shellName()));
   if (!shell) return undefined;
   return (await shell.match(request)) || (await shell.match(request, { ignoreSearch: true })) ||
     (request.mode === 'navigate' ? await shell.match(new URL('./index.html', self.location).href) : undefined);
+}
+
+// The pages (HTML) this worker served from storage, by request URL, as read from the shell named
+// with them: a later navigation to one is answered from here while that shell is current (a new
+// shell, made current by refreshShell, is read from storage again). A few small documents.
+const pages = new Map(); // request URL -> {shell, bytes: ArrayBuffer, status, statusText, headers}
+
+/** The page's HTML as served from the current shell, from memory, else null. */
+function keptPage(url) {
+  const page = pages.get(url);
+  if (!page || page.shell !== shellMemo) return null;
+  return new Response(page.bytes, { status: page.status, statusText: page.statusText, headers: page.headers });
+}
+
+/** Keeps a page's HTML read from the shell named `shell` (best effort). */
+async function keepPage(url, shell, res) {
+  try {
+    const bytes = await res.arrayBuffer();
+    const headers = [...res.headers].filter(([k]) => !/^content-(encoding|length)$/i.test(k));
+    if (shell === shellMemo) pages.set(url, { shell, bytes, status: res.status, statusText: res.statusText, headers });
+  } catch {
+    // not kept: the next navigation reads it from storage
+  }
 }
 
 /** True once a data generation is stored: the shell's first visit is over. From memory when it can. */
