@@ -2,7 +2,8 @@
 //! one thread), on the same seeded corpus in the same run (`cargo bench --bench mce_side_by_side`).
 //! Prints a Markdown table; never asserts a time. `CLAIMLINT_MCE_CLAIMS` sets the corpus size,
 //! `CLAIMLINT_MCE_PASSES` the passes per round (5), `CLAIMLINT_MCE_ROUNDS` the rounds (5);
-//! `CLAIMLINT_MCE_JSONL=FILE` writes the corpus as JSON lines for the batch mode.
+//! `CLAIMLINT_MCE_JSONL=FILE` writes the corpus as JSON lines for the batch mode;
+//! `CLAIMLINT_MCE_JAVA=0` skips the MCE Java (to compare two claimlint builds quickly).
 #[path = "../tests/common/mod.rs"]
 mod common;
 #[path = "../tests/mce/corpus.rs"]
@@ -35,7 +36,8 @@ fn main() {
     }
     let trees: Vec<Json> = claims.iter().map(|c| serde_json::from_value(serde_json::to_value(c.claim()).unwrap()).unwrap()).collect();
     // The MCE starts first and warms up (as many passes as a round) before anything is timed.
-    let mut mce = match oracle::Oracle::open() {
+    let java = std::env::var("CLAIMLINT_MCE_JAVA").map_or(true, |v| v != "0");
+    let mut mce = match oracle::Oracle::open().and_then(|o| if java { Ok(o) } else { Err("CLAIMLINT_MCE_JAVA=0".into()) }) {
         Ok(o) => Some(o.rounds(&claims.iter().map(|c| c.tsv()).collect::<Vec<_>>(), passes)),
         Err(why) => {
             eprintln!("MCE Java not run: {why}");

@@ -88,8 +88,13 @@ pub fn lookalike_digits(cm: &Icd10Cm<'_>, code: &str, e: usize) -> Vec<usize> {
     out
 }
 
-/// Billable codes one substitution, deletion, insertion or adjacent swap away.
+/// Billable codes one substitution, deletion, insertion or adjacent swap away (remembered
+/// per code typed in native builds, see `Icd10Cm::recall_near_misses`).
 pub fn near_misses(cm: &Icd10Cm<'_>, code: &str, e: usize, limit: usize) -> Vec<usize> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(found) = cm.recall_near_misses(code, e, limit) {
+        return found;
+    }
     const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     let b = code.as_bytes();
     let mut out: Vec<usize> = Vec::new();
@@ -170,6 +175,8 @@ pub fn near_misses(cm: &Icd10Cm<'_>, code: &str, e: usize, limit: usize) -> Vec<
     // T36.0… codes before E36.01 (category changed) or T86.01 (a digit in the category).
     out.sort_unstable_by_key(|&i| (core::cmp::Reverse(shared_prefix(cm.code(i), code)), i));
     out.truncate(limit);
+    #[cfg(not(target_arch = "wasm32"))]
+    cm.keep_near_misses(code, e, limit, &out);
     out
 }
 

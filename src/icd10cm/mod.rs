@@ -4,6 +4,8 @@
 //! editions it exists and is billable, so a code and title unchanged between editions cost
 //! nothing twice. 7th-character codes store only the 7th character's text; their full
 //! description is the parent's title plus that text, as in the CMS order file.
+#[cfg(not(target_arch = "wasm32"))]
+mod near_memo;
 mod note_rows;
 mod notes;
 mod row_memo;

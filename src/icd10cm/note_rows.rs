@@ -7,16 +7,18 @@ use crate::blob::columns::CodeTable;
 
 /// A note applying to a code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Kept to 24 bytes (row numbers as `u32`): a claim's pair checks walk every diagnosis's rows,
+/// read from the memo of [`Icd10Cm::note_rows_applying`], so a smaller row is fewer cache lines.
 pub struct NoteRow {
-    /// Row in the note table.
-    pub n: usize,
-    pub kind: NoteKind,
-    /// The block or chapter scope it is written under (row in the scope table); `None` for a
-    /// note written under a code.
-    pub scope: Option<usize>,
     /// The first characters of the codes its references name, as bits (see [`letter_bit`]):
     /// a code starting with another character is not named, without reading the references.
     pub letters: u64,
+    /// Row in the note table.
+    n: u32,
+    /// The block or chapter scope it is written under (row in the scope table); `None` for a
+    /// note written under a code.
+    scope: Option<u32>,
+    pub kind: NoteKind,
     /// Written under a chapter (see [`Icd10Cm::note_row_is_chapter`]), found once when the
     /// rows are gathered rather than from the label at every claim.
     pub chapter: bool,
@@ -155,7 +157,8 @@ impl<'a> Icd10Cm<'a> {
         let mut n = self.s.note_code.lower_bound(key);
         while self.s.note_code.get(n) == Some(key) {
             if let Some(kind) = self.wanted(n, edition, kinds) {
-                out.push(NoteRow { n, kind, scope: None, letters: self.ref_letters(n), chapter: false });
+                // `n` is a row of `note_code`, whose length is a `u32`: exact.
+                out.push(NoteRow { n: n as u32, kind, scope: None, letters: self.ref_letters(n), chapter: false });
             }
             // `get(n)` was `Some`, so `n` is below the column length and this never saturates.
             n = n.saturating_add(1);
@@ -207,7 +210,8 @@ impl<'a> Icd10Cm<'a> {
                 _ => false,
             });
             if inside {
-                out.push(NoteRow { n, kind, scope: Some(k), letters: self.ref_letters(n), chapter: self.scope_label(k).starts_with("Chapter ") });
+                // `n` was read from a `u32` column and `k` from `scope_index`'s `u32` list: exact.
+                out.push(NoteRow { n: n as u32, kind, scope: Some(k as u32), letters: self.ref_letters(n), chapter: self.scope_label(k).starts_with("Chapter ") });
             }
         }
     }
@@ -236,7 +240,7 @@ impl<'a> Icd10Cm<'a> {
         if row.letters & letter_bit(first) == 0 {
             return false;
         }
-        self.ref_rows(row.n).any(|r| match (self.s.ref_lo.key(r), self.s.ref_hi.key(r)) {
+        self.ref_rows(row.n as usize).any(|r| match (self.s.ref_lo.key(r), self.s.ref_hi.key(r)) {
             (Some(lo), Some(hi)) => ref_matches(lo, hi, code.as_bytes()),
             _ => false,
         })
@@ -255,17 +259,17 @@ impl<'a> Icd10Cm<'a> {
     /// Where the note is written: the dotted code, or the block or chapter label.
     pub fn note_row_at(&self, row: NoteRow) -> String {
         match row.scope {
-            Some(k) => self.scope_label(k).to_owned(),
-            None => self.s.note_code.get(row.n).and_then(|c| usize::try_from(c).ok()).map(|c| super::dotted(self.code(c))).unwrap_or_default(),
+            Some(k) => self.scope_label(k as usize).to_owned(),
+            None => self.s.note_code.get(row.n as usize).and_then(|c| usize::try_from(c).ok()).map(|c| super::dotted(self.code(c))).unwrap_or_default(),
         }
     }
 
     /// Where the note is written and its text, for a finding that quotes it (its references
     /// are not copied); `None` when it is not in force in `edition`.
     pub fn note_row_quote(&self, row: NoteRow, edition: usize) -> Option<(String, &'a str)> {
-        let (_, code, text, _) = self.note_parts(row.n, edition)?;
+        let (_, code, text, _) = self.note_parts(row.n as usize, edition)?;
         let at = match row.scope {
-            Some(k) => self.scope_label(k).to_owned(),
+            Some(k) => self.scope_label(k as usize).to_owned(),
             None => super::dotted(self.code(code)),
         };
         Some((at, text))
@@ -273,9 +277,9 @@ impl<'a> Icd10Cm<'a> {
 
     /// The note in full (text and references), for a finding that quotes it.
     pub fn note_row_view(&self, row: NoteRow, edition: usize) -> Option<NoteView> {
-        let mut v = self.note(row.n, edition)?;
+        let mut v = self.note(row.n as usize, edition)?;
         if let Some(k) = row.scope {
-            self.scope_label(k).clone_into(&mut v.at);
+            self.scope_label(k as usize).clone_into(&mut v.at);
         }
         Some(v)
     }

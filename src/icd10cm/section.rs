@@ -127,6 +127,9 @@ pub struct Icd10Cm<'a> {
     pub(super) note_memo: super::note_rows::NoteMemo,
     /// Facts derived from each code alone, remembered per code row (native builds).
     pub(super) row_memo: super::row_memo::RowMemo,
+    /// Near misses found for codes not in an edition, by the code typed (native builds).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(super) near_memo: super::near_memo::NearMemo,
 }
 
 impl<'a> Icd10Cm<'a> {
@@ -143,7 +146,16 @@ impl<'a> Icd10Cm<'a> {
             return bad("code columns");
         }
         let Some(s): Option<Icd10CmSection<'a>> = blob.decode(SECTION, VERSION)? else {
-            return Ok(Some(Icd10Cm { c, s: Icd10CmSection::default(), titled: false, scopes_by_letter: Default::default(), note_memo: Default::default(), row_memo: Default::default() }));
+            return Ok(Some(Icd10Cm {
+                c,
+                s: Icd10CmSection::default(),
+                titled: false,
+                scopes_by_letter: Default::default(),
+                note_memo: Default::default(),
+                row_memo: Default::default(),
+                #[cfg(not(target_arch = "wasm32"))]
+                near_memo: Default::default(),
+            }));
         };
         if s.title_changes.len() != editions {
             return bad("edition tables");
@@ -170,7 +182,16 @@ impl<'a> Icd10Cm<'a> {
         if s.scope_label.len() != k || s.scope_end.len() != k || s.scope_lo.len() != s.scope_hi.len() {
             return bad("block and chapter notes");
         }
-        Ok(Some(Icd10Cm { c, s, titled: true, scopes_by_letter: Default::default(), note_memo: Default::default(), row_memo: Default::default() }))
+        Ok(Some(Icd10Cm {
+            c,
+            s,
+            titled: true,
+            scopes_by_letter: Default::default(),
+            note_memo: Default::default(),
+            row_memo: Default::default(),
+            #[cfg(not(target_arch = "wasm32"))]
+            near_memo: Default::default(),
+        }))
     }
 
     /// True once the titles section is present (titles, notes, blocks, chapters).
