@@ -19,6 +19,7 @@ import type {
 "#;
 
 // Each area adds its methods in its own `#[wasm_bindgen] impl Validator` block.
+mod allocator;
 mod claim;
 mod grade;
 mod input;
