@@ -61,6 +61,9 @@ pub(crate) struct Ctx<'e, 'a> {
     /// Date the codes are checked on: the discharge date of an inpatient stay, otherwise the
     /// earliest valid line date.
     pub dos: Option<Date>,
+    /// Each line's `dateFrom`, read once for every rule that needs it (`None` when it is not
+    /// a date), by index in `claim.lines`.
+    pub line_dates: Vec<Option<Date>>,
     pub today: Option<Date>,
     /// ICD-10-CM edition for `dos`.
     pub edition: Option<usize>,
@@ -133,6 +136,7 @@ fn run(engine: &Engine<'_>, claim: &Claim, opts: &CheckOptions, input: Vec<Findi
         claim,
         pack,
         dos: None,
+        line_dates: claim.lines.iter().map(|l| Date::parse(&l.date_from)).collect(),
         today: None,
         edition: None,
         age: None,
@@ -154,7 +158,7 @@ fn run(engine: &Engine<'_>, claim: &Claim, opts: &CheckOptions, input: Vec<Findi
         },
         None => opts.today,
     };
-    ctx.dos = stay_rules::discharge_date(&mut ctx).or_else(|| claim.lines.iter().filter_map(|l| Date::parse(&l.date_from)).min());
+    ctx.dos = stay_rules::discharge_date(&mut ctx).or_else(|| ctx.line_dates.iter().flatten().min().copied());
     ctx.los = stay_rules::length_of_stay(&mut ctx);
     ctx.edition = ctx.dos.and_then(|d| engine.icd10cm.as_ref().and_then(|cm| cm.edition_for(d)));
     ctx.age = patient_age(&mut ctx);

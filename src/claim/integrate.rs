@@ -18,7 +18,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         .take(claim_type.max_lines())
         .enumerate()
         .filter(|(_, l)| !crate::normalize::trim(&l.code).is_empty())
-        .map(|(k, l)| ServiceLine::of_claim(k, l, ctx.dos))
+        .map(|(k, l)| ServiceLine::of_claim(k, l, ctx.line_dates.get(k).copied().flatten(), ctx.dos))
         .collect();
     if lines.is_empty() {
         return;

@@ -48,10 +48,9 @@ impl<'c> ServiceLine<'c> {
         }
     }
 
-    /// The line `index` of a claim, dated by its own first date or else the claim's date of
-    /// service for code edits.
-    pub fn of_claim(index: usize, line: &'c super::model::Line, claim_dos: Option<Date>) -> ServiceLine<'c> {
-        let own = Date::parse(&line.date_from);
+    /// The line `index` of a claim, dated by its own first date (`own`, its `dateFrom` read)
+    /// or else the claim's date of service for code edits.
+    pub fn of_claim(index: usize, line: &'c super::model::Line, own: Option<Date>, claim_dos: Option<Date>) -> ServiceLine<'c> {
         let mut l = ServiceLine::new(Some(index), &line.code, &line.modifiers, whole_units(line.units), own.or(claim_dos));
         l.dated = own.is_some();
         l

@@ -73,8 +73,15 @@ fn notes(ctx: &Ctx<'_, '_>) -> Vec<Finding> {
     let claim_type = ctx.claim.claim_type;
     let mut n = Notes { found: &ctx.out, out: Vec::new() };
     // Each coded line's own date of service, read once.
-    let own: Vec<Option<Date>> =
-        ctx.claim.lines.iter().take(claim_type.max_lines()).filter(|l| !l.code.trim().is_empty()).map(|l| Date::parse(&l.date_from)).collect();
+    let own: Vec<Option<Date>> = ctx
+        .claim
+        .lines
+        .iter()
+        .zip(&ctx.line_dates)
+        .take(claim_type.max_lines())
+        .filter(|(l, _)| !l.code.trim().is_empty())
+        .map(|(_, d)| *d)
+        .collect();
     // MUE and add-on facts are read on the line's own date, else the claim's.
     let line_dates: Vec<Date> = own.iter().filter_map(|d| d.or(ctx.dos)).collect();
     let latest = line_dates.iter().copied().max();

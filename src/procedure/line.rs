@@ -16,7 +16,6 @@ use crate::finding::{Finding, LineField, Location, Severity};
 use crate::rules::{finding, finding_with, RuleId};
 use crate::system::System;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Most modifiers a claim line carries (CMS-1500 and 837P allow four).
 const MAX_MODIFIERS: usize = 4;
@@ -394,9 +393,18 @@ fn dos_finding(m: &MueEntry, units: u32, lines: usize, v: Option<String>) -> Fin
 /// (code, date of service) of an MUE date-of-service group.
 type DosKey<'l> = (&'l str, Option<Date>);
 
+/// An MUE date-of-service group: its first line, its units and how many lines it has.
+struct DosGroup {
+    first: usize,
+    units: u32,
+    lines: usize,
+}
+
 /// MAI 2/3: sums units of each code on each date of service across lines.
 fn mue_dos(tables: &Tables, lines: &[ServiceLine<'_>], mues: &[Option<&MueEntry>], stale: StaleEdits) -> Vec<Finding> {
-    let mut groups: BTreeMap<DosKey<'_>, (u32, Vec<usize>)> = BTreeMap::new();
+    // A claim has few groups: a short list, each group its first line, units and line count,
+    // then put in key order (as a map would give them).
+    let mut groups: Vec<(DosKey<'_>, DosGroup)> = Vec::new();
     let window = tables.mue_window.as_ref();
     for (i, (line, m)) in lines.iter().zip(mues).enumerate() {
         let Some(m) = m.filter(|m| m.mai == 2 || m.mai == 3) else { continue };
@@ -406,16 +414,21 @@ fn mue_dos(tables: &Tables, lines: &[ServiceLine<'_>], mues: &[Option<&MueEntry>
         if skipped(window, line.dos, stale) {
             continue;
         }
-        let g = groups.entry((m.code.as_str(), line.dos)).or_default();
-        g.0 = g.0.saturating_add(line.units);
-        g.1.push(i);
+        let key = (m.code.as_str(), line.dos);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, g)) => {
+                g.units = g.units.saturating_add(line.units);
+                g.lines = g.lines.saturating_add(1);
+            }
+            None => groups.push((key, DosGroup { first: i, units: line.units, lines: 1 })),
+        }
     }
+    groups.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
     let mut out = Vec::new();
-    for (_, (sum, idx)) in groups {
-        let Some(&first) = idx.first() else { continue };
+    for (_, DosGroup { first, units: sum, lines: n }) in groups {
         let (Some(m), Some(line)) = (mues.get(first).copied().flatten(), lines.get(first)) else { continue };
         if sum > m.value {
-            let f = dos_finding(m, sum, idx.len(), tables.mue_vintage.clone()).at(line.at(LineField::Units));
+            let f = dos_finding(m, sum, n, tables.mue_vintage.clone()).at(line.at(LineField::Units));
             out.extend(under_policy(window, line.dos, StaleEdits::Apply, no_skip, || vec![f]));
         }
     }
