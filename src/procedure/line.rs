@@ -114,9 +114,23 @@ pub fn check_service_lines(engine: &Engine<'_>, lines: &[ServiceLine<'_>], claim
     let mut done = Vec::with_capacity(lines.len());
     let tables = Tables::of(engine, claim_type);
     let mut memo = CodeMemo::default();
+    // Claims repeat lines: a line with the code, modifiers, units and date of an earlier one
+    // gets that line's findings, placed on it, and its facts, without checking it again.
+    let mut reps: Vec<Rep<'_, '_>> = Vec::new();
     for line in lines {
+        if let Some(r) = reps.iter().find(|r| same_content(r.line, line)) {
+            for k in r.findings.clone() {
+                if let Some(f) = out.get(k).map(|f| relocated(f, line)) {
+                    out.push(f);
+                }
+            }
+            done.push(LineDone { findings: Vec::new(), facts: r.facts, add_on_applies: r.add_on_applies });
+            continue;
+        }
         let mut d = line_findings(engine, &tables, &mut memo, line, claim_type, false, stale);
+        let start = out.len();
         out.append(&mut d.findings);
+        reps.push(Rep { line, findings: start..out.len(), facts: d.facts, add_on_applies: d.add_on_applies });
         done.push(d);
     }
     let facts = |d: &LineDone| memo.facts.get(d.facts);
@@ -126,6 +140,35 @@ pub fn check_service_lines(engine: &Engine<'_>, lines: &[ServiceLine<'_>], claim
     out.extend(mue_dos(&tables, lines, &mues, stale));
     out.extend(add_on_primaries(&tables, lines, &add_ons));
     out
+}
+
+/// The first line of a claim with its content: where its findings are in the claim's
+/// findings, and its code's facts.
+struct Rep<'r, 'l> {
+    line: &'r ServiceLine<'l>,
+    findings: core::ops::Range<usize>,
+    facts: usize,
+    add_on_applies: bool,
+}
+
+/// Whether two lines read the same to [`line_findings`]: code and modifiers as typed, units
+/// and date of service (everything else of a line follows from these, but its place).
+fn same_content(a: &ServiceLine<'_>, b: &ServiceLine<'_>) -> bool {
+    a.units == b.units
+        && a.dos == b.dos
+        && a.raw_code.as_bytes().last() == b.raw_code.as_bytes().last()
+        && a.raw_code == b.raw_code
+        && a.raw_modifiers == b.raw_modifiers
+}
+
+/// A finding of one line placed on `line` instead: [`line_findings`] places every finding at
+/// a field of its line.
+fn relocated(f: &Finding, line: &ServiceLine<'_>) -> Finding {
+    let mut f = f.clone();
+    if let Some(Location::Line { field, .. } | Location::OwnLine(field)) = f.location {
+        f.location = Some(line.at(field));
+    }
+    f
 }
 
 /// The edit tables' windows and vintage names, worked out once for all lines of a claim.
