@@ -466,7 +466,7 @@ fn mue_dos(tables: &Tables, lines: &[ServiceLine<'_>], mues: &[Option<&MueEntry>
             None => groups.push((key, DosGroup { first: i, units: line.units, lines: 1 })),
         }
     }
-    groups.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+    groups.sort_unstable_by_key(|(k, _)| *k);
     let mut out = Vec::new();
     for (_, DosGroup { first, units: sum, lines: n }) in groups {
         let (Some(m), Some(line)) = (mues.get(first).copied().flatten(), lines.get(first)) else { continue };
