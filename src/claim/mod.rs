@@ -28,6 +28,7 @@ pub mod service_line;
 pub mod source;
 mod stale_tables;
 mod stay_rules;
+mod text;
 
 #[cfg(feature = "compile")]
 pub use check::check_claim_json;
@@ -35,6 +36,6 @@ pub use check::{check_claim, check_claim_text, check_claim_value, unreadable_cla
 pub use data::{ClaimData, ClaimSection, MceFlag};
 pub use dx_rules::SEX_EDITS_END;
 pub use json::Json;
-pub use model::{Claim, ClaimType, Diagnosis, Excludes1Override, Facility, Line, Occurrence, Patient, Procedure, Sex, Stay, ValueCode};
+pub use model::{Claim, ClaimType, Diagnosis, Excludes1Override, Facility, Line, Occurrence, Patient, Procedure, Sex, Stay, Text, ValueCode};
 pub use result::ClaimResult;
 pub use service_line::ServiceLine;

@@ -3,6 +3,7 @@
 //! Fields keep what was typed (dates and codes as text) so a malformed value becomes a
 //! finding that quotes it, rather than a parse failure that loses it.
 use serde::{Deserialize, Serialize};
+pub use super::text::Text;
 
 /// Most diagnoses on a professional or DME claim (CMS-1500 item 21, 837P HI): A to L.
 pub const MAX_DIAGNOSES: usize = 12;
@@ -105,10 +106,10 @@ pub struct Patient {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnosis {
-    pub code: String,
+    pub code: Text,
     /// Present-on-admission indicator: Y, N, U, W, 1 (or blank for exempt).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub poa: Option<String>,
+    pub poa: Option<Text>,
 }
 
 /// One service line.
@@ -116,34 +117,34 @@ pub struct Diagnosis {
 #[serde(rename_all = "camelCase")]
 pub struct Line {
     #[serde(default)]
-    pub date_from: String,
+    pub date_from: Text,
     /// Defaults to `date_from`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_to: Option<String>,
+    pub date_to: Option<Text>,
     /// Two-digit CMS place of service.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pos: Option<String>,
+    pub pos: Option<Text>,
     /// CPT or HCPCS code.
     #[serde(default)]
-    pub code: String,
+    pub code: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub modifiers: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub units: Option<f64>,
     /// Diagnosis letters (A–L), first = primary for the line.
     #[serde(default)]
-    pub pointers: Vec<String>,
+    pub pointers: Vec<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charge: Option<f64>,
     /// 11-digit National Drug Code (5-4-2), hyphens allowed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ndc: Option<String>,
+    pub ndc: Option<Text>,
     /// Rendering provider NPI.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub npi: Option<String>,
+    pub npi: Option<Text>,
     /// UB-04 revenue code (facility lines).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub revenue_code: Option<String>,
+    pub revenue_code: Option<Text>,
     /// Non-covered charges of the line (UB-04 FL 48; facility lines).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub non_covered_charge: Option<f64>,

@@ -6,11 +6,13 @@ use crate::decimal::Shortest;
 use super::json::{Json, MAX_ITEMS};
 use super::json_text::TextSource;
 use super::source::{Head, Source, TreeSource};
-use super::model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Occurrence, Patient, Procedure, Sex, ValueCode, LETTERS};
+use super::model::{Claim, ClaimType, Diagnosis, Excludes1Override, Line, Occurrence, Patient, Procedure, Sex, Text, ValueCode, LETTERS};
 use crate::finding::Finding;
 use crate::normalize::trim;
 use crate::rules::{finding, RuleId};
 use core::fmt;
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Longest text kept in a code, date or identifier field.
 const MAX_FIELD: usize = 64;
@@ -55,18 +57,19 @@ const OVERRIDE_FIELDS: &[&str] = &["codes", "reason"];
 /// Reads a claim from a JSON tree. The errors are `CLAIM-INPUT` (unusable value) and
 /// `CLAIM-FIELD` (unknown).
 pub fn read_claim(v: &Json<'_>) -> (Claim, Vec<Finding>) {
-    read_from(TreeSource::new(v)).0
+    read_from(TreeSource::new(v), None).0
 }
 
 /// Reads a claim straight from its JSON text, as [`read_claim`] reads the text's tree (same
 /// claim, same errors in the same order); malformed text is `Err` with what and where.
 pub fn read_claim_text(text: &str) -> Result<(Claim, Vec<Finding>), String> {
-    let (read, source) = read_from(TextSource::new(text));
+    // The claim's texts are ranges of one copy of the text: one allocation, not one a field.
+    let (read, source) = read_from(TextSource::new(text), Some((text, Arc::from(text))));
     source.finish().map(|()| read)
 }
 
-fn read_from<'s, S: Source<'s>>(src: S) -> ((Claim, Vec<Finding>), S) {
-    let mut r = Reader { src, errors: Vec::new(), uncoded: Vec::new(), _text: std::marker::PhantomData };
+fn read_from<'s, S: Source<'s>>(src: S, shared: Option<(&'s str, Arc<str>)>) -> ((Claim, Vec<Finding>), S) {
+    let mut r = Reader { src, errors: Vec::new(), uncoded: Vec::new(), shared };
     let claim = r.claim();
     ((claim, r.errors), r.src)
 }
@@ -117,7 +120,9 @@ struct Reader<'s, S: Source<'s>> {
     /// Lines whose procedure code is missing (false) or blank (true), reported once the
     /// claim type is known: an outpatient line with a revenue code may have none.
     uncoded: Vec<(usize, bool)>,
-    _text: std::marker::PhantomData<&'s str>,
+    /// The text the source reads and a shared copy of it: a text read from it is kept as
+    /// a range of the copy.
+    shared: Option<(&'s str, Arc<str>)>,
 }
 
 fn input_error(at: impl fmt::Display, msg: String) -> Finding {
@@ -212,21 +217,42 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
     }
 
     /// Text, or a whole number given as a number (codes and units are often typed so).
-    fn text(&mut self, h: Head<'s>, at: At<'_>, what: &str, max: usize) -> Option<String> {
+    fn string(&mut self, h: Head<'s>, at: At<'_>, what: &str, max: usize) -> Option<String> {
+        self.text(h, at, what, max).map(Text::into_string)
+    }
+
+    /// As [`Self::string`], a short text kept inline (most of a claim's fields).
+    fn text(&mut self, h: Head<'s>, at: At<'_>, what: &str, max: usize) -> Option<Text> {
         match h {
             // A text of at most `max` bytes has at most `max` characters: no count needed.
             Head::Str(s) if s.len() > max && s.chars().nth(max).is_some() => {
                 self.input(at, format!("{what} is longer than {max} characters"));
                 None
             }
-            Head::Str(s) => Some(s.into_owned()),
-            Head::Num(n) if n.fract() == 0.0 && (0.0..1e15).contains(&n) => Some(Shortest(n).to_string()),
+            Head::Str(Cow::Borrowed(s)) => Some(self.keep(s)),
+            Head::Str(Cow::Owned(s)) => Some(s.into()),
+            Head::Num(n) if n.fract() == 0.0 && (0.0..1e15).contains(&n) => Some(Shortest(n).to_string().into()),
             Head::Null => None,
             other => {
                 self.wrong(&other, at, format!("{what} must be a string, not {}", other.kind()));
                 None
             }
         }
+    }
+
+    /// A text of the source's text as a range of its shared copy (or a copy of its own).
+    fn keep(&self, s: &'s str) -> Text {
+        if let Some((text, shared)) = &self.shared {
+            // `s` is that range of the text when the range starts where `s` does.
+            let start = (s.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+            let range = start..start.saturating_add(s.len());
+            if text.get(range.clone()).is_some_and(|r| r.as_ptr() == s.as_ptr()) {
+                if let Some(t) = Text::range(shared, range) {
+                    return t;
+                }
+            }
+        }
+        Text::from(s)
     }
 
     /// A number, or text holding one ("125.00").
@@ -256,10 +282,10 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
             let at = Member(&"", k);
             let at: At<'_> = &at;
             match k {
-                "id" => c.id = r.text(val, at, "id", MAX_FIELD),
+                "id" => c.id = r.string(val, at, "id", MAX_FIELD),
                 "claimType" => c.claim_type = r.claim_type(val, at),
-                "payer" => c.payer = r.text(val, at, "payer", MAX_FIELD),
-                "today" => c.today = r.text(val, at, "today", MAX_FIELD),
+                "payer" => c.payer = r.string(val, at, "payer", MAX_FIELD),
+                "today" => c.today = r.string(val, at, "today", MAX_FIELD),
                 "patient" => c.patient = r.patient(val, at),
                 "diagnoses" => {
                     saw_dx = true;
@@ -273,21 +299,21 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
                     r.array(val, at, &"lines", &mut |r, i| v.push(r.line(i)));
                     c.lines = v;
                 }
-                "billingNpi" => c.billing_npi = r.text(val, at, "billingNpi", MAX_FIELD),
-                "admissionDate" => c.stay.admission_date = r.text(val, at, "admissionDate", MAX_FIELD),
-                "dischargeDate" => c.stay.discharge_date = r.text(val, at, "dischargeDate", MAX_FIELD),
-                "dischargeStatus" => c.stay.discharge_status = r.text(val, at, "dischargeStatus", MAX_FIELD),
+                "billingNpi" => c.billing_npi = r.string(val, at, "billingNpi", MAX_FIELD),
+                "admissionDate" => c.stay.admission_date = r.string(val, at, "admissionDate", MAX_FIELD),
+                "dischargeDate" => c.stay.discharge_date = r.string(val, at, "dischargeDate", MAX_FIELD),
+                "dischargeStatus" => c.stay.discharge_status = r.string(val, at, "dischargeStatus", MAX_FIELD),
                 "lengthOfStay" => c.stay.length_of_stay = r.days(val, at),
-                "admittingDiagnosis" => c.stay.admitting_diagnosis = r.text(val, at, "admittingDiagnosis", MAX_FIELD),
+                "admittingDiagnosis" => c.stay.admitting_diagnosis = r.string(val, at, "admittingDiagnosis", MAX_FIELD),
                 "procedures" => {
                     let mut v = Vec::new();
                     r.array(val, at, &"procedures", &mut |r, i| v.push(r.procedure(i)));
                     c.procedures = v;
                 }
-                "billType" => c.facility.bill_type = r.text(val, at, "billType", MAX_FIELD),
-                "statementFrom" => c.facility.statement_from = r.text(val, at, "statementFrom", MAX_FIELD),
-                "statementThrough" => c.facility.statement_through = r.text(val, at, "statementThrough", MAX_FIELD),
-                "receiptDate" => c.facility.receipt_date = r.text(val, at, "receiptDate", MAX_FIELD),
+                "billType" => c.facility.bill_type = r.string(val, at, "billType", MAX_FIELD),
+                "statementFrom" => c.facility.statement_from = r.string(val, at, "statementFrom", MAX_FIELD),
+                "statementThrough" => c.facility.statement_through = r.string(val, at, "statementThrough", MAX_FIELD),
+                "receiptDate" => c.facility.receipt_date = r.string(val, at, "receiptDate", MAX_FIELD),
                 "opps" => c.facility.opps = r.flag(val, at, "opps"),
                 "conditionCodes" => c.facility.condition_codes = r.strings(val, at, "condition code"),
                 "reasonForVisit" => c.facility.reason_for_visit = r.strings(val, at, "reason-for-visit diagnosis"),
@@ -363,10 +389,10 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
         let at = Item(&"/procedures", i);
         let h = self.src.head();
         if let Head::Str(_) | Head::Num(_) = h {
-            return Procedure { code: self.text(h, &at, "procedure", MAX_FIELD).unwrap_or_default(), date: None };
+            return Procedure { code: self.string(h, &at, "procedure", MAX_FIELD).unwrap_or_default(), date: None };
         }
         let (code, date) = self.coded(h, &at, &Nth("procedure", i), PROCEDURE_FIELDS, "date");
-        Procedure { code, date }
+        Procedure { code: code.into_string(), date: date.map(Text::into_string) }
     }
 
     fn claim_type(&mut self, h: Head<'s>, at: At<'_>) -> ClaimType {
@@ -402,7 +428,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
                         },
                     }
                 }
-                "dateOfBirth" => p.date_of_birth = r.text(val, &here, "dateOfBirth", MAX_FIELD),
+                "dateOfBirth" => p.date_of_birth = r.string(val, &here, "dateOfBirth", MAX_FIELD),
                 "age" => {
                     p.age = match r.number(val, &here, "age") {
                         Some(n) if n.fract() == 0.0 && (0.0..=130.0).contains(&n) => Some(n as u32),
@@ -434,8 +460,8 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
     }
 
     /// An object `{code, <second>}` (a diagnosis with its POA, a procedure with its date).
-    fn coded(&mut self, h: Head<'s>, at: At<'_>, what: At<'_>, known: &[&str], second: &str) -> (String, Option<String>) {
-        let (mut code, mut other, mut saw_code) = (String::new(), None, false);
+    fn coded(&mut self, h: Head<'s>, at: At<'_>, what: At<'_>, known: &[&str], second: &str) -> (Text, Option<Text>) {
+        let (mut code, mut other, mut saw_code) = (Text::new(), None, false);
         let read = self.object(h, at, what, known, &mut |r, k, val| {
             let here = Member(at, k);
             if k == "code" {
@@ -513,22 +539,26 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
     /// An array of short strings; a single string is read as a one-item array.
     fn strings(&mut self, h: Head<'s>, at: At<'_>, what: &str) -> Vec<String> {
         if let Head::Str(_) = h {
-            return self.text(h, at, what, MAX_FIELD).into_iter().collect();
+            return self.string(h, at, what, MAX_FIELD).into_iter().collect();
         }
         // The list's name ("modifiers") is written only when a message needs it.
         let mut out = Vec::new();
         self.array(h, at, &Plural(what), &mut |r, j| {
             let x = r.src.head();
-            out.extend(r.text(x, &Item(at, j), what, MAX_FIELD));
+            out.extend(r.string(x, &Item(at, j), what, MAX_FIELD));
         });
         out
     }
 
     /// Pointers as letters ("A") or 837P numbers (1 = A); "ABL" is read as three pointers.
-    fn pointers(&mut self, h: Head<'s>, at: At<'_>) -> Vec<String> {
+    fn pointers(&mut self, h: Head<'s>, at: At<'_>) -> Vec<Text> {
         if let Head::Str(s) = &h {
             if s.len() <= LETTERS.len() && s.chars().all(|c| c.is_ascii_alphabetic()) {
-                return s.chars().map(|c| c.to_string()).collect();
+                // One byte a letter.
+                return match s {
+                    Cow::Borrowed(b) => (0..b.len()).filter_map(|i| b.get(i..i.saturating_add(1))).map(|p| self.keep(p)).collect(),
+                    Cow::Owned(_) => s.chars().map(letter).collect(),
+                };
             }
         }
         let mut out = Vec::new();
@@ -537,9 +567,9 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
             let x = r.src.head();
             let p = match x {
                 Head::Num(n) if n.fract() == 0.0 && n >= 1.0 && n <= LETTERS.len() as f64 => {
-                    LETTERS.get((n as usize).saturating_sub(1)).map(|c| c.to_string())
+                    LETTERS.get((n as usize).saturating_sub(1)).map(|c| letter(*c))
                 }
-                Head::Num(n) => Some(Shortest(n).to_string()),
+                Head::Num(n) => Some(Shortest(n).to_string().into()),
                 other => r.text(other, &here, "pointer", MAX_FIELD),
             };
             out.extend(p);
@@ -573,10 +603,10 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
         let at = Item(&"/occurrenceCodes", i);
         let h = self.src.head();
         if let Head::Str(_) | Head::Num(_) = h {
-            return Occurrence { code: self.text(h, &at, "occurrence code", MAX_FIELD).unwrap_or_default(), date: None };
+            return Occurrence { code: self.string(h, &at, "occurrence code", MAX_FIELD).unwrap_or_default(), date: None };
         }
         let (code, date) = self.coded(h, &at, &Nth("occurrence code", i), OCCURRENCE_FIELDS, "date");
-        Occurrence { code, date }
+        Occurrence { code: code.into_string(), date: date.map(Text::into_string) }
     }
 
     /// A value code `{code, amount}`.
@@ -587,7 +617,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
         self.object(h, &at, &Nth("value code", i), VALUE_CODE_FIELDS, &mut |r, k, val| {
             let here = Member(&at, k);
             match k {
-                "code" => out.code = r.text(val, &here, "code", MAX_FIELD).unwrap_or_default(),
+                "code" => out.code = r.string(val, &here, "code", MAX_FIELD).unwrap_or_default(),
                 "amount" => out.amount = r.number(val, &here, "amount"),
                 _ => {
                     r.skip_head(&val);
@@ -607,7 +637,7 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
             let here = Member(&at, k);
             match k {
                 "codes" => o.codes = r.strings(val, &here, "code"),
-                "reason" => o.reason = r.text(val, &here, "reason", MAX_TEXT).unwrap_or_default(),
+                "reason" => o.reason = r.string(val, &here, "reason", MAX_TEXT).unwrap_or_default(),
                 _ => {
                     r.skip_head(&val);
                     return false;
@@ -627,6 +657,15 @@ impl<'s, S: Source<'s>> Reader<'s, S> {
             return None;
         }
         Some(o)
+    }
+}
+
+/// One pointer letter as a text (A to Z without a copy).
+fn letter(c: char) -> Text {
+    const ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    match ALPHABET.find(c).and_then(|i| ALPHABET.get(i..i.saturating_add(1))) {
+        Some(l) => Text::from_static(l),
+        None => Text::from(&*c.encode_utf8(&mut [0; 4])),
     }
 }
 

@@ -294,7 +294,7 @@ impl McClaim {
             diagnoses: self
                 .dx
                 .iter()
-                .map(|(c, p)| Diagnosis { code: c.clone(), poa: (*p != ' ').then(|| p.to_string()) })
+                .map(|(c, p)| Diagnosis { code: c.clone().into(), poa: (*p != ' ').then(|| p.to_string().into()) })
                 .collect(),
             stay: Stay {
                 admission_date: None,
