@@ -6,7 +6,9 @@
 // a loaded machine stretches the wall clock, not this). What the "warm → first check" rows of
 // scripts/bench.sh --load consist of. The page's network is Slow 4G online; its service worker's
 // is not throttled here (the benchmark throttles it too).
-// Usage: node scripts/trace-warm.mjs [--page index.html] [--json OUT.json] [--raw PREFIX] [--visits N]
+// Usage: node scripts/trace-warm.mjs [--page index.html] [--json OUT.json] [--raw PREFIX] [--visits N] [--warmup N]
+//   --warmup N (default 2): untraced warm visits before each traced one, so the trace shows a visit
+//   like the benchmark's later ones (the worker has the page's HTML and its last requests in memory).
 //   --json writes the timelines; --raw writes each visit's trace events to PREFIX-online.json and
 //   PREFIX-offline.json (for chrome://tracing or a script).
 //   --visits N traces nothing: N warm visits online, then N offline (the service worker throttled
@@ -21,6 +23,7 @@ const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
 const pageName = opt('--page', 'index.html');
 const visits = Number(opt('--visits', 0));
+const warmup = Number(opt('--warmup', 2));
 const CATEGORIES = ['CacheStorage', 'ServiceWorker', 'Blob', 'storage', 'devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing', 'loading', 'disabled-by-default-devtools.timeline'];
 
 const server = await startServer();
@@ -47,6 +50,11 @@ try {
   else for (const mode of ['online', 'offline']) {
     await cdp.send('Network.emulateNetworkConditions', mode === 'online' ? SLOW_4G : { ...SLOW_4G, offline: true });
     if (mode === 'offline') await context.setOffline(true);
+    for (let i = 0; i < warmup; i++) {
+      await page.goto(target, { waitUntil: 'commit' });
+      await ready();
+      await page.waitForTimeout(400);
+    }
     const events = [];
     cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
     const done = new Promise((res) => cdp.once('Tracing.tracingComplete', res));
@@ -102,11 +110,31 @@ try {
       parse: cpu((e) => e.name === 'ParseHTML' || e.name === 'ParseAuthorStyleSheet'),
     };
     const taskCount = before.filter((e) => e.name === 'RunTask').length;
-    out[mode] = { inPage, main, wasm, kinds, taskCount };
+    // Each browser thread's tasks before ready: wall time against its own CPU time. On a shared
+    // machine the main thread's wall time is several times its CPU time (it waits for a core).
+    const threadNames = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name]));
+    const threads = new Map();
+    for (const e of events) {
+      if (e.name !== 'RunTask' || e.ph !== 'X' || e.ts < t0 || (e.ts - t0) / 1000 >= readyMs) continue;
+      const key = `${e.pid}:${e.tid}`;
+      const t = threads.get(key) || { name: key === mainTid ? 'page main' : threadNames.get(key) || key, wall: 0, cpu: 0 };
+      t.wall += e.dur / 1000;
+      t.cpu += (e.tdur ?? e.dur) / 1000;
+      threads.set(key, t);
+    }
+    const busy = [...threads.values()].filter((t) => t.cpu >= 1).sort((a, b) => b.cpu - a.cpu);
+    // The previous page restyled between navigation start and the commit (Chromium marks every
+    // element of it for a style recalculation when the new document's frame is made; the commit
+    // waits behind that frame when it comes first).
+    const commitAt = events.find((e) => e.name === 'commitNavigationEnd' && e.ts > t0)?.ts ?? Infinity;
+    const oldRestyle = onMain.filter((e) => e.name === 'UpdateLayoutTree' && e.ts >= t0 && e.ts < commitAt && (e.args?.elementCount ?? 0) > 50);
+    out[mode] = { inPage, main, wasm, kinds, taskCount, threads: busy, oldRestyle: oldRestyle.map((e) => ({ at: (e.ts - t0) / 1000, ms: e.dur / 1000, elements: e.args.elementCount })) };
     console.log(`\n=== warm ${mode} (${pageName}) ===`);
     console.log(`navigation: worker ${inPage.nav.worker.toFixed(1)} responseStart ${inPage.nav.responseStart.toFixed(1)} responseEnd ${inPage.nav.responseEnd.toFixed(1)} domInteractive ${inPage.nav.domInteractive.toFixed(1)} DCL ${inPage.nav.dcl.toFixed(1)}`);
     for (const [n, t] of inPage.paint) console.log(`paint ${n} ${t.toFixed(1)}`);
     console.log(`main thread CPU before engine ready: ${Object.entries(kinds).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ')} (${taskCount} tasks)`);
+    console.log(`threads before engine ready, tasks' wall / CPU ms: ${busy.map((t) => `${t.name} ${t.wall.toFixed(1)} / ${t.cpu.toFixed(1)}`).join(', ')}`);
+    console.log(`previous page restyled before the commit: ${oldRestyle.map((e) => `${e.args.elementCount} elements at ${((e.ts - t0) / 1000).toFixed(1)} for ${(e.dur / 1000).toFixed(1)} ms`).join(', ') || 'no'}`);
     console.log('marks:');
     for (const [n, t] of inPage.marks) console.log(`  ${t.toFixed(1).padStart(7)}  ${n}`);
     console.log('requests (start → responseStart → end):');

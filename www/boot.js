@@ -12,7 +12,10 @@
 // its integrity option: its bundle runs at once.
 // On a cached visit the first frame waits for the engine too (at most ENGINE_FIRST_MS; see
 // below): the page then appears with its codes checkable.
+// The charge-entry page's HTML holds its first service line only; the others are copied from it
+// here (www/service-lines.js): on a cached visit once the engine is in, before the page is shown.
 import { cachedVisit, engineEvents, loadEngine, readyEngine } from './claimlint/engine.js';
+import { addServiceLines } from './service-lines.js';
 
 // The page's engine, for tests and benchmarks that import the first module script.
 export { readyEngine } from './claimlint/engine.js';
@@ -31,15 +34,24 @@ if (!whole) loadEngine({ engine }).catch(() => {});
 // whole form in between would hold every one of them up. The page appears a little later,
 // with its codes checkable (the trade is measured in scripts/trace-warm.mjs). A first visit,
 // whose engine downloads, is shown at once.
+// The service lines after the first (www/service-lines.js) are added then too, before the page
+// is shown: at once on a visit shown at once.
 const settled = whole ? Promise.resolve() : engineSettled(ENGINE_FIRST_MS);
+let formed = settled;
 if (!whole && cachedVisit()) {
   const root = document.documentElement;
   root.style.display = 'none';
-  settled.then(() => root.style.removeProperty('display'));
-}
+  formed = settled.then(() => {
+    try {
+      addServiceLines();
+    } finally {
+      root.style.removeProperty('display');
+    }
+  });
+} else addServiceLines();
 
 const pages = [...document.querySelectorAll('link[rel="modulepreload"][data-claimlint-page]')].map((link) => link.href);
-settled.then(() => Promise.all(pages.map((href) => import(href))));
+formed.catch(() => {}).then(() => Promise.all(pages.map((href) => import(href))));
 
 /** Resolves once the engine is ready or has failed, or after `ms`. */
 function engineSettled(ms) {

@@ -50,6 +50,7 @@ const SHELL = [
   './boot.js',
   './demo.js',
   './demo-page.js',
+  './service-lines.js',
   './facility.js',
   './demo.css',
   './embed-page.css',
