@@ -80,13 +80,14 @@ pub(super) fn no_data(system: System, raw: &str, code: &str, msg: String) -> Cod
 }
 
 /// The code as typed when it had a dot (so `J15.9` is echoed as such), else the cleaned code.
-fn shown(raw: &str, n: &Normalized) -> String {
-    if n.dot_at.is_some() { raw.trim().to_ascii_uppercase() } else { n.text.clone() }
+fn shown<'a>(raw: &str, n: &'a Normalized) -> std::borrow::Cow<'a, str> {
+    if n.dot_at.is_some() { raw.trim().to_ascii_uppercase().into() } else { n.text.as_str().into() }
 }
 
 /// Wrong-system hints shared by HCPCS and CPT fields.
 fn other_system_hint(code: &str, had_dot: bool, field: &str) -> Option<String> {
-    let plain: String = code.chars().filter(|c| *c != '.').collect();
+    // Most codes have no dot: the code itself, not a copy.
+    let plain: std::borrow::Cow<'_, str> = if code.contains('.') { code.chars().filter(|c| *c != '.').collect::<String>().into() } else { code.into() };
     if had_dot || (looks_like_icd10cm(&plain, had_dot) && code.len() != 5 && code.len() != 7) {
         return Some(format!("{code} looks like an ICD-10-CM diagnosis code; this field takes a {field} code"));
     }

@@ -417,12 +417,12 @@ fn mue_line(m: &MueEntry, line: &ServiceLine<'_>, standalone: bool, tables: &Tab
 }
 
 fn dos_finding(m: &MueEntry, units: u32, lines: usize, v: Option<String>) -> Finding {
-    let on = if lines > 1 { format!(" on {lines} lines") } else { String::new() };
     finding(
         RuleId::MueDos,
         format!(
-            "{units} units of {}{on} on one date of service exceed its MUE of {} ({}; {}; rationale: {}); all units of {} on that date would be denied",
+            "{units} units of {}{} on one date of service exceed its MUE of {} ({}; {}; rationale: {}); all units of {} on that date would be denied",
             m.code,
+            OnLines(lines),
             m.value,
             super::mue::table_name(m.table),
             m.mai_text(),
@@ -431,6 +431,16 @@ fn dos_finding(m: &MueEntry, units: u32, lines: usize, v: Option<String>) -> Fin
         ),
         v,
     )
+}
+
+/// ` on N lines` when a group has more than one line (nothing for one), written into the
+/// message instead of a text of its own.
+struct OnLines(usize);
+
+impl core::fmt::Display for OnLines {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if self.0 > 1 { write!(f, " on {} lines", self.0) } else { Ok(()) }
+    }
 }
 
 /// (code, date of service) of an MUE date-of-service group.

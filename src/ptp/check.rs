@@ -118,6 +118,13 @@ pub fn check_service_line_pairs<'l>(engine: &Engine<'_>, lines: &'l [ServiceLine
             }
         })
         .collect();
+    // The last line of each side: its findings are moved there, not copied.
+    let mut last: Vec<usize> = vec![0; keyed.len()];
+    for (j, &s) in side.iter().enumerate() {
+        if let Some(l) = last.get_mut(s) {
+            *l = j;
+        }
+    }
     // Per date of service, its codes, ascending: the column-two codes a column-one code is
     // looked up with, all in one walk over its rows.
     let mut dates: Vec<(Date, Vec<u16>)> = Vec::new();
@@ -178,9 +185,14 @@ pub fn check_service_line_pairs<'l>(engine: &Engine<'_>, lines: &'l [ServiceLine
             continue;
         }
         for (j, two) in keyed.iter().enumerate() {
-            let Some((_, found)) = side.get(j).and_then(|&s| made.iter().find(|(t, _)| *t == s)) else { continue };
+            let Some(&s) = side.get(j) else { continue };
+            let Some((_, found)) = made.iter_mut().find(|(t, _)| *t == s) else { continue };
             let at = two.line.at(LineField::Whole);
-            out.extend(found.iter().map(|f| f.clone().at(at.clone())));
+            if last.get(s) == Some(&j) {
+                out.extend(found.drain(..).map(|f| f.at(at.clone())));
+            } else {
+                out.extend(found.iter().map(|f| f.clone().at(at.clone())));
+            }
         }
     }
     out.extend(skipped);
