@@ -6,7 +6,7 @@
 // a loaded machine stretches the wall clock, not this). What the "warm → first check" rows of
 // scripts/bench.sh --load consist of. The page's network is Slow 4G online; its service worker's
 // is not throttled here (the benchmark throttles it too).
-// Usage: node scripts/trace-warm.mjs [--page index.html] [--json OUT.json] [--raw PREFIX] [--visits N] [--warmup N]
+// Usage: node scripts/trace-warm.mjs [--page index.html] [--json OUT.json] [--raw PREFIX] [--visits N [--against DIR [--rounds R]]] [--warmup N]
 //   --warmup N (default 2): untraced warm visits before each traced one, so the trace shows a visit
 //   like the benchmark's later ones (the worker has the page's HTML and its last requests in memory).
 //   --json writes the timelines; --raw writes each visit's trace events to PREFIX-online.json and
@@ -15,15 +15,26 @@
 //   like the page, as in the benchmark), and prints each engine mark's median and every visit's
 //   figure: tracing itself slows a visit by a third or more, and on a shared machine one visit
 //   swings by tens of ms, so a change to the critical path is compared this way (old and new in turn).
-import { writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { startServer, launch, serviceWorkerSession, SLOW_4G } from '../tests/browser/helpers.mjs';
+//   --visits N --against DIR [--rounds R] (default 4): old and new in turn, R rounds of N visits each
+//   (the order reversed every other round), this checkout against DIR, another checkout's root with
+//   its built www/ and pkg/ (e.g. a copy of www/ made before a change, with pkg/ linked); prints the
+//   pooled median of each mark per build and mode, and of the gaps between consecutive marks.
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, loadavg } from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startServer, launch, serviceWorkerSession, SLOW_4G, ROOT } from '../tests/browser/helpers.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
 const pageName = opt('--page', 'index.html');
 const visits = Number(opt('--visits', 0));
 const warmup = Number(opt('--warmup', 2));
+if (visits && opt('--against', null)) {
+  alternate(path.resolve(opt('--against')), Number(opt('--rounds', 4)));
+  process.exit(0);
+}
 const CATEGORIES = ['CacheStorage', 'ServiceWorker', 'Blob', 'storage', 'devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing', 'loading', 'disabled-by-default-devtools.timeline'];
 
 const server = await startServer();
@@ -176,6 +187,7 @@ async function markVisits(page, cdp, target, ready, n) {
         }),
       );
     }
+    out[mode] = { runs, load: loadavg()[0] };
     console.log(`\n=== ${n} warm visits ${mode} (${pageName}), load average ${loadavg()[0].toFixed(2)}: median [each visit], ms from navigation start ===`);
     for (const key of Object.keys(runs[0])) {
       const each = runs.map((r) => r[key]);
@@ -184,4 +196,51 @@ async function markVisits(page, cdp, target, ready, n) {
     }
   }
   await worker.close();
+}
+
+/**
+ * Old and new in turn: this script's --visits run with each root (a child process each, so each
+ * build gets its own browser and service worker), `rounds` times, the order reversed every other
+ * round; each mark's median over every visit of a build and mode, and the median gap from the
+ * mark before it (visit by visit), with the load averages seen.
+ */
+function alternate(against, rounds) {
+  const builds = [ROOT, against];
+  const dir = mkdtempSync(path.join(tmpdir(), 'trace-warm-'));
+  const pooled = new Map(); // `${root} ${mode}` -> {runs, loads}
+  try {
+    for (let r = 0; r < rounds; r++) {
+      for (const root of r % 2 ? [...builds].reverse() : builds) {
+        const json = path.join(dir, 'visits.json');
+        execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--visits', String(visits), '--page', pageName, '--json', json], { env: { ...process.env, CLAIMLINT_ROOT: root }, stdio: ['ignore', 'ignore', 'inherit'] });
+        for (const [mode, { runs, load }] of Object.entries(JSON.parse(readFileSync(json, 'utf8')))) {
+          const key = `${root === ROOT ? 'this' : 'against'} ${mode}`;
+          const p = pooled.get(key) || { runs: [], loads: [] };
+          p.runs.push(...runs);
+          p.loads.push(load);
+          pooled.set(key, p);
+          const ready = median(runs.map((v) => v['engine-ready']));
+          console.log(`round ${r + 1} ${key.padEnd(15)} engine-ready median ${ready.toFixed(1)} ms, load average ${load.toFixed(2)}`);
+        }
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`\nthis: ${ROOT}\nagainst: ${against}`);
+  for (const [key, { runs, loads }] of [...pooled].sort()) {
+    console.log(`\n=== ${key}: ${runs.length} visits, load average ${Math.min(...loads).toFixed(2)}-${Math.max(...loads).toFixed(2)}; median ms (median gap from the mark before) ===`);
+    // In the order of their medians (the marks of a visit do not always come in the same order).
+    const keys = Object.keys(runs[0]).sort((a, b) => median(runs.map((v) => v[a])) - median(runs.map((v) => v[b])));
+    keys.forEach((k, i) => {
+      const d = i ? median(runs.map((v) => v[k] - v[keys[i - 1]])) : 0;
+      const gap = i ? ` (${d < 0 ? '' : '+'}${d.toFixed(1)})` : '';
+      console.log(`  ${k.padEnd(16)} ${median(runs.map((v) => v[k])).toFixed(1).padStart(7)}${gap}`);
+    });
+  }
+}
+
+function median(values) {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return sorted.length ? sorted[(sorted.length - 1) >> 1] : NaN;
 }
