@@ -12,22 +12,23 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // www/dist/ sits as deep as www/claimlint/, so the widget's import.meta.url paths
 // ('../../pkg/' for the wasm and the code sets) resolve the same from the bundle.
 export const PAGES = ['demo.js', 'facility.js'];
-// The engine (www/claimlint/engine.js) is a module of its own, dist/engine.js, that the pages
-// and the boot script (www/boot.js, started from the head before the styles and the page
-// bundle) import: one engine instance per page, so the page picks up the load boot started.
+// The engine (www/claimlint/engine.js) is bundled into the boot script (dist/boot.js, started
+// from the head before the styles and the page bundle), which re-exports it; the page bundles
+// import it from there: one engine instance per page, so the page picks up the load boot
+// started, and the boot script is one module with nothing to import (a cached visit's engine
+// starts without a second module fetched and linked first).
 const ENGINE = path.join(REPO, 'www', 'claimlint', 'engine.js');
-const engineShared = {
-  name: 'engine-shared',
+const engineFromBoot = {
+  name: 'engine-from-boot',
   setup(b) {
     b.onResolve({ filter: /engine\.js$/ }, (args) => {
-      if (args.kind === 'entry-point' || path.resolve(args.resolveDir, args.path) !== ENGINE) return undefined;
-      return { path: './engine.js', external: true };
+      if (path.resolve(args.resolveDir, args.path) !== ENGINE) return undefined;
+      return { path: './boot.js', external: true };
     });
   },
 };
 
-const result = await build({
-  entryPoints: [...PAGES.map((p) => path.join(REPO, 'www', p)), path.join(REPO, 'www', 'boot.js'), { in: ENGINE, out: 'engine' }],
+const common = {
   outdir: path.join(REPO, 'www', 'dist'),
   bundle: true,
   format: 'esm',
@@ -37,8 +38,10 @@ const result = await build({
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
-  plugins: [engineShared],
-});
+};
+const pages = await build({ ...common, entryPoints: PAGES.map((p) => path.join(REPO, 'www', p)), plugins: [engineFromBoot] });
+const boot = await build({ ...common, entryPoints: [path.join(REPO, 'www', 'boot.js')] });
+const result = { metafile: { outputs: { ...pages.metafile.outputs, ...boot.metafile.outputs } } };
 for (const [file, out] of Object.entries(result.metafile.outputs)) {
   if (file.endsWith('.js')) console.log(`${path.relative(REPO, file)} ${out.bytes} bytes`);
 }

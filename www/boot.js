@@ -6,7 +6,8 @@
 // meanwhile) once the engine is ready, failed, or has taken a quarter of a second: on a cached
 // visit the engine is in within about a tenth of a second, and building the form meanwhile would
 // hold up the first answer; on a first visit the form is built while the code sets download.
-// The page bundle imports the same engine module (www/dist/engine.js, one instance per page;
+// The engine is bundled into this script (www/dist/boot.js, one module that imports nothing), which
+// exports it: the page bundle imports the engine from here (one instance per page;
 // scripts/bundle.mjs) and so picks up this load instead of starting another.
 // ?data=blob (the single whole blob, the benchmark's baseline) is left to the page, which knows
 // its integrity option: its bundle runs at once.
@@ -17,8 +18,9 @@
 import { cachedVisit, engineEvents, loadEngine, readyEngine } from './claimlint/engine.js';
 import { addServiceLines } from './service-lines.js';
 
-// The page's engine, for tests and benchmarks that import the first module script.
-export { readyEngine } from './claimlint/engine.js';
+// The page's engine: for the page bundle (scripts/bundle.mjs), and for tests and benchmarks that
+// import the first module script.
+export * from './claimlint/engine.js';
 
 // How long the page bundle waits for the engine at most (a first visit's download takes longer).
 const ENGINE_FIRST_MS = 250;

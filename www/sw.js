@@ -32,7 +32,7 @@
 // for on its last visit are read from storage beside its HTML, before the page asks.
 import { DATA_PREFIX, FALLBACK_CACHE, GENERATION_HEADER, GENERATION_QUESTION, META_CACHE, checkedModule, currentKey, generationName, makeCurrent, moduleEntry, partResponse, sha256Hex } from './claimlint/store.js';
 
-const SHELL_VERSION = 'v6';
+const SHELL_VERSION = 'v7';
 // The shell the install stores; a background refresh stores later ones as `${SHELL_CACHE}-N`.
 const SHELL_CACHE = `claimlint-shell-${SHELL_VERSION}`;
 const UPDATE_INTERVAL_MS = 60_000;
@@ -61,7 +61,6 @@ const SHELL = [
   './icons/icon-maskable-512.png',
   // The demo pages' bundled widget (scripts/bundle.mjs); the modules below serve the embed page.
   './dist/boot.js',
-  './dist/engine.js',
   './dist/demo.js',
   './dist/facility.js',
   './claimlint/checks.js',

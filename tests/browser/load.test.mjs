@@ -25,7 +25,7 @@ describe('claimlint code sets in parts', () => {
   it('loads the demo page\'s widget as one bundled module, the engine first, the wasm preloaded', async () => {
     const html = readFileSync(path.join(ROOT, 'www', 'index.html'), 'utf8');
     const links = (rel) => new Set([...html.matchAll(new RegExp(`<link rel="${rel}" href="([^"]+)"`, 'g'))].map((m) => m[1]));
-    assert.deepEqual([...links('modulepreload')].sort(), ['../pkg/claimlint.js', 'dist/demo.js', 'dist/engine.js']);
+    assert.deepEqual([...links('modulepreload')].sort(), ['../pkg/claimlint.js', 'dist/demo.js']);
     // The boot script is the page's only script: deferred and render-blocking, ahead of the
     // styles, so the engine starts before DOMContentLoaded and its first layout. It runs the page
     // bundle (preloaded, marked as the page's) once the engine is in.
@@ -43,9 +43,9 @@ describe('claimlint code sets in parts', () => {
     });
     await page.goto(`${env.server.url}www/index.html`);
     await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 30_000 });
-    // The boot script, the engine, the bundle and the wasm glue, nothing of the module graph
+    // The boot script (with the engine), the bundle and the wasm glue, nothing of the module graph
     // under www/claimlint/.
-    assert.deepEqual(scripts.sort(), ['/pkg/claimlint.js', '/www/dist/boot.js', '/www/dist/demo.js', '/www/dist/engine.js']);
+    assert.deepEqual(scripts.sort(), ['/pkg/claimlint.js', '/www/dist/boot.js', '/www/dist/demo.js']);
     await context.close();
   });
 
