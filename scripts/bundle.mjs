@@ -41,7 +41,6 @@ const common = {
 };
 const pages = await build({ ...common, entryPoints: PAGES.map((p) => path.join(REPO, 'www', p)), plugins: [engineFromBoot] });
 const boot = await build({ ...common, entryPoints: [path.join(REPO, 'www', 'boot.js')] });
-const result = { metafile: { outputs: { ...pages.metafile.outputs, ...boot.metafile.outputs } } };
-for (const [file, out] of Object.entries(result.metafile.outputs)) {
+for (const [file, out] of [pages, boot].flatMap((r) => Object.entries(r.metafile.outputs))) {
   if (file.endsWith('.js')) console.log(`${path.relative(REPO, file)} ${out.bytes} bytes`);
 }

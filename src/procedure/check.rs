@@ -85,10 +85,10 @@ fn shown<'a>(raw: &str, n: &'a Normalized) -> std::borrow::Cow<'a, str> {
 }
 
 /// Wrong-system hints shared by HCPCS and CPT fields.
+/// `code` is the shown code: without a dot it is the normalised code, so the ICD-10-CM shape is
+/// judged on it as it is (a typed dot already says ICD-10-CM).
 fn other_system_hint(code: &str, had_dot: bool, field: &str) -> Option<String> {
-    // Most codes have no dot: the code itself, not a copy.
-    let plain: std::borrow::Cow<'_, str> = if code.contains('.') { code.chars().filter(|c| *c != '.').collect::<String>().into() } else { code.into() };
-    if had_dot || (looks_like_icd10cm(&plain, had_dot) && code.len() != 5 && code.len() != 7) {
+    if had_dot || (looks_like_icd10cm(code, had_dot) && code.len() != 5 && code.len() != 7) {
         return Some(format!("{code} looks like an ICD-10-CM diagnosis code; this field takes a {field} code"));
     }
     if looks_like_pcs(code) {
