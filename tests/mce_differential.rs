@@ -60,7 +60,7 @@ fn answer(r: &ClaimResult) -> Answer {
 }
 
 /// The claim as a caller sends it (JSON), so the reader's handling of the header is compared too.
-fn json_of(c: &corpus::McClaim) -> Json {
+fn json_of(c: &corpus::McClaim) -> Json<'_> {
     let mut v = serde_json::to_value(c.claim()).expect("claim to JSON");
     if c.sex > 2 {
         v["patient"]["sex"] = serde_json::Value::String(c.sex.to_string());
