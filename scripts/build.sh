@@ -16,9 +16,12 @@ step "compile the code-set blob"
 # The whole blob (native CLI, the single-download baseline) and the same data in parts for the
 # browser (pkg/parts/: NAME-SHA.blob files and parts.json; docs/parts.md).
 ./target/release/claimlint compile --out pkg/codesets.blob --parts pkg/parts --rules src/rules/packs/example-payer.json
-# Two wasm modules with one interface (src/wasm/): the core module every page loads, without the
-# outpatient editor (cargo feature `outpatient`, the I/OCE edits), tuned for size; and the
-# facility module, with it, tuned for speed: the facility page checks whole outpatient claims.
+# Three wasm modules with one interface (src/wasm/): the core module the charge-entry pages load,
+# without the outpatient editor (cargo feature `outpatient`, the I/OCE edits) and without grading
+# (feature `grade`), as fast as fits in 200 KiB of brotli; the exercise module, the core with
+# grading, tuned for size (the exercise page grades answers, it checks no large claims); and the
+# facility module, with everything, tuned for speed: the facility page checks whole outpatient
+# claims.
 # wasm_module PROFILE OUT-NAME WASM-OPT-LEVEL [cargo feature flags]
 wasm_module() {
   local profile="$1" name="$2" opt="$3"
@@ -31,11 +34,6 @@ wasm_module() {
     node_modules/.bin/wasm-opt $opt --strip-debug --strip-producers "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm.opt" && mv "pkg/${name}_bg.wasm.opt" "pkg/${name}_bg.wasm"
   fi
 }
-step "wasm build: core module (size-tuned, no outpatient editor)"
-# opt-level "z" inlines almost nothing (LLVM's threshold 5): a claim's small hot helpers stay
-# calls. A threshold of 20 makes the 50-line claim ~10 % faster for ~1.8 KB of brotli (50 would
-# be ~15 % for ~8.4 KB, past the 200 KiB limit). Only this module: the facility module is -O3.
-CLAIMLINT_CORE_RUSTFLAGS="${RUSTFLAGS:-} -C llvm-args=-inline-threshold=20"
 # wasm-opt -Os run to a fixed point packs ~700 B smaller under brotli than -Oz, same speed.
 # --low-memory-unused: Rust lays the stack out first (1 MiB growing down to 0, data above it), so
 # the low 1 KiB holds no data and wasm-opt may fold a pointer's constant offsets into its loads
@@ -43,7 +41,16 @@ CLAIMLINT_CORE_RUSTFLAGS="${RUSTFLAGS:-} -C llvm-args=-inline-threshold=20"
 # --always-inline-max-function-size=6 (default 2): wasm-opt inlines the tiny wrappers LLVM's
 # size mode leaves as calls (a `Cow`'s deref, a dealloc's forwarding, accessors), ~2-3 % off
 # the 50-line claim for ~400 B brotli (8 would be ~750 B).
-RUSTFLAGS="$CLAIMLINT_CORE_RUSTFLAGS" wasm_module wasm claimlint "-Os --always-inline-max-function-size=6 --converge --low-memory-unused" --no-default-features
+SMALL_OPT="-Os --always-inline-max-function-size=6 --converge --low-memory-unused"
+step "wasm build: core module (no outpatient editor, no grading)"
+# Leaving grading out (~25 KB of brotli) pays for opt-level 2 (Cargo.toml, profile `wasm`) with
+# LLVM's inline threshold at 50 (its default at opt-level 2: 225): the 50-line claim ~25 % faster
+# than at opt-level "z" for ~19 KB of brotli (threshold 100: ~2 % faster again for ~7 KB more).
+RUSTFLAGS="${RUSTFLAGS:-} -C llvm-args=-inline-threshold=50" wasm_module wasm claimlint "$SMALL_OPT" --no-default-features
+step "wasm build: exercise module (the core with grading, size-tuned)"
+# opt-level "z" inlines almost nothing (LLVM's threshold 5): a threshold of 20 makes a claim
+# ~10 % faster for ~1.8 KB of brotli.
+RUSTFLAGS="${RUSTFLAGS:-} -C llvm-args=-inline-threshold=20" wasm_module wasm-small claimlint-exercise "$SMALL_OPT" --no-default-features --features grade
 step "wasm build: facility module (speed-tuned, with the outpatient editor)"
 wasm_module wasm-fast claimlint-facility -O3
 # Each module's size and SHA-256 in the parts index: a new build of a module is a new generation
@@ -57,11 +64,11 @@ node scripts/bundle.mjs
 sha256sum pkg/codesets.blob | cut -d' ' -f1 > pkg/codesets.blob.sha256
 # Precompressed copies, served by scripts/serve.mjs as a static host would (Content-Encoding).
 # What a browser downloads, at brotli's best quality (the whole blob too: it is the baseline).
-for f in pkg/codesets.blob pkg/claimlint_bg.wasm pkg/claimlint-facility_bg.wasm pkg/parts/*.blob; do
+for f in pkg/codesets.blob pkg/claimlint_bg.wasm pkg/claimlint-exercise_bg.wasm pkg/claimlint-facility_bg.wasm pkg/parts/*.blob; do
   gzip -9 -c "$f" > "$f.gz"
   if command -v brotli >/dev/null; then brotli -q 11 -f -o "$f.br" "$f"; fi
 done
-for w in claimlint claimlint-facility; do
+for w in claimlint claimlint-exercise claimlint-facility; do
   printf '%s wasm %s bytes (gzip %s, brotli %s)\n' "$w" \
     "$(stat -c %s "pkg/${w}_bg.wasm")" "$(stat -c %s "pkg/${w}_bg.wasm.gz")" "$(stat -c %s "pkg/${w}_bg.wasm.br" 2>/dev/null || echo -)"
 done

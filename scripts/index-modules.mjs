@@ -1,6 +1,6 @@
 // Names the wasm modules (glue + wasm of each engine) in the parts index, with their size and
 // SHA-256, after scripts/build.sh has built them. The index names the generation a browser
-// stores (www/claimlint/store.js), so a new build of either module is a new generation even when
+// stores (www/claimlint/store.js), so a new build of any module is a new generation even when
 // the code sets are unchanged: the service worker's update path brings it, whole, to the next
 // visit (docs/parts.md: `modules`).
 //
@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 export const MODULE_FILES = [
   { engine: 'core', file: 'claimlint.js' },
   { engine: 'core', file: 'claimlint_bg.wasm' },
+  { engine: 'exercise', file: 'claimlint-exercise.js' },
+  { engine: 'exercise', file: 'claimlint-exercise_bg.wasm' },
   { engine: 'facility', file: 'claimlint-facility.js' },
   { engine: 'facility', file: 'claimlint-facility_bg.wasm' },
 ];

@@ -78,7 +78,6 @@ fn allocations(text: &str) -> (usize, usize, usize) {
 #[test]
 fn fifty_line_claim_allocates_under_its_ceiling() {
     let text = sample_claim();
-    if let Ok(n) = std::env::var("LOOPN") { let e = common::engine().get(); for _ in 0..n.parse::<usize>().unwrap() { std::hint::black_box(check_claim_text(e, &text, &CheckOptions::default()).to_json()); } }
     let (checked, written, findings) = allocations(&text);
     println!("50-line claim: {checked} allocations to check, {written} to write; {findings} findings");
     assert!(findings > 20, "the sample claim has its findings (PTP pairs, pointers, add-on notes): {findings}");

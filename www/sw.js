@@ -32,7 +32,7 @@
 // for on its last visit are read from storage beside its HTML, before the page asks.
 import { DATA_PREFIX, FALLBACK_CACHE, GENERATION_HEADER, GENERATION_QUESTION, META_CACHE, checkedModule, currentKey, generationName, makeCurrent, moduleEntry, partResponse, sha256Hex } from './claimlint/store.js';
 
-const SHELL_VERSION = 'v7';
+const SHELL_VERSION = 'v8';
 // The shell the install stores; a background refresh stores later ones as `${SHELL_CACHE}-N`.
 const SHELL_CACHE = `claimlint-shell-${SHELL_VERSION}`;
 const UPDATE_INTERVAL_MS = 60_000;
@@ -105,10 +105,11 @@ const SHELL = [
 ].map((p) => new URL(p, self.location).href);
 const SHELL_URLS = new Set(SHELL);
 
-// The two wasm modules (glue + wasm) that read the parts: the core module every page uses, and
-// the facility module (the outpatient editor) of the facility page. Each is kept in the
-// generation it reads; an update stores the facility module, and the part only it reads
-// (`needs` in the index), only for a visitor who had them.
+// The wasm modules (glue + wasm) that read the parts: the core module of the charge-entry pages,
+// the exercise module (the grader) of the exercise page and the facility module (the outpatient
+// editor) of the facility page. Each is kept in the generation it reads; an update stores the
+// exercise and facility modules, and the part only one reads (`needs` in the index), only for a
+// visitor who had them.
 const DATA = {
   glue: new URL('../pkg/claimlint.js', self.location).href,
   wasm: new URL('../pkg/claimlint_bg.wasm', self.location).href,
@@ -117,7 +118,13 @@ const FACILITY = {
   glue: new URL('../pkg/claimlint-facility.js', self.location).href,
   wasm: new URL('../pkg/claimlint-facility_bg.wasm', self.location).href,
 };
-const DATA_URLS = new Set([...Object.values(DATA), ...Object.values(FACILITY)]);
+const EXERCISE = {
+  glue: new URL('../pkg/claimlint-exercise.js', self.location).href,
+  wasm: new URL('../pkg/claimlint-exercise_bg.wasm', self.location).href,
+};
+// The modules only some pages load.
+const OPTIONAL = [EXERCISE, FACILITY];
+const DATA_URLS = new Set([DATA, ...OPTIONAL].flatMap((m) => [m.glue, m.wasm]));
 // The single whole blob (a page that asks for it, e.g. the benchmark's baseline): network
 // first, the last copy offline, checked by that page on every load as before the data came
 // in parts. The glue and wasm last downloaded are kept beside it, for such a page offline.
@@ -517,7 +524,7 @@ async function fetchGeneration(before) {
     }
     // The glue and wasm of this build: each must be the one the index names (`modules`), so a
     // new build of a module, with the code sets unchanged, is a generation of its own.
-    const modules = [DATA, ...(had.facility ? [FACILITY] : [])].flatMap((m) => [m.glue, m.wasm]);
+    const modules = [DATA, ...had.modules].flatMap((m) => [m.glue, m.wasm]);
     const got = await Promise.all(
       modules.map(
         async (u) =>
@@ -564,17 +571,18 @@ function carriedOver(before, name) {
 }
 
 /**
- * What of the facility engine the current generation holds: the names of its stored parts that
- * only a module with a feature reads, and whether the facility module is stored.
+ * What of the optional engines the current generation holds: the names of its stored parts that
+ * only a module with a feature reads, and the exercise and facility modules stored.
  */
 async function hadInGeneration(before) {
   const cache = before.name && (await caches.has(before.name)) ? await caches.open(before.name) : null;
   const parts = new Set();
-  if (!cache) return { parts, facility: false };
+  if (!cache) return { parts, modules: [] };
   for (const part of before.index?.parts || []) {
     if (part.needs && (await cache.match(new URL(part.file, INDEX).href))) parts.add(part.name);
   }
-  return { parts, facility: Boolean(await cache.match(FACILITY.wasm)) };
+  const stored = await Promise.all(OPTIONAL.map(async (m) => Boolean(await cache.match(m.wasm))));
+  return { parts, modules: OPTIONAL.filter((_, i) => stored[i]) };
 }
 
 // One check at a time: two at once would store into the same new generation, and one's

@@ -21,6 +21,8 @@ import type {
 // Each area adds its methods in its own `#[wasm_bindgen] impl Validator` block.
 mod allocator;
 mod claim;
+// Grading: the exercise and facility modules (cargo feature `grade`), not the core one.
+#[cfg(feature = "grade")]
 mod grade;
 mod input;
 mod procedure;

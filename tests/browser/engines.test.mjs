@@ -1,5 +1,5 @@
-// The two wasm modules: the demo page loads the core module (no outpatient editor) and never
-// the I/OCE part; the facility page loads the facility module and the `outpatient` part (the
+// The three wasm modules: the demo page loads the core module (no outpatient editor, no grader)
+// and never the I/OCE part; the exercise page loads the exercise module (the grader); the facility page loads the facility module and the `outpatient` part (the
 // part that `needs` it in parts.json). The same outpatient claim gets the I/OCE edits on the
 // facility page and one OUTPATIENT-ENGINE finding on the demo page.
 import { describe, it } from 'node:test';
@@ -21,7 +21,7 @@ async function visit(env, page) {
   return { context, page: tab, requested };
 }
 
-describe('the core and the facility wasm modules', () => {
+describe('the core, exercise and facility wasm modules', () => {
   const env = withServerAndBrowser();
   const outpatient = () => index().parts.find((p) => p.name === 'outpatient');
 
@@ -46,6 +46,22 @@ describe('the core and the facility wasm modules', () => {
     assert.match(note.message, /outpatient editor .* not in this build/);
     assert.match(note.message, /engine: 'facility'/);
     await context.close();
+  });
+
+  it('the exercise page loads the exercise module, whose grader the core module leaves out', async () => {
+    const { context, page, requested } = await visit(env, 'exercise.html');
+    assert.ok(requested.includes('/pkg/claimlint-exercise_bg.wasm'), requested.join(' '));
+    assert.ok(!requested.some((p) => /\/pkg\/claimlint(-facility)?_bg\.wasm|\/parts\/outpatient-/.test(p)), requested.join(' '));
+    // The page's script is not a bundle: its widget's engine module is the shared one.
+    const exercise = await page.evaluate(async () => {
+      const { readyEngine } = await import(new URL('claimlint/engine.js', location.href).href);
+      return { engine: readyEngine().stats.engine, grade: typeof readyEngine().validator.grade };
+    });
+    assert.deepEqual(exercise, { engine: 'exercise', grade: 'function' });
+    await context.close();
+    const demo = await visit(env, 'index.html');
+    assert.equal(await engineCall(demo.page, (engine) => typeof engine.validator.grade), 'undefined');
+    await demo.context.close();
   });
 
   it('the facility page loads the facility module and the I/OCE part, and runs the I/OCE edits', async () => {

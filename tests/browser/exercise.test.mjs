@@ -178,7 +178,7 @@ describe('coding exercises, as a learner', () => {
       // The attack from the console: the same loaded engine refuses to grade the
       // exam again, will not reveal it, and an edited practice copy grades nothing right.
       const attack = await page.evaluate(async () => {
-        const mod = await import('../pkg/claimlint.js');
+        const mod = await import('../pkg/claimlint-exercise.js');
         const bytes = new Uint8Array(await (await fetch('../pkg/codesets.blob')).arrayBuffer());
         const v = new mod.Validator(bytes);
         const ex = await (await fetch('exercise/copd-exam.json')).json();

@@ -20,7 +20,7 @@ export const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e
 
 /** Fails early, with the fix, when the wasm package has not been built. */
 export function requirePkg() {
-  const files = ['claimlint.js', 'claimlint_bg.wasm', 'claimlint-facility.js', 'claimlint-facility_bg.wasm', 'codesets.blob', 'parts/parts.json'];
+  const files = ['claimlint.js', 'claimlint_bg.wasm', 'claimlint-exercise.js', 'claimlint-exercise_bg.wasm', 'claimlint-facility.js', 'claimlint-facility_bg.wasm', 'codesets.blob', 'parts/parts.json'];
   const missing = files.filter((f) => !existsSync(path.join(ROOT, 'pkg', f)));
   if (missing.length) {
     throw new Error(`pkg/ is missing ${missing.join(', ')}: run \`bash scripts/build.sh\` before the browser tests`);

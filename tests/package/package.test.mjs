@@ -28,7 +28,7 @@ describe('the claimlint npm package', () => {
     const c = v.checkCode('icd10cm', 'T36.01A', { on: '2026-03-15' });
     assert.equal(c.state, 'invalid_format');
     assert.equal(c.findings[0].suggestions[0].code, 'T36.0X1A');
-    for (const sub of ['claimlint/widget', 'claimlint/element', 'claimlint/style.css', 'claimlint/codesets.blob', 'claimlint/facility', 'claimlint/claimlint-facility_bg.wasm']) {
+    for (const sub of ['claimlint/widget', 'claimlint/element', 'claimlint/style.css', 'claimlint/codesets.blob', 'claimlint/facility', 'claimlint/claimlint-facility_bg.wasm', 'claimlint/exercise', 'claimlint/claimlint-exercise_bg.wasm']) {
       assert.ok(require.resolve(sub), sub);
     }
   });
@@ -46,6 +46,22 @@ describe('the claimlint npm package', () => {
     assert.ok(facility.includes('IOCE-REV-VALID') && !facility.includes('OUTPATIENT-ENGINE'), facility.join(' '));
     const core = await rules('claimlint', 'claimlint/claimlint_bg.wasm');
     assert.ok(core.includes('OUTPATIENT-ENGINE') && !core.some((r) => r.startsWith('IOCE-')), core.join(' '));
+  });
+
+  it('ships the exercise module: the grader the core module leaves out', async () => {
+    const blob = readFileSync(require.resolve('claimlint-data/codesets.blob'));
+    const load = async (entry, wasm) => {
+      const mod = await import(pathToFileURL(require.resolve(entry)).href);
+      await mod.default({ module_or_path: readFileSync(require.resolve(wasm)) });
+      return new mod.Validator(blob);
+    };
+    const exercise = await load('claimlint/exercise', 'claimlint/claimlint-exercise_bg.wasm');
+    const json = (name) => JSON.parse(readFileSync(new URL(`../exercises/${name}`, import.meta.url), 'utf8'));
+    const graded = exercise.grade({ ...json('copd-exam.plain.json'), mode: 'practice' }, json('pneumonia-answer.json'));
+    assert.ok(graded.maxScore > 0 && graded.score < graded.maxScore, JSON.stringify(graded).slice(0, 300));
+    const core = await load('claimlint', 'claimlint/claimlint_bg.wasm');
+    assert.equal(typeof core.grade, 'undefined');
+    assert.equal(core.checkCode('icd10cm', 'J18.9', { on: '2026-03-15' }).state, exercise.checkCode('icd10cm', 'J18.9', { on: '2026-03-15' }).state);
   });
 
   describe('in Chromium', () => {

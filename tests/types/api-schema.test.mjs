@@ -30,10 +30,16 @@ function conforms(def, value) {
 
 describe('real results conform to the API schema (and so to the generated types)', () => {
   let v;
+  // The exercise module: the core module with the grader.
+  let graders;
   before(async () => {
-    const mod = await import(pathToFileURL(path.join(REPO, 'pkg', 'claimlint.js')).href);
-    await mod.default({ module_or_path: read('pkg/claimlint_bg.wasm') });
-    v = new mod.Validator(read('pkg/codesets.blob'));
+    const load = async (stem) => {
+      const mod = await import(pathToFileURL(path.join(REPO, 'pkg', `${stem}.js`)).href);
+      await mod.default({ module_or_path: read(`pkg/${stem}_bg.wasm`) });
+      return new mod.Validator(read('pkg/codesets.blob'));
+    };
+    v = await load('claimlint');
+    graders = await load('claimlint-exercise');
   });
 
   it('info, checkCode, describe, children', () => {
@@ -92,8 +98,8 @@ describe('real results conform to the API schema (and so to the generated types)
     const plain = json('tests/exercises/copd-exam.plain.json');
     const answer = json('tests/exercises/pneumonia-answer.json');
     conforms('Answer', answer);
-    conforms('GradeResult', v.grade({ ...plain, mode: 'practice' }, answer));
-    conforms('GradeResult', v.grade(plain, answer));
+    conforms('GradeResult', graders.grade({ ...plain, mode: 'practice' }, answer));
+    conforms('GradeResult', graders.grade(plain, answer));
     for (const f of readdirSync(path.join(REPO, 'www/exercise')).filter((f) => f.endsWith('.json') && f !== 'exercises.json')) {
       conforms('Exercise', json(`www/exercise/${f}`));
     }

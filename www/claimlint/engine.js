@@ -14,10 +14,12 @@
 // Cache Storage; a later visit opens the stored parts without hashing them again.
 // Passing `blobUrl` or `integrity`, or `parts: false`, loads the single whole blob instead.
 //
-// Two wasm modules read the same parts: the core module (claimlint.js, size-tuned) answers
-// codes and claims but has no outpatient facility editor; `engine: 'facility'`
-// (claimlint-facility.js, speed-tuned) adds the I/OCE edits and fetches the part only it reads
-// (a part whose `needs` it has; docs/parts.md). One engine per page: the first load decides.
+// Three wasm modules read the same parts: the core module (claimlint.js) answers codes and
+// claims but has no outpatient facility editor and no grader; `engine: 'exercise'`
+// (claimlint-exercise.js, size-tuned) adds grading (`grade`, `gradeAndReveal`);
+// `engine: 'facility'` (claimlint-facility.js, speed-tuned) has everything, the I/OCE edits
+// too, and fetches the part only it reads (a part whose `needs` it has; docs/parts.md). One
+// engine per page: the first load decides.
 //
 // Every field on the page awaits the same module-level promise, so ten inputs
 // cost one download and one Validator. A failed load clears the promise so the
@@ -29,14 +31,15 @@ const PKG = new URL('../../pkg/', import.meta.url).href;
 
 /**
  * The wasm modules: file stem and the part features (`needs` in parts.json) each has. The core
- * module leaves out the outpatient editor (and so the `outpatient` part).
+ * and exercise modules leave out the outpatient editor (and so the `outpatient` part).
  */
 export const ENGINES = {
   core: { stem: 'claimlint', features: [] },
+  exercise: { stem: 'claimlint-exercise', features: [] },
   facility: { stem: 'claimlint-facility', features: ['outpatient'] },
 };
 
-/** The file URLs for a package folder, for one engine (`core` or `facility`). */
+/** The file URLs for a package folder, for one engine (`core`, `exercise` or `facility`). */
 export function packageUrls(base = PKG, engine = 'core') {
   const dir = new URL(base, document.baseURI);
   if (!dir.pathname.endsWith('/')) dir.pathname += '/';
@@ -100,8 +103,9 @@ export function engineComplete() {
 
 /**
  * Starts loading (once) and resolves to the shared Engine. `engine: 'facility'` loads the
- * module with the outpatient facility editor (the I/OCE edits) and its part; the default,
- * `core`, checks outpatient facility claims without the I/OCE edits and says so.
+ * module with the outpatient facility editor (the I/OCE edits) and its part, `engine:
+ * 'exercise'` the one with the grader; the default, `core`, checks outpatient facility claims
+ * without the I/OCE edits and says so, and has no `grade`.
  */
 export function loadEngine(options = {}) {
   if (!pending) {
@@ -113,7 +117,7 @@ export function loadEngine(options = {}) {
     const retry = attempts++ > 0;
     failure = null;
     const started = !Object.hasOwn(ENGINES, engine)
-      ? Promise.reject(new EngineError('OPTIONS', `unknown engine ${JSON.stringify(engine)} (core or facility)`))
+      ? Promise.reject(new EngineError('OPTIONS', `unknown engine ${JSON.stringify(engine)} (core, exercise or facility)`))
       : whole
         ? load(opts, retry)
         : loadParts(opts, retry);

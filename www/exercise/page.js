@@ -157,7 +157,7 @@ async function main() {
   const isExam = ex.mode === 'exam';
   // normalize: false keeps each code exactly as the learner typed it: what is graded and
   // echoed is their entry, never a form the widget put it in.
-  const handle = attach(document, { mode: isExam ? 'exam' : 'practice', normalize: false, dateOfService: () => ex.dateOfService });
+  const handle = attach(document, { engine: 'exercise', mode: isExam ? 'exam' : 'practice', normalize: false, dateOfService: () => ex.dateOfService });
   const engine = await handle.ready;
   if (!engine) return;
   const validator = engine.validator;

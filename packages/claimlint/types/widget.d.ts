@@ -21,15 +21,16 @@ export interface AttachOptions {
   /** URL of sw.js to keep pages, wasm and data for offline use, or false (default). */
   serviceWorker?: string | false;
   /**
-   * The wasm module: `core` (default, small; outpatient facility claims get an OUTPATIENT-ENGINE
-   * finding instead of the I/OCE edits) or `facility` (the outpatient editor, speed-tuned).
+   * The wasm module: `core` (default, for charge entry; outpatient facility claims get an OUTPATIENT-ENGINE
+   * finding instead of the I/OCE edits; no grader), `exercise` (the core with the grader,
+   * size-tuned) or `facility` (everything, the outpatient editor too, speed-tuned).
    * One engine per page: the first load decides.
    */
   engine?: EngineName;
 }
 
-/** The two wasm modules of the package (`claimlint` and `claimlint/facility`). */
-export type EngineName = 'core' | 'facility';
+/** The three wasm modules of the package (`claimlint`, `claimlint/exercise` and `claimlint/facility`). */
+export type EngineName = 'core' | 'exercise' | 'facility';
 
 /** The loaded engine the widget shares between fields. */
 export interface Engine {
