@@ -212,11 +212,10 @@ impl<'a> FixedKeys<'a> {
         Some(u64::from_be_bytes(b))
     }
     /// Index of the first row among `rows` whose number is `>= n` (`rows.end` when none).
-    /// Natively, a search over many rows starts in the column's sample ([`super::key_sample`]):
+    /// A search over many rows starts in the column's sample ([`super::key_sample`]):
     /// in a sorted column the answer among `rows` is the whole column's answer kept inside them.
     pub(crate) fn first_at_least(&self, rows: core::ops::Range<usize>, n: u64) -> usize {
         let rows = rows.start..rows.end.min(self.len());
-        #[cfg(not(target_arch = "wasm32"))]
         if rows.end.saturating_sub(rows.start) >= super::key_sample::MIN_ROWS {
             if let Some(i) = super::key_sample::first_at_least(self, n) {
                 return i.max(rows.start).min(rows.end);

@@ -1,4 +1,4 @@
-//! A sample of a big sorted key column, kept per thread (native builds): a search first
+//! A sample of a big sorted key column, kept per thread (natively and in wasm): a search first
 //! looks up its first two characters in a table of where each such start begins among every
 //! [`STEP`]-th row, bisects those few sampled rows, then one block of `STEP` rows, instead of
 //! jumping across the whole column (hundreds of kilobytes, about a cache miss a step).

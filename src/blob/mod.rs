@@ -21,7 +21,6 @@
 pub mod columns;
 pub mod crc32;
 mod error;
-#[cfg(not(target_arch = "wasm32"))]
 mod key_sample;
 pub mod parts;
 
