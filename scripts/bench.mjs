@@ -229,13 +229,19 @@ try {
   await server.stop();
 }
 const wasm = sizes(path.join(REPO, 'pkg', 'claimlint_bg.wasm'));
+// The other two modules (the exercise page's, the facility page's), for the size table.
+const otherWasm = Object.fromEntries(
+  [['exercise', 'claimlint-exercise_bg.wasm'], ['facility', 'claimlint-facility_bg.wasm']]
+    .filter(([, f]) => existsSync(path.join(REPO, 'pkg', f)))
+    .map(([name, f]) => [name, sizes(path.join(REPO, 'pkg', f))]),
+);
 // Inpatient claims beside the CMS MCE Java (cargo bench --bench mce_side_by_side, run by bench.sh).
 const mcePath = path.join(REPO, 'pkg', 'bench', 'mce.md');
 const mce = existsSync(mcePath) ? readFileSync(mcePath, 'utf8') : null;
 // Outpatient claims beside pyoce's I/OCE (cargo bench --bench ioce_side_by_side, run by bench.sh).
 const iocePath = path.join(REPO, 'pkg', 'bench', 'ioce.md');
 const ioce = existsSync(iocePath) ? readFileSync(iocePath, 'utf8') : null;
-const results = { date: new Date().toISOString().slice(0, 10), smoke, native, browser: browserResults, keystroke, network, downloads, wasm, python, mce, ioce };
+const results = { date: new Date().toISOString().slice(0, 10), smoke, native, browser: browserResults, keystroke, network, downloads, wasm, otherWasm, python, mce, ioce };
 writeFileSync(path.join(REPO, 'benches', smoke ? 'results-smoke.json' : 'results.json'), JSON.stringify(results, null, 2) + '\n');
 if (!smoke) {
   // The Python/Spark section comes from scripts/bench_spark.sh, run on its own: keep it.
@@ -267,7 +273,10 @@ function report(r) {
   const s = n.size;
   lines.push(`| blob (all sections) | ${kb(s.blob.raw)} | ${kb(s.blob.gzip)} | ${kb(s.blob.brotli)} |`);
   lines.push(`| baseline: ICD-10-CM newest edition as TSV (code, billable, description) | ${kb(s.tsv_same_content.raw)} | ${kb(s.tsv_same_content.gzip)} | ${kb(s.tsv_same_content.brotli)} |`);
-  lines.push(`| wasm runtime | ${kb(r.wasm.raw)} | ${kb(r.wasm.gzip)} | ${kb(r.wasm.brotli)} |`, '');
+  lines.push(`| wasm runtime: core module (charge entry, embed) | ${kb(r.wasm.raw)} | ${kb(r.wasm.gzip)} | ${kb(r.wasm.brotli)} |`);
+  const other = { exercise: 'exercise module (core + grader, size-tuned)', facility: 'facility module (everything, speed-tuned)' };
+  for (const [name, w] of Object.entries(r.otherWasm || {})) lines.push(`| wasm runtime: ${other[name]} | ${kb(w.raw)} | ${kb(w.gzip)} | ${kb(w.brotli)} |`);
+  lines.push('');
   lines.push('| section | raw bytes | brotli alone | share of blob brotli |', '|---|---|---|---|');
   const totalBr = s.sections.reduce((a, x) => a + (x.brotli || 0), 0);
   for (const sec of s.sections) {
