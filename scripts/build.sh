@@ -56,7 +56,7 @@ wasm_module wasm-fast claimlint-facility -O3
 # Each module's size and SHA-256 in the parts index: a new build of a module is a new generation
 # for the service worker, whose update brings it to the next visit (docs/parts.md: `modules`).
 node scripts/index-modules.mjs pkg
-# The TypeScript result and option types both modules' .d.ts import, from the JSON Schemas.
+# The TypeScript result and option types every module's .d.ts imports, from the JSON Schemas.
 node scripts/types.mjs
 step "bundle the demo pages' widget"
 # One minified module per demo page in www/dist/ (esbuild, from package.json; scripts/bundle.mjs).
