@@ -105,25 +105,19 @@ const SHELL = [
 ].map((p) => new URL(p, self.location).href);
 const SHELL_URLS = new Set(SHELL);
 
+/** A module's glue and wasm beside the parts (pkg/STEM.js, pkg/STEM_bg.wasm). */
+const moduleFiles = (stem) => ({
+  glue: new URL(`../pkg/${stem}.js`, self.location).href,
+  wasm: new URL(`../pkg/${stem}_bg.wasm`, self.location).href,
+});
 // The wasm modules (glue + wasm) that read the parts: the core module of the charge-entry pages,
 // the exercise module (the grader) of the exercise page and the facility module (the outpatient
 // editor) of the facility page. Each is kept in the generation it reads; an update stores the
 // exercise and facility modules, and the part only one reads (`needs` in the index), only for a
 // visitor who had them.
-const DATA = {
-  glue: new URL('../pkg/claimlint.js', self.location).href,
-  wasm: new URL('../pkg/claimlint_bg.wasm', self.location).href,
-};
-const FACILITY = {
-  glue: new URL('../pkg/claimlint-facility.js', self.location).href,
-  wasm: new URL('../pkg/claimlint-facility_bg.wasm', self.location).href,
-};
-const EXERCISE = {
-  glue: new URL('../pkg/claimlint-exercise.js', self.location).href,
-  wasm: new URL('../pkg/claimlint-exercise_bg.wasm', self.location).href,
-};
-// The modules only some pages load.
-const OPTIONAL = [EXERCISE, FACILITY];
+const DATA = moduleFiles('claimlint');
+// The modules only some pages load: the exercise page's and the facility page's.
+const OPTIONAL = [moduleFiles('claimlint-exercise'), moduleFiles('claimlint-facility')];
 const DATA_URLS = new Set([DATA, ...OPTIONAL].flatMap((m) => [m.glue, m.wasm]));
 // The single whole blob (a page that asks for it, e.g. the benchmark's baseline): network
 // first, the last copy offline, checked by that page on every load as before the data came

@@ -1,5 +1,6 @@
 // The three wasm modules: the demo page loads the core module (no outpatient editor, no grader)
-// and never the I/OCE part; the exercise page loads the exercise module (the grader); the facility page loads the facility module and the `outpatient` part (the
+// and never the I/OCE part; the exercise page loads the exercise module (the grader); the
+// facility page loads the facility module and the `outpatient` part (the
 // part that `needs` it in parts.json). The same outpatient claim gets the I/OCE edits on the
 // facility page and one OUTPATIENT-ENGINE finding on the demo page.
 import { describe, it } from 'node:test';

@@ -31,7 +31,7 @@ function conforms(def, value) {
 describe('real results conform to the API schema (and so to the generated types)', () => {
   let v;
   // The exercise module: the core module with the grader.
-  let graders;
+  let grader;
   before(async () => {
     const load = async (stem) => {
       const mod = await import(pathToFileURL(path.join(REPO, 'pkg', `${stem}.js`)).href);
@@ -39,7 +39,7 @@ describe('real results conform to the API schema (and so to the generated types)
       return new mod.Validator(read('pkg/codesets.blob'));
     };
     v = await load('claimlint');
-    graders = await load('claimlint-exercise');
+    grader = await load('claimlint-exercise');
   });
 
   it('info, checkCode, describe, children', () => {
@@ -98,8 +98,8 @@ describe('real results conform to the API schema (and so to the generated types)
     const plain = json('tests/exercises/copd-exam.plain.json');
     const answer = json('tests/exercises/pneumonia-answer.json');
     conforms('Answer', answer);
-    conforms('GradeResult', graders.grade({ ...plain, mode: 'practice' }, answer));
-    conforms('GradeResult', graders.grade(plain, answer));
+    conforms('GradeResult', grader.grade({ ...plain, mode: 'practice' }, answer));
+    conforms('GradeResult', grader.grade(plain, answer));
     for (const f of readdirSync(path.join(REPO, 'www/exercise')).filter((f) => f.endsWith('.json') && f !== 'exercises.json')) {
       conforms('Exercise', json(`www/exercise/${f}`));
     }
