@@ -121,8 +121,8 @@ const WARM_VISITS = smoke ? 1 : 9;
  * Each warm visit starts this long after the one before it ended, as a coder's next charge form
  * does: back to back, the previous page's own leftover work (its teardown and the collection of
  * its engine's memory, 20 MB of code sets in the single-blob baseline's) ran into the next
- * visit's figure. Measured both ways on one machine, four runs: warm offline 135-162 ms back to
- * back against 104-124 ms settled (the single blob 600-659 against 327-429 ms).
+ * visit's figure. Alternated runs on one machine: warm offline 135-162 ms back to back against
+ * 104-124 ms half a second apart (the single blob 600-659 against 327-429 ms).
  */
 const SETTLE_MS = 1000;
 
