@@ -9,16 +9,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENGINES, moduleFileNames } from '../www/claimlint/store.js';
 
-/** The module files of each engine (www/claimlint/engine.js ENGINES), beside parts/. */
-export const MODULE_FILES = [
-  { engine: 'core', file: 'claimlint.js' },
-  { engine: 'core', file: 'claimlint_bg.wasm' },
-  { engine: 'exercise', file: 'claimlint-exercise.js' },
-  { engine: 'exercise', file: 'claimlint-exercise_bg.wasm' },
-  { engine: 'facility', file: 'claimlint-facility.js' },
-  { engine: 'facility', file: 'claimlint-facility_bg.wasm' },
-];
+/** The module files of each engine (www/claimlint/store.js ENGINES), beside parts/. */
+export const MODULE_FILES = Object.entries(ENGINES).flatMap(([engine, { stem }]) => {
+  const files = moduleFileNames(stem);
+  return [{ engine, file: files.glue }, { engine, file: files.wasm }];
+});
 
 /** Writes `modules` into PKG_DIR/parts/parts.json; returns the entries written. */
 export function indexModules(pkgDir) {

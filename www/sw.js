@@ -30,7 +30,7 @@
 // A cached visit's first requests are answered from caches opened once per worker
 // (storedCache), and looked up at the navigation itself (lookAhead): the files the page asked
 // for on its last visit are read from storage beside its HTML, before the page asks.
-import { DATA_PREFIX, FALLBACK_CACHE, GENERATION_HEADER, GENERATION_QUESTION, META_CACHE, checkedModule, currentKey, generationName, makeCurrent, moduleEntry, partResponse, sha256Hex } from './claimlint/store.js';
+import { DATA_PREFIX, ENGINES, FALLBACK_CACHE, GENERATION_HEADER, GENERATION_QUESTION, META_CACHE, checkedModule, currentKey, generationName, makeCurrent, moduleEntry, moduleFileNames, partResponse, sha256Hex } from './claimlint/store.js';
 
 const SHELL_VERSION = 'v8';
 // The shell the install stores; a background refresh stores later ones as `${SHELL_CACHE}-N`.
@@ -105,19 +105,19 @@ const SHELL = [
 ].map((p) => new URL(p, self.location).href);
 const SHELL_URLS = new Set(SHELL);
 
-/** A module's glue and wasm beside the parts (pkg/STEM.js, pkg/STEM_bg.wasm). */
-const moduleFiles = (stem) => ({
-  glue: new URL(`../pkg/${stem}.js`, self.location).href,
-  wasm: new URL(`../pkg/${stem}_bg.wasm`, self.location).href,
-});
+/** An engine's glue and wasm URLs, beside the parts (pkg/). */
+const moduleFiles = (engine) => {
+  const files = moduleFileNames(ENGINES[engine].stem);
+  return { glue: new URL(`../pkg/${files.glue}`, self.location).href, wasm: new URL(`../pkg/${files.wasm}`, self.location).href };
+};
 // The wasm modules (glue + wasm) that read the parts: the core module of the charge-entry pages,
 // the exercise module (the grader) of the exercise page and the facility module (the outpatient
 // editor) of the facility page. Each is kept in the generation it reads; an update stores the
 // exercise and facility modules, and the part only one reads (`needs` in the index), only for a
 // visitor who had them.
-const DATA = moduleFiles('claimlint');
+const DATA = moduleFiles('core');
 // The modules only some pages load: the exercise page's and the facility page's.
-const OPTIONAL = [moduleFiles('claimlint-exercise'), moduleFiles('claimlint-facility')];
+const OPTIONAL = Object.keys(ENGINES).filter((engine) => engine !== 'core').map(moduleFiles);
 const DATA_URLS = new Set([DATA, ...OPTIONAL].flatMap((m) => [m.glue, m.wasm]));
 // The single whole blob (a page that asks for it, e.g. the benchmark's baseline): network
 // first, the last copy offline, checked by that page on every load as before the data came

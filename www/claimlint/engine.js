@@ -25,28 +25,20 @@
 // cost one download and one Validator. A failed load clears the promise so the
 // "Try again" path starts over (with cache: 'reload' to skip a bad cached copy).
 
-import { storedGeneration, generationName, storedName, makeCurrent, readPart, storePart, storeModules, sha256Hex, coreHint, keepCoreHint, workerGeneration, FALLBACK_CACHE, GENERATION_HEADER } from './store.js';
+import { storedGeneration, generationName, storedName, makeCurrent, readPart, storePart, storeModules, sha256Hex, coreHint, keepCoreHint, workerGeneration, moduleFileNames, ENGINES, FALLBACK_CACHE, GENERATION_HEADER } from './store.js';
+
+export { ENGINES };
 
 const PKG = new URL('../../pkg/', import.meta.url).href;
-
-/**
- * The wasm modules: file stem and the part features (`needs` in parts.json) each has. The core
- * and exercise modules leave out the outpatient editor (and so the `outpatient` part).
- */
-export const ENGINES = {
-  core: { stem: 'claimlint', features: [] },
-  exercise: { stem: 'claimlint-exercise', features: [] },
-  facility: { stem: 'claimlint-facility', features: ['outpatient'] },
-};
 
 /** The file URLs for a package folder, for one engine (`core`, `exercise` or `facility`). */
 export function packageUrls(base = PKG, engine = 'core') {
   const dir = new URL(base, document.baseURI);
   if (!dir.pathname.endsWith('/')) dir.pathname += '/';
-  const { stem } = ENGINES[engine] || ENGINES.core;
+  const files = moduleFileNames((ENGINES[engine] || ENGINES.core).stem);
   return {
-    moduleUrl: new URL(`${stem}.js`, dir).href,
-    wasmUrl: new URL(`${stem}_bg.wasm`, dir).href,
+    moduleUrl: new URL(files.glue, dir).href,
+    wasmUrl: new URL(files.wasm, dir).href,
     blobUrl: new URL('codesets.blob', dir).href,
     partsUrl: new URL('parts/parts.json', dir).href,
   };

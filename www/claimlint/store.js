@@ -12,6 +12,23 @@ export const META_CACHE = 'claimlint-meta';
 /** The single whole blob and the glue and wasm last used with it (a page that loads the blob). */
 export const FALLBACK_CACHE = 'claimlint-fallback';
 
+/**
+ * The wasm modules: file stem and the part features (`needs` in parts.json) each has. The core
+ * and exercise modules leave out the outpatient editor (and so the `outpatient` part). The page
+ * (engine.js), the service worker (www/sw.js) and the parts index (scripts/index-modules.mjs)
+ * all name the modules from here.
+ */
+export const ENGINES = {
+  core: { stem: 'claimlint', features: [] },
+  exercise: { stem: 'claimlint-exercise', features: [] },
+  facility: { stem: 'claimlint-facility', features: ['outpatient'] },
+};
+
+/** A module's two files (wasm-bindgen's names): its glue and its wasm, side by side. */
+export function moduleFileNames(stem) {
+  return { glue: `${stem}.js`, wasm: `${stem}_bg.wasm` };
+}
+
 /** The header with which the service worker names the stored generation whose index it answers. */
 export const GENERATION_HEADER = 'X-Claimlint-Generation';
 
