@@ -122,7 +122,7 @@ describe('claimlint claim form', () => {
     mkdirSync(OUT, { recursive: true });
     const file = path.join(OUT, 'demo.png');
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: file });
+    await page.screenshot({ path: file, animations: 'disabled' });
     assert.ok(statSync(file).size > 20_000, 'screenshot written');
     // The example claim has known problems; the summary must show them.
     const count = Number(await page.getAttribute('.cl-summary', 'data-count'));

@@ -40,7 +40,7 @@ const text = async (page, sel) => (await page.textContent(sel)).replace(/\s+/g, 
 async function shot(page, name) {
   mkdirSync(OUT, { recursive: true });
   const file = path.join(OUT, name);
-  await page.screenshot({ path: file });
+  await page.screenshot({ path: file, animations: 'disabled' });
   assert.ok(statSync(file).size > 20_000, `${name} written`);
 }
 

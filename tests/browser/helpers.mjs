@@ -180,10 +180,13 @@ export const VIEWPORTS = {
 /**
  * Writes a screenshot to tests/browser/out/NAME.png and, when CLAIMLINT_SCREENSHOTS names a
  * folder (scripts/screenshots.sh sets docs/screenshots), there too. Returns the bytes written.
+ * Animations are run to their end first (Playwright's `animations: 'disabled'`): a shot taken
+ * as a suggestion list opens would otherwise catch its 90 ms fade half done, the page behind it
+ * showing through, which no coder sees.
  */
 export async function screenshot(page, name, options = {}) {
   mkdirSync(OUT, { recursive: true });
-  const buf = await page.screenshot({ path: path.join(OUT, `${name}.png`), ...options });
+  const buf = await page.screenshot({ path: path.join(OUT, `${name}.png`), animations: 'disabled', ...options });
   const docs = process.env.CLAIMLINT_SCREENSHOTS;
   if (docs) {
     const dir = path.resolve(REPO, docs);
