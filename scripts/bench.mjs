@@ -306,7 +306,9 @@ function report(r) {
   if (n.claims) lines.push('', '## Claims', '', `Native: ${f(n.claims.per_second, 0)} claims/s single-threaded on the seeded mix (${n.claims.claims} claims).`);
   if (r.browser.claimUs) {
     const c = r.browser.claimUs, s = r.browser.claimUsSpeed;
-    lines.push(`Chromium wasm: ${f(c.p50)} µs p50 per ${c.lines}-line claim with ${c.diagnoses} diagnoses on the core module (the charge-entry pages' module: opt-level 2, no grader; target ≤ 200 µs)${s ? `; ${f(s.p50)} µs on the speed-tuned module (the facility page's, opt-level 3)` : ''}. Both after 500 warm-up claims: V8 first runs new wasm code unoptimised, and the first 20 claims took ${f(c.firstMean)} µs each on the core module${s ? ` and ${f(s.firstMean)} µs on the speed module` : ''}.`);
+    const spread = (x) => (x.windows?.length > 1 ? ` (window medians ${f(Math.min(...x.windows))}–${f(Math.max(...x.windows))})` : '');
+    const windows = c.windows?.length ?? 1;
+    lines.push(`Chromium wasm: ${f(c.p50)} µs p50 per ${c.lines}-line claim with ${c.diagnoses} diagnoses on the core module${spread(c)} (the charge-entry pages' module: opt-level 2, no grader; target ≤ 200 µs)${s ? `; ${f(s.p50)} µs on the speed-tuned module${spread(s)} (the facility page's, opt-level 3)` : ''}. Each p50 is over ${windows} windows of batches, the two modules taking turns with a pause between windows: on a shared machine one window runs fast or slow as a whole. Both after 500 warm-up claims: V8 first runs new wasm code unoptimised, and the first 20 claims took ${f(c.firstMean)} µs each on the core module${s ? ` and ${f(s.firstMean)} µs on the speed module` : ''}.`);
   }
   if (r.mce) lines.push('', r.mce.trim());
   if (r.ioce) lines.push('', r.ioce.trim());
