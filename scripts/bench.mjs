@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
 import { loadavg } from 'node:os';
-import { startServer, launch, serviceWorkerSession, REPO, DOS, SLOW_4G } from '../tests/browser/helpers.mjs';
+import { startServer, launch, serviceWorkerSession, engineReadyOverCdp, REPO, DOS, SLOW_4G } from '../tests/browser/helpers.mjs';
 import { keystrokeBench } from './bench-keystroke.mjs';
 
 const args = process.argv.slice(2);
@@ -52,33 +52,8 @@ async function loadBench(browser, url, { whole }) {
     byKind[kinds.get(e.requestId) || 'page'] += e.encodedDataLength;
   });
   const target = `${url}www/index.html${whole ? '?data=blob' : ''}`;
-  // Waits for the engine without polling: one expression (over CDP) that resolves when the page
-  // marks its engine ready, on the attribute's change (a mutation observer that watches that one
-  // attribute: no record for the nodes the parser inserts). Playwright's selector engine, which
-  // waitForSelector injects into each new document, would be compiled and run on the page's main
-  // thread while it loads (30–50 ms inside a cached visit's "in page" figure that no real visit
-  // has); and a poll every 20 ms put a task on that thread, and IPC on the machine's two cores, in
-  // the ~100 ms a cached visit takes. A call that lands as the document is replaced is made again.
-  const whenReady = `new Promise((resolve) => {
-    const value = () => document.documentElement?.dataset.claimlintReady;
-    const ok = () => value() === 'true' || value() === 'core';
-    if (ok()) return resolve(value());
-    const watch = new MutationObserver(() => { if (ok()) { watch.disconnect(); resolve(value()); } });
-    watch.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-claimlint-ready'] });
-  })`;
-  const engineReady = async (timeout) => {
-    const until = Date.now() + timeout;
-    for (;;) {
-      const left = until - Date.now();
-      if (left <= 0) throw new Error(`${target}: engine not ready after ${timeout} ms`);
-      const ready = await Promise.race([
-        cdp.send('Runtime.evaluate', { expression: whenReady, awaitPromise: true, returnByValue: true }).then((r) => r.result?.value, () => null),
-        new Promise((r) => setTimeout(() => r('timeout'), left)),
-      ]);
-      if (ready === 'true' || ready === 'core') return;
-      if (ready !== 'timeout') await new Promise((r) => setTimeout(r, 20));
-    }
-  };
+  // The driver runs nothing in the page while it loads but one waiting expression (helpers.mjs).
+  const engineReady = (timeout) => engineReadyOverCdp(cdp, ['true', 'core'], timeout, target);
   const visit = async () => {
     const t = Date.now();
     await page.goto(target, { waitUntil: 'commit' });

@@ -24,7 +24,7 @@ import { tmpdir, loadavg } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, serviceWorkerSession, SLOW_4G, ROOT } from '../tests/browser/helpers.mjs';
+import { startServer, launch, serviceWorkerSession, engineReadyOverCdp, SLOW_4G, ROOT } from '../tests/browser/helpers.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
@@ -46,13 +46,8 @@ try {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   const target = `${server.url}www/${pageName}`;
-  const ready = async () => {
-    for (;;) {
-      const r = await cdp.send('Runtime.evaluate', { expression: 'document.documentElement.dataset.claimlintReady', returnByValue: true }).catch(() => null);
-      if (r?.result?.value === 'true') return;
-      await new Promise((res) => setTimeout(res, 50));
-    }
-  };
+  // Every part in, waited for without polling the page (helpers.mjs).
+  const ready = () => engineReadyOverCdp(cdp, ['true'], 300_000, target);
   await page.goto(target, { waitUntil: 'commit' });
   await ready();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);

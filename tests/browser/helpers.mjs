@@ -102,6 +102,39 @@ export function launch() {
   });
 }
 
+/**
+ * Waits, over a CDP session, until the page marks its engine `data-claimlint-ready` with one of
+ * `values` ('core': the first part is in; 'true': every part). No polling and nothing of
+ * Playwright's in the page: one expression that resolves on the attribute's change (a mutation
+ * observer filtered to that attribute, so no record for the nodes the parser inserts). A poll put
+ * a task on the page's main thread, and IPC on a 2-core machine, inside the ~100 ms of a cached
+ * visit that the benchmark and scripts/trace-warm.mjs measure; Playwright's selector engine, which
+ * waitForSelector injects into each new document, cost 30–50 ms there. A call that lands as the
+ * document is replaced is made again.
+ */
+export async function engineReadyOverCdp(cdp, values, timeoutMs, what = 'the page') {
+  const expression = `new Promise((resolve) => {
+    const values = ${JSON.stringify(values)};
+    const ok = () => values.includes(document.documentElement?.dataset.claimlintReady);
+    if (ok()) return resolve(true);
+    const watch = new MutationObserver(() => { if (ok()) { watch.disconnect(); resolve(true); } });
+    watch.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-claimlint-ready'] });
+  })`;
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const left = until - Date.now();
+    if (left <= 0) throw new Error(`${what}: engine not ready after ${timeoutMs} ms`);
+    let timer;
+    const ready = await Promise.race([
+      cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }).then((r) => r.result?.value === true, () => false),
+      new Promise((r) => (timer = setTimeout(() => r('timeout'), left))),
+    ]);
+    clearTimeout(timer);
+    if (ready === true) return;
+    if (ready !== 'timeout') await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** Opens a demo page and waits until the engine has loaded. Collects page errors. */
 export async function openPage(context, url) {
   const page = await context.newPage();
