@@ -17,6 +17,25 @@ if (!loadOnly && !nativePath) throw new Error('usage: node scripts/bench.mjs NAT
 const python = pythonPath && existsSync(pythonPath) ? JSON.parse(readFileSync(pythonPath, 'utf8')) : null;
 
 
+/** Waits until the first diagnosis field shows "billable": one expression in the page that
+ * watches the field's state attribute (Playwright's own wait would poll on every frame). */
+async function fieldBillable(page, timeoutMs) {
+  let timer;
+  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`J15.9 not billable after ${timeoutMs} ms`)), timeoutMs)));
+  const billable = page.evaluate(() => new Promise((resolve) => {
+    const field = document.querySelector('#dx-a-input').closest('.cl-field');
+    const ok = () => field?.dataset.state === 'billable';
+    if (ok()) return resolve();
+    const watch = new MutationObserver(() => { if (ok()) { watch.disconnect(); resolve(); } });
+    watch.observe(field, { attributes: true, attributeFilter: ['data-state'] });
+  }));
+  try {
+    await Promise.race([billable, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function pageBench(browser, url) {
   const page = await browser.newPage();
   await page.goto(`${url}www/bench.html${smoke ? '?smoke' : ''}`);
@@ -64,9 +83,11 @@ async function loadBench(browser, url, { whole }) {
     await page.dispatchEvent('#l1-date', 'change');
     await page.click('#dx-a-input');
     await page.keyboard.type('J15.9');
-    await page.waitForFunction(() => document.querySelector('#dx-a-input').closest('.cl-field')?.dataset.state === 'billable', null, { timeout: 60_000 });
+    await fieldBillable(page, 60_000);
     const firstMs = Date.now() - t;
-    await page.waitForSelector('html[data-claimlint-ready="true"]', { timeout: 300_000 });
+    // The rest of the data, awaited as the engine was: no polling on the page's frames while
+    // it downloads and stores the parts.
+    await engineReadyOverCdp(cdp, ['true'], 300_000, target);
     const allMs = Date.now() - t;
     // In the page: navigation start → engine ready, plus one ICD-10-CM check (no driver round trips).
     const inPage = await page.evaluate(async (dos) => {
