@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
 import { loadavg } from 'node:os';
-import { startServer, launch, serviceWorkerSession, engineReadyOverCdp, REPO, DOS, SLOW_4G } from '../tests/browser/helpers.mjs';
+import { startServer, launch, serviceWorkerSession, engineReadyOverCdp, attributeOverCdp, REPO, DOS, SLOW_4G } from '../tests/browser/helpers.mjs';
 import { keystrokeBench } from './bench-keystroke.mjs';
 
 const args = process.argv.slice(2);
@@ -16,25 +16,6 @@ const [nativePath, pythonPath] = args.filter((a) => !a.startsWith('--'));
 if (!loadOnly && !nativePath) throw new Error('usage: node scripts/bench.mjs NATIVE.json [PYTHON.json] [--smoke] | --load');
 const python = pythonPath && existsSync(pythonPath) ? JSON.parse(readFileSync(pythonPath, 'utf8')) : null;
 
-
-/** Waits until the first diagnosis field shows "billable": one expression in the page that
- * watches the field's state attribute (Playwright's own wait would poll on every frame). */
-async function fieldBillable(page, timeoutMs) {
-  let timer;
-  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`J15.9 not billable after ${timeoutMs} ms`)), timeoutMs)));
-  const billable = page.evaluate(() => new Promise((resolve) => {
-    const field = document.querySelector('#dx-a-input').closest('.cl-field');
-    const ok = () => field?.dataset.state === 'billable';
-    if (ok()) return resolve();
-    const watch = new MutationObserver(() => { if (ok()) { watch.disconnect(); resolve(); } });
-    watch.observe(field, { attributes: true, attributeFilter: ['data-state'] });
-  }));
-  try {
-    await Promise.race([billable, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 async function pageBench(browser, url) {
   const page = await browser.newPage();
@@ -83,7 +64,9 @@ async function loadBench(browser, url, { whole }) {
     await page.dispatchEvent('#l1-date', 'change');
     await page.click('#dx-a-input');
     await page.keyboard.type('J15.9');
-    await fieldBillable(page, 60_000);
+    // Awaited as the engine was (one observing expression): Playwright's wait polls every frame.
+    const field = "document.querySelector('#dx-a-input')?.closest('.cl-field')";
+    await attributeOverCdp(cdp, { element: field, attribute: 'data-state', values: ['billable'] }, 60_000, 'J15.9');
     const firstMs = Date.now() - t;
     // The rest of the data, awaited as the engine was: no polling on the page's frames while
     // it downloads and stores the parts.

@@ -112,18 +112,26 @@ export function launch() {
  * waitForSelector injects into each new document, cost 30–50 ms there. A call that lands as the
  * document is replaced is made again.
  */
-export async function engineReadyOverCdp(cdp, values, timeoutMs, what = 'the page') {
+export function engineReadyOverCdp(cdp, values, timeoutMs, what = 'the page') {
+  return attributeOverCdp(cdp, { element: 'document.documentElement', attribute: 'data-claimlint-ready', values }, timeoutMs, `${what}: engine`);
+}
+
+/**
+ * Waits, over a CDP session, until `attribute` of the element that the page expression `element`
+ * names has one of `values`, as {@link engineReadyOverCdp} waits (which is this for the ready mark).
+ */
+export async function attributeOverCdp(cdp, { element, attribute, values }, timeoutMs, what = 'the page') {
   const expression = `new Promise((resolve) => {
     const values = ${JSON.stringify(values)};
-    const ok = () => values.includes(document.documentElement?.dataset.claimlintReady);
+    const ok = () => values.includes((${element})?.getAttribute(${JSON.stringify(attribute)}));
     if (ok()) return resolve(true);
     const watch = new MutationObserver(() => { if (ok()) { watch.disconnect(); resolve(true); } });
-    watch.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-claimlint-ready'] });
+    watch.observe(document, { subtree: true, attributes: true, attributeFilter: [${JSON.stringify(attribute)}] });
   })`;
   const until = Date.now() + timeoutMs;
   for (;;) {
     const left = until - Date.now();
-    if (left <= 0) throw new Error(`${what}: engine not ready after ${timeoutMs} ms`);
+    if (left <= 0) throw new Error(`${what}: ${attribute} not ${values.join(' or ')} after ${timeoutMs} ms`);
     let timer;
     const ready = await Promise.race([
       cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }).then((r) => r.result?.value === true, () => false),
